@@ -1,0 +1,22 @@
+import type { Db } from '$lib/server/db';
+import type { Actor } from '$lib/server/access/actor';
+import type { SessionAccount } from '$lib/server/auth/session';
+
+declare global {
+  namespace App {
+    interface Error {
+      message: string;
+      code?: string;
+    }
+    interface Locals {
+      db: Db;
+      actor: Actor;
+      account: SessionAccount | null;
+    }
+    interface PageData {
+      account?: { id: string; displayName: string; mustChangePassword: boolean; roles: string[] } | null;
+    }
+  }
+}
+
+export {};

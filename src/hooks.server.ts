@@ -1,0 +1,52 @@
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { building } from '$app/environment';
+import { paraglideMiddleware } from '$lib/paraglide/server';
+import { getDb } from '$lib/server/db/instance';
+import { resolveActor } from '$lib/server/auth/request';
+import { SESSION_COOKIE } from '$lib/server/auth/session';
+import { ensureSeeded } from '$lib/server/seed/startup';
+import { log } from '$lib/server/log';
+
+export const init: ServerInit = async () => {
+  if (building) return;
+  const db = await getDb();
+  await ensureSeeded(db);
+};
+
+const handleAuth: Handle = async ({ event, resolve }) => {
+  const db = await getDb();
+  event.locals.db = db;
+  const { actor, account, clearCookie } = await resolveActor(db, {
+    cookie: event.cookies.get(SESSION_COOKIE),
+    authorization: event.request.headers.get('authorization')
+  });
+  event.locals.actor = actor;
+  event.locals.account = account;
+  if (clearCookie) event.cookies.delete(SESSION_COOKIE, { path: '/' });
+  return resolve(event);
+};
+
+const handleParaglide: Handle = ({ event, resolve }) =>
+  paraglideMiddleware(event.request, ({ request, locale }) => {
+    event.request = request;
+    return resolve(event, {
+      transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale)
+    });
+  });
+
+const handleHeaders: Handle = async ({ event, resolve }) => {
+  const response = await resolve(event);
+  response.headers.set('x-content-type-options', 'nosniff');
+  response.headers.set('referrer-policy', 'same-origin');
+  response.headers.set('x-frame-options', 'DENY');
+  return response;
+};
+
+export const handle = sequence(handleHeaders, handleParaglide, handleAuth);
+
+// Never leak internals: log the error (without request bodies) and show a generic message.
+export const handleError: HandleServerError = ({ error, event, status }) => {
+  if (status !== 404) log.error({ err: error, path: event.url.pathname }, 'unhandled error');
+  return { message: status === 404 ? 'Not found' : 'Internal error', code: status === 404 ? 'NOT_FOUND' : 'INTERNAL' };
+};

@@ -1,0 +1,84 @@
+import type { Db } from '$lib/server/db';
+import type { Grant } from '$lib/server/access/actor';
+import type { Role } from '$lib/shared/roles';
+
+export async function findAccountByLogin(db: Db, login: string) {
+  return db
+    .selectFrom('account')
+    .selectAll()
+    .where((eb) => eb.or([eb('username', '=', login), eb('phone', '=', login)]))
+    .executeTakeFirst();
+}
+
+export async function insertSession(db: Db, row: { id: string; account_id: string; expires_at: string; created_at: string }) {
+  await db.insertInto('session').values(row).execute();
+}
+
+export async function findSessionWithAccount(db: Db, sessionId: string) {
+  return db
+    .selectFrom('session')
+    .innerJoin('account', 'account.id', 'session.account_id')
+    .select([
+      'session.id as session_id',
+      'session.expires_at',
+      'account.id',
+      'account.username',
+      'account.display_name',
+      'account.must_change_password',
+      'account.disabled'
+    ])
+    .where('session.id', '=', sessionId)
+    .executeTakeFirst();
+}
+
+export async function updateSessionExpiry(db: Db, sessionId: string, expiresAt: string) {
+  await db.updateTable('session').set({ expires_at: expiresAt }).where('id', '=', sessionId).execute();
+}
+
+export async function deleteSession(db: Db, sessionId: string) {
+  await db.deleteFrom('session').where('id', '=', sessionId).execute();
+}
+
+export async function deleteSessionsOfAccount(db: Db, accountId: string) {
+  await db.deleteFrom('session').where('account_id', '=', accountId).execute();
+}
+
+export async function findActiveGrants(db: Db, accountId: string): Promise<Grant[]> {
+  const rows = await db
+    .selectFrom('role_grant')
+    .select(['role', 'organisation_id'])
+    .where('account_id', '=', accountId)
+    .where('revoked_at', 'is', null)
+    .execute();
+  return rows.map((r) => ({ role: r.role as Role, organisationId: r.organisation_id }));
+}
+
+export async function findRateLimit(db: Db, key: string) {
+  return db.selectFrom('rate_limit').selectAll().where('key', '=', key).executeTakeFirst();
+}
+
+export async function upsertRateLimit(db: Db, key: string, count: number, resetAt: string) {
+  await db
+    .insertInto('rate_limit')
+    .values({ key, count, reset_at: resetAt })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ count, reset_at: resetAt }))
+    .execute();
+}
+
+export async function deleteRateLimit(db: Db, key: string) {
+  await db.deleteFrom('rate_limit').where('key', '=', key).execute();
+}
+
+export async function markSignedIn(db: Db, accountId: string, at: string) {
+  await db.updateTable('account').set({ last_sign_in_at: at }).where('id', '=', accountId).execute();
+}
+
+export async function findApiToken(db: Db, tokenHash: string) {
+  return db
+    .selectFrom('api_token')
+    .innerJoin('account', 'account.id', 'api_token.account_id')
+    .select(['api_token.id', 'api_token.account_id', 'account.display_name', 'account.disabled'])
+    .where('api_token.token_hash', '=', tokenHash)
+    .where('api_token.revoked_at', 'is', null)
+    .executeTakeFirst();
+}

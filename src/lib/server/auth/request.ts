@@ -1,0 +1,36 @@
+/** Turns a request's cookie or bearer token into an Actor with its role grants. */
+import type { Db } from '$lib/server/db';
+import { ANONYMOUS, type Actor } from '$lib/server/access/actor';
+import * as repo from './auth.repository';
+import { hashToken, validateSession, type SessionAccount } from './session';
+
+export interface RequestCredentials {
+  cookie?: string;
+  authorization?: string | null;
+}
+
+export async function resolveActor(
+  db: Db,
+  creds: RequestCredentials
+): Promise<{ actor: Actor; account: SessionAccount | null; clearCookie: boolean }> {
+  const bearer = creds.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
+  if (bearer) {
+    const token = await repo.findApiToken(db, hashToken(bearer));
+    if (!token || token.disabled) return { actor: ANONYMOUS, account: null, clearCookie: false };
+    const grants = await repo.findActiveGrants(db, token.account_id);
+    return {
+      actor: { kind: 'account', accountId: token.account_id, name: token.display_name, grants },
+      account: null,
+      clearCookie: false
+    };
+  }
+  if (!creds.cookie) return { actor: ANONYMOUS, account: null, clearCookie: false };
+  const account = await validateSession(db, creds.cookie);
+  if (!account) return { actor: ANONYMOUS, account: null, clearCookie: true };
+  const grants = await repo.findActiveGrants(db, account.id);
+  return {
+    actor: { kind: 'account', accountId: account.id, name: account.username, grants },
+    account,
+    clearCookie: false
+  };
+}

@@ -1,0 +1,77 @@
+/**
+ * Every difference between SQLite and PostgreSQL lives in this file.
+ * Business code and repositories stay dialect-neutral by calling these helpers.
+ */
+import { Kysely, PostgresDialect, SqliteDialect, SqliteAdapter, sql, type RawBuilder } from 'kysely';
+import type { Dialect } from 'kysely';
+
+export type DbKind = 'sqlite' | 'postgresql';
+
+export async function makeDialect(kind: DbKind, target: string): Promise<Dialect> {
+  if (kind === 'postgresql') {
+    const pg = (await import('pg')).default;
+    // pg returns bigint/numeric as strings and `date` as a local-midnight Date; we want
+    // numbers and plain 'YYYY-MM-DD' / ISO strings, exactly what SQLite gives back.
+    pg.types.setTypeParser(20, (v) => Number(v));
+    pg.types.setTypeParser(1700, (v) => Number(v));
+    pg.types.setTypeParser(1082, (v) => v);
+    pg.types.setTypeParser(1114, (v) => new Date(v + 'Z').toISOString());
+    pg.types.setTypeParser(1184, (v) => new Date(v).toISOString());
+    return new PostgresDialect({ pool: new pg.Pool({ connectionString: target, max: 10 }) });
+  }
+  const Database = (await import('better-sqlite3')).default;
+  const fs = await import('node:fs');
+  const path = await import('node:path');
+  return new SqliteDialect({
+    // Opened lazily so that `vite build` never creates a database file.
+    database: async () => {
+      if (target !== ':memory:') fs.mkdirSync(path.dirname(target), { recursive: true });
+      const db = new Database(target);
+      db.pragma('journal_mode = WAL');
+      db.pragma('busy_timeout = 5000');
+      db.pragma('foreign_keys = ON');
+      return db;
+    }
+  });
+}
+
+export function kindOf(db: Kysely<any>): DbKind {
+  return db.getExecutor().adapter instanceof SqliteAdapter ? 'sqlite' : 'postgresql';
+}
+
+/** Column types used by migrations. */
+export function types(db: Kysely<any>) {
+  const pg = kindOf(db) === 'postgresql';
+  return {
+    id: 'text' as const,
+    text: 'text' as const,
+    int: 'integer' as const,
+    bigint: pg ? ('bigint' as const) : ('integer' as const),
+    real: pg ? ('double precision' as const) : ('real' as const),
+    /** calendar date 'YYYY-MM-DD' */
+    date: pg ? ('date' as const) : ('text' as const),
+    /** instant, ISO-8601 UTC */
+    timestamp: pg ? ('timestamptz' as const) : ('text' as const),
+    /** JSON document, always written with JSON.stringify */
+    json: pg ? ('jsonb' as const) : ('text' as const),
+    /** binary blob */
+    blob: pg ? ('bytea' as const) : ('blob' as const)
+  };
+}
+
+/** Read a JSON column: jsonb arrives parsed from pg, text arrives as a string from SQLite. */
+export function readJson<T>(value: unknown): T | null {
+  if (value === null || value === undefined) return null;
+  return (typeof value === 'string' ? JSON.parse(value) : value) as T;
+}
+
+/** Case-insensitive LIKE (SQLite LIKE is already ASCII-case-insensitive; PG needs ILIKE). */
+export function ilike(db: Kysely<any>): 'like' | 'ilike' {
+  return kindOf(db) === 'postgresql' ? 'ilike' : 'like';
+}
+
+/** Vietnamese collation for ORDER BY on a folded sort key column (see shared/text.ts). */
+export function collate(db: Kysely<any>, column: string): RawBuilder<unknown> {
+  return kindOf(db) === 'postgresql' ? sql`${sql.ref(column)} collate "C"` : sql.ref(column);
+}
+
