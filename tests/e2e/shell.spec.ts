@@ -29,3 +29,12 @@ test('sign-in errors are specific, keep what was typed, and sign-in works', asyn
   await page.getByRole('button', { name: 'Đăng xuất' }).click();
   await expect(page).toHaveURL(/\/login$/);
 });
+
+test('health check names the database in use', async ({ request }) => {
+  const res = await request.get('/healthz');
+  expect(res.status()).toBe(200);
+  const body = await res.json();
+  expect(body.status).toBe('ok');
+  expect(body.database).toBe(test.info().project.name.startsWith('pg') ? 'postgresql' : 'sqlite');
+  expect(body.version).toMatch(/^\d+\.\d+\.\d+/);
+});

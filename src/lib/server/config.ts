@@ -1,5 +1,13 @@
 import { z } from 'zod';
 import path from 'node:path';
+import { readFileSync } from 'node:fs';
+
+/** A 32-byte key written as 64 hex characters or base64; null when it is neither. */
+export function decodeKey32(value: string): Buffer | null {
+  const v = value.trim();
+  const buf = /^[0-9a-fA-F]{64}$/.test(v) ? Buffer.from(v, 'hex') : Buffer.from(v, 'base64');
+  return buf.length === 32 ? buf : null;
+}
 
 /**
  * The only reader of process.env. Validated once; everything else imports `config`.
@@ -14,11 +22,25 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // Secret used to encrypt protected identities and sign tokens. Must be set in production.
   APP_SECRET: z.string().min(16).default('dev-only-secret-change-me-please'),
+  // Key for protected reporter identities (AES-256-GCM): 32 bytes as 64 hex chars or base64.
+  // Unset in development: derived from APP_SECRET by HKDF (see reports/identity.ts).
+  IDENTITY_KEY: z.string().optional().refine((v) => v === undefined || decodeKey32(v) !== null, 'IDENTITY_KEY must be 32 bytes (hex or base64)'),
+  // Rotation: rows carry key_version; the previous key still decrypts version - 1.
+  IDENTITY_KEY_VERSION: z.coerce.number().int().positive().default(1),
+  IDENTITY_KEY_PREVIOUS: z.string().optional().refine((v) => v === undefined || decodeKey32(v) !== null, 'IDENTITY_KEY_PREVIOUS must be 32 bytes'),
   SESSION_DAYS: z.coerce.number().int().positive().default(14),
   SIGNIN_MAX_ATTEMPTS: z.coerce.number().int().positive().default(5),
   SIGNIN_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
-  npm_package_version: z.string().default('0.0.0')
 });
+
+/** The app is always started from the project folder (npm start, node build, the CLI). */
+function packageVersion(): string {
+  try {
+    return JSON.parse(readFileSync(path.join(process.cwd(), 'package.json'), 'utf8')).version;
+  } catch {
+    return '0.0.0';
+  }
+}
 
 export type Config = z.infer<typeof schema> & {
   dbKind: 'sqlite' | 'postgresql';
@@ -32,7 +54,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
   const dbKind = url && /^postgres(ql)?:\/\//.test(url) ? 'postgresql' : 'sqlite';
   const sqlitePath =
     url && url.startsWith('file:') ? url.slice(5) : path.join(parsed.DATA_DIR, 'chung-suc.sqlite');
-  return { ...parsed, dbKind, sqlitePath, version: parsed.npm_package_version };
+  return { ...parsed, dbKind, sqlitePath, version: env.npm_package_version ?? packageVersion() };
 }
 
 export const config: Config = readConfig();

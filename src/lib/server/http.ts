@@ -16,3 +16,13 @@ export function rethrowAsHttp(e: unknown): never {
   if (isAppError(e)) error(e.status, { message: e.code, code: e.code });
   throw e;
 }
+
+/**
+ * For form actions that need a signed-in user: when the session expired while the form was
+ * open, answer 401 with the typed values and a message instead of redirecting, so nothing
+ * typed is lost. Returns null when the user is signed in.
+ */
+export function sessionExpired(locals: App.Locals, values: Record<string, unknown>) {
+  if (locals.actor.kind !== 'anonymous') return null;
+  return fail(401, { values, errors: { _form: t('session_expired') }, sessionExpired: true });
+}
