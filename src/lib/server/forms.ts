@@ -4,14 +4,15 @@
  * per field, in the order the fields appear, for the error summary.
  */
 import type { z } from 'zod';
-import { t } from './i18n';
+import { hasMessage, t } from './i18n';
 
 export type FieldErrors = Record<string, string>;
 
 export type Parsed<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors; codes: Record<string, string> };
 
 function keyOf(issue: z.core.$ZodIssue): string {
-  if (issue.message && /^err_[a-z0-9_]+$/.test(issue.message)) return issue.message;
+  // Schemas name catalogue keys as messages (err_required, org_err_parent, ...).
+  if (issue.message && hasMessage(issue.message)) return issue.message;
   if (issue.code === 'invalid_type') return 'err_required';
   if (issue.code === 'too_big') return 'err_too_long';
   if (issue.code === 'too_small') return 'err_required';

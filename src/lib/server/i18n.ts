@@ -7,3 +7,7 @@ export function t(key: string, params?: Record<string, unknown>): string {
   const fn = (m as unknown as Record<string, MessageFn | undefined>)[key];
   return fn ? fn(params ?? {}) : key;
 }
+
+export function hasMessage(key: string): boolean {
+  return typeof (m as unknown as Record<string, unknown>)[key] === 'function';
+}
