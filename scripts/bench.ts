@@ -1,0 +1,68 @@
+/**
+ * `npm run bench`: performance figures, printed — never asserted in tests.
+ *  1. nationwide import: the 3,321-commune 2025 list (and the 63-province pre-2025 list) into an
+ *     empty SQLite file and, when TEST_DATABASE_URL is set, an empty PostgreSQL database;
+ *  2. roll-ups on a synthetic province (scripts/bench-rollup.ts).
+ * Needs ../shared/data beside the repository for part 1.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { openDatabase, type Db } from '$lib/server/db';
+import { SYSTEM } from '$lib/server/access/actor';
+import { importUnitsFile } from '$lib/server/geo/import/files';
+
+const DATA = path.resolve('../shared/data/vietnam');
+const FILES = [
+  ['pre-2025, 63 provinces', 'units-pre-2025_v2.4.1_63-provinces.json', '2004-01-01', '2025-07-01'],
+  ['2025-07-01, 34 provinces / 3,321 communes', 'units-2025-07-01_v3.0.2_34-provinces.json', '2025-07-01', null]
+] as const;
+
+async function importAll(label: string, db: Db): Promise<void> {
+  for (const [name, file, validFrom, validTo] of FILES) {
+    const t0 = performance.now();
+    const stats = await importUnitsFile(db, SYSTEM, path.join(DATA, file), { validFrom, validTo });
+    const ms = performance.now() - t0;
+    console.log(`  ${label.padEnd(10)} ${name.padEnd(44)} ${ms.toFixed(0).padStart(6)} ms  (${stats.created} units created)`);
+  }
+}
+
+async function withPg(fn: (url: string) => Promise<void>): Promise<void> {
+  const base = process.env.TEST_DATABASE_URL;
+  if (!base) return console.log('  postgresql skipped (set TEST_DATABASE_URL)');
+  const name = `cs_bench_${randomUUID().slice(0, 8)}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  try {
+    await fn(url.toString());
+  } finally {
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  }
+}
+
+async function benchImport(): Promise<void> {
+  console.log('\n# Nationwide unit import (one transaction per file)');
+  if (!fs.existsSync(DATA)) return console.log('  skipped: ../shared/data not found');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cs-bench-'));
+  const sqlite = await openDatabase('sqlite', path.join(dir, 'import.sqlite'));
+  await importAll('sqlite', sqlite);
+  await sqlite.destroy();
+  fs.rmSync(dir, { recursive: true, force: true });
+  await withPg(async (url) => {
+    const db = await openDatabase('postgresql', url);
+    await importAll('postgresql', db);
+    await db.destroy();
+  });
+}
+
+await benchImport();
+console.log('\n# Roll-ups on a synthetic province');
+const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/bench-rollup.ts'], { stdio: 'inherit' });
+process.exit(r.status ?? 1);

@@ -1,0 +1,114 @@
+/**
+ * Writes and reads of the pre-aggregate `agg_unit_month`.
+ *
+ * Why the services and not triggers: a trigger body is PL/pgSQL on PostgreSQL and plain SQL
+ * on SQLite, so the rules would be written twice in two languages and drift. The services
+ * already run every write in a transaction; they compute the before/after contributions
+ * (contributions.ts) and call `applyDeltas` in that same transaction, so a failed write
+ * leaves no trace in the aggregates, on both databases alike. The upsert
+ * (INSERT … ON CONFLICT DO UPDATE SET value = value + excluded.value) is atomic on both,
+ * so concurrent writers to the same cell do not lose updates.
+ */
+import { sql } from 'kysely';
+import type { Db } from '$lib/server/db';
+import type { scopeSubquery } from '$lib/server/access/access';
+import { delta, type Contribution } from './contributions';
+
+type Scope = ReturnType<typeof scopeSubquery>;
+
+const KEY = ['indicator_code', 'organisation_id', 'admin_unit_id', 'month'] as const;
+const CHUNK = 400;
+
+function* chunks<T>(rows: T[], size = CHUNK): Generator<T[]> {
+  for (let i = 0; i < rows.length; i += size) yield rows.slice(i, i + size);
+}
+
+/** Add `changes` to the aggregates (merged per key first: one upsert may not touch a row twice on PG). */
+export async function applyDeltas(db: Db, changes: Contribution[]): Promise<void> {
+  const rows = delta([], changes);
+  if (!rows.length) return;
+  for (const part of chunks(rows)) {
+    await db
+      .insertInto('agg_unit_month')
+      .values(part)
+      .onConflict((oc) => oc.columns([...KEY]).doUpdateSet({ value: (eb) => eb('agg_unit_month.value', '+', eb.ref('excluded.value')) }))
+      .execute();
+  }
+  // Cells that fell back to zero are removed, so the table only holds non-zero facts
+  // (and stays comparable with a GROUP BY over the raw rows).
+  const uniq = (f: (c: Contribution) => string) => [...new Set(rows.map(f))];
+  for (const units of chunks(uniq((c) => c.admin_unit_id))) {
+    await db
+      .deleteFrom('agg_unit_month')
+      .where('value', '=', 0)
+      .where('indicator_code', 'in', uniq((c) => c.indicator_code))
+      .where('month', 'in', uniq((c) => c.month))
+      .where('admin_unit_id', 'in', units)
+      .execute();
+  }
+}
+
+/** Replace the whole table (bulk loads, repairs): used by bench-data and an eventual CLI. */
+export async function replaceAggregates(db: Db, rows: Contribution[]): Promise<void> {
+  await db.deleteFrom('agg_unit_month').execute();
+  for (const part of chunks(rows, 1000)) await db.insertInto('agg_unit_month').values(part).execute();
+}
+
+export async function allAggregates(db: Db): Promise<Contribution[]> {
+  return db.selectFrom('agg_unit_month').selectAll().orderBy('indicator_code').orderBy('organisation_id').orderBy('admin_unit_id').orderBy('month').execute();
+}
+
+export interface SourceFilter {
+  /** Indicator code (computed) or id (manual). */
+  indicator: string;
+  /** Inclusive 'YYYY-MM' bounds; `from` null for stock indicators (everything up to `to`). */
+  from: string | null;
+  to: string;
+  /** Subquery of organisation ids the rows must belong to (subtree ∩ actor scope). */
+  orgs: ReturnType<typeof orgSubquery>;
+  byMonth?: boolean;
+}
+
+export interface SourceRow {
+  organisation_id: string;
+  admin_unit_id: string;
+  month: string | null;
+  value: number;
+}
+
+/** Organisation ids in `rootId`'s subtree that are also in `scope`. */
+export function orgSubquery(db: Db, rootId: string | null, scope: Scope) {
+  let q = db.selectFrom('organisation_closure').select('descendant_id').where('descendant_id', 'in', scope);
+  if (rootId) q = q.where('ancestor_id', '=', rootId);
+  return q;
+}
+
+/** Aggregated rows of one computed indicator, grouped by organisation and unit (and month). */
+export async function aggregateSource(db: Db, f: SourceFilter): Promise<SourceRow[]> {
+  let q = db
+    .selectFrom('agg_unit_month')
+    .select(['organisation_id', 'admin_unit_id', sql<number>`sum(value)`.as('value')])
+    .where('indicator_code', '=', f.indicator)
+    .where('month', '<=', f.to)
+    .where('organisation_id', 'in', f.orgs)
+    .groupBy(['organisation_id', 'admin_unit_id']);
+  if (f.from) q = q.where('month', '>=', f.from);
+  if (f.byMonth) q = q.select('month').groupBy('month');
+  const rows = await q.execute();
+  return rows.map((r) => ({ ...r, month: (r as { month?: string }).month ?? null, value: Number(r.value) }));
+}
+
+/** Hand-entered values of a manual indicator, same shape as `aggregateSource`. */
+export async function manualSource(db: Db, f: SourceFilter): Promise<SourceRow[]> {
+  let q = db
+    .selectFrom('manual_value')
+    .select(['organisation_id', 'admin_unit_id', sql<number>`sum(value)`.as('value')])
+    .where('indicator_id', '=', f.indicator)
+    .where('month', '<=', f.to)
+    .where('organisation_id', 'in', f.orgs)
+    .groupBy(['organisation_id', 'admin_unit_id']);
+  if (f.from) q = q.where('month', '>=', f.from);
+  if (f.byMonth) q = q.select('month').groupBy('month');
+  const rows = await q.execute();
+  return rows.map((r) => ({ ...r, month: (r as { month?: string }).month ?? null, value: Number(r.value) }));
+}

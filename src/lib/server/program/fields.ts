@@ -1,0 +1,61 @@
+/**
+ * zod building blocks for program forms and the API. Form fields arrive as strings (or arrays
+ * for repeated fields); messages are catalogue keys. Dates accept dd/mm/yyyy or YYYY-MM-DD.
+ */
+import { z } from 'zod';
+import { parseDate } from '$lib/shared/format';
+import { clean } from '$lib/shared/text';
+
+export const id = z.string({ error: 'err_required' }).trim().min(1, 'err_required').max(64, 'err_too_long');
+
+export const date = z
+  .string({ error: 'err_required' })
+  .trim()
+  .min(1, 'err_required')
+  .transform((v, ctx) => {
+    const iso = parseDate(v);
+    if (!iso) ctx.addIssue({ code: 'custom', message: 'err_date' });
+    return iso ?? '';
+  });
+
+export const optionalDate = z
+  .union([z.string(), z.null()])
+  .optional()
+  .transform((v, ctx) => {
+    if (!v || !v.trim()) return null;
+    const iso = parseDate(v);
+    if (!iso) ctx.addIssue({ code: 'custom', message: 'err_date' });
+    return iso;
+  });
+
+export const optionalText = (max: number) =>
+  z
+    .union([z.string().max(max, 'err_too_long'), z.null()])
+    .optional()
+    .transform((v) => (v && clean(v) ? clean(v) : null));
+
+/** A non-negative whole number; empty means 0. */
+export const count = z
+  .union([z.string(), z.number(), z.null()])
+  .optional()
+  .transform((v, ctx) => {
+    const s = v === null || v === undefined ? '' : String(v).trim().replace(/[.\s]/g, '');
+    if (s === '') return 0;
+    if (!/^\d{1,9}$/.test(s)) ctx.addIssue({ code: 'custom', message: 'program_err_count' });
+    return Number(s) || 0;
+  });
+
+/** Repeated form field or JSON array → unique trimmed non-empty strings. */
+export const list = <T extends z.ZodType>(item: T) =>
+  z
+    .union([z.string(), z.array(z.string()), z.null()])
+    .optional()
+    .transform((v) => [...new Set((v === null || v === undefined ? [] : Array.isArray(v) ? v : [v]).map((s) => s.trim()).filter(Boolean))])
+    .pipe(z.array(item) as unknown as z.ZodType<z.output<T>[], string[]>);
+
+export const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>
+  z
+    .union([z.string(), z.null()])
+    .optional()
+    .transform((v) => (v && v.trim() ? v.trim() : null))
+    .pipe(z.enum(values).nullable());

@@ -1,0 +1,70 @@
+/** Reads the roll-up engine needs besides the aggregates: names, children, plans. */
+import { sql } from 'kysely';
+import type { Db } from '$lib/server/db';
+import { collate } from '$lib/server/db/dialect';
+
+export async function findIndicatorByCode(db: Db, code: string) {
+  return db.selectFrom('indicator').selectAll().where('code', '=', code).executeTakeFirst();
+}
+
+export async function findUnitBasics(db: Db, ids: string[]) {
+  if (!ids.length) return [];
+  return db.selectFrom('admin_unit').select(['id', 'name', 'full_name', 'sort_key', 'level', 'code']).where('id', 'in', ids).execute();
+}
+
+/** Units whose parent is `unitId` and that are valid on `date`. */
+export async function findChildUnitsAt(db: Db, unitId: string, date: string) {
+  return db
+    .selectFrom('admin_unit')
+    .select(['id', 'name', 'full_name', 'sort_key', 'level', 'code'])
+    .where('parent_id', '=', unitId)
+    .where('valid_from', '<=', date)
+    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', date)]))
+    .orderBy(collate(db, 'sort_key'))
+    .execute();
+}
+
+export async function findChildOrgs(db: Db, orgId: string) {
+  return db.selectFrom('organisation').select(['id', 'name', 'sort_key']).where('parent_id', '=', orgId).orderBy(collate(db, 'sort_key')).execute();
+}
+
+/** descendant id → the child of `rootId` it lies under, for the whole subtree below the children. */
+export async function orgChildMap(db: Db, rootId: string): Promise<Map<string, string>> {
+  const rows = await db
+    .selectFrom('organisation_closure as r')
+    .innerJoin('organisation_closure as c', 'c.ancestor_id', 'r.descendant_id')
+    .select(['c.descendant_id as descendant', 'r.descendant_id as child'])
+    .where('r.ancestor_id', '=', rootId)
+    .where('r.depth', '=', 1)
+    .execute();
+  return new Map(rows.map((r) => [r.descendant, r.child]));
+}
+
+export async function findPlan(db: Db, planId: string) {
+  return db.selectFrom('plan').selectAll().where('id', '=', planId).executeTakeFirst();
+}
+
+export async function findPlanTargets(db: Db, planId: string) {
+  return db
+    .selectFrom('plan_target')
+    .innerJoin('indicator', 'indicator.id', 'plan_target.indicator_id')
+    .select(['indicator.id', 'indicator.code', 'indicator.name_vi', 'indicator.name_en', 'indicator.unit', 'plan_target.target_value'])
+    .where('plan_target.plan_id', '=', planId)
+    .orderBy('indicator.sort_order')
+    .execute();
+}
+
+/** Sum of the targets of the plans of `orgId`'s direct children for the same program and year. */
+export async function childTargetSums(db: Db, orgId: string, year: number, programId: string | null): Promise<Map<string, number>> {
+  let q = db
+    .selectFrom('plan')
+    .innerJoin('organisation', 'organisation.id', 'plan.organisation_id')
+    .innerJoin('plan_target', 'plan_target.plan_id', 'plan.id')
+    .select(['plan_target.indicator_id', sql<number>`sum(plan_target.target_value)`.as('total')])
+    .where('organisation.parent_id', '=', orgId)
+    .where('plan.year', '=', year)
+    .groupBy('plan_target.indicator_id');
+  q = programId ? q.where('plan.program_id', '=', programId) : q.where('plan.program_id', 'is', null);
+  const rows = await q.execute();
+  return new Map(rows.map((r) => [r.indicator_id, Number(r.total)]));
+}

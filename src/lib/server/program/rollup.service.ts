@@ -1,0 +1,147 @@
+/**
+ * Indicator values for an admin-unit subtree or an organisation subtree, over a period of
+ * months, against the geography in force on `asOf`. Reads the pre-aggregates (or manual
+ * values), never the raw rows; only records of organisations in the actor's read scope count.
+ */
+import type { Db } from '$lib/server/db';
+import type { Actor } from '$lib/server/access/actor';
+import { assertInScope, requireAction, scopeSubquery } from '$lib/server/access/access';
+import { notFound } from '$lib/server/errors';
+import { todayVn } from '$lib/shared/format';
+import { aggregateSource, manualSource, orgSubquery, type SourceFilter, type SourceRow } from './aggregate.repository';
+import { geoIndex } from './geo-index';
+import * as repo from './rollup.repository';
+import { READ } from './policy';
+
+export interface RollupQuery {
+  indicator: string;
+  /** inclusive 'YYYY-MM' months; stock indicators ignore `from` (value at the end of `to`) */
+  from: string;
+  to: string;
+  /** geography date 'YYYY-MM-DD'; default today */
+  asOf?: string;
+  /** also return the per-month series */
+  byMonth?: boolean;
+}
+
+export interface Part {
+  id: string;
+  name: string;
+  value: number;
+}
+
+export interface RollupResult {
+  indicator: { code: string; name_vi: string; name_en: string; unit: string; aggregation: string };
+  total: number;
+  /** recorded directly on the root (unit or organisation), not on a child */
+  own: number;
+  children: Part[];
+  months: { month: string; value: number }[];
+}
+
+/** Where the rows come from: the pre-aggregates by default; the bench swaps in raw GROUP BYs. */
+export type Source = (db: Db, f: SourceFilter, indicator: { code: string; id: string; source: string }) => Promise<SourceRow[]>;
+const defaultSource: Source = (db, f, ind) => (ind.source === 'manual' ? manualSource(db, { ...f, indicator: ind.id }) : aggregateSource(db, f));
+
+async function load(db: Db, code: string) {
+  const ind = await repo.findIndicatorByCode(db, code);
+  if (!ind) throw notFound();
+  return ind;
+}
+
+/** Sum rows into total / own / children / months, given where each row falls (null = outside). */
+function summarise(rows: SourceRow[], place: (r: SourceRow) => string | null | undefined, rootId: string, byMonth: boolean) {
+  let total = 0;
+  let own = 0;
+  const parts = new Map<string, number>();
+  const months = new Map<string, number>();
+  for (const r of rows) {
+    const where = place(r);
+    if (where === null || where === undefined) continue;
+    total += r.value;
+    if (where === rootId) own += r.value;
+    else parts.set(where, (parts.get(where) ?? 0) + r.value);
+    if (byMonth && r.month) months.set(r.month, (months.get(r.month) ?? 0) + r.value);
+  }
+  const series = [...months].sort(([a], [b]) => (a < b ? -1 : 1)).map(([month, value]) => ({ month, value }));
+  return { total, own, parts, months: series };
+}
+
+function filter(db: Db, actor: Actor, rootOrg: string | null, q: RollupQuery, stock: boolean): SourceFilter {
+  const orgs = orgSubquery(db, rootOrg, scopeSubquery(db, actor, READ));
+  return { indicator: q.indicator, from: stock ? null : q.from, to: q.to, orgs, byMonth: q.byMonth };
+}
+
+const info = (i: Awaited<ReturnType<typeof load>>) => ({ code: i.code, name_vi: i.name_vi, name_en: i.name_en, unit: i.unit, aggregation: i.aggregation });
+
+/** Value under admin unit `unitId` (any level) as of `asOf`, with one row per child unit valid then. */
+export async function rollupUnit(db: Db, actor: Actor, unitId: string, q: RollupQuery, source: Source = defaultSource): Promise<RollupResult> {
+  requireAction(actor, READ);
+  const ind = await load(db, q.indicator);
+  const asOf = q.asOf ?? todayVn();
+  const [rows, index, children] = await Promise.all([
+    source(db, filter(db, actor, null, q, ind.aggregation === 'stock'), ind),
+    geoIndex(db),
+    repo.findChildUnitsAt(db, unitId, asOf)
+  ]);
+  const place = (r: SourceRow) => {
+    const chain = index.chainAt(r.admin_unit_id, asOf);
+    const i = chain.indexOf(unitId);
+    return i < 0 ? null : i === 0 ? unitId : chain[i - 1];
+  };
+  const s = summarise(rows, place, unitId, !!q.byMonth);
+  const missing = [...s.parts.keys()].filter((id) => !children.some((c) => c.id === id));
+  const all = [...children, ...(await repo.findUnitBasics(db, missing))];
+  return {
+    indicator: info(ind), total: s.total, own: s.own, months: s.months,
+    children: all.map((c) => ({ id: c.id, name: c.full_name, value: s.parts.get(c.id) ?? 0 }))
+  };
+}
+
+/** Value for organisation `orgId`'s subtree, with one row per direct child organisation. */
+export async function rollupOrg(db: Db, actor: Actor, orgId: string, q: RollupQuery, source: Source = defaultSource): Promise<RollupResult> {
+  requireAction(actor, READ);
+  await assertInScope(db, actor, READ, orgId);
+  const ind = await load(db, q.indicator);
+  const [rows, childOf, children] = await Promise.all([
+    source(db, filter(db, actor, orgId, q, ind.aggregation === 'stock'), ind),
+    repo.orgChildMap(db, orgId),
+    repo.findChildOrgs(db, orgId)
+  ]);
+  const s = summarise(rows, (r) => (r.organisation_id === orgId ? orgId : childOf.get(r.organisation_id)), orgId, !!q.byMonth);
+  return {
+    indicator: info(ind), total: s.total, own: s.own, months: s.months,
+    children: children.map((c) => ({ id: c.id, name: c.name, value: s.parts.get(c.id) ?? 0 }))
+  };
+}
+
+export interface TargetRow {
+  code: string;
+  name_vi: string;
+  name_en: string;
+  unit: string;
+  target: number;
+  /** sum of the children's plans for the same program and year */
+  childrenTarget: number;
+  actual: number;
+  /** actual / target × 100, one decimal; null when there is no target */
+  percent: number | null;
+}
+
+/** Targets versus actuals for a yearly plan, over the plan organisation's whole subtree. */
+export async function planProgress(db: Db, actor: Actor, planId: string, asOf?: string): Promise<TargetRow[]> {
+  const plan = await repo.findPlan(db, planId);
+  if (!plan) throw notFound();
+  await assertInScope(db, actor, READ, plan.organisation_id);
+  const [targets, childSums] = await Promise.all([
+    repo.findPlanTargets(db, planId),
+    repo.childTargetSums(db, plan.organisation_id, plan.year, plan.program_id)
+  ]);
+  const out: TargetRow[] = [];
+  for (const t of targets) {
+    const r = await rollupOrg(db, actor, plan.organisation_id, { indicator: t.code, from: `${plan.year}-01`, to: `${plan.year}-12`, asOf });
+    const percent = t.target_value > 0 ? Math.round((r.total / t.target_value) * 1000) / 10 : null;
+    out.push({ code: t.code, name_vi: t.name_vi, name_en: t.name_en, unit: t.unit, target: t.target_value, childrenTarget: childSums.get(t.id) ?? 0, actual: r.total, percent });
+  }
+  return out;
+}
