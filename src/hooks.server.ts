@@ -5,8 +5,10 @@ import { paraglideMiddleware } from '$lib/paraglide/server';
 import { getDb } from '$lib/server/db/instance';
 import { resolveActor } from '$lib/server/auth/request';
 import { SESSION_COOKIE } from '$lib/server/auth/session';
+import { handleMustChangePassword } from '$lib/server/auth/guard';
 import { ensureSeeded } from '$lib/server/seed/startup';
 import { log } from '$lib/server/log';
+import { crossSiteResponse, isBlockedCrossSiteForm } from '$lib/server/open311/csrf';
 
 export const init: ServerInit = async () => {
   if (building) return;
@@ -43,7 +45,11 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
   return response;
 };
 
-export const handle = sequence(handleHeaders, handleParaglide, handleAuth);
+// Kit's own origin check is relaxed in svelte.config.js only so Open311 can take server POSTs.
+const handleCsrf: Handle = ({ event, resolve }) =>
+  isBlockedCrossSiteForm(event.request, event.url) ? crossSiteResponse(event.request) : resolve(event);
+
+export const handle = sequence(handleHeaders, handleCsrf, handleParaglide, handleAuth, handleMustChangePassword);
 
 // Never leak internals: log the error (without request bodies) and show a generic message.
 export const handleError: HandleServerError = ({ error, event, status }) => {

@@ -1,9 +1,11 @@
 import type { Command } from '../command';
 import { geoCommands } from './geo';
 import { accountCommands } from './accounts';
+import { reportCommands } from './reports';
 
 /** Every CLI command by name. Add yours with one spread line. */
 export const commands: Record<string, Command> = {
   ...geoCommands,
-  ...accountCommands
+  ...accountCommands,
+  ...reportCommands
 };

@@ -77,8 +77,17 @@ export async function findApiToken(db: Db, tokenHash: string) {
   return db
     .selectFrom('api_token')
     .innerJoin('account', 'account.id', 'api_token.account_id')
-    .select(['api_token.id', 'api_token.account_id', 'account.display_name', 'account.disabled'])
+    .select(['api_token.id', 'api_token.account_id', 'api_token.last_used_at', 'account.display_name', 'account.disabled'])
     .where('api_token.token_hash', '=', tokenHash)
     .where('api_token.revoked_at', 'is', null)
     .executeTakeFirst();
+}
+
+export async function touchApiToken(db: Db, id: string, at: string) {
+  await db.updateTable('api_token').set({ last_used_at: at }).where('id', '=', id).execute();
+}
+
+/** Ends every session of the account except `keepSessionId` (after a password change). */
+export async function deleteOtherSessions(db: Db, accountId: string, keepSessionId: string) {
+  await db.deleteFrom('session').where('account_id', '=', accountId).where('id', '!=', keepSessionId).execute();
 }

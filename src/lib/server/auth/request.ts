@@ -9,6 +9,15 @@ export interface RequestCredentials {
   authorization?: string | null;
 }
 
+// Scripts may call the API many times a minute; one write per token every few minutes is
+// enough to tell an administrator whether a token is still in use.
+const TOUCH_EVERY_MS = 5 * 60_000;
+
+async function touchToken(db: Db, id: string, lastUsedAt: string | null): Promise<void> {
+  if (lastUsedAt && Date.now() - new Date(lastUsedAt).getTime() < TOUCH_EVERY_MS) return;
+  await repo.touchApiToken(db, id, new Date().toISOString());
+}
+
 export async function resolveActor(
   db: Db,
   creds: RequestCredentials
@@ -17,6 +26,7 @@ export async function resolveActor(
   if (bearer) {
     const token = await repo.findApiToken(db, hashToken(bearer));
     if (!token || token.disabled) return { actor: ANONYMOUS, account: null, clearCookie: false };
+    await touchToken(db, token.id, token.last_used_at);
     const grants = await repo.findActiveGrants(db, token.account_id);
     return {
       actor: { kind: 'account', accountId: token.account_id, name: token.display_name, grants },

@@ -119,6 +119,17 @@ export interface MembershipTable {
   created_at: string;
 }
 
+export interface PersonImportTable {
+  id: string;
+  account_id: string;
+  organisation_id: string;
+  file_name: string;
+  content_base64: string;
+  mapping_json: string | null;
+  created_at: string;
+  expires_at: string;
+}
+
 export interface AccountTable {
   id: string;
   username: string;
@@ -131,6 +142,8 @@ export interface AccountTable {
   last_sign_in_at: string | null;
   created_at: string;
   updated_at: string;
+  /** folded display name + username + phone (migration 004) */
+  search_text: string | null;
 }
 
 export interface SessionTable {
@@ -187,7 +200,344 @@ export interface AuditEventTable {
   note: string | null;
 }
 
+// ---- reports (migration 006) ----
+export type ReportChannel = 'phan_anh' | 'kien_nghi' | 'to_cao';
+export type ReportProtection = 'named' | 'confidential' | 'anonymous';
+
+export interface CategoryGroupTable {
+  id: string;
+  code: string;
+  name_vi: string;
+  name_en: string;
+  sort_order: number;
+  active: Generated<number>;
+}
+
+export interface CategoryTable {
+  id: string;
+  code: string;
+  group_id: string;
+  name_vi: string;
+  name_en: string;
+  name_search: string;
+  legal_basis: string | null;
+  icon: string | null;
+  urgent: Generated<number>;
+  sort_order: number;
+  active: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ReportTable {
+  id: string;
+  receipt_hash: string;
+  idempotency_key: string | null;
+  channel: ReportChannel;
+  category_id: string;
+  description: string;
+  description_search: string;
+  observed_on: string;
+  lat: number | null;
+  lon: number | null;
+  location_precision: 'gps' | 'pin' | 'photo' | 'village' | 'commune';
+  location_text: string | null;
+  commune_unit_id: string | null;
+  village_unit_id: string | null;
+  commune_org_id: string | null;
+  agency_org_id: string | null;
+  assigned_account_id: string | null;
+  status: string; // ReportStatus from shared/reports/status.ts
+  urgent: Generated<number>;
+  protection: ReportProtection;
+  reporter_account_id: string | null;
+  entered_by_account_id: string | null;
+  observer_person_id: string | null;
+  consent_method: 'oral_witness' | 'signature' | 'fingerprint' | null;
+  is_public: Generated<number>;
+  public_lat: number | null;
+  public_lon: number | null;
+  duplicate_of_id: string | null;
+  deadline_kind: 'verify' | 'accept' | 'resolve' | null;
+  deadline_on: string | null;
+  accepted_on: string | null;
+  extensions_used: Generated<number>;
+  outcome_kind: string | null;
+  outcome_json: string | null;
+  resolved_at: string | null;
+  closed_at: string | null;
+  rating: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ReportIdentityTable {
+  report_id: string;
+  ciphertext: string;
+  iv: string;
+  tag: string;
+  key_version: number;
+  created_at: string;
+}
+
+export interface ReportEventTable {
+  id: string;
+  report_id: string;
+  kind: string;
+  from_status: string | null;
+  to_status: string | null;
+  actor_account_id: string | null;
+  actor_org_id: string | null;
+  visible_to_reporter: Generated<number>;
+  body: string | null;
+  data: string | null;
+  created_at: string;
+}
+
+export interface AttachmentTable {
+  id: string;
+  report_id: string;
+  event_id: string | null;
+  kind: 'photo' | 'audio' | 'document';
+  private_path: string;
+  public_path: string | null;
+  sha256: string;
+  mime: string;
+  bytes: number;
+  captured_at: string | null;
+  gps_lat: number | null;
+  gps_lon: number | null;
+  approved_public: Generated<number>;
+  uploaded_by_account_id: string | null;
+  created_at: string;
+}
+
+export interface HolidayTable {
+  date: string;
+  name: string;
+  kind: 'holiday' | 'compensatory' | 'bridge' | 'workday';
+  updated_at: string;
+}
+
+export interface DeadlineRuleTable {
+  id: string;
+  channel: ReportChannel;
+  category_id: string | null;
+  stage: 'verify' | 'accept' | 'resolve';
+  day_kind: 'working' | 'calendar';
+  days: number;
+  extension_days: Generated<number>;
+  max_extensions: Generated<number>;
+  updated_at: string;
+}
+
+export interface RoutingRuleTable {
+  id: string;
+  category_id: string | null;
+  admin_unit_id: string | null;
+  agency_org_id: string;
+  updated_at: string;
+}
+
+export interface ExtensionRequestTable {
+  id: string;
+  report_id: string;
+  requested_by_account_id: string;
+  reason: string;
+  days: number;
+  status: 'pending' | 'approved' | 'denied';
+  decided_by_account_id: string | null;
+  decided_at: string | null;
+  decision_note: string | null;
+  created_at: string;
+}
+
+export interface Open311ApiKeyTable {
+  id: string;
+  name: string;
+  key_hash: string;
+  created_by_account_id: string | null;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+// ---- program work (migration 007) ----
+export interface ProgramTable {
+  id: string;
+  organisation_id: string;
+  title: string;
+  title_search: string;
+  signed_on: string | null;
+  period_from: string;
+  period_to: string;
+  objectives: string | null;
+  /** JSON array of strings */
+  content_areas: string | null;
+  document_path: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ProgramPartyTable {
+  program_id: string;
+  organisation_id: string;
+}
+
+export interface IndicatorTable {
+  id: string;
+  code: string;
+  name_vi: string;
+  name_en: string;
+  unit: string;
+  source: 'computed' | 'manual';
+  definition_key: string | null;
+  aggregation: Generated<'flow' | 'stock'>;
+  sort_order: Generated<number>;
+  active: Generated<number>;
+  created_at: string;
+}
+
+export interface PlanTable {
+  id: string;
+  organisation_id: string;
+  program_id: string | null;
+  year: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PlanTargetTable {
+  plan_id: string;
+  indicator_id: string;
+  target_value: number;
+}
+
+export interface ManualValueTable {
+  id: string;
+  indicator_id: string;
+  organisation_id: string;
+  admin_unit_id: string;
+  month: string;
+  value: number;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Shape of the editable lists `topic` and `commitment_kind`. */
+export interface CodeListTable {
+  id: string;
+  code: string;
+  name_vi: string;
+  name_en: string;
+  sort_order: Generated<number>;
+  active: Generated<number>;
+}
+
+export interface ActivityTable {
+  id: string;
+  kind: string; // ActivityKind from shared/program/kinds.ts
+  outreach_mode: string | null;
+  organisation_id: string;
+  admin_unit_id: string;
+  started_on: string;
+  ended_on: string | null;
+  count_total: number;
+  count_elderly: number;
+  count_women: number;
+  count_ethnic_minority: number;
+  /** JSON array of audience codes */
+  audiences: string | null;
+  partners: string | null;
+  materials: string | null;
+  ntm_criterion: string | null;
+  notes: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ActivityTopicTable {
+  activity_id: string;
+  topic_id: string;
+}
+
+export interface ActivityAttendeeTable {
+  activity_id: string;
+  person_id: string;
+}
+
+export interface CommitmentTable {
+  id: string;
+  organisation_id: string;
+  kind_id: string;
+  party: 'household' | 'person';
+  household_name: string | null;
+  person_id: string | null;
+  village_unit_id: string;
+  signed_on: string;
+  photo_path: string | null;
+  notes: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ModelTable {
+  id: string;
+  name: string;
+  name_search: string;
+  kind: string;
+  organisation_id: string;
+  admin_unit_id: string;
+  started_on: string;
+  ended_on: string | null;
+  people_involved: number | null;
+  status: 'active' | 'paused' | 'ended';
+  evidence: string | null;
+  recognised_by: string | null;
+  recognised_on: string | null;
+  replicated_from_id: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ModelResultTable {
+  id: string;
+  model_id: string;
+  description: string;
+  quantity: number;
+  unit: string;
+  recorded_on: string | null;
+}
+
+export interface AggUnitMonthTable {
+  indicator_code: string;
+  organisation_id: string;
+  admin_unit_id: string;
+  month: string;
+  value: number;
+}
+
+// ---- report workflow (migration 008) ----
+export interface NotificationTable {
+  id: string;
+  dedupe_key: string;
+  kind: 'overdue' | 'urgent';
+  organisation_id: string;
+  account_id: string | null;
+  report_id: string | null;
+  day: string;
+  body_json: string;
+  status: 'pending' | 'sent' | 'failed';
+  created_at: string;
+  sent_at: string | null;
+}
+
 export interface DB {
+  notification: NotificationTable;
   admin_unit: AdminUnitTable;
   unit_change: UnitChangeTable;
   unit_change_link: UnitChangeLinkTable;
@@ -198,6 +548,7 @@ export interface DB {
   person_sensitive: PersonSensitiveTable;
   consent: ConsentTable;
   membership: MembershipTable;
+  person_import: PersonImportTable;
   account: AccountTable;
   session: SessionTable;
   rate_limit: RateLimitTable;
@@ -205,4 +556,30 @@ export interface DB {
   api_token: ApiTokenTable;
   idempotency_key: IdempotencyKeyTable;
   audit_event: AuditEventTable;
+  category_group: CategoryGroupTable;
+  category: CategoryTable;
+  report: ReportTable;
+  report_identity: ReportIdentityTable;
+  report_event: ReportEventTable;
+  attachment: AttachmentTable;
+  holiday: HolidayTable;
+  deadline_rule: DeadlineRuleTable;
+  routing_rule: RoutingRuleTable;
+  extension_request: ExtensionRequestTable;
+  open311_api_key: Open311ApiKeyTable;
+  program: ProgramTable;
+  program_party: ProgramPartyTable;
+  indicator: IndicatorTable;
+  plan: PlanTable;
+  plan_target: PlanTargetTable;
+  manual_value: ManualValueTable;
+  topic: CodeListTable;
+  commitment_kind: CodeListTable;
+  activity: ActivityTable;
+  activity_topic: ActivityTopicTable;
+  activity_attendee: ActivityAttendeeTable;
+  commitment: CommitmentTable;
+  model: ModelTable;
+  model_result: ModelResultTable;
+  agg_unit_month: AggUnitMonthTable;
 }

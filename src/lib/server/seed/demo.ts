@@ -14,6 +14,7 @@ import { insertAccount, insertGrant } from '$lib/server/auth/account.repository'
 import { hashPassword } from '$lib/server/auth/password';
 import { LAI_CHAU, LAI_CHAU_COMMUNES_2025 } from './lai-chau-units';
 import { DEMO_PEOPLE, DEMO_VILLAGES } from './demo-people';
+import { seedReportsDemo } from '$lib/server/reports/seed';
 
 export const DEMO_PASSWORD = 'ChungSuc@2026';
 const REFORM = '2025-07-01';
@@ -117,5 +118,6 @@ export async function seedDemo(db: Db): Promise<void> {
     const o = await seedOrganisations(tx, u);
     await seedAccounts(tx, o);
     await seedPeople(tx, u, o);
+    await seedReportsDemo(tx, o, u);
   });
 }

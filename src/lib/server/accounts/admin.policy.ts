@@ -1,0 +1,15 @@
+/** Who may administer accounts. Pure predicates plus the guard services call first. */
+import { can } from '$lib/server/access/access';
+import type { Actor } from '$lib/server/access/actor';
+import { AppError, notFound } from '$lib/server/errors';
+
+export const isAdministrator = (actor: Actor): boolean => actor.kind === 'system' || can(actor, 'account.manage');
+
+/**
+ * Anonymous → UNAUTHENTICATED (the route sends them to sign in); any other non-administrator
+ * gets NOT_FOUND rather than FORBIDDEN, so the admin area does not reveal that it exists.
+ */
+export function requireAdmin(actor: Actor): void {
+  if (actor.kind === 'anonymous') throw new AppError('UNAUTHENTICATED');
+  if (!isAdministrator(actor)) throw notFound();
+}
