@@ -38,7 +38,8 @@ export async function visit(page: Page, path: string): Promise<void> {
 }
 
 export async function signIn(page: Page, login: string, password = DEMO_PASSWORD): Promise<void> {
-  await page.goto('/login');
+  // Wait for hydration: typing into a server-rendered input before Svelte hydrates can be lost.
+  await page.goto('/login', { waitUntil: 'networkidle' });
   await page.getByLabel(/Tên đăng nhập|Username/).fill(login);
   await page.getByLabel(/Mật khẩu|Password/).fill(password);
   await page.getByRole('button', { name: /Đăng nhập|Sign in/ }).click();
