@@ -12,6 +12,8 @@ declare global {
       db: Db;
       actor: Actor;
       account: SessionAccount | null;
+      /** The request carried a session cookie that is no longer valid. */
+      sessionExpired: boolean;
     }
     interface PageData {
       account?: { id: string; displayName: string; mustChangePassword: boolean; roles: string[] } | null;

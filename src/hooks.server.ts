@@ -6,6 +6,7 @@ import { getDb } from '$lib/server/db/instance';
 import { resolveActor } from '$lib/server/auth/request';
 import { SESSION_COOKIE } from '$lib/server/auth/session';
 import { handleMustChangePassword } from '$lib/server/auth/guard';
+import { handleExpiredForm } from '$lib/server/drafts/hook';
 import { ensureSeeded } from '$lib/server/seed/startup';
 import { log } from '$lib/server/log';
 import { crossSiteResponse, isBlockedCrossSiteForm } from '$lib/server/open311/csrf';
@@ -25,6 +26,7 @@ const handleAuth: Handle = async ({ event, resolve }) => {
   });
   event.locals.actor = actor;
   event.locals.account = account;
+  event.locals.sessionExpired = clearCookie;
   if (clearCookie) event.cookies.delete(SESSION_COOKIE, { path: '/' });
   return resolve(event);
 };
@@ -49,7 +51,7 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 const handleCsrf: Handle = ({ event, resolve }) =>
   isBlockedCrossSiteForm(event.request, event.url) ? crossSiteResponse(event.request) : resolve(event);
 
-export const handle = sequence(handleHeaders, handleCsrf, handleParaglide, handleAuth, handleMustChangePassword);
+export const handle = sequence(handleHeaders, handleCsrf, handleParaglide, handleAuth, handleExpiredForm, handleMustChangePassword);
 
 // Never leak internals: log the error (without request bodies) and show a generic message.
 export const handleError: HandleServerError = ({ error, event, status }) => {

@@ -1,12 +1,20 @@
+import { deLocalizeUrl } from '$lib/paraglide/runtime';
+import { loadDraft } from '$lib/server/drafts/draft.service';
 import type { LayoutServerLoad } from './$types';
 
-export const load: LayoutServerLoad = ({ locals }) => ({
-  account: locals.account
-    ? {
-        id: locals.account.id,
-        displayName: locals.account.displayName,
-        mustChangePassword: locals.account.mustChangePassword,
-        roles: [...new Set(locals.actor.grants.map((g) => g.role))]
-      }
-    : null
-});
+export const load: LayoutServerLoad = async ({ locals, url }) => {
+  const draftId = url.searchParams.get('draft');
+  const draft = draftId && locals.account ? await loadDraft(locals.db, draftId, deLocalizeUrl(url).pathname) : null;
+  return {
+    // What the user typed before their session expired; forms prefer it over stored values.
+    draft,
+    account: locals.account
+      ? {
+          id: locals.account.id,
+          displayName: locals.account.displayName,
+          mustChangePassword: locals.account.mustChangePassword,
+          roles: [...new Set(locals.actor.grants.map((g) => g.role))]
+        }
+      : null
+  };
+};

@@ -18,11 +18,15 @@ export function rethrowAsHttp(e: unknown): never {
 }
 
 /**
- * For form actions that need a signed-in user: when the session expired while the form was
- * open, answer 401 with the typed values and a message instead of redirecting, so nothing
- * typed is lost. Returns null when the user is signed in.
+ * The session expired while a form was open (the browser still sent the old cookie): answer
+ * 401 with the typed values and a message instead of redirecting, so nothing typed is lost.
  */
+export function expiredFailure(values: Record<string, unknown>) {
+  return fail(401, { values, errors: { _form: t('session_expired') }, sessionExpired: true });
+}
+
+/** For actions that need a signed-in user: null when signed in, else the soft 401 failure. */
 export function sessionExpired(locals: App.Locals, values: Record<string, unknown>) {
   if (locals.actor.kind !== 'anonymous') return null;
-  return fail(401, { values, errors: { _form: t('session_expired') }, sessionExpired: true });
+  return expiredFailure(values);
 }

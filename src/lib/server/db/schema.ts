@@ -536,6 +536,13 @@ export interface NotificationTable {
   sent_at: string | null;
 }
 
+export interface FormDraftTable {
+  id: string;
+  path: string;
+  fields_json: string;
+  created_at: string;
+}
+
 export interface DB {
   notification: NotificationTable;
   admin_unit: AdminUnitTable;
@@ -556,6 +563,7 @@ export interface DB {
   api_token: ApiTokenTable;
   idempotency_key: IdempotencyKeyTable;
   audit_event: AuditEventTable;
+  form_draft: FormDraftTable;
   category_group: CategoryGroupTable;
   category: CategoryTable;
   report: ReportTable;

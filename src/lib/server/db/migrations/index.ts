@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as m001 from './001_foundation';
 import * as m003 from './003_people_import';
 import * as m004 from './004_accounts';
+import * as m005 from './005_form_draft';
 import * as m006 from './006_reports';
 import * as m007 from './007_program';
 import * as m008 from './008_workflow';
@@ -11,6 +12,7 @@ export const migrations: Record<string, Migration> = {
   '001_foundation': m001,
   '003_people_import': m003,
   '004_accounts': m004,
+  '005_form_draft': m005,
   '006_reports': m006,
   '007_program': m007,
   '008_workflow': m008

@@ -1,0 +1,20 @@
+import type { Db } from '$lib/server/db';
+import type { FormDraftTable } from '$lib/server/db/schema';
+
+export async function insertDraft(db: Db, row: FormDraftTable): Promise<void> {
+  await db.insertInto('form_draft').values(row).execute();
+}
+
+export async function findDraft(db: Db, id: string, path: string, notBefore: string) {
+  return db
+    .selectFrom('form_draft')
+    .select('fields_json')
+    .where('id', '=', id)
+    .where('path', '=', path)
+    .where('created_at', '>=', notBefore)
+    .executeTakeFirst();
+}
+
+export async function deleteDraftsBefore(db: Db, before: string): Promise<void> {
+  await db.deleteFrom('form_draft').where('created_at', '<', before).execute();
+}
