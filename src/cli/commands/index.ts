@@ -1,11 +1,13 @@
 import type { Command } from '../command';
 import { geoCommands } from './geo';
 import { accountCommands } from './accounts';
+import { open311Commands } from './open311';
 import { reportCommands } from './reports';
 
 /** Every CLI command by name. Add yours with one spread line. */
 export const commands: Record<string, Command> = {
   ...geoCommands,
   ...accountCommands,
-  ...reportCommands
+  ...reportCommands,
+  ...open311Commands
 };

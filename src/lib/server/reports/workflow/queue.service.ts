@@ -1,0 +1,63 @@
+/**
+ * Officer queues. Association officers see open reports of the communes in their subtree;
+ * agency officers see what was forwarded to their agency; managers also see pending
+ * extension requests. Urgent first, then the nearest deadline.
+ */
+import type { Db } from '$lib/server/db';
+import type { Actor } from '$lib/server/access/actor';
+import { can, scopeSubquery } from '$lib/server/access/access';
+import { AppError } from '$lib/server/errors';
+import { todayVn } from '$lib/shared/format';
+import { AGENCY_QUEUE, ASSOCIATION_QUEUE } from '$lib/shared/reports/status';
+import { isOverdue } from '../deadline';
+import { queueRows, type QueueFilter } from './workflow.repository';
+
+export const QUEUE_TABS = ['open', 'new', 'needs_info', 'overdue', 'forwarded', 'handling', 'agency_overdue', 'extensions'] as const;
+export type QueueTab = (typeof QUEUE_TABS)[number];
+
+const ASSOCIATION_TABS: readonly QueueTab[] = ['open', 'new', 'needs_info', 'overdue'];
+const AGENCY_TABS: readonly QueueTab[] = ['forwarded', 'handling', 'agency_overdue'];
+
+export function tabsFor(actor: Actor): QueueTab[] {
+  const tabs: QueueTab[] = [];
+  if (can(actor, 'report.verify')) tabs.push(...ASSOCIATION_TABS);
+  if (can(actor, 'report.handle')) tabs.push(...AGENCY_TABS);
+  if (can(actor, 'report.approve_extension')) tabs.push('extensions');
+  return tabs;
+}
+
+function filterFor(tab: QueueTab, today: string): QueueFilter {
+  const limit = 200;
+  switch (tab) {
+    case 'new': return { side: 'association', statuses: ['new', 'reopened', 'returned'], limit };
+    case 'needs_info': return { side: 'association', statuses: ['needs_info'], limit };
+    case 'overdue': return { side: 'association', statuses: ASSOCIATION_QUEUE, overdueBefore: today, limit };
+    case 'forwarded': return { side: 'agency', statuses: ['forwarded'], limit };
+    case 'handling': return { side: 'agency', statuses: ['accepted', 'in_progress', 'extension_requested'], limit };
+    case 'agency_overdue': return { side: 'agency', statuses: AGENCY_QUEUE, overdueBefore: today, limit };
+    case 'extensions': return { side: 'agency', statuses: ['extension_requested'], pendingExtension: true, limit };
+    default: return { side: 'association', statuses: ASSOCIATION_QUEUE, limit };
+  }
+}
+
+const ACTION_OF = { association: 'report.verify', agency: 'report.handle' } as const;
+
+export async function listQueue(db: Db, actor: Actor, requested: string | null, now = new Date()) {
+  if (actor.kind === 'anonymous') throw new AppError('UNAUTHENTICATED');
+  const tabs = tabsFor(actor);
+  if (!tabs.length) throw new AppError('FORBIDDEN');
+  const tab = tabs.find((t) => t === requested) ?? tabs[0];
+  const today = todayVn(now);
+  const f = filterFor(tab, today);
+  const action = tab === 'extensions' ? 'report.approve_extension' : ACTION_OF[f.side];
+  const rows = await queueRows(db, scopeSubquery(db, actor, action), f);
+  return {
+    tabs,
+    tab,
+    items: rows.map((r) => ({
+      id: r.id, ref: r.id.slice(0, 8).toUpperCase(), status: r.status, urgent: r.urgent === 1, channel: r.channel,
+      category: { vi: r.name_vi, en: r.name_en }, commune: r.commune_name, receivedAt: r.created_at,
+      deadlineKind: r.deadline_kind, deadlineOn: r.deadline_on, overdue: isOverdue(r.deadline_on, today), dueToday: r.deadline_on === today
+    }))
+  };
+}

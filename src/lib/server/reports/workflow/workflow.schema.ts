@@ -1,0 +1,49 @@
+/**
+ * Inputs of the officer actions on a report (forms and tests). Messages are catalogue keys.
+ * The close form reuses the shared outcome schema (shared/reports/outcome.ts).
+ */
+import { z } from 'zod';
+import { parseDate } from '$lib/shared/format';
+
+const text = (max: number) => z.preprocess((v) => (v == null ? '' : String(v)), z.string().trim().max(max, 'err_too_long'));
+const required = (max: number) => text(max).pipe(z.string().min(1, 'err_required'));
+const date = required(20).refine((v) => parseDate(v) !== null, 'err_date').transform((v) => parseDate(v)!);
+
+export const verifySchema = z
+  .object({
+    note: required(4000),
+    site_visit: z.enum(['yes', 'no'], 'err_required'),
+    visit_date: text(20),
+    evidence: text(2000)
+  })
+  .superRefine((v, ctx) => {
+    if (v.site_visit !== 'yes') return;
+    if (!v.visit_date) ctx.addIssue({ code: 'custom', path: ['visit_date'], message: 'err_required' });
+    else if (!parseDate(v.visit_date)) ctx.addIssue({ code: 'custom', path: ['visit_date'], message: 'err_date' });
+  })
+  .transform((v) => ({ ...v, visit_date: v.site_visit === 'yes' ? parseDate(v.visit_date) : null }));
+
+export const duplicateSchema = z.object({ master_id: required(64), note: text(2000) });
+export const messageSchema = z.object({ message: required(4000) });
+export const reasonSchema = z.object({ reason: required(4000) });
+export const noteSchema = z.object({ note: required(4000) });
+export const optionalNoteSchema = z.object({ note: text(4000) });
+
+export const forwardSchema = z.object({
+  agency_org_id: required(64),
+  doc_no: required(100),
+  doc_date: date,
+  note: text(4000)
+});
+
+export const assignSchema = z.object({ account_id: required(64) });
+
+export const extensionDecisionSchema = z.object({
+  decision: z.enum(['approve', 'deny'], 'err_required'),
+  note: text(2000)
+});
+
+export const revealSchema = z.object({ reason: text(1000).pipe(z.string().min(10, 'rw_err_reason_short')) });
+
+export type VerifyInput = z.infer<typeof verifySchema>;
+export type ForwardInput = z.infer<typeof forwardSchema>;
