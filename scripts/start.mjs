@@ -25,6 +25,8 @@ if (stale) {
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 process.env.PORT ??= '3000';
+// Report intake accepts up to 5 photos of 10 MB plus a voice note (adapter-node default: 512 KB).
+process.env.BODY_SIZE_LIMIT ??= '60M';
 process.env.ORIGIN ??= `http://localhost:${process.env.PORT}`;
 console.log(`Chung Sức: ${process.env.ORIGIN}`);
 await import(new URL('../build/index.js', import.meta.url).href);

@@ -1,0 +1,97 @@
+/**
+ * Photos and voice notes for reports. Every photo is decoded and re-encoded by sharp
+ * (auto-rotated, at most 1600 px, JPEG q80) into a public copy that carries no metadata at
+ * all; the original bytes are kept privately, with their SHA-256 and the capture time and GPS
+ * read from EXIF, as evidence for the agency. Files live under DATA_DIR/attachments.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import sharp from 'sharp';
+import { config } from '$lib/server/config';
+import { AppError } from '$lib/server/errors';
+import { LIMITS } from '$lib/shared/reports/constants';
+import { readExif } from './exif';
+
+export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/heic', 'image/heif'] as const;
+export const AUDIO_TYPES = ['audio/webm', 'audio/ogg', 'audio/mp4', 'audio/mpeg'] as const;
+export const MAX_PUBLIC_PX = 1600;
+
+export interface PreparedMedia {
+  kind: 'photo' | 'audio';
+  mime: string;
+  ext: string;
+  bytes: number;
+  sha256: string;
+  original: Buffer;
+  publicCopy: Buffer | null;
+  capturedAt: string | null;
+  lat: number | null;
+  lon: number | null;
+}
+
+let root = path.join(config.DATA_DIR, 'attachments');
+/** Tests point storage at a temporary folder. */
+export function setMediaRoot(dir: string): void {
+  root = dir;
+}
+
+const baseMime = (t: string) => t.split(';')[0].trim().toLowerCase();
+const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+const EXT: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp', 'image/heic': 'heic', 'image/heif': 'heif', 'audio/webm': 'webm', 'audio/ogg': 'ogg', 'audio/mp4': 'm4a', 'audio/mpeg': 'mp3' };
+
+/** Decode, read EXIF, re-encode. Throws AppError(VALIDATION, field 'photos') when unusable. */
+export async function preparePhoto(data: Buffer, type: string): Promise<PreparedMedia> {
+  const mime = baseMime(type);
+  const fail = (key: string) => new AppError('VALIDATION', key, { field: 'photos' });
+  if (!(PHOTO_TYPES as readonly string[]).includes(mime)) throw fail('ri_err_photo_type');
+  if (data.length > LIMITS.photoBytes) throw fail('ri_err_photo_size');
+  try {
+    const meta = await sharp(data).metadata();
+    const facts = readExif(meta.exif);
+    // sharp writes no metadata unless asked (no withMetadata/keepExif), so the copy is clean.
+    const publicCopy = await sharp(data).rotate().resize({ width: MAX_PUBLIC_PX, height: MAX_PUBLIC_PX, fit: 'inside', withoutEnlargement: true }).jpeg({ quality: 80 }).toBuffer();
+    return { kind: 'photo', mime, ext: EXT[mime], bytes: data.length, sha256: sha256(data), original: data, publicCopy, capturedAt: facts.capturedAt, lat: facts.lat, lon: facts.lon };
+  } catch {
+    throw fail('ri_err_photo_unreadable');
+  }
+}
+
+export function prepareAudio(data: Buffer, type: string): PreparedMedia {
+  const mime = baseMime(type);
+  if (!(AUDIO_TYPES as readonly string[]).includes(mime) || data.length > LIMITS.photoBytes || data.length === 0) {
+    throw new AppError('VALIDATION', 'ri_err_audio', { field: 'voice' });
+  }
+  return { kind: 'audio', mime, ext: EXT[mime], bytes: data.length, sha256: sha256(data), original: data, publicCopy: null, capturedAt: null, lat: null, lon: null };
+}
+
+/** Uploaded files of a form field: empty file inputs (size 0, no name) are ignored. */
+export function filesOf(form: FormData, name: string): File[] {
+  return form.getAll(name).filter((v): v is File => typeof v !== 'string' && v.size > 0);
+}
+
+export async function preparePhotos(files: File[]): Promise<PreparedMedia[]> {
+  if (files.length > LIMITS.photos) throw new AppError('VALIDATION', 'ri_err_photo_count', { field: 'photos' });
+  const out: PreparedMedia[] = [];
+  for (const f of files) out.push(await preparePhoto(Buffer.from(await f.arrayBuffer()), f.type));
+  return out;
+}
+
+/** Write both files; returns paths relative to the attachments root. */
+export async function storeMedia(id: string, m: PreparedMedia): Promise<{ privatePath: string; publicPath: string | null }> {
+  await mkdir(path.join(root, 'private'), { recursive: true });
+  const privatePath = `private/${id}.${m.ext}`;
+  await writeFile(path.join(root, privatePath), m.original, { mode: 0o600 });
+  if (!m.publicCopy) return { privatePath, publicPath: null };
+  await mkdir(path.join(root, 'public'), { recursive: true });
+  const publicPath = `public/${id}.jpg`;
+  await writeFile(path.join(root, publicPath), m.publicCopy);
+  return { privatePath, publicPath };
+}
+
+/** Paths come from the database only; the check still refuses anything leaving the root. */
+export async function readMedia(relPath: string): Promise<Buffer> {
+  const full = path.resolve(root, relPath);
+  if (!full.startsWith(path.resolve(root) + path.sep)) throw new AppError('NOT_FOUND');
+  return readFile(full);
+}

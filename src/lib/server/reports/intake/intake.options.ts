@@ -1,0 +1,48 @@
+/** What the intake page offers: categories, communes and villages, and (for leaders) members. */
+import type { Db } from '$lib/server/db';
+import type { Actor } from '$lib/server/access/actor';
+import { can, scopeSubquery } from '$lib/server/access/access';
+import { readJson } from '$lib/server/db/dialect';
+import { todayVn } from '$lib/shared/format';
+import { listActiveCategories } from '../category.repository';
+import { listCommuneGeometries, listCommunesOn, listMembersIn, listVillagesOn } from './intake.repository';
+
+export async function intakeOptions(db: Db, actor: Actor) {
+  const today = todayVn();
+  const [categories, communes, villages] = await Promise.all([listActiveCategories(db), listCommunesOn(db, today), listVillagesOn(db, today)]);
+  const behalf = can(actor, 'report.on_behalf') ? { members: await listMembersIn(db, scopeSubquery(db, actor, 'report.on_behalf')) } : null;
+  return {
+    categories: categories.map((c) => ({ id: c.id, name_vi: c.name_vi, name_en: c.name_en, group: c.group_code, urgent: c.urgent === 1 })),
+    communes: communes.map((c) => ({ id: c.id, name: c.full_name })),
+    villages: villages.map((v) => ({ id: v.id, name: v.full_name, communeId: v.parent_id })),
+    behalf
+  };
+}
+
+type Coords = number | Coords[];
+/** ~11 m precision and no repeated vertices: plenty for choosing a pin, far fewer bytes. */
+function simplify(c: Coords): Coords {
+  if (typeof c === 'number') return Math.round(c * 1e4) / 1e4;
+  const out = c.map(simplify);
+  if (!Array.isArray(out[0]) || Array.isArray((out[0] as Coords[])[0])) return out;
+  return out.filter((p, i) => i === 0 || i === out.length - 1 || JSON.stringify(p) !== JSON.stringify(out[i - 1]));
+}
+
+/**
+ * Communes for the map, as GeoJSON: polygons when unit_geometry has been imported, otherwise
+ * (the demo seed has none) a point at each commune centre. Public reference data.
+ */
+const simplifyGeometry = (g: { type: string; coordinates: Coords } | null) => (g ? { type: g.type, coordinates: simplify(g.coordinates) } : null);
+
+export async function communeGeoJson(db: Db) {
+  const today = todayVn();
+  const polygons = await listCommuneGeometries(db, today);
+  if (polygons.length) {
+    return { type: 'FeatureCollection', features: polygons.map((p) => ({ type: 'Feature', properties: { id: p.id, name: p.full_name }, geometry: simplifyGeometry(readJson<{ type: string; coordinates: Coords }>(p.geojson)) })) };
+  }
+  const centres = (await listCommunesOn(db, today)).filter((c) => c.centre_lat !== null && c.centre_lon !== null);
+  return {
+    type: 'FeatureCollection',
+    features: centres.map((c) => ({ type: 'Feature', properties: { id: c.id, name: c.full_name }, geometry: { type: 'Point', coordinates: [c.centre_lon, c.centre_lat] } }))
+  };
+}

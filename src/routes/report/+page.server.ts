@@ -1,0 +1,50 @@
+import { fail } from '@sveltejs/kit';
+import { formValues } from '$lib/server/forms';
+import { isAppError } from '$lib/server/errors';
+import { t } from '$lib/server/i18n';
+import { filesOf, prepareAudio, preparePhotos, type PreparedMedia } from '$lib/server/media/media';
+import { createReport } from '$lib/server/reports/intake/intake.service';
+import { intakeOptions } from '$lib/server/reports/intake/intake.options';
+import { newIdempotencyKey } from '$lib/server/reports/intake/receipt-keys';
+import { formatReceipt } from '$lib/shared/reports/receipt';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals }) => ({
+  // A fresh one-time key per page load: a retried or double-clicked POST reuses it.
+  idempotencyKey: newIdempotencyKey(),
+  ...(await intakeOptions(locals.db, locals.actor))
+});
+
+/** The attestation is never echoed back: a re-shown form must be ticked again, deliberately. */
+const keep = (v: Record<string, string | string[]>) => {
+  const { attest: _attest, ...rest } = v;
+  return rest;
+};
+
+export const actions: Actions = {
+  default: async ({ request, locals }) => {
+    const form = await request.formData();
+    const values = formValues(form);
+    let photos: PreparedMedia[];
+    let voice: PreparedMedia | null = null;
+    try {
+      photos = await preparePhotos(filesOf(form, 'photos'));
+      const v = filesOf(form, 'voice')[0];
+      if (v) voice = prepareAudio(Buffer.from(await v.arrayBuffer()), v.type);
+    } catch (e) {
+      if (!isAppError(e)) throw e;
+      return fail(400, { values: keep(values), errors: { [String(e.details?.field ?? 'photos')]: t(e.message) } });
+    }
+    const result = await createReport(locals.db, locals.actor, values, { photos, voice });
+    if (!result.ok) return fail(400, { values: keep(values), errors: result.errors });
+    return {
+      receipt: {
+        code: result.receiptCode ? formatReceipt(result.receiptCode) : null,
+        again: !result.created,
+        urgent: result.urgent,
+        commune: result.location?.communeName ?? null,
+        fromPhoto: result.location?.precision === 'photo'
+      }
+    };
+  }
+};
