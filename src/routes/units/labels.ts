@@ -20,10 +20,3 @@ export function validity(from: string, to: string | null): string {
   last.setUTCDate(last.getUTCDate() - 1);
   return m.geo_valid_between({ from: formatDate(from), to: formatDate(last.toISOString().slice(0, 10)) });
 }
-
-/** The same list URL on another page: pagination links work without JavaScript. */
-export function withPage(search: URLSearchParams, n: number): string {
-  const params = new URLSearchParams(search);
-  params.set('page', String(n));
-  return `/units?${params}`;
-}
