@@ -65,4 +65,6 @@ async function benchImport(): Promise<void> {
 await benchImport();
 console.log('\n# Roll-ups on a synthetic province');
 const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/bench-rollup.ts'], { stdio: 'inherit' });
-process.exit(r.status ?? 1);
+// Issue 3: report submissions per second and the public report page's weight.
+const reports = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/bench-reports.ts'], { stdio: 'inherit' });
+process.exit(r.status || reports.status || 0);

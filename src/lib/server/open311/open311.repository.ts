@@ -1,0 +1,91 @@
+/** SQL for Open311: API keys, service list, public update notes, and the minimal intake. */
+import type { Insertable } from 'kysely';
+import type { Db } from '$lib/server/db';
+import type { Open311ApiKeyTable, ReportEventTable, ReportIdentityTable, ReportTable } from '$lib/server/db/schema';
+
+export async function insertKey(db: Db, row: Insertable<Open311ApiKeyTable>): Promise<void> {
+  await db.insertInto('open311_api_key').values(row).execute();
+}
+
+export async function listKeys(db: Db) {
+  return db
+    .selectFrom('open311_api_key')
+    .select(['id', 'name', 'created_at', 'last_used_at'])
+    .where('revoked_at', 'is', null)
+    .orderBy('created_at', 'desc')
+    .execute();
+}
+
+export async function findLiveKey(db: Db, hash: string) {
+  return db.selectFrom('open311_api_key').select(['id', 'name']).where('key_hash', '=', hash).where('revoked_at', 'is', null).executeTakeFirst();
+}
+
+export async function findLiveKeyById(db: Db, id: string) {
+  return db.selectFrom('open311_api_key').select(['id', 'name']).where('id', '=', id).where('revoked_at', 'is', null).executeTakeFirst();
+}
+
+export async function touchKey(db: Db, id: string, at: string): Promise<void> {
+  await db.updateTable('open311_api_key').set({ last_used_at: at }).where('id', '=', id).execute();
+}
+
+export async function revokeKey(db: Db, id: string, at: string): Promise<void> {
+  await db.updateTable('open311_api_key').set({ revoked_at: at }).where('id', '=', id).execute();
+}
+
+export async function listServices(db: Db) {
+  return db
+    .selectFrom('category as c')
+    .innerJoin('category_group as g', 'g.id', 'c.group_id')
+    .select(['c.id', 'c.code', 'c.name_vi', 'c.name_en', 'c.legal_basis', 'c.urgent', 'g.name_vi as group_vi'])
+    .where('c.active', '=', 1)
+    .where('g.active', '=', 1)
+    .orderBy('g.sort_order')
+    .orderBy('c.sort_order')
+    .execute();
+}
+
+/** Status changes the reporter may read: the only notes Open311 ever shows. */
+export async function listPublicStatusEvents(db: Db, reportIds: string[]) {
+  if (!reportIds.length) return [];
+  return db
+    .selectFrom('report_event')
+    .select(['report_id', 'to_status', 'body', 'created_at'])
+    .where('report_id', 'in', reportIds)
+    .where('kind', '=', 'status')
+    .where('visible_to_reporter', '=', 1)
+    .orderBy('created_at')
+    .execute();
+}
+
+/** Current communes with a centre, for placing a point in its nearest commune. */
+export async function communeCentres(db: Db) {
+  return db
+    .selectFrom('admin_unit')
+    .select(['id', 'centre_lat', 'centre_lon'])
+    .where('level', '=', 'commune')
+    .where('valid_to', 'is', null)
+    .where('centre_lat', 'is not', null)
+    .execute();
+}
+
+export async function communeAssociation(db: Db, unitId: string) {
+  return db
+    .selectFrom('organisation')
+    .select('id')
+    .where('admin_unit_id', '=', unitId)
+    .where('kind', '=', 'association')
+    .where('valid_to', 'is', null)
+    .orderBy('created_at')
+    .executeTakeFirst();
+}
+
+export async function insertReport(
+  db: Db,
+  report: Insertable<ReportTable>,
+  identity: Insertable<ReportIdentityTable> | null,
+  events: Insertable<ReportEventTable>[]
+): Promise<void> {
+  await db.insertInto('report').values(report).execute();
+  if (identity) await db.insertInto('report_identity').values(identity).execute();
+  if (events.length) await db.insertInto('report_event').values(events).execute();
+}

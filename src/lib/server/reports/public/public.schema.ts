@@ -1,0 +1,24 @@
+/** Filters of the public list/map and of exports (query string → validated filter). */
+import { z } from 'zod';
+import { parseDate } from '$lib/shared/format';
+import { STATUSES } from '$lib/shared/reports/status';
+
+const optionalText = (max: number) => z.string().trim().max(max, 'err_too_long').optional().default('');
+const optionalDate = z
+  .string()
+  .trim()
+  .optional()
+  .default('')
+  .refine((v) => v === '' || parseDate(v) !== null, 'err_date');
+
+export const reportQuerySchema = z.object({
+  q: optionalText(200),
+  commune: optionalText(64),
+  category: optionalText(64),
+  status: z.union([z.literal(''), z.enum(STATUSES)]).optional().default(''),
+  from: optionalDate,
+  to: optionalDate,
+  page: z.coerce.number().int().min(1).max(10_000).optional().default(1)
+});
+
+export type ReportQuery = z.infer<typeof reportQuerySchema>;

@@ -1,0 +1,8 @@
+import { filterOptions, listPublicReports, parseQuery } from '$lib/server/reports/public/public.service';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+  const { query, errors } = parseQuery(url.searchParams);
+  const [result, options] = await Promise.all([listPublicReports(locals.db, query), filterOptions(locals.db)]);
+  return { query, errors, ...result, options, search: url.search };
+};
