@@ -75,10 +75,15 @@ forEachDb('open311', (ctx) => {
     });
 
     it('POST creates a report and answers its id as a string', async () => {
-      const r = await call(ctx.db, 'POST', `requests.${fmt}`, { api_key: key, service_code: 'chay_rung', address_string: 'Bản Mẫu Một', description: 'Khói trên đồi', 'attribute[channel]': 'kien_nghi' });
+      const r = await call(ctx.db, 'POST', `requests.${fmt}`, { api_key: key, service_code: 'chay_rung', address_string: 'Bản Mẫu Một, phường Đoan Ket', description: 'Khói trên đồi', 'attribute[channel]': 'kien_nghi' });
       expect(r.status).toBe(200);
       if (fmt === 'json') expect(typeof JSON.parse(r.text)[0].service_request_id).toBe('string');
       else expect(r.text).toMatch(/<service_requests><request><service_request_id>[0-9a-f-]{36}<\/service_request_id>/);
+      // The address names a commune (diacritics ignored): the report lands at that commune's Hội.
+      const id = fmt === 'json' ? JSON.parse(r.text)[0].service_request_id : /<service_request_id>([^<]+)</.exec(r.text)![1];
+      const row = await ctx.db.selectFrom('report as r').innerJoin('admin_unit as u', 'u.id', 'r.commune_unit_id').select(['u.code', 'r.commune_org_id', 'r.location_precision', 'r.location_text']).where('r.id', '=', id).executeTakeFirstOrThrow();
+      expect(row).toMatchObject({ code: '03388', location_precision: 'commune', location_text: 'Bản Mẫu Một, phường Đoan Ket' });
+      expect(row.commune_org_id).not.toBeNull();
     });
 
     it.each([
@@ -87,6 +92,9 @@ forEachDb('open311', (ctx) => {
       ['no service_code', { api_key: 'KEY', ...DOAN_KET, description: 'x' }, 400],
       ['unknown service_code', { api_key: 'KEY', service_code: 'nope', ...DOAN_KET, description: 'x' }, 404],
       ['no location', { api_key: 'KEY', service_code: 'do_rac', description: 'x' }, 400],
+      ['address naming no commune', { api_key: 'KEY', service_code: 'do_rac', address_string: 'Bản Mẫu Một', description: 'x' }, 400],
+      ['named reporter without contact', { api_key: 'KEY', service_code: 'do_rac', ...DOAN_KET, description: 'x', first_name: 'Lò' }, 400],
+      ['bad phone', { api_key: 'KEY', service_code: 'do_rac', ...DOAN_KET, description: 'x', phone: 'call me' }, 400],
       ['bad latitude', { api_key: 'KEY', service_code: 'do_rac', lat: '99', long: '103', description: 'x' }, 400],
       ['no description', { api_key: 'KEY', service_code: 'do_rac', ...DOAN_KET }, 400],
       ['description over 4,000', { api_key: 'KEY', service_code: 'do_rac', ...DOAN_KET, description: 'a'.repeat(4001) }, 400],
@@ -145,6 +153,20 @@ forEachDb('open311', (ctx) => {
       expect(missing.status).toBe(404);
       expect((await call(ctx.db, 'GET', `requests.${fmt}`, { jurisdiction_id: '99' })).status).toBe(404);
     });
+  });
+
+  it.each([
+    ['no location', { service_code: 'do_rac', description: 'x' }, /^location required/],
+    ['address naming no commune', { service_code: 'do_rac', address_string: 'Bản Mẫu Một', description: 'x' }, /^location required/],
+    ['empty description', { service_code: 'do_rac', ...DOAN_KET, description: ' ' }, /^description was not provided$/],
+    ['long description', { service_code: 'do_rac', ...DOAN_KET, description: 'a'.repeat(4001) }, /^description is too long$/],
+    ['bad latitude', { service_code: 'do_rac', lat: '99', long: '103', description: 'x' }, /^lat and long must be WGS84/],
+    ['name without contact', { service_code: 'do_rac', ...DOAN_KET, description: 'x', last_name: 'Lò' }, /^a named reporter needs a phone or email$/],
+    ['bad email', { service_code: 'do_rac', ...DOAN_KET, description: 'x', email: 'nope' }, /^email is invalid/]
+  ])('createReport validation maps to a readable Open311 400: %s', async (_, params, description) => {
+    const r = await call(ctx.db, 'POST', 'requests.json', { api_key: key, ...params });
+    expect(r.status).toBe(400);
+    expect((r.body as { description: string }[])[0].description).toMatch(description);
   });
 
   it('an unknown format or path is 404', async () => {

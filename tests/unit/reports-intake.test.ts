@@ -31,6 +31,7 @@ const INVALID: [string, Record<string, unknown>, string, string][] = [
   ['named without name', { protection: 'named', phone: '0912345678' }, 'name', 'ri_err_name'],
   ['named without contact', { protection: 'confidential', name: 'Lò Văn A' }, 'phone', 'ri_err_contact'],
   ['bad phone', { protection: 'named', name: 'Lò Văn A', phone: 'abc' }, 'phone', 'err_phone'],
+  ['bad email', { protection: 'confidential', name: 'Lò Văn A', email: 'not-an-address' }, 'email', 'err_invalid'],
   ['tố cáo anonymous', { channel: 'to_cao' }, 'protection', 'ri_err_anonymous_to_cao'],
   ['tố cáo without address', { channel: 'to_cao', protection: 'named', name: 'Lò Văn A', phone: '0912345678', attest: 'on' }, 'address', 'ri_err_address'],
   ['tố cáo without contact', { channel: 'to_cao', protection: 'named', name: 'Lò Văn A', address: 'Bản X', attest: 'on' }, 'phone', 'ri_err_contact'],

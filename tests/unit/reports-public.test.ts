@@ -7,7 +7,8 @@ import ExcelJS from 'exceljs';
 import { forEachDb } from '../support/db';
 import { actorFor, seedDemo } from '../support/demo';
 import { ANONYMOUS, SYSTEM } from '../../src/lib/server/access/actor';
-import { intakeReport } from '../../src/lib/server/open311/intake';
+import { createReport } from '../../src/lib/server/reports/intake/intake.service';
+import { todayVn } from '../../src/lib/shared/format';
 import { approvePhoto, listPublicReports, mapData, publicPhoto, setPublic } from '../../src/lib/server/reports/public/public.service';
 import { exportCsv, exportPublicGeoJson, exportXlsx } from '../../src/lib/server/reports/public/export.service';
 import { reportQuerySchema } from '../../src/lib/server/reports/public/public.schema';
@@ -18,9 +19,13 @@ const SECRET = { name: 'Giàng A Bí', email: 'giang@example.vn', phone: '091122
 const EXACT = { lat: 22.43317, lon: 103.40123 };
 
 async function report(db: Db, code: string, lat: number, lon: number, description: string, identity: typeof SECRET | null = null) {
-  const cat = await db.selectFrom('category').select(['id', 'urgent']).where('code', '=', code).executeTakeFirstOrThrow();
-  const { id } = await intakeReport(db, SYSTEM, { categoryId: cat.id, urgent: !!cat.urgent, channel: 'phan_anh', description, lat, lon, addressString: 'Nhà ông Giàng A Bí', identity, mediaUrl: null });
-  return id;
+  const cat = await db.selectFrom('category').select(['id']).where('code', '=', code).executeTakeFirstOrThrow();
+  const r = await createReport(db, SYSTEM, {
+    channel: 'phan_anh', category_id: cat.id, description, observed_on: todayVn(), lat: String(lat), lon: String(lon), location_source: 'gps',
+    location_text: 'Nhà ông Giàng A Bí', protection: identity ? 'confidential' : 'anonymous', ...(identity ?? {})
+  });
+  if (!r.ok) throw new Error(JSON.stringify(r.codes));
+  return r.reportId;
 }
 
 forEachDb('public reports and exports', (ctx) => {

@@ -1,32 +1,35 @@
 /**
- * POST /requests (GeoReport v2): form-encoded, api_key required. Anonymous unless the client
- * sends a name or e-mail; then the reporter is protected as confidential (encrypted identity,
- * never returned). A tố cáo cannot come through Open311: it needs the full legal form.
+ * POST /requests (GeoReport v2): form-encoded, api_key required. The report enters through
+ * the one intake, createReport (commune by polygon, the commune Hội, deadline, encrypted
+ * identity, urgent notices). Anonymous unless the client sends a name, e-mail or phone; then
+ * the reporter is protected as confidential (encrypted identity, never returned). A tố cáo
+ * cannot come through Open311: it needs the full legal form.
  */
 import type { Db } from '$lib/server/db';
-import { SYSTEM } from '$lib/server/access/actor';
-import { LIMITS } from '$lib/shared/reports/constants';
-import { clean } from '$lib/shared/text';
-import type { ReporterIdentity } from '$lib/server/reports/identity';
+import { SYSTEM, type Actor } from '$lib/server/access/actor';
+import { audit } from '$lib/server/audit/audit.service';
+import { newId, nowIso } from '$lib/server/db/ids';
+import { createReport } from '$lib/server/reports/intake/intake.service';
+import { todayVn } from '$lib/shared/format';
+import { clean, fold } from '$lib/shared/text';
 import { verifyKey } from './keys.service';
-import { intakeReport } from './intake';
 import * as repo from './open311.repository';
 import { checkJurisdiction, o311Error, type O311Result, type Params } from './open311.service';
 
-const CHANNELS = ['phan_anh', 'kien_nghi'] as const;
+const CHANNELS = ['phan_anh', 'kien_nghi'];
 
-function coordinate(v: string | undefined, max: number): number | null | undefined {
-  if (v === undefined || v.trim() === '') return undefined;
-  const n = Number(v);
-  return Number.isFinite(n) && Math.abs(n) <= max ? n : null;
-}
-
-function identityOf(p: Params): ReporterIdentity | null {
-  const name = clean([p.first_name ?? '', p.last_name ?? ''].join(' '));
-  const email = clean(p.email ?? '');
-  if (!name && !email) return null;
-  return { name: name || email, email: email || null, phone: clean(p.phone ?? '') || null };
-}
+/** createReport's fields in the Open311 client's words, for 400 answers. */
+const PARAM: Record<string, string> = {
+  category_id: 'service_code', description: 'description', lat: 'lat/long', lon: 'lat/long', commune_id: 'location',
+  name: 'first_name/last_name', phone: 'phone', email: 'email', address: 'phone/email', observed_on: 'observed_on'
+};
+const MESSAGE: Record<string, string> = {
+  ri_err_location_required: 'location required: send lat/long, or an address_string that names a commune of the province',
+  ri_err_coords: 'lat and long must be WGS84 decimal degrees',
+  ri_err_description_or_voice: 'description was not provided',
+  ri_err_contact: 'a named reporter needs a phone or email',
+  ri_err_category: 'service_code not found'
+};
 
 function mediaUrl(v: string | undefined): string | null | undefined {
   if (!v) return undefined;
@@ -38,22 +41,47 @@ function mediaUrl(v: string | undefined): string | null | undefined {
   }
 }
 
-/** Field checks in the spec's order; the first problem is the answer. */
-function check(p: Params): O311Result | { lat: number | null; lon: number | null; channel: (typeof CHANNELS)[number]; description: string; media: string | null } {
-  if (!p.service_code) return o311Error(400, 'service_code was not provided');
-  const lat = coordinate(p.lat, 90);
-  const lon = coordinate(p.long, 180);
-  if (lat === null || lon === null) return o311Error(400, 'lat and long must be WGS84 decimal degrees');
-  const address = clean(p.address_string ?? '');
-  if ((lat === undefined || lon === undefined) && !address) return o311Error(400, 'lat/long or address_string is required');
-  const description = clean(p.description ?? '');
-  if (!description) return o311Error(400, 'description was not provided');
-  if (description.length > LIMITS.descriptionChars) return o311Error(400, `description is longer than ${LIMITS.descriptionChars} characters`);
-  const channel = p['attribute[channel]'] || 'phan_anh';
-  if (!(CHANNELS as readonly string[]).includes(channel)) return o311Error(400, 'attribute[channel] must be phan_anh or kien_nghi');
-  const media = mediaUrl(p.media_url);
-  if (media === null) return o311Error(400, 'media_url must be an http(s) URL');
-  return { lat: lat ?? null, lon: lon ?? null, channel: channel as (typeof CHANNELS)[number], description, media: media ?? null };
+const wordsIn = (hay: string, needle: string) => needle !== '' && ` ${hay.replace(/[^a-z0-9]+/g, ' ')} `.includes(` ${needle} `);
+
+/**
+ * Open311 has no commune field, and we never geocode through a third party: an address_string
+ * alone is placed only when it names exactly one current commune (diacritics ignored, whole
+ * words, the longest name wins: "Sìn Hồ" before "Hồ"). Otherwise createReport answers
+ * "location required".
+ */
+async function communeFromAddress(db: Db, address: string): Promise<string> {
+  const hay = fold(address);
+  const hits = (await repo.communeNames(db, todayVn())).filter((c) => wordsIn(hay, fold(c.name).replace(/[^a-z0-9]+/g, ' ').trim()));
+  const longest = Math.max(0, ...hits.map((c) => c.name.length));
+  const best = hits.filter((c) => c.name.length === longest);
+  return best.length === 1 ? best[0].id : '';
+}
+
+/** The reporter's part of createReport's input: confidential as soon as anything identifies them. */
+function reporterOf(p: Params) {
+  const name = clean([p.first_name ?? '', p.last_name ?? ''].join(' '));
+  const email = clean(p.email ?? '');
+  const phone = clean(p.phone ?? '');
+  if (!name && !email && !phone) return { protection: 'anonymous' };
+  return { protection: 'confidential', name: name || email || phone, email, phone };
+}
+
+function failure(codes: Record<string, string>): O311Result {
+  const [field, code] = Object.entries(codes)[0] ?? ['request', 'err_invalid'];
+  const param = PARAM[field] ?? field;
+  if (code === 'err_too_long') return o311Error(400, `${param} is too long`);
+  return o311Error(400, MESSAGE[code] ?? `${param} is invalid (${code})`);
+}
+
+/** Linked, not fetched: the server never downloads from addresses a client supplies. */
+async function linkMedia(db: Db, actor: Actor, reportId: string, url: string): Promise<void> {
+  await db.transaction().execute(async (tx) => {
+    await repo.insertEvent(tx, {
+      id: newId(), report_id: reportId, kind: 'attachment', from_status: null, to_status: null, actor_account_id: null, actor_org_id: null,
+      visible_to_reporter: 0, body: null, data: JSON.stringify({ media_url: url }), created_at: nowIso()
+    });
+    await audit(tx, actor, { action: 'report.media_link', entityType: 'report', entityId: reportId, after: { media_url: url } });
+  });
 }
 
 export async function postRequest(db: Db, p: Params): Promise<O311Result> {
@@ -61,15 +89,24 @@ export async function postRequest(db: Db, p: Params): Promise<O311Result> {
   if (!key) return o311Error(403, 'api_key is missing or invalid');
   const wrong = checkJurisdiction(p);
   if (wrong) return wrong;
-  const input = check(p);
-  if ('status' in input) return input;
+  if (!p.service_code) return o311Error(400, 'service_code was not provided');
+  const channel = p['attribute[channel]'] || 'phan_anh';
+  if (!CHANNELS.includes(channel)) return o311Error(400, 'attribute[channel] must be phan_anh or kien_nghi');
+  const media = mediaUrl(p.media_url);
+  if (media === null) return o311Error(400, 'media_url must be an http(s) URL');
   const service = (await repo.listServices(db)).find((s) => s.code === p.service_code);
   if (!service) return o311Error(404, 'service_code not found');
+  const address = clean(p.address_string ?? '');
+  const lat = clean(p.lat ?? '');
+  const lon = clean(p.long ?? '');
   const actor = { ...SYSTEM, name: `open311:${key.name}` };
-  const { id } = await intakeReport(db, actor, {
-    categoryId: service.id, urgent: !!service.urgent, channel: input.channel, description: input.description,
-    lat: input.lat, lon: input.lon, addressString: clean(p.address_string ?? '') || null,
-    identity: identityOf(p), mediaUrl: input.media
+  const result = await createReport(db, actor, {
+    channel, category_id: service.id, description: p.description ?? '', observed_on: todayVn(),
+    lat, lon, location_source: lat || lon ? 'gps' : '', location_text: address,
+    commune_id: !lat && !lon && address ? await communeFromAddress(db, address) : '',
+    ...reporterOf(p)
   });
-  return { status: 200, root: 'service_requests', body: [{ service_request_id: id, service_notice: null, account_id: null }] };
+  if (!result.ok) return failure(result.codes);
+  if (media) await linkMedia(db, actor, result.reportId, media);
+  return { status: 200, root: 'service_requests', body: [{ service_request_id: result.reportId, service_notice: null, account_id: null }] };
 }

@@ -1,7 +1,7 @@
-/** SQL for Open311: API keys, service list, public update notes, and the minimal intake. */
+/** SQL for Open311: API keys, service list, public update notes, and media links on new reports. */
 import type { Insertable } from 'kysely';
 import type { Db } from '$lib/server/db';
-import type { Open311ApiKeyTable, ReportEventTable, ReportIdentityTable, ReportTable } from '$lib/server/db/schema';
+import type { Open311ApiKeyTable, ReportEventTable } from '$lib/server/db/schema';
 
 export async function insertKey(db: Db, row: Insertable<Open311ApiKeyTable>): Promise<void> {
   await db.insertInto('open311_api_key').values(row).execute();
@@ -57,35 +57,18 @@ export async function listPublicStatusEvents(db: Db, reportIds: string[]) {
     .execute();
 }
 
-/** Current communes with a centre, for placing a point in its nearest commune. */
-export async function communeCentres(db: Db) {
+/** Communes as they are on `date`, for placing an address string that names one. */
+export async function communeNames(db: Db, date: string) {
   return db
     .selectFrom('admin_unit')
-    .select(['id', 'centre_lat', 'centre_lon'])
+    .select(['id', 'name'])
     .where('level', '=', 'commune')
-    .where('valid_to', 'is', null)
-    .where('centre_lat', 'is not', null)
+    .where('valid_from', '<=', date)
+    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', date)]))
     .execute();
 }
 
-export async function communeAssociation(db: Db, unitId: string) {
-  return db
-    .selectFrom('organisation')
-    .select('id')
-    .where('admin_unit_id', '=', unitId)
-    .where('kind', '=', 'association')
-    .where('valid_to', 'is', null)
-    .orderBy('created_at')
-    .executeTakeFirst();
-}
-
-export async function insertReport(
-  db: Db,
-  report: Insertable<ReportTable>,
-  identity: Insertable<ReportIdentityTable> | null,
-  events: Insertable<ReportEventTable>[]
-): Promise<void> {
-  await db.insertInto('report').values(report).execute();
-  if (identity) await db.insertInto('report_identity').values(identity).execute();
-  if (events.length) await db.insertInto('report_event').values(events).execute();
+/** A link a client sent with its report (never fetched), as an event for officers. */
+export async function insertEvent(db: Db, row: Insertable<ReportEventTable>): Promise<void> {
+  await db.insertInto('report_event').values(row).execute();
 }

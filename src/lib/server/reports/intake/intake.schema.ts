@@ -36,6 +36,8 @@ export const intakeSchema = z
     name: str(200),
     address: str(300),
     phone: str(30),
+    // Not on the public form; Open311 clients may send an e-mail as the reporter's contact.
+    email: str(200).refine((v) => v === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), 'err_invalid'),
     violator: str(500),
     attest: z.preprocess((v) => v === true || v === 'on' || v === '1', z.boolean()),
     observer_kind: z.enum(['self', 'member', 'non_member']).default('self'),
@@ -52,7 +54,7 @@ export const intakeSchema = z
     const behalf = v.observer_kind !== 'self';
     // Named and confidential reports identify someone (a picked member is identified by the record).
     if (v.protection !== 'anonymous' && v.observer_kind !== 'member' && !v.name) issue('name', 'ri_err_name');
-    if (v.protection !== 'anonymous' && !behalf && !v.phone && !v.address) issue('phone', 'ri_err_contact');
+    if (v.protection !== 'anonymous' && !behalf && !v.phone && !v.address && !v.email) issue('phone', 'ri_err_contact');
     if (v.channel === 'to_cao') {
       if (!v.address) issue('address', 'ri_err_address');
       if (!v.phone) issue('phone', 'ri_err_contact');

@@ -64,7 +64,7 @@ function identityOf(d: IntakeData, observerName: string | null): ReporterIdentit
   if (d.protection === 'anonymous') return null;
   const name = d.name || observerName;
   if (!name) return null;
-  return { name, address: d.address || null, phone: d.phone || null };
+  return { name, address: d.address || null, phone: d.phone || null, ...(d.email ? { email: d.email } : {}) };
 }
 
 export async function createReport(db: Db, actor: Actor, input: IntakeInput | Record<string, unknown>, files: IntakeFiles = {}): Promise<IntakeResult> {
