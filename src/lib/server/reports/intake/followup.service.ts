@@ -4,7 +4,11 @@
  * and reopening. The receipt (or the signed cookie made from it) is the only credential, so
  * these functions take a report id the route has already proven with it.
  */
+import { createHmac } from 'node:crypto';
 import type { Db } from '$lib/server/db';
+import { readJson } from '$lib/server/db/dialect';
+import { config } from '$lib/server/config';
+import { findRateLimit, upsertRateLimit } from '$lib/server/auth/auth.repository';
 import { newId, nowIso } from '$lib/server/db/ids';
 import { ANONYMOUS, type Actor } from '$lib/server/access/actor';
 import { audit } from '$lib/server/audit/audit.service';
@@ -26,6 +30,34 @@ export async function reportIdForReceipt(db: Db, code: string): Promise<string |
   return hash ? ((await repo.findReportByReceiptHash(db, hash))?.id ?? null) : null;
 }
 
+export const RECEIPT_MAX_FAILURES = 10;
+export const RECEIPT_WINDOW_MINUTES = 15;
+
+/**
+ * Rate-limit key for one client. Keyed HMAC, not a bare hash: the IPv4 space is small enough
+ * to reverse a plain SHA-256, and the raw address must never be stored.
+ */
+const clientKey = (client: string) => `receipt:${createHmac('sha256', config.APP_SECRET).update(`receipt-limit:${client}`).digest('hex').slice(0, 32)}`;
+
+export type ReceiptLookup = { ok: true; reportId: string } | { ok: false; reason: 'not_found' | 'rate_limited' };
+
+/**
+ * A receipt lookup from the /r form, limited per client: after RECEIPT_MAX_FAILURES wrong codes
+ * in RECEIPT_WINDOW_MINUTES every attempt is refused, right or wrong, until the window ends.
+ * Success does not reset the count, so one valid code cannot buy more guesses.
+ */
+export async function lookupReceipt(db: Db, code: string, client: string, now = Date.now()): Promise<ReceiptLookup> {
+  const key = clientKey(client);
+  const row = await findRateLimit(db, key);
+  const live = row && Date.parse(row.reset_at) > now;
+  if (live && row.count >= RECEIPT_MAX_FAILURES) return { ok: false, reason: 'rate_limited' };
+  const reportId = await reportIdForReceipt(db, code);
+  if (reportId) return { ok: true, reportId };
+  const resetAt = live ? row.reset_at : new Date(now + RECEIPT_WINDOW_MINUTES * 60_000).toISOString();
+  await upsertRateLimit(db, key, live ? row.count + 1 : 1, resetAt);
+  return { ok: false, reason: 'not_found' };
+}
+
 /** VN calendar date of an ISO instant. */
 const vnDate = (iso: string | null) => (iso ? todayVn(new Date(iso)) : null);
 
@@ -35,17 +67,36 @@ async function load(db: Db, reportId: string) {
   return { ...r, status: r.status as ReportStatus };
 }
 
+/** What the agency decided, picked field by field from the resolved event: the outcome flows back to the reporter's timeline. */
+export interface ReporterOutcome { kind: string; decisionNo: string | null; fineVnd: number | null; remedies: string | null; note: string | null }
+
+function outcomeOf(data: unknown): ReporterOutcome | null {
+  const o = readJson<{ outcome?: Record<string, unknown> }>(data)?.outcome;
+  if (!o || typeof o.kind !== 'string') return null;
+  const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v : null);
+  return { kind: o.kind, decisionNo: str(o.decision_no), fineVnd: typeof o.fine_vnd === 'number' ? o.fine_vnd : null, remedies: str(o.remedies), note: str(o.note) };
+}
+
+/**
+ * A duplicate's reporter follows the case on the report it was merged into: the master's
+ * public events done by handlers join the timeline, never the other reporter's own words.
+ */
+async function reporterEvents(db: Db, reportId: string, masterId: string | null) {
+  const [own, master] = await Promise.all([repo.listReporterEvents(db, reportId), masterId ? repo.listReporterEvents(db, masterId) : []]);
+  return [...own, ...master.filter((e) => e.actor_account_id !== null)].sort((a, b) => a.created_at.localeCompare(b.created_at));
+}
+
 export async function reporterView(db: Db, reportId: string, today = todayVn()) {
   const r = await load(db, reportId);
   const [events, attachments, category] = await Promise.all([
-    repo.listReporterEvents(db, reportId),
+    reporterEvents(db, reportId, r.duplicate_of_id),
     repo.listReportAttachments(db, reportId),
     repo.findCategoryForIntake(db, r.category_id)
   ]);
   return {
     status: r.status, channel: r.channel, category: category?.name_vi ?? '', urgent: r.urgent === 1,
     createdAt: r.created_at, observedOn: r.observed_on, deadlineKind: r.deadline_kind, deadlineOn: r.deadline_on, rating: r.rating,
-    events: events.map((e) => ({ id: e.id, kind: e.kind, toStatus: e.to_status, body: e.body, at: e.created_at, fromHandler: e.actor_account_id !== null && e.kind === 'message' })),
+    events: events.map((e) => ({ id: e.id, kind: e.kind, toStatus: e.to_status, body: e.body, at: e.created_at, outcome: e.to_status === 'resolved' ? outcomeOf(e.data) : null, fromHandler: e.actor_account_id !== null && e.kind === 'message' })),
     photos: attachments.filter((a) => a.kind === 'photo').map((a) => ({ id: a.id })),
     canRate: r.status === 'resolved' || r.status === 'closed',
     canReopen: canReopen(r.status, vnDate(r.resolved_at), today),

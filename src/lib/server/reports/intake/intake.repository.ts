@@ -111,7 +111,7 @@ export async function findCategoryForIntake(db: Db, id: string) {
 export async function listReporterEvents(db: Db, reportId: string) {
   return db
     .selectFrom('report_event')
-    .select(['id', 'kind', 'from_status', 'to_status', 'body', 'created_at', 'actor_account_id'])
+    .select(['id', 'kind', 'from_status', 'to_status', 'body', 'data', 'created_at', 'actor_account_id'])
     .where('report_id', '=', reportId)
     .where('visible_to_reporter', '=', 1)
     .orderBy('created_at')
