@@ -5,6 +5,8 @@ import { defineConfig } from '@playwright/test';
  * (when TEST_DATABASE_URL is set) — each with JavaScript on and off.
  */
 const pgUrl = process.env.E2E_DATABASE_URL;
+// E2E_PORT lets several checkouts run their suites side by side (SQLite on it, PostgreSQL on +1).
+const port = Number(process.env.E2E_PORT ?? 4173);
 const common = {
   BETTER_AUTH_SECRET: 'unused',
   APP_SECRET: 'e2e-secret-0123456789abcdef',
@@ -12,8 +14,8 @@ const common = {
   LOG_LEVEL: 'warn',
   SIGNIN_MAX_ATTEMPTS: '5'
 };
-const servers = [{ name: 'sqlite', port: 4173, env: { DATABASE_URL: `file:${process.env.E2E_SQLITE_PATH ?? 'test-results/e2e.sqlite'}` } }];
-if (pgUrl) servers.push({ name: 'pg', port: 4174, env: { DATABASE_URL: pgUrl } });
+const servers = [{ name: 'sqlite', port, env: { DATABASE_URL: `file:${process.env.E2E_SQLITE_PATH ?? 'test-results/e2e.sqlite'}` } }];
+if (pgUrl) servers.push({ name: 'pg', port: port + 1, env: { DATABASE_URL: pgUrl } });
 
 const chromium = {
   executablePath: '/usr/bin/chromium',

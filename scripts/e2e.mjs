@@ -14,14 +14,16 @@ for (const suffix of ['', '-wal', '-shm']) rmSync(sqlitePath + suffix, { force: 
 
 const env = { ...process.env, E2E_SQLITE_PATH: sqlitePath };
 const base = process.env.TEST_DATABASE_URL;
+// E2E_PG_DB keeps side-by-side checkouts off each other's database.
+const pgName = process.env.E2E_PG_DB ?? 'cs_e2e';
 if (base) {
   const admin = new pg.Client({ connectionString: base });
   await admin.connect();
-  await admin.query('drop database if exists cs_e2e with (force)');
-  await admin.query('create database cs_e2e');
+  await admin.query(`drop database if exists ${pgName} with (force)`);
+  await admin.query(`create database ${pgName}`);
   await admin.end();
   const url = new URL(base);
-  url.pathname = '/cs_e2e';
+  url.pathname = `/${pgName}`;
   env.E2E_DATABASE_URL = url.toString();
 }
 const r = spawnSync('npx', ['playwright', 'test', ...process.argv.slice(2)], { stdio: 'inherit', env });
