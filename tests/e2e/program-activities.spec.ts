@@ -1,0 +1,127 @@
+import { expect, test, type Page } from '@playwright/test';
+import ExcelJS from 'exceljs';
+import { readFile } from 'node:fs/promises';
+import { expectAccessible, signIn, visit } from './support';
+
+/** Every project shares its server's database, so each run marks its records with a unique word. */
+const unique = () => 'Thử' + Math.random().toString(36).slice(2, 8);
+const today = () => new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
+
+async function switchUser(page: Page, login: string) {
+  await page.context().clearCookies();
+  await signIn(page, login);
+}
+
+/** The quick outreach form, as a branch leader fills it on a phone. */
+async function logOutreach(page: Page, note: string, counts = { total: '35', elderly: '20' }) {
+  await visit(page, '/program/activities/new');
+  await page.getByRole('checkbox', { name: 'Rác thải' }).check();
+  await page.getByLabel('Tổng số người').fill(counts.total);
+  await page.getByLabel('Trong đó người cao tuổi').fill(counts.elderly);
+  await page.getByLabel('Ghi chú').fill(note);
+  await page.getByRole('button', { name: 'Lưu' }).click();
+}
+
+test('a branch leader logs an outreach session with the quick form; another commune gets 404', async ({ page }) => {
+  const note = unique();
+  await signIn(page, 'chihoi.truong');
+  await visit(page, '/program/activities');
+  await page.getByRole('link', { name: 'Ghi buổi tuyên truyền' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ghi buổi tuyên truyền');
+  await expect(page.getByLabel('Địa bàn')).toHaveValue(/.+/);
+  await expect(page.getByLabel('Địa bàn').locator('option:checked')).toHaveText('Bản Mẫu Một (demo)');
+  await expect(page.getByLabel('Ngày tổ chức')).toHaveValue(today());
+  await logOutreach(page, note);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Buổi tuyên truyền ngày ${today()}`);
+  await expect(page.getByRole('status')).toHaveText('Đã lưu hoạt động.');
+  await expect(page.getByText(note)).toBeVisible();
+  await expect(page.getByText('Lồng ghép họp thôn, bản')).toBeVisible();
+  await expectAccessible(page);
+  const detail = new URL(page.url()).pathname;
+
+  await visit(page, '/program/activities');
+  await expect(page.locator(`a[href$="${detail}"]`)).toBeVisible();
+
+  await switchUser(page, 'canbo.binhlu');
+  const res = await page.goto(detail);
+  expect(res?.status()).toBe(404);
+  await expectAccessible(page);
+  expect((await page.goto(`${detail}/delete`))?.status()).toBe(404);
+});
+
+test('a validation error keeps what was typed', async ({ page }) => {
+  const note = unique();
+  await signIn(page, 'chihoi.truong');
+  await logOutreach(page, note, { total: '10', elderly: '15' });
+  await expect(page.getByRole('alert')).toContainText('Không được lớn hơn tổng số người tham gia.');
+  await expect(page.getByLabel('Trong đó người cao tuổi')).toHaveValue('15');
+  await expect(page.getByLabel('Tổng số người')).toHaveValue('10');
+  await expect(page.getByLabel('Ghi chú')).toHaveValue(note);
+  await expect(page.getByRole('checkbox', { name: 'Rác thải' })).toBeChecked();
+  await expectAccessible(page);
+  await page.getByLabel('Tổng số người').fill('40');
+  await page.getByRole('button', { name: 'Lưu' }).click();
+  await expect(page.getByRole('status')).toHaveText('Đã lưu hoạt động.');
+  await expect(page.getByText(note)).toBeVisible();
+});
+
+/** Cells of the village's row in the per-village table. */
+async function villageRow(page: Page, name: string) {
+  return page.locator('#village-summary tbody tr').filter({ has: page.getByRole('rowheader', { name }) }).locator('td').allTextContents();
+}
+
+test('a commitment raises the village count and coverage', async ({ page }) => {
+  const household = `Hộ ông ${unique()}`;
+  await signIn(page, 'chihoi.truong');
+  await visit(page, '/program/commitments');
+  const before = await villageRow(page, 'Bản Mẫu Một (demo)');
+  expect(before[3]).toBe('120');
+  await page.getByRole('link', { name: 'Ghi cam kết' }).click();
+  await expectAccessible(page);
+  await page.getByLabel('Nội dung cam kết').selectOption({ label: 'Phân loại rác tại nguồn' });
+  await page.getByLabel('Tên chủ hộ').fill(household);
+  await page.getByRole('button', { name: 'Lưu' }).click();
+  await expect(page.getByRole('status').first()).toHaveText('Đã lưu cam kết.');
+  await expectAccessible(page);
+  const after = await villageRow(page, 'Bản Mẫu Một (demo)');
+  expect(Number(after[0])).toBe(Number(before[0]) + 1);
+  expect(Number(after[1])).toBe(Number(before[1]) + 1);
+  expect(after[4]).not.toBe(before[4]);
+  expect(after[4]).toMatch(/%$/);
+  await expect(page.getByRole('cell', { name: household })).toBeVisible();
+});
+
+test('exports download in scope only, with Vietnamese text', async ({ page }) => {
+  const theirs = unique();
+  await signIn(page, 'canbo.binhlu');
+  await logOutreach(page, theirs);
+  await expect(page.getByRole('status')).toHaveText('Đã lưu hoạt động.');
+  const binhlu = await (await page.request.get('/program/activities/export/csv')).text();
+  expect(binhlu).toContain(theirs);
+
+  await switchUser(page, 'chihoi.truong');
+  const mine = unique();
+  await logOutreach(page, mine);
+  await visit(page, '/program/activities?kind=outreach');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Tải về Excel (XLSX)' }).click()]);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load((await readFile((await download.path())!)) as unknown as ArrayBuffer);
+  const cells = wb.getWorksheet('Hoạt động')!.getSheetValues().flat().map((c) => String(c ?? ''));
+  expect(cells).toContain('Loại hoạt động');
+  expect(cells).toContain(mine);
+  expect(cells).toContain('Buổi tuyên truyền');
+  expect(cells).not.toContain(theirs);
+
+  const csv = await page.request.get('/program/activities/export/csv?kind=outreach');
+  expect(csv.headers()['content-type']).toContain('text/csv');
+  const text = (await csv.body()).toString('utf8');
+  expect(text.charCodeAt(0)).toBe(0xfeff);
+  const lines = text.slice(1).trim().split('\r\n');
+  expect(lines[0].split(',')[0]).toBe('Ngày');
+  expect(lines.some((l) => l.includes(mine) && l.includes('Bản Mẫu Một (demo)'))).toBe(true);
+  expect(text).not.toContain(theirs);
+
+  await visit(page, '/program/commitments');
+  const commitments = await page.request.get('/program/commitments/export/csv');
+  expect((await commitments.body()).toString('utf8').split('\r\n')[0]).toBe('\uFEFFNgày,Nội dung cam kết,Bên ký,Hộ hoặc người ký,"Thôn, bản",Tổ chức,Ghi chú');
+});
