@@ -27,7 +27,7 @@ export async function findActivities(db: Db, actor: Actor, f: ActivityQuery, lim
   requireAction(actor, READ);
   const rows = await q.listActivityPage(db, filterOf(db, actor, f), limit, offset);
   const topics = await q.topicsOf(db, rows.map((r) => r.id));
-  return rows.map((r) => ({ ...r, audiences: readJson<string[]>(r.audiences) ?? [], topics: topics.filter((t) => t.activity_id === r.id).map((t) => t.name_vi) }));
+  return rows.map((r) => ({ ...r, audiences: readJson<string[]>(r.audiences) ?? [], topics: topics.filter((t) => t.activity_id === r.id).map((t) => t.name_vi), topics_en: topics.filter((t) => t.activity_id === r.id).map((t) => t.name_en) }));
 }
 
 export async function activityPage(db: Db, actor: Actor, f: ActivityQuery) {
@@ -97,6 +97,6 @@ export async function activityView(db: Db, actor: Actor, id: string) {
   ]);
   return {
     ...a, audiences: readJson<string[]>(a.audiences) ?? [], ...names,
-    topic_names: topics.map((t) => t.name_vi), attendee_names: attendees, photos: photos.map((p) => ({ id: p.id, url: mediaUrl(p.id) })), canEdit
+    topic_names: topics.map((t) => ({ name_vi: t.name_vi, name_en: t.name_en })), attendee_names: attendees, photos: photos.map((p) => ({ id: p.id, url: mediaUrl(p.id) })), canEdit
   };
 }

@@ -103,5 +103,5 @@ export async function commitmentView(db: Db, actor: Actor, id: string) {
   const [[row], photos, canEdit] = await Promise.all([
     q.listCommitmentPage(db, { scope: scopeSubquery(db, actor, READ), id }, 1, 0), media.listMedia(db, 'commitment', id), inScope(db, actor, RECORD, c.organisation_id)
   ]);
-  return { ...c, village_name: row?.village_name ?? '', organisation_name: row?.organisation_name ?? '', kind_name: row?.kind_name ?? '', person_name: row?.person_name ?? null, photos: photos.map((p) => ({ id: p.id, url: mediaUrl(p.id) })), canEdit };
+  return { ...c, village_name: row?.village_name ?? '', organisation_name: row?.organisation_name ?? '', kind_name: row?.kind_name ?? '', kind_name_en: row?.kind_name_en ?? '', person_name: row?.person_name ?? null, photos: photos.map((p) => ({ id: p.id, url: mediaUrl(p.id) })), canEdit };
 }

@@ -55,7 +55,7 @@ export async function listCommitmentPage(db: Db, f: CommitmentListFilter, limit:
     .innerJoin('organisation as o', 'o.id', 'c.organisation_id')
     .leftJoin('person as p', 'p.id', 'c.person_id')
     .select(['c.id', 'c.party', 'c.household_name', 'c.person_id', 'c.signed_on', 'c.notes', 'c.photo_path', 'c.organisation_id', 'c.village_unit_id', 'c.kind_id',
-      'k.name_vi as kind_name', 'u.name as village_name', 'o.name as organisation_name', 'p.full_name as person_name'])
+      'k.name_vi as kind_name', 'k.name_en as kind_name_en', 'u.name as village_name', 'o.name as organisation_name', 'p.full_name as person_name'])
     .orderBy('c.signed_on', 'desc').orderBy('c.created_at', 'desc').orderBy('c.id')
     .limit(limit).offset(offset).execute();
 }

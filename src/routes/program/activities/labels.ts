@@ -1,4 +1,5 @@
 import * as m from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
 
 /** Catalogue labels for the stored codes of program work (labels live in messages/*\/program.json). */
 type Msg = () => string;
@@ -15,6 +16,9 @@ const NOTICES: Record<string, Msg> = {
   c_created: m.pa_c_created, c_updated: m.pa_c_updated, c_deleted: m.pa_c_deleted
 };
 export const noticeFor = (msg: string | null): string | null => (msg && NOTICES[msg] ? NOTICES[msg]() : null);
+
+/** An editable code list entry's name in the page language. */
+export const codeName = (c: { name_vi: string; name_en: string }) => (getLocale() === 'en' ? c.name_en : c.name_vi);
 
 /** A random one-time key for a form (see server/program/activity-submission.ts). */
 export const newSubmissionKey = (): string => crypto.randomUUID().replace(/-/g, '');

@@ -4,6 +4,7 @@ import { readCommitmentQuery } from '$lib/server/program/commitment-filter';
 import { commitmentPage, villageSummary } from '$lib/server/program/commitment-page.service';
 import { activeCodes } from '$lib/server/program/activity-query.repository';
 import { RECORD } from '$lib/server/program/policy';
+import { codeName } from '../activities/labels';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -18,7 +19,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
     ...result,
     villages,
     villageOptions: allVillages.map((v) => ({ id: v.id, name: v.name })),
-    kinds: kinds.map((k) => ({ id: k.id, name: k.name_vi })),
+    kinds: kinds.map((k) => ({ id: k.id, name: codeName(k) })),
     exportQuery: url.searchParams.toString().replace(/(^|&)page=[^&]*/g, ''),
     canRecord: can(actor, RECORD),
     msg: url.searchParams.get('msg')
