@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
+import sharp from 'sharp';
 import { readFile } from 'node:fs/promises';
 import { expectAccessible, signIn, visit } from './support';
 
@@ -89,6 +90,51 @@ test('a commitment raises the village count and coverage', async ({ page }) => {
   expect(after[4]).not.toBe(before[4]);
   expect(after[4]).toMatch(/%$/);
   await expect(page.getByRole('cell', { name: household })).toBeVisible();
+
+  // Delete it again through the confirmation page (works without JavaScript).
+  await page.getByRole('row').filter({ hasText: household }).getByRole('link').click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Cam kết của ${household}`);
+  await expectAccessible(page);
+  await page.getByRole('link', { name: 'Xoá' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Xoá cam kết này?');
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Có, xoá cam kết' }).click();
+  await expect(page.getByRole('status').first()).toHaveText('Đã xoá cam kết.');
+  expect(await villageRow(page, 'Bản Mẫu Một (demo)')).toEqual(before);
+});
+
+test('an activity with a photo is edited, then deleted after confirming', async ({ page }) => {
+  const note = unique();
+  const photo = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#3a6' } }).jpeg().toBuffer();
+  await signIn(page, 'chihoi.truong');
+  await visit(page, '/program/activities/new');
+  await page.getByLabel('Tổng số người').fill('25');
+  await page.getByLabel('Ghi chú').fill(note);
+  await page.getByLabel('Ảnh (tối đa 5 ảnh)').setInputFiles({ name: 'hop-ban.jpg', mimeType: 'image/jpeg', buffer: photo });
+  await page.getByRole('button', { name: 'Lưu' }).click();
+  await expect(page.getByRole('status')).toHaveText('Đã lưu hoạt động.');
+  const src = await page.getByRole('img', { name: 'Ảnh số 1 của hoạt động' }).getAttribute('src');
+  const served = await page.request.get(src!);
+  expect([served.status(), served.headers()['content-type']]).toEqual([200, 'image/jpeg']);
+  const detail = new URL(page.url()).pathname;
+
+  await page.getByRole('link', { name: 'Sửa' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sửa hoạt động');
+  await expectAccessible(page);
+  await expect(page.getByLabel('Ghi chú')).toHaveValue(note);
+  await page.getByLabel('Tổng số người').fill('50');
+  await page.getByRole('button', { name: 'Lưu' }).click();
+  await expect(page.getByRole('status')).toHaveText('Đã cập nhật hoạt động.');
+  await expect(page.locator('dd', { hasText: /^50$/ })).toBeVisible();
+
+  await page.getByRole('link', { name: 'Xoá' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Xoá hoạt động này?');
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Có, xoá hoạt động' }).click();
+  await expect(page.getByRole('status').first()).toHaveText('Đã xoá hoạt động.');
+  await expectAccessible(page);
+  expect((await page.goto(detail))?.status()).toBe(404);
+  expect((await page.request.get(src!)).status()).toBe(404);
 });
 
 test('exports download in scope only, with Vietnamese text', async ({ page }) => {
