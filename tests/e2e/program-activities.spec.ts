@@ -101,6 +101,15 @@ test('a commitment raises the village count and coverage', async ({ page }) => {
   await page.getByRole('button', { name: 'Có, xoá cam kết' }).click();
   await expect(page.getByRole('status').first()).toHaveText('Đã xoá cam kết.');
   expect(await villageRow(page, 'Bản Mẫu Một (demo)')).toEqual(before);
+
+  // A whole meeting signing together: a number of households instead of a name.
+  await visit(page, '/program/commitments/new');
+  await page.getByLabel('Nội dung cam kết').selectOption({ label: 'Bảo vệ nguồn nước' });
+  await page.getByLabel('Hoặc: số hộ đã ký (không ghi tên)').fill('3');
+  await page.getByLabel('Ngày ký').fill('01/01/2026');
+  await page.getByRole('button', { name: 'Lưu' }).click();
+  await expect(page.getByRole('status').first()).toHaveText('Đã lưu cam kết.');
+  expect(Number((await villageRow(page, 'Bản Mẫu Một (demo)'))[0])).toBe(Number(before[0]) + 3);
 });
 
 test('an activity with a photo is edited, then deleted after confirming', async ({ page }) => {

@@ -138,7 +138,7 @@ forEachDb('program commitment pages', (ctx) => {
     for (const [k, v] of Object.entries({ party: 'household', kind_id: 'ck-sorting', signed_on: '15/03/2026', ...fields })) f.append(k, v);
     const read = await readCommitmentForm(f);
     if (!read.parsed.ok) throw new Error(JSON.stringify(read.parsed.errors));
-    return cpages.submitCommitment(ctx.db, actor, read.parsed.data, photo ? [{ data: photo, type: 'image/jpeg' }] : [], key);
+    return cpages.submitCommitment(ctx.db, actor, read.parsed.data, photo ? [{ data: photo, type: 'image/jpeg' }] : [], key, read.batch);
   }
   const village = async (actor: Actor, id: string) => (await cpages.villageSummary(ctx.db, actor, noCommitmentFilter)).find((v) => v.id === id)!;
 
@@ -154,6 +154,18 @@ forEachDb('program commitment pages', (ctx) => {
     expect(after.distinct_households - before.distinct_households).toBe(2);
     expect(after.coverage).toBe(cpages.coverage(after.distinct_households, 120));
     expect(cpages.coverage(3, 120)).toBe(2.5);
+  });
+
+  it('records a number of households without names, once per household', async () => {
+    const at = { organisation_id: ids.branch1, village_unit_id: ids.village1, household_count: '12', signed_on: '20/03/2026' };
+    const before = await village(who['chihoi.truong'], ids.village1);
+    await commit(who['chihoi.truong'], at, 'b'.repeat(24));
+    await commit(who['chihoi.truong'], at, 'b'.repeat(24)); // a retry
+    await commit(who['chihoi.truong'], { ...at, kind_id: 'ck-no_burning' }); // the same households, another commitment
+    const after = await village(who['chihoi.truong'], ids.village1);
+    expect([after.total - before.total, after.households - before.households, after.distinct_households - before.distinct_households]).toEqual([24, 24, 12]);
+    const names = (await cpages.findCommitments(ctx.db, who['chihoi.truong'], commitmentQuerySchema.parse({ from: '2026-03-20', to: '2026-03-20' }), 100, 0)).map((r) => r.household_name);
+    expect(names).toContain('Hộ thứ 12/12, ký ngày 20/03/2026');
   });
 
   it('shows no coverage where the household count is unknown', async () => {
@@ -211,6 +223,20 @@ describe('activity form errors', () => {
       const read = await readCommitmentForm(f);
       expect(read.parsed.ok ? null : read.parsed.codes[field]).toBe('err_required');
     }
+  });
+
+  const countCases: [string, Record<string, string>, string][] = [
+    ['count zero', { household_count: '0' }, 'pa_c_err_count'],
+    ['count too big', { household_count: '501' }, 'pa_c_err_count'],
+    ['count not a number', { household_count: 'bốn mươi' }, 'pa_c_err_count'],
+    ['both a name and a count', { household_count: '3', household_name: 'Hộ A' }, 'pa_c_err_count_or_name']
+  ];
+  it.each(countCases)('commitment: %s', async (_name, fields, key) => {
+    const f = new FormData();
+    for (const [k, v] of Object.entries({ party: 'household', kind_id: 'ck-sorting', signed_on: '15/03/2026', organisation_id: 'o', village_unit_id: 'v', ...fields })) f.append(k, v);
+    const read = await readCommitmentForm(f);
+    expect(read.parsed.ok ? null : read.parsed.codes.household_count).toBe(key);
+    expect(read.values.household_count).toBe(fields.household_count);
   });
 
   it('the NTM criterion follows the date when left on automatic', () => {

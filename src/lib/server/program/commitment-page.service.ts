@@ -7,6 +7,8 @@ import type { Actor } from '$lib/server/access/actor';
 import { inScope, requireAction, scopeSubquery } from '$lib/server/access/access';
 import { AppError } from '$lib/server/errors';
 import { newId } from '$lib/server/db/ids';
+import { formatDate } from '$lib/shared/format';
+import * as m from '$lib/paraglide/messages';
 import * as commitments from './commitment.service';
 import type { CommitmentInput } from './commitment.schema';
 import * as q from './commitment-query.repository';
@@ -69,15 +71,27 @@ async function checkVillage(db: Db, actor: Actor, villageId: string): Promise<vo
 
 const MAX_SHEETS = 1;
 
-export async function submitCommitment(db: Db, actor: Actor, input: CommitmentInput, uploads: Upload[], key: string | null) {
+/**
+ * Names for a batch of households recorded by count. The same count on the same day gives the
+ * same names, so households signing two kinds of commitment that day are covered once.
+ */
+export const batchNames = (n: number, signedOn: string): string[] =>
+  Array.from({ length: n }, (_, i) => m.pa_c_batch_name({ i: i + 1, n, date: formatDate(signedOn) }, { locale: 'vi' }));
+
+/** One commitment, or `batch` household commitments (the sheet's photo goes with the first). */
+export async function submitCommitment(db: Db, actor: Actor, input: CommitmentInput, uploads: Upload[], key: string | null, batch: number | null = null) {
   requireAction(actor, RECORD);
   const photos = await preparePhotos(uploads, 'photo', MAX_SHEETS);
   return once(db, actor, 'commitment', key, async () => {
     await checkVillage(db, actor, input.village_unit_id);
     const photoIds = photos.map(() => newId());
-    const id = await commitments.createCommitment(db, actor, { ...input, photo_path: photoIds[0] ? mediaUrl(photoIds[0]) : null });
-    await savePhotos(db, actor, 'commitment', id, input.organisation_id, photos, photoIds);
-    return id;
+    const names = batch && input.party === 'household' ? batchNames(batch, input.signed_on) : [input.household_name];
+    const ids: string[] = [];
+    for (const [i, household_name] of names.entries()) {
+      ids.push(await commitments.createCommitment(db, actor, { ...input, household_name, photo_path: i === 0 && photoIds[0] ? mediaUrl(photoIds[0]) : null }));
+    }
+    await savePhotos(db, actor, 'commitment', ids[0], input.organisation_id, photos, photoIds);
+    return ids[0];
   });
 }
 

@@ -25,7 +25,7 @@ export const actions: Actions = {
     if (expired) return expired;
     if (!f.parsed.ok) return fail(400, { values: f.values, errors: f.parsed.errors });
     try {
-      await submitCommitment(locals.db, locals.actor, f.parsed.data, f.uploads, f.key);
+      await submitCommitment(locals.db, locals.actor, f.parsed.data, f.uploads, f.key, f.batch);
     } catch (e) {
       return failFromError(e, f.values);
     }
