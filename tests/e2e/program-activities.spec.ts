@@ -66,6 +66,28 @@ test('a validation error keeps what was typed', async ({ page }) => {
   await expect(page.getByText(note)).toBeVisible();
 });
 
+test('a double click or a retried POST makes one activity', async ({ page, baseURL }) => {
+  const note = unique();
+  await signIn(page, 'chihoi.truong');
+  await visit(page, '/program/activities/new');
+  const key = await page.locator('input[name=submission_key]').inputValue();
+  const form = {
+    submission_key: key, kind: 'outreach', outreach_mode: 'village_meeting', ntm_criterion: 'auto', started_on: today(), count_total: '18', notes: note,
+    organisation_id: await page.getByLabel('Tổ chức thực hiện').inputValue(), admin_unit_id: await page.getByLabel('Địa bàn').inputValue()
+  };
+  await page.getByLabel('Tổng số người').fill('18');
+  await page.getByLabel('Ghi chú').fill(note);
+  await page.getByRole('button', { name: 'Lưu' }).dblclick();
+  await expect(page.getByRole('status')).toHaveText('Đã lưu hoạt động.');
+  const detail = new URL(page.url()).pathname;
+  // The network retry: the very same form posted again answers with the first record.
+  const again = await page.request.post('/program/activities/new', { headers: { origin: baseURL!, accept: 'text/html' }, multipart: form, maxRedirects: 0 });
+  expect(again.status()).toBe(303);
+  expect(again.headers().location).toBe(`${detail}?msg=created`);
+  const csv = await (await page.request.get('/program/activities/export/csv')).text();
+  expect(csv.split('\r\n').filter((l) => l.includes(note))).toHaveLength(1);
+});
+
 /** Cells of the village's row in the per-village table. */
 async function villageRow(page: Page, name: string) {
   return page.locator('#village-summary tbody tr').filter({ has: page.getByRole('rowheader', { name }) }).locator('td').allTextContents();
