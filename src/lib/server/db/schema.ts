@@ -543,6 +543,21 @@ export interface FormDraftTable {
   created_at: string;
 }
 
+/** A photo of an activity or of a commitment's signed sheet (migration 010). */
+export interface ProgramMediaTable {
+  id: string;
+  owner_type: 'activity' | 'commitment';
+  owner_id: string;
+  organisation_id: string;
+  private_path: string;
+  public_path: string;
+  sha256: string;
+  mime: string;
+  bytes: number;
+  created_by: string | null;
+  created_at: string;
+}
+
 export interface DB {
   notification: NotificationTable;
   admin_unit: AdminUnitTable;
@@ -590,4 +605,5 @@ export interface DB {
   model: ModelTable;
   model_result: ModelResultTable;
   agg_unit_month: AggUnitMonthTable;
+  program_media: ProgramMediaTable;
 }

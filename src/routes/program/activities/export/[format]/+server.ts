@@ -1,0 +1,14 @@
+import { error } from '@sveltejs/kit';
+import { orHttp } from '$lib/server/people/route';
+import { readActivityQuery } from '$lib/server/program/activity-filter';
+import { activityTable, download } from '$lib/server/program/export-program.service';
+import { todayVn } from '$lib/shared/format';
+import type { RequestHandler } from './$types';
+
+/** The list's rows under its current filters, in the actor's scope, as CSV or XLSX. */
+export const GET: RequestHandler = async ({ locals, params, url }) => {
+  if (params.format !== 'csv' && params.format !== 'xlsx') error(404, 'Not found');
+  if (locals.actor.kind === 'anonymous') error(401, 'Sign in');
+  const table = await orHttp(() => activityTable(locals.db, locals.actor, readActivityQuery(url.searchParams)));
+  return download(table, params.format, `hoat-dong-${todayVn()}`);
+};
