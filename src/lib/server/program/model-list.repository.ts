@@ -21,7 +21,8 @@ export async function listModelsFiltered(db: Db, scope: Scope, f: ModelFilter, l
     .innerJoin('organisation as o', 'o.id', 'm.organisation_id')
     .innerJoin('admin_unit as u', 'u.id', 'm.admin_unit_id')
     .leftJoin('admin_unit as pu', 'pu.id', 'u.parent_id')
-    .leftJoin('model as src', 'src.id', 'm.replicated_from_id')
+    // The original's name only when it is in scope too (a neighbour's model stays unseen).
+    .leftJoin('model as src', (j) => j.onRef('src.id', '=', 'm.replicated_from_id').on('src.organisation_id', 'in', scope))
     .select([
       'm.id', 'm.name', 'm.kind', 'm.status', 'm.started_on', 'm.ended_on', 'm.people_involved', 'm.evidence', 'm.recognised_by',
       'm.recognised_on', 'm.replicated_from_id', 'src.name as replicated_from_name', 'o.name as organisation_name',
@@ -71,4 +72,17 @@ export async function unitChoices(db: Db, scope: Scope, date: string) {
     .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', date)]))
     .orderBy(collate(db, 'sort_key'))
     .execute();
+}
+
+/** Names shown beside a model on its page. */
+export async function modelLabels(db: Db, id: string) {
+  return db
+    .selectFrom('model as m')
+    .innerJoin('organisation as o', 'o.id', 'm.organisation_id')
+    .innerJoin('admin_unit as u', 'u.id', 'm.admin_unit_id')
+    .leftJoin('admin_unit as pu', 'pu.id', 'u.parent_id')
+    .leftJoin('model as src', 'src.id', 'm.replicated_from_id')
+    .select(['o.name as organisation_name', 'u.full_name as unit_name', 'u.level as unit_level', 'pu.full_name as parent_unit_name', 'src.name as origin_name'])
+    .where('m.id', '=', id)
+    .executeTakeFirstOrThrow();
 }

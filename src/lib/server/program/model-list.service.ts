@@ -1,11 +1,15 @@
 /** Reading effective models: filtered list, replication tree, map points, form choices. */
 import type { Db } from '$lib/server/db';
 import type { Actor } from '$lib/server/access/actor';
-import { requireAction, scopeSubquery } from '$lib/server/access/access';
+import { inScope, requireAction, scopeSubquery } from '$lib/server/access/access';
+import { notFound } from '$lib/server/errors';
 import { todayVn } from '$lib/shared/format';
 import { fold } from '$lib/shared/text';
 import * as repo from './model-list.repository';
 import { orgsIn } from './program.repository';
+import { findModel } from './model.repository';
+import { getModel } from './model.service';
+import { communeGeometries, currentCommunes } from '$lib/server/reports/public/public.repository';
 import { READ, RECORD } from './policy';
 
 export async function listModelsIn(db: Db, actor: Actor, f: repo.ModelFilter = {}) {
@@ -65,7 +69,14 @@ export async function modelMapPoints(db: Db, actor: Actor, f: repo.ModelFilter =
     if (lat === null || lon === null) continue;
     points.push({ id: r.id, name: r.name, status: r.status, kind: r.kind, place: r.unit_name, lat: Number(lat), lon: Number(lon) });
   }
-  return { rows, points };
+  // The commune outlines are the map's background: it needs no tile server.
+  const communes = await currentCommunes(db);
+  const shapes = await communeGeometries(db, communes.map((c) => c.id));
+  return {
+    rows, points,
+    communes: communes.map((c) => ({ id: c.id, name: c.name, lat: c.centre_lat, lon: c.centre_lon })),
+    shapes: shapes.map((s) => ({ unitId: s.unit_id, geojson: s.geojson }))
+  };
 }
 
 export async function modelFilterChoices(db: Db, actor: Actor) {
@@ -87,4 +98,25 @@ export async function modelFormChoices(db: Db, actor: Actor, selfId: string | nu
     units: units.map((u) => ({ id: u.id, name: u.full_name })),
     origins: origins.filter((o) => o.id !== selfId).map((o) => ({ id: o.id, name: `${o.name} — ${o.unit_name}` }))
   };
+}
+
+/** A model the actor may change (edit page); 404 when missing or out of the record scope. */
+export async function getWritableModel(db: Db, actor: Actor, id: string) {
+  requireAction(actor, RECORD);
+  const row = await findModel(db, id, scopeSubquery(db, actor, RECORD));
+  if (!row) throw notFound();
+  return row;
+}
+
+/** Everything the model page shows: the model, its results, names, replication tree. */
+export async function modelDetails(db: Db, actor: Actor, id: string) {
+  const model = await getModel(db, actor, id);
+  const [labels, tree, canRecord] = await Promise.all([
+    repo.modelLabels(db, id),
+    replicationTree(db, actor, id),
+    inScope(db, actor, RECORD, model.organisation_id)
+  ]);
+  // The original's name only when the actor may see the original too.
+  const originVisible = model.replicated_from_id ? !!(await findModel(db, model.replicated_from_id, scopeSubquery(db, actor, READ))) : false;
+  return { model, labels: { ...labels, origin_name: originVisible ? labels.origin_name : null }, tree, canRecord };
 }
