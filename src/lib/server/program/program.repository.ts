@@ -20,15 +20,16 @@ export async function setParties(db: Db, programId: string, orgIds: string[]): P
 }
 
 /**
- * A program is visible to whoever may read its owner, one of its parties, or an organisation
- * with a plan under it: a commune officer must see the program their commune's plan serves.
+ * A program is visible to whoever may read its owner or an organisation below the owner (the
+ * communes and branches that carry it out), one of its parties, or an organisation with a
+ * plan under it.
  */
 function readable(db: Db, scope: Scope) {
   return db
     .selectFrom('program as p')
     .select('p.id')
     .where((eb) => eb.or([
-      eb('p.organisation_id', 'in', scope),
+      eb.exists(eb.selectFrom('organisation_closure as c').select('c.descendant_id').whereRef('c.ancestor_id', '=', 'p.organisation_id').where('c.descendant_id', 'in', scope)),
       eb.exists(eb.selectFrom('program_party as pp').select('pp.program_id').whereRef('pp.program_id', '=', 'p.id').where('pp.organisation_id', 'in', scope)),
       eb.exists(eb.selectFrom('plan').select('plan.id').whereRef('plan.program_id', '=', 'p.id').where('plan.organisation_id', 'in', scope))
     ]));
