@@ -13,3 +13,9 @@ export const modelValues = (r: ModelRow): Record<string, string> => ({
   ended_on: formatDate(r.ended_on), people_involved: r.people_involved ? String(r.people_involved) : '', status: r.status,
   evidence: r.evidence ?? '', recognised_by: r.recognised_by ?? '', recognised_on: formatDate(r.recognised_on), replicated_from_id: r.replicated_from_id ?? ''
 });
+
+/**
+ * Quantities typed the Vietnamese way ("0,5", "1.200,5") → what the schema reads ("0.5",
+ * "1200.5"). Without a comma the text is left as typed.
+ */
+export const decimalInput = (s: string | undefined) => (s && s.includes(',') ? s.replace(/\./g, '').replace(',', '.') : s);

@@ -6,6 +6,7 @@ import { signedInOrRedirect } from '$lib/server/org/org.pages';
 import { modelResultSchema } from '$lib/server/program/model.schema';
 import { addModelResult } from '$lib/server/program/model.service';
 import { modelDetails } from '$lib/server/program/model-list.service';
+import { decimalInput } from '../form';
 import type { Actions, PageServerLoad } from './$types';
 
 const SAVED = ['created', 'updated', 'result'] as const;
@@ -24,7 +25,7 @@ export const actions: Actions = {
     const values = formValues(await request.formData()) as Record<string, string>;
     const expired = sessionExpired(locals, values);
     if (expired) return expired;
-    const parsed = validate(modelResultSchema, values);
+    const parsed = validate(modelResultSchema, { ...values, quantity: decimalInput(values.quantity) });
     if (!parsed.ok) return fail(400, { values, errors: parsed.errors });
     try {
       await addModelResult(locals.db, locals.actor, params.id, parsed.data);
