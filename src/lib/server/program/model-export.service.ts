@@ -4,7 +4,7 @@ import type { Db } from '$lib/server/db';
 import type { Actor } from '$lib/server/access/actor';
 import { formatDate } from '$lib/shared/format';
 import * as m from '$lib/paraglide/messages';
-import { listModelsIn } from './model-list.service';
+import { EXPORT_LIMIT, listModelsIn } from './model-list.service';
 import type { ModelFilter, ModelListRow } from './model-list.repository';
 
 const FONT = 'Times New Roman';
@@ -34,13 +34,13 @@ const csvCell = (v: Cell) => {
 
 /** UTF-8 with a BOM so Excel reads the Vietnamese text; CRLF line ends (RFC 4180). */
 export async function exportModelsCsv(db: Db, actor: Actor, f: ModelFilter): Promise<string> {
-  const rows = await listModelsIn(db, actor, f);
+  const rows = await listModelsIn(db, actor, f, EXPORT_LIMIT);
   const lines = [MODEL_COLUMNS.map(vi), ...rows.map(row)].map((cells) => cells.map(csvCell).join(','));
   return '\uFEFF' + lines.join('\r\n') + '\r\n';
 }
 
 export async function exportModelsXlsx(db: Db, actor: Actor, f: ModelFilter): Promise<Buffer> {
-  const rows = await listModelsIn(db, actor, f);
+  const rows = await listModelsIn(db, actor, f, EXPORT_LIMIT);
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Chung Sức';
   const ws = wb.addWorksheet(vi('pp_models_sheet'), { views: [{ state: 'frozen', ySplit: 1 }] });

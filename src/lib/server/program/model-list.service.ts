@@ -12,9 +12,12 @@ import { getModel } from './model.service';
 import { communeGeometries, currentCommunes } from '$lib/server/reports/public/public.repository';
 import { READ, RECORD } from './policy';
 
-export async function listModelsIn(db: Db, actor: Actor, f: repo.ModelFilter = {}) {
+/** Pages show at most 500 models; exports take up to EXPORT_LIMIT. */
+export const EXPORT_LIMIT = 10_000;
+
+export async function listModelsIn(db: Db, actor: Actor, f: repo.ModelFilter = {}, limit = 500) {
   requireAction(actor, READ);
-  return repo.listModelsFiltered(db, scopeSubquery(db, actor, READ), { ...f, q: f.q ? fold(f.q) : null });
+  return repo.listModelsFiltered(db, scopeSubquery(db, actor, READ), { ...f, q: f.q ? fold(f.q) : null }, limit);
 }
 
 export interface TreeNode {
