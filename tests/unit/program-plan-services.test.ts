@@ -99,6 +99,13 @@ forEachDb('program plans on the demo seed', (ctx) => {
     await expect(programs.downloadProgramDocument(ctx.db, await actorFor(ctx.db, 'kiemlam'), id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect((await programs.downloadProgramDocument(ctx.db, a.binhlu, id)).body.length).toBe(13);
 
+    // Editing without a new file keeps the stored document; a new one replaces it.
+    await programs.updateProgram(ctx.db, a.tinh, id, { ...input, title: 'Chương trình thử 2027 (sửa)', parties: [] });
+    expect((await programs.downloadProgramDocument(ctx.db, a.tinh, id)).body.toString()).toBe('%PDF-1.4 test');
+    expect((await programs.getProgram(ctx.db, a.tinh, id)).parties.map((p) => p.id)).toEqual([org.tinh]);
+    await programs.updateProgram(ctx.db, a.tinh, id, input, { name: 'b.png', type: 'image/png', bytes: new Uint8Array([137, 80, 78, 71]) });
+    expect((await programs.downloadProgramDocument(ctx.db, a.tinh, id)).mime).toBe('image/png');
+
     const mk = (o: string, targets: Record<string, string>) => planSchema.parse({ organisation_id: o, program_id: id, year: '2027', targets });
     const parent = await plans.createPlan(ctx.db, a.tinh, mk(org.tinh, { trainings: '6', outreach_sessions: '' }));
     await plans.createPlan(ctx.db, a.doanket, mk(org.doanket, { trainings: '2', recommendations: '10' }));
