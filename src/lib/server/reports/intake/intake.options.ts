@@ -4,6 +4,7 @@ import type { Actor } from '$lib/server/access/actor';
 import { can, scopeSubquery } from '$lib/server/access/access';
 import { readJson } from '$lib/server/db/dialect';
 import { todayVn } from '$lib/shared/format';
+import { iconFor } from '$lib/shared/reports/icons';
 import { listActiveCategories } from '../category.repository';
 import { listCommuneGeometries, listCommunesOn, listMembersIn, listVillagesOn } from './intake.repository';
 
@@ -12,7 +13,7 @@ export async function intakeOptions(db: Db, actor: Actor) {
   const [categories, communes, villages] = await Promise.all([listActiveCategories(db), listCommunesOn(db, today), listVillagesOn(db, today)]);
   const behalf = can(actor, 'report.on_behalf') ? { members: await listMembersIn(db, scopeSubquery(db, actor, 'report.on_behalf')) } : null;
   return {
-    categories: categories.map((c) => ({ id: c.id, name_vi: c.name_vi, name_en: c.name_en, group: c.group_code, urgent: c.urgent === 1 })),
+    categories: categories.map((c) => ({ id: c.id, name_vi: c.name_vi, name_en: c.name_en, group: iconFor(c.icon, c.group_code), urgent: c.urgent === 1 })),
     communes: communes.map((c) => ({ id: c.id, name: c.full_name })),
     villages: villages.map((v) => ({ id: v.id, name: v.full_name, communeId: v.parent_id })),
     behalf
