@@ -15,6 +15,9 @@ import { deliverPending } from '../../src/lib/server/notify/delivery.service';
 import { emailNotifier } from '../../src/lib/server/notify/email';
 import { RecordingSms } from '../../src/lib/server/notify/sms';
 import { configuredNotifiers } from '../../src/lib/server/notify/channels';
+import { setNotifyEmail } from '../../src/lib/server/notify/contact.service';
+import { SYSTEM } from '../../src/lib/server/access/actor';
+import { actorFor } from '../support/demo';
 
 const WHO = { name: 'Lò Văn Kín Tên', phone: '0977654321', address: 'Bản Hua Bum Bí Mật', nationalId: '099887766554' };
 const SECRETS = Object.values(WHO);
@@ -155,8 +158,17 @@ forEachDb('notification delivery', (ctx) => {
     expect(reminders.every((n) => n.status === 'failed' && n.last_error === 'no_recipient')).toBe(true);
   });
 
+  it('administrators (or the CLI) set the notification e-mail; audited; bad addresses refused', async () => {
+    const code = (p: Promise<unknown>) => p.then(() => 'ok', (e: { code: string }) => e.code);
+    expect(await code(setNotifyEmail(ctx.db, SYSTEM, 'canbo.binhlu', 'not-an-address'))).toBe('VALIDATION');
+    expect(await code(setNotifyEmail(ctx.db, await actorFor(ctx.db, 'canbo.tinh'), 'canbo.binhlu', 'a@b.vn'))).toBe('NOT_FOUND');
+    expect(await code(setNotifyEmail(ctx.db, SYSTEM, 'nobody', 'a@b.vn'))).toBe('NOT_FOUND');
+    await setNotifyEmail(ctx.db, await actorFor(ctx.db, 'quantri'), 'canbo.binhlu', 'canbo.binhlu@hoi.test');
+    const row = await ctx.db.selectFrom('audit_event').selectAll().where('entity_type', '=', 'account').where('action', '=', 'update').orderBy('at', 'desc').executeTakeFirstOrThrow();
+    expect(JSON.parse(row.after_json!)).toEqual({ email: 'canbo.binhlu@hoi.test' });
+  });
+
   it('composes the daily reminder in Vietnamese and mails the office staff', async () => {
-    await setContact('canbo.binhlu', 'canbo.binhlu@hoi.test', null);
     await createTestReport(ctx.db, { identity: WHO, communeCode: '03390', deadline_on: '2041-06-01', protection: 'confidential' });
     await remindOverdue(ctx.db, new Date('2041-06-03T10:00:00+07:00'));
     await deliverPending(ctx.db, channels(), { now: new Date('2041-06-03T05:00:00Z') });

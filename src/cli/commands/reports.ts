@@ -7,6 +7,8 @@ import { config } from '$lib/server/config';
 import { remindOverdue } from '$lib/server/reports/workflow/remind.service';
 import { deliverPending } from '$lib/server/notify/delivery.service';
 import { configuredNotifiers } from '$lib/server/notify/channels';
+import { setNotifyEmail } from '$lib/server/notify/contact.service';
+import { SYSTEM } from '$lib/server/access/actor';
 import type { Db } from '$lib/server/db';
 import type { Command } from '../command';
 
@@ -30,6 +32,27 @@ export const reportCommands: Record<string, Command> = {
       const res = await remindOverdue(db, date);
       ctx.out(`${res.day}: ${res.reports} due or overdue report(s), ${res.organisations} office(s), ${res.created} new reminder(s)`);
       await deliver(db, ctx.out);
+      return 0;
+    }
+  },
+  'reports set-email': {
+    usage: '--username NAME [--email ADDRESS]',
+    summary: "set (or, without --email, clear) the address an officer's notifications are e-mailed to",
+    options: { username: { type: 'string' }, email: { type: 'string' } },
+    run: async (ctx) => {
+      const username = typeof ctx.options.username === 'string' ? ctx.options.username : '';
+      if (!username) {
+        ctx.err('--username is required');
+        return 1;
+      }
+      const email = typeof ctx.options.email === 'string' && ctx.options.email ? ctx.options.email : null;
+      try {
+        await setNotifyEmail(await ctx.db(), SYSTEM, username, email);
+      } catch (e) {
+        ctx.err(`not changed: ${(e as Error).message}`);
+        return 1;
+      }
+      ctx.out(email ? `${username}: notifications go to ${email}` : `${username}: no e-mail address`);
       return 0;
     }
   },

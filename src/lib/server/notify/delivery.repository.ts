@@ -56,3 +56,11 @@ export async function markAttemptFailed(db: Db, id: string, attempts: number, er
     .where('id', '=', id)
     .execute();
 }
+
+export async function findAccountEmail(db: Db, username: string) {
+  return db.selectFrom('account').select(['id', 'email']).where('username', '=', username).executeTakeFirst();
+}
+
+export async function updateAccountEmail(db: Db, id: string, email: string | null): Promise<void> {
+  await db.updateTable('account').set({ email, updated_at: new Date().toISOString() }).where('id', '=', id).execute();
+}
