@@ -31,7 +31,7 @@ async function expectPreview(page: Page, start: string, due: string): Promise<vo
 }
 
 test('an administrator edits a category, a routing rule, a deadline rule and a holiday; deadlines move', async ({ page }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(420_000);
   const year = 2030 + slot();
   const category = CATEGORIES[slot()];
   const optionLabel = `${slot() === 3 ? 'Đất đai' : 'Chất thải'} — ${category}`;
