@@ -6,14 +6,15 @@
  *     Open311 POST /open311/v2/requests.json (a real report per request, API key created on
  *     the same database before the server starts);
  *  2. the bytes /report transfers on first load without the map: the HTML plus every script
- *     and stylesheet it references, fetched with Accept-Encoding: gzip.
+ *     and stylesheet it references, fetched with Accept-Encoding: gzip and counted exactly as
+ *     the server sent them (the HTML gzipped by hooks.server.ts, assets precompressed).
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import net from 'node:net';
 import http from 'node:http';
-import { gzipSync } from 'node:zlib';
+import { gunzipSync } from 'node:zlib';
 import { spawn } from 'node:child_process';
 import autocannon from 'autocannon';
 import { openDatabase } from '$lib/server/db';
@@ -84,9 +85,10 @@ function entriesOf(html: string, base: string): { urls: string[]; nodeIds: numbe
  * Fetches the entries and, recursively, every module they import statically, plus the route's
  * own nodes (which the app imports at hydration). Dynamic imports (Leaflet) are not followed.
  */
-async function transfer(entries: string[], nodeIds: number[]): Promise<{ count: number; bytes: number }> {
+async function transfer(entries: string[], nodeIds: number[]): Promise<{ count: number; bytes: number; identity: string[] }> {
   const seen = new Set<string>();
   const queue = [...entries];
+  const identity: string[] = [];
   let bytes = 0;
   while (queue.length) {
     const url = queue.shift()!;
@@ -94,6 +96,7 @@ async function transfer(entries: string[], nodeIds: number[]): Promise<{ count: 
     seen.add(url);
     const res = await rawGet(url);
     bytes += res.bytes.length;
+    if (res.encoding !== 'gzip') identity.push(new URL(url).pathname);
     if (!url.endsWith('.js')) continue;
     const code = res.status === 200 ? await plain(url) : '';
     for (const m of code.matchAll(/(?:from|import)\s*["']([^"']+\.js)["']/g)) queue.push(new URL(m[1], url).href);
@@ -101,7 +104,7 @@ async function transfer(entries: string[], nodeIds: number[]): Promise<{ count: 
       if (nodeIds.includes(Number(m[2]))) queue.push(new URL(m[1], url).href);
     }
   }
-  return { count: seen.size, bytes };
+  return { count: seen.size, bytes, identity };
 }
 
 /** A module's source text (fetched uncompressed, for reading its imports). */
@@ -116,9 +119,11 @@ async function pageWeight(base: string): Promise<void> {
   const html = (await plain(`${base}/report`));
   const { urls, nodeIds } = entriesOf(html, `${base}/report`);
   const assets = await transfer(urls, nodeIds);
-  const htmlGz = page.encoding === 'gzip' ? page.bytes.length : gzipSync(page.bytes).length;
-  console.log(`  /report HTML ${page.bytes.length} B as sent (${page.encoding || 'identity'}, ${htmlGz} B gzipped); ${assets.count} scripts/styles ${assets.bytes} B gzip`);
-  console.log(`  first load without the map: ${page.bytes.length + assets.bytes} B transferred; ${htmlGz + assets.bytes} B (${((htmlGz + assets.bytes) / 1024).toFixed(1)} KiB) all gzipped`);
+  const raw = page.encoding === 'gzip' ? gunzipSync(page.bytes).length : page.bytes.length;
+  const total = page.bytes.length + assets.bytes;
+  console.log(`  /report HTML: ${page.bytes.length} B transferred (${page.encoding || 'identity'}; ${raw} B uncompressed); ${assets.count} scripts/styles: ${assets.bytes} B transferred`);
+  console.log(`  first load without the map: ${total} B (${(total / 1024).toFixed(1)} KiB) actually transferred with Accept-Encoding: gzip`);
+  if (page.encoding !== 'gzip' || assets.identity.length) console.log(`  warning: sent uncompressed: ${[...(page.encoding !== 'gzip' ? ['/report'] : []), ...assets.identity].join(', ')}`);
 }
 
 async function main(): Promise<void> {

@@ -10,6 +10,7 @@ import { handleExpiredForm } from '$lib/server/drafts/hook';
 import { ensureSeeded } from '$lib/server/seed/startup';
 import { log } from '$lib/server/log';
 import { crossSiteResponse, isBlockedCrossSiteForm } from '$lib/server/open311/csrf';
+import { gzipResponse, shouldCompress } from '$lib/server/compress';
 
 export const init: ServerInit = async () => {
   if (building) return;
@@ -47,11 +48,17 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
   return response;
 };
 
+// adapter-node does not compress what SvelteKit renders (only the prebuilt assets).
+const handleCompression: Handle = async ({ event, resolve }) => {
+  const response = await resolve(event);
+  return shouldCompress(event.request, response) ? gzipResponse(response) : response;
+};
+
 // Kit's own origin check is relaxed in svelte.config.js only so Open311 can take server POSTs.
 const handleCsrf: Handle = ({ event, resolve }) =>
   isBlockedCrossSiteForm(event.request, event.url) ? crossSiteResponse(event.request) : resolve(event);
 
-export const handle = sequence(handleHeaders, handleCsrf, handleParaglide, handleAuth, handleExpiredForm, handleMustChangePassword);
+export const handle = sequence(handleCompression, handleHeaders, handleCsrf, handleParaglide, handleAuth, handleExpiredForm, handleMustChangePassword);
 
 // Never leak internals: log the error (without request bodies) and show a generic message.
 export const handleError: HandleServerError = ({ error, event, status }) => {

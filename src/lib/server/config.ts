@@ -31,6 +31,13 @@ const schema = z.object({
   SESSION_DAYS: z.coerce.number().int().positive().default(14),
   SIGNIN_MAX_ATTEMPTS: z.coerce.number().int().positive().default(5),
   SIGNIN_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
+  // Notification delivery (issue 3): e-mail through SMTP (smtp://user:pass@host:port or
+  // smtps://…); unset = no e-mail. SMS_GATEWAY names a gateway; none is built in, so while it
+  // is unset SMS messages go to a recording stand-in (visible in logs counts, never sent).
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default('Chung Sức <no-reply@chungsuc.local>'),
+  SMS_GATEWAY: z.string().optional(),
+  NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().positive().default(5),
 });
 
 /** The app is always started from the project folder (npm start, node build, the CLI). */

@@ -4,7 +4,7 @@ import { isAppError } from '$lib/server/errors';
 import { t } from '$lib/server/i18n';
 import { filesOf, prepareAudio, preparePhotos, type PreparedMedia } from '$lib/server/media/media';
 import { createReport } from '$lib/server/reports/intake/intake.service';
-import { intakeOptions } from '$lib/server/reports/intake/intake.options';
+import { intakeOptions, villagesOf } from '$lib/server/reports/intake/intake.options';
 import { newIdempotencyKey } from '$lib/server/reports/intake/receipt-keys';
 import { formatReceipt } from '$lib/shared/reports/receipt';
 import type { Actions, PageServerLoad } from './$types';
@@ -25,6 +25,10 @@ export const actions: Actions = {
   default: async ({ request, locals }) => {
     const form = await request.formData();
     const values = formValues(form);
+    // Without JavaScript the village picker is a second step: "show the villages" re-shows the
+    // form with everything typed and the chosen commune's villages; nothing is submitted.
+    const villages = await villagesOf(locals.db, values.commune_id);
+    if (form.has('show_villages')) return { values: keep(values), villages, villagesShown: true };
     let photos: PreparedMedia[];
     let voice: PreparedMedia | null = null;
     try {
@@ -33,10 +37,10 @@ export const actions: Actions = {
       if (v) voice = prepareAudio(Buffer.from(await v.arrayBuffer()), v.type);
     } catch (e) {
       if (!isAppError(e)) throw e;
-      return fail(400, { values: keep(values), errors: { [String(e.details?.field ?? 'photos')]: t(e.message) } });
+      return fail(400, { values: keep(values), villages, errors: { [String(e.details?.field ?? 'photos')]: t(e.message) } });
     }
     const result = await createReport(locals.db, locals.actor, values, { photos, voice });
-    if (!result.ok) return fail(400, { values: keep(values), errors: result.errors });
+    if (!result.ok) return fail(400, { values: keep(values), villages, errors: result.errors });
     return {
       receipt: {
         code: result.receiptCode ? formatReceipt(result.receiptCode) : null,

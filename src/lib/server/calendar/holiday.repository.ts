@@ -17,3 +17,27 @@ export async function listHolidays(db: Db, from: string, to: string): Promise<Pi
     .orderBy('date')
     .execute();
 }
+
+export async function findHoliday(db: Db, date: string) {
+  return db.selectFrom('holiday').selectAll().where('date', '=', date).executeTakeFirst();
+}
+
+export async function insertHoliday(db: Db, row: HolidayTable): Promise<void> {
+  await db.insertInto('holiday').values(row).execute();
+}
+
+/** Replaces the row for `date` (the date itself may change: it is the key). */
+export async function replaceHoliday(db: Db, date: string, row: HolidayTable): Promise<void> {
+  await db.deleteFrom('holiday').where('date', '=', date).execute();
+  await db.insertInto('holiday').values(row).execute();
+}
+
+export async function deleteHoliday(db: Db, date: string): Promise<void> {
+  await db.deleteFrom('holiday').where('date', '=', date).execute();
+}
+
+/** Years that have at least one row, newest first (for the year tabs). */
+export async function holidayYears(db: Db): Promise<string[]> {
+  const rows = await db.selectFrom('holiday').select('date').orderBy('date').execute();
+  return [...new Set(rows.map((r) => r.date.slice(0, 4)))].reverse();
+}

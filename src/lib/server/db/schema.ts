@@ -144,6 +144,8 @@ export interface AccountTable {
   updated_at: string;
   /** folded display name + username + phone (migration 004) */
   search_text: string | null;
+  /** where notifications are emailed (migration 009) */
+  email: Generated<string | null>;
 }
 
 export interface SessionTable {
@@ -534,6 +536,10 @@ export interface NotificationTable {
   status: 'pending' | 'sent' | 'failed';
   created_at: string;
   sent_at: string | null;
+  /** migration 009: delivery retries */
+  attempts: Generated<number>;
+  next_attempt_at: string | null;
+  last_error: string | null;
 }
 
 export interface FormDraftTable {

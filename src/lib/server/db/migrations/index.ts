@@ -6,6 +6,7 @@ import * as m005 from './005_form_draft';
 import * as m006 from './006_reports';
 import * as m007 from './007_program';
 import * as m008 from './008_workflow';
+import * as m009 from './009_notify_delivery';
 import * as m010 from './010_activity_media';
 
 /** Add new migrations here, in order. Never edit a migration that has shipped. */
@@ -17,5 +18,6 @@ export const migrations: Record<string, Migration> = {
   '006_reports': m006,
   '007_program': m007,
   '008_workflow': m008,
+  '009_notify_delivery': m009,
   '010_activity_media': m010
 };

@@ -1,22 +1,34 @@
-/** What the intake page offers: categories, communes and villages, and (for leaders) members. */
+/**
+ * What the intake page offers: categories, communes and (for leaders) members. Villages come
+ * one commune at a time (villagesOf): the second step of the picker, with or without JS.
+ */
 import type { Db } from '$lib/server/db';
 import type { Actor } from '$lib/server/access/actor';
 import { can, scopeSubquery } from '$lib/server/access/access';
 import { readJson } from '$lib/server/db/dialect';
 import { todayVn } from '$lib/shared/format';
+import { iconFor } from '$lib/shared/reports/icons';
 import { listActiveCategories } from '../category.repository';
-import { listCommuneGeometries, listCommunesOn, listMembersIn, listVillagesOn } from './intake.repository';
+import { listCommuneGeometries, listCommunesOn, listMembersIn, listVillagesOfCommuneOn } from './intake.repository';
 
 export async function intakeOptions(db: Db, actor: Actor) {
   const today = todayVn();
-  const [categories, communes, villages] = await Promise.all([listActiveCategories(db), listCommunesOn(db, today), listVillagesOn(db, today)]);
+  const [categories, communes] = await Promise.all([listActiveCategories(db), listCommunesOn(db, today)]);
   const behalf = can(actor, 'report.on_behalf') ? { members: await listMembersIn(db, scopeSubquery(db, actor, 'report.on_behalf')) } : null;
   return {
-    categories: categories.map((c) => ({ id: c.id, name_vi: c.name_vi, name_en: c.name_en, group: c.group_code, urgent: c.urgent === 1 })),
+    categories: categories.map((c) => ({ id: c.id, name_vi: c.name_vi, name_en: c.name_en, group: iconFor(c.icon, c.group_code), urgent: c.urgent === 1 })),
     communes: communes.map((c) => ({ id: c.id, name: c.full_name })),
-    villages: villages.map((v) => ({ id: v.id, name: v.full_name, communeId: v.parent_id })),
     behalf
   };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Villages of a commune valid today ([] for anything that is not a commune id). Public data. */
+export async function villagesOf(db: Db, communeId: unknown): Promise<{ id: string; name: string }[]> {
+  if (typeof communeId !== 'string' || !UUID.test(communeId)) return [];
+  const rows = await listVillagesOfCommuneOn(db, communeId, todayVn());
+  return rows.map((v) => ({ id: v.id, name: v.full_name }));
 }
 
 type Coords = number | Coords[];

@@ -61,8 +61,16 @@ export async function listCommunesOn(db: Db, date: string) {
     .execute();
 }
 
-export async function listVillagesOn(db: Db, date: string) {
-  return db.selectFrom('admin_unit').select(['id', 'full_name', 'parent_id']).where('level', '=', 'village').where(validOn(date)).orderBy('sort_key').execute();
+/** The villages of one commune (a province can have tens of thousands: never list them all). */
+export async function listVillagesOfCommuneOn(db: Db, communeId: string, date: string) {
+  return db
+    .selectFrom('admin_unit')
+    .select(['id', 'full_name', 'parent_id'])
+    .where('level', '=', 'village')
+    .where('parent_id', '=', communeId)
+    .where(validOn(date))
+    .orderBy('sort_key')
+    .execute();
 }
 
 /** Commune polygons valid on `date` (for the map; empty while none are imported). */

@@ -1,0 +1,45 @@
+/**
+ * The words of a notification, always in Vietnamese (officers' working language). Built only
+ * from what the outbox row holds — report ids, category, status, counts, the day — plus the
+ * category's name: there is no path from here to a reporter's identity.
+ */
+import * as m from '$lib/paraglide/messages';
+import { formatDate } from '$lib/shared/format';
+import { readJson } from '$lib/server/db/dialect';
+
+const vi = { locale: 'vi' as const };
+const ref = (id: string) => id.slice(0, 8).toUpperCase();
+const STATUS: Record<string, () => string> = {
+  new: () => m.reports_status_new({}, vi),
+  verified: () => m.reports_status_verified({}, vi),
+  forwarded: () => m.reports_status_forwarded({}, vi)
+};
+
+export interface Composed {
+  subject: string;
+  text: string;
+  sms: string;
+}
+
+export interface NotificationRow {
+  kind: 'overdue' | 'urgent';
+  day: string;
+  body_json: unknown;
+}
+
+/** `origin` makes the links absolute ('' keeps them relative when ORIGIN is unset). */
+export function compose(row: NotificationRow, categoryName: (id: string) => string, origin: string): Composed {
+  if (row.kind === 'urgent') {
+    const b = readJson<{ report_id: string; category_id: string; status: string }>(row.body_json)!;
+    const p = { category: categoryName(b.category_id), ref: ref(b.report_id), status: (STATUS[b.status] ?? (() => b.status))(), link: `${origin}/reports/${b.report_id}` };
+    return { subject: m.ra_mail_urgent_subject(p, vi), text: m.ra_mail_urgent_body(p, vi), sms: m.ra_sms_urgent({ ...p, category: ascii(p.category) }, vi) };
+  }
+  const b = readJson<{ overdue: number; dueToday: number; reports: { id: string }[] }>(row.body_json)!;
+  const p = { overdue: b.overdue, due: b.dueToday, day: formatDate(row.day), refs: b.reports.map((r) => ref(r.id)).join(', '), link: `${origin}/queue` };
+  return { subject: m.ra_mail_overdue_subject(p, vi), text: m.ra_mail_overdue_body(p, vi), sms: m.ra_sms_overdue(p, vi) };
+}
+
+/** SMS without diacritics: one GSM-7 segment holds 160 characters instead of 70. */
+export function ascii(s: string): string {
+  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
+}

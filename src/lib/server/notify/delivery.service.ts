@@ -1,0 +1,87 @@
+/**
+ * The delivery job: drains pending notifications through the configured channels. A row is
+ * `sent` when every address it resolved to accepted the message; otherwise it is retried with
+ * an exponential backoff (1, 2, 4, … minutes) and becomes `failed` after the last attempt, or
+ * at once when nobody at the office has an address. Messages are composed from the outbox row
+ * only (compose.ts), so a protected reporter identity can never reach them.
+ */
+import type { Db } from '$lib/server/db';
+import { log } from '$lib/server/log';
+import { compose, type Composed } from './compose';
+import type { Notifiers, OutgoingMessage, Notifier } from './notifier';
+import * as repo from './delivery.repository';
+
+export interface DeliveryOptions {
+  now?: Date;
+  maxAttempts?: number;
+  origin?: string;
+  limit?: number;
+}
+
+export interface DeliveryResult {
+  sent: number;
+  retrying: number;
+  failed: number;
+}
+
+type Send = { via: Notifier; message: OutgoingMessage };
+
+/** Addresses: the named officer, else the office's staff, else the office's phone. */
+async function recipients(db: Db, row: { account_id: string | null; organisation_id: string }): Promise<repo.Contact[]> {
+  if (row.account_id) {
+    const c = await repo.accountContact(db, row.account_id);
+    return c ? [c] : [];
+  }
+  const staff = (await repo.officeContacts(db, row.organisation_id)).filter((c) => c.email || c.phone);
+  if (staff.length) return staff;
+  const phone = await repo.organisationPhone(db, row.organisation_id);
+  return phone ? [{ email: null, phone }] : [];
+}
+
+function plan(contacts: repo.Contact[], words: Composed, ch: Notifiers): Send[] {
+  const out: Send[] = [];
+  for (const c of contacts) {
+    if (c.email && ch.email) out.push({ via: ch.email, message: { to: c.email, subject: words.subject, text: words.text } });
+    else if (c.phone && ch.sms) out.push({ via: ch.sms, message: { to: c.phone, subject: '', text: words.sms } });
+  }
+  return out;
+}
+
+/** A short technical reason for the row: the error's code, never a message body. */
+const reason = (e: unknown) => String((e as { code?: string })?.code ?? (e as Error)?.message ?? e).slice(0, 200);
+
+export async function deliverPending(db: Db, channels: Notifiers, opts: DeliveryOptions = {}): Promise<DeliveryResult> {
+  const now = opts.now ?? new Date();
+  const max = opts.maxAttempts ?? 5;
+  const names = await repo.categoryNames(db);
+  const rows = await repo.duePending(db, now.toISOString(), opts.limit ?? 500);
+  const result: DeliveryResult = { sent: 0, retrying: 0, failed: 0 };
+  for (const row of rows) {
+    const attempts = row.attempts + 1;
+    const sends = plan(await recipients(db, row), compose(row, (id) => names.get(id) ?? '', opts.origin ?? ''), channels);
+    if (!sends.length) {
+      await repo.markAttemptFailed(db, row.id, attempts, 'no_recipient', null);
+      result.failed++;
+      continue;
+    }
+    const errors: string[] = [];
+    for (const s of sends) {
+      try {
+        await s.via.send(s.message);
+      } catch (e) {
+        errors.push(`${s.via.channel}: ${reason(e)}`);
+      }
+    }
+    if (!errors.length) {
+      await repo.markSent(db, row.id, attempts, now.toISOString());
+      result.sent++;
+      continue;
+    }
+    const next = attempts < max ? new Date(now.getTime() + 60_000 * 2 ** (attempts - 1)).toISOString() : null;
+    await repo.markAttemptFailed(db, row.id, attempts, errors.join('; '), next);
+    log.warn({ notification: row.id, attempts, final: !next }, 'notification delivery failed');
+    if (next) result.retrying++;
+    else result.failed++;
+  }
+  return result;
+}
