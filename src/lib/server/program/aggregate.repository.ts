@@ -76,10 +76,11 @@ export interface SourceRow {
   value: number;
 }
 
-/** Organisation ids in `rootId`'s subtree that are also in `scope`. */
-export function orgSubquery(db: Db, rootId: string | null, scope: Scope) {
+/** Organisation ids in the subtree of `roots` (one id or several) that are also in `scope`. */
+export function orgSubquery(db: Db, roots: string | string[] | null, scope: Scope) {
   let q = db.selectFrom('organisation_closure').select('descendant_id').where('descendant_id', 'in', scope);
-  if (rootId) q = q.where('ancestor_id', '=', rootId);
+  if (typeof roots === 'string') q = q.where('ancestor_id', '=', roots);
+  else if (roots) q = q.where('ancestor_id', 'in', roots.length ? roots : ['-']);
   return q;
 }
 

@@ -25,7 +25,7 @@ export async function findChildUnitsAt(db: Db, unitId: string, date: string) {
 }
 
 export async function findChildOrgs(db: Db, orgId: string) {
-  return db.selectFrom('organisation').select(['id', 'name', 'sort_key']).where('parent_id', '=', orgId).orderBy(collate(db, 'sort_key')).execute();
+  return db.selectFrom('organisation').select(['id', 'name', 'sort_key', 'valid_to', 'successor_id', 'admin_unit_id']).where('parent_id', '=', orgId).orderBy(collate(db, 'sort_key')).execute();
 }
 
 /** descendant id → the child of `rootId` it lies under, for the whole subtree below the children. */
@@ -67,4 +67,26 @@ export async function childTargetSums(db: Db, orgId: string, year: number, progr
   q = programId ? q.where('plan.program_id', '=', programId) : q.where('plan.program_id', 'is', null);
   const rows = await q.execute();
   return new Map(rows.map((r) => [r.indicator_id, Number(r.total)]));
+}
+
+/** Organisations closed on or before `date` that name a successor: id → successor id. */
+export async function closedWithSuccessor(db: Db, date: string): Promise<Map<string, string>> {
+  const rows = await db
+    .selectFrom('organisation')
+    .select(['id', 'successor_id'])
+    .where('successor_id', 'is not', null)
+    .where('valid_to', '<=', date)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.successor_id!]));
+}
+
+/** Closure rows below `ids` (themselves included), nearest ancestor first. */
+export async function subtreesOf(db: Db, ids: string[]) {
+  if (!ids.length) return [];
+  return db
+    .selectFrom('organisation_closure')
+    .select(['ancestor_id', 'descendant_id', 'depth'])
+    .where('ancestor_id', 'in', ids)
+    .orderBy('depth')
+    .execute();
 }

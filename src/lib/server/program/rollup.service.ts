@@ -10,6 +10,7 @@ import { notFound } from '$lib/server/errors';
 import { todayVn } from '$lib/shared/format';
 import { aggregateSource, manualSource, orgSubquery, type SourceFilter, type SourceRow } from './aggregate.repository';
 import { geoIndex } from './geo-index';
+import { heirsAt } from './rollup-heirs';
 import * as repo from './rollup.repository';
 import { READ } from './policy';
 
@@ -22,6 +23,8 @@ export interface RollupQuery {
   asOf?: string;
   /** also return the per-month series */
   byMonth?: boolean;
+  /** rollupUnit only: count only records of this organisation's subtree */
+  org?: string;
 }
 
 export interface Part {
@@ -67,7 +70,7 @@ function summarise(rows: SourceRow[], place: (r: SourceRow) => string | null | u
   return { total, own, parts, months: series };
 }
 
-function filter(db: Db, actor: Actor, rootOrg: string | null, q: RollupQuery, stock: boolean): SourceFilter {
+function filter(db: Db, actor: Actor, rootOrg: string | string[] | null, q: RollupQuery, stock: boolean): SourceFilter {
   const orgs = orgSubquery(db, rootOrg, scopeSubquery(db, actor, READ));
   return { indicator: q.indicator, from: stock ? null : q.from, to: q.to, orgs, byMonth: q.byMonth };
 }
@@ -77,10 +80,11 @@ const info = (i: Awaited<ReturnType<typeof load>>) => ({ code: i.code, name_vi: 
 /** Value under admin unit `unitId` (any level) as of `asOf`, with one row per child unit valid then. */
 export async function rollupUnit(db: Db, actor: Actor, unitId: string, q: RollupQuery, source: Source = defaultSource): Promise<RollupResult> {
   requireAction(actor, READ);
+  if (q.org) await assertInScope(db, actor, READ, q.org);
   const ind = await load(db, q.indicator);
   const asOf = q.asOf ?? todayVn();
   const [rows, index, children] = await Promise.all([
-    source(db, filter(db, actor, null, q, ind.aggregation === 'stock'), ind),
+    source(db, filter(db, actor, q.org ?? null, q, ind.aggregation === 'stock'), ind),
     geoIndex(db),
     repo.findChildUnitsAt(db, unitId, asOf)
   ]);
@@ -98,20 +102,27 @@ export async function rollupUnit(db: Db, actor: Actor, unitId: string, q: Rollup
   };
 }
 
-/** Value for organisation `orgId`'s subtree, with one row per direct child organisation. */
+/**
+ * Value for organisation `orgId`'s subtree, with one row per direct child organisation. As of
+ * `asOf`, closed organisations count under their successor (rollup-heirs.ts) and closed
+ * children that have one are left out of the child rows.
+ */
 export async function rollupOrg(db: Db, actor: Actor, orgId: string, q: RollupQuery, source: Source = defaultSource): Promise<RollupResult> {
   requireAction(actor, READ);
   await assertInScope(db, actor, READ, orgId);
   const ind = await load(db, q.indicator);
-  const [rows, childOf, children] = await Promise.all([
-    source(db, filter(db, actor, orgId, q, ind.aggregation === 'stock'), ind),
-    repo.orgChildMap(db, orgId),
-    repo.findChildOrgs(db, orgId)
-  ]);
-  const s = summarise(rows, (r) => (r.organisation_id === orgId ? orgId : childOf.get(r.organisation_id)), orgId, !!q.byMonth);
+  const [heirs, childOf, children] = await Promise.all([heirsAt(db, q.asOf ?? todayVn()), repo.orgChildMap(db, orgId), repo.findChildOrgs(db, orgId)]);
+  // only closed organisations whose heir lies in this subtree bring rows in
+  const inherited = heirs.closedRoots.filter((c) => childOf.has(heirs.heirOf.get(c)!) || heirs.heirOf.get(c) === orgId);
+  const rows = await source(db, filter(db, actor, [orgId, ...inherited], q, ind.aggregation === 'stock'), ind);
+  const place = (r: SourceRow) => {
+    const o = heirs.heirOf.get(r.organisation_id) ?? r.organisation_id;
+    return o === orgId ? orgId : childOf.get(o);
+  };
+  const s = summarise(rows, place, orgId, !!q.byMonth);
   return {
     indicator: info(ind), total: s.total, own: s.own, months: s.months,
-    children: children.map((c) => ({ id: c.id, name: c.name, value: s.parts.get(c.id) ?? 0 }))
+    children: children.filter((c) => !heirs.closed.has(c.id)).map((c) => ({ id: c.id, name: c.name, value: s.parts.get(c.id) ?? 0 }))
   };
 }
 
