@@ -590,4 +590,6 @@ export interface DB {
   model: ModelTable;
   model_result: ModelResultTable;
   agg_unit_month: AggUnitMonthTable;
+  /** migration 012: agg_unit_month lifted to communes and commune associations */
+  agg_commune_month: AggUnitMonthTable;
 }

@@ -5,9 +5,10 @@
  */
 import type { Db } from '$lib/server/db';
 import type { Actor } from '$lib/server/access/actor';
-import { assertInScope, requireAction, scopeSubquery } from '$lib/server/access/access';
+import { assertInScope, requireAction, scopeRoots, scopeSubquery } from '$lib/server/access/access';
 import { notFound } from '$lib/server/errors';
 import { todayVn } from '$lib/shared/format';
+import { liftSafe } from './aggregate-commune.repository';
 import { aggregateSource, manualSource, orgSubquery, type SourceFilter, type SourceRow } from './aggregate.repository';
 import { geoIndex } from './geo-index';
 import { heirsAt } from './rollup-heirs';
@@ -44,7 +45,8 @@ export interface RollupResult {
 
 /** Where the rows come from: the pre-aggregates by default; the bench swaps in raw GROUP BYs. */
 export type Source = (db: Db, f: SourceFilter, indicator: { code: string; id: string; source: string }) => Promise<SourceRow[]>;
-const defaultSource: Source = (db, f, ind) => (ind.source === 'manual' ? manualSource(db, { ...f, indicator: ind.id }) : aggregateSource(db, f));
+const defaultSource: Source = (db, f, ind) =>
+  ind.source === 'manual' ? manualSource(db, { ...f, indicator: ind.id }) : aggregateSource(db, f, f.lifted ? 'agg_commune_month' : 'agg_unit_month');
 
 async function load(db: Db, code: string) {
   const ind = await repo.findIndicatorByCode(db, code);
@@ -70,9 +72,9 @@ function summarise(rows: SourceRow[], place: (r: SourceRow) => string | null | u
   return { total, own, parts, months: series };
 }
 
-function filter(db: Db, actor: Actor, rootOrg: string | string[] | null, q: RollupQuery, stock: boolean): SourceFilter {
-  const orgs = orgSubquery(db, rootOrg, scopeSubquery(db, actor, READ));
-  return { indicator: q.indicator, from: stock ? null : q.from, to: q.to, orgs, byMonth: q.byMonth };
+function filter(db: Db, actor: Actor, rootOrg: string | null, q: RollupQuery, stock: boolean, lifted: boolean, inherited: string[] = []): SourceFilter {
+  const orgs = orgSubquery(db, rootOrg, scopeSubquery(db, actor, READ), inherited);
+  return { indicator: q.indicator, from: stock ? null : q.from, to: q.to, orgs, byMonth: q.byMonth, lifted };
 }
 
 const info = (i: Awaited<ReturnType<typeof load>>) => ({ code: i.code, name_vi: i.name_vi, name_en: i.name_en, unit: i.unit, aggregation: i.aggregation });
@@ -83,8 +85,11 @@ export async function rollupUnit(db: Db, actor: Actor, unitId: string, q: Rollup
   if (q.org) await assertInScope(db, actor, READ, q.org);
   const ind = await load(db, q.indicator);
   const asOf = q.asOf ?? todayVn();
+  // Above communes the children are communes or districts: the commune-level table answers.
+  const [unit] = await repo.findUnitBasics(db, [unitId]);
+  const lifted = !!unit && unit.level !== 'commune' && unit.level !== 'village' && (await liftSafe(db, [...scopeRoots(actor, READ), ...(q.org ? [q.org] : [])]));
   const [rows, index, children] = await Promise.all([
-    source(db, filter(db, actor, q.org ?? null, q, ind.aggregation === 'stock'), ind),
+    source(db, filter(db, actor, q.org ?? null, q, ind.aggregation === 'stock', lifted), ind),
     geoIndex(db),
     repo.findChildUnitsAt(db, unitId, asOf)
   ]);
@@ -114,7 +119,10 @@ export async function rollupOrg(db: Db, actor: Actor, orgId: string, q: RollupQu
   const [heirs, childOf, children] = await Promise.all([heirsAt(db, q.asOf ?? todayVn()), repo.orgChildMap(db, orgId), repo.findChildOrgs(db, orgId)]);
   // only closed organisations whose heir lies in this subtree bring rows in
   const inherited = heirs.closedRoots.filter((c) => childOf.has(heirs.heirOf.get(c)!) || heirs.heirOf.get(c) === orgId);
-  const rows = await source(db, filter(db, actor, [orgId, ...inherited], q, ind.aggregation === 'stock'), ind);
+  // The commune-level table folds branches into their parents: fine unless a branch must be told apart.
+  const distinct = [orgId, ...children.map((c) => c.id), ...scopeRoots(actor, READ), ...heirs.closedRoots.filter((c) => inherited.includes(c) || childOf.has(c))];
+  const lifted = ind.source !== 'manual' && (await liftSafe(db, distinct));
+  const rows = await source(db, filter(db, actor, orgId, q, ind.aggregation === 'stock', lifted, inherited), ind);
   const place = (r: SourceRow) => {
     const o = heirs.heirOf.get(r.organisation_id) ?? r.organisation_id;
     return o === orgId ? orgId : childOf.get(o);

@@ -6,6 +6,7 @@ import * as m005 from './005_form_draft';
 import * as m006 from './006_reports';
 import * as m007 from './007_program';
 import * as m008 from './008_workflow';
+import * as m012 from './012_agg_commune';
 
 /** Add new migrations here, in order. Never edit a migration that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -15,5 +16,6 @@ export const migrations: Record<string, Migration> = {
   '005_form_draft': m005,
   '006_reports': m006,
   '007_program': m007,
-  '008_workflow': m008
+  '008_workflow': m008,
+  '012_agg_commune': m012
 };
