@@ -97,18 +97,13 @@ export interface SourceRow {
  * `inherited` closed organisations whose heir lies in that subtree (see rollup-heirs.ts: the
  * heir's readers read what it inherited).
  */
-export function orgSubquery(db: Db, rootId: string | null, scope: Scope, inherited: string[] = []) {
+export function orgSubquery(db: Db, rootId: string | null, scope: Scope | null, inherited: string[] = []) {
   const q = db.selectFrom('organisation_closure').select('descendant_id');
-  if (!inherited.length) {
-    const inScope = q.where('descendant_id', 'in', scope);
-    return rootId ? inScope.where('ancestor_id', '=', rootId) : inScope;
-  }
-  return q.where((eb) =>
-    eb.or([
-      eb.and([eb('descendant_id', 'in', scope), ...(rootId ? [eb('ancestor_id', '=', rootId)] : [])]),
-      eb('ancestor_id', 'in', inherited)
-    ])
-  );
+  return q.where((eb) => {
+    const own = [...(scope ? [eb('descendant_id', 'in', scope)] : []), ...(rootId ? [eb('ancestor_id', '=', rootId)] : [])];
+    const mine = own.length ? eb.and(own) : eb.lit(true);
+    return inherited.length ? eb.or([mine, eb('ancestor_id', 'in', inherited)]) : mine;
+  });
 }
 
 /** Aggregated rows of one computed indicator, grouped by organisation and unit (and month). */

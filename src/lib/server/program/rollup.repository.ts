@@ -28,16 +28,26 @@ export async function findChildOrgs(db: Db, orgId: string) {
   return db.selectFrom('organisation').select(['id', 'name', 'sort_key', 'valid_to', 'successor_id', 'admin_unit_id']).where('parent_id', '=', orgId).orderBy(collate(db, 'sort_key')).execute();
 }
 
-/** descendant id → the child of `rootId` it lies under, for the whole subtree below the children. */
-export async function orgChildMap(db: Db, rootId: string): Promise<Map<string, string>> {
-  const rows = await db
-    .selectFrom('organisation_closure as r')
-    .innerJoin('organisation_closure as c', 'c.ancestor_id', 'r.descendant_id')
-    .select(['c.descendant_id as descendant', 'r.descendant_id as child'])
-    .where('r.ancestor_id', '=', rootId)
-    .where('r.depth', '=', 1)
-    .execute();
-  return new Map(rows.map((r) => [r.descendant, r.child]));
+/**
+ * For each of `ids` inside `rootId`'s subtree (below the root), the direct child of the root it
+ * lies under. Asked only for the organisations that have rows, so a national roll-up does not
+ * load the whole tree.
+ */
+export async function childOfMany(db: Db, rootId: string, ids: string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const uniq = [...new Set(ids)];
+  for (let i = 0; i < uniq.length; i += 500) {
+    const rows = await db
+      .selectFrom('organisation_closure as c')
+      .innerJoin('organisation_closure as r', 'r.descendant_id', 'c.ancestor_id')
+      .select(['c.descendant_id as descendant', 'c.ancestor_id as child'])
+      .where('r.ancestor_id', '=', rootId)
+      .where('r.depth', '=', 1)
+      .where('c.descendant_id', 'in', uniq.slice(i, i + 500))
+      .execute();
+    for (const r of rows) out.set(r.descendant, r.child);
+  }
+  return out;
 }
 
 export async function findPlan(db: Db, planId: string) {

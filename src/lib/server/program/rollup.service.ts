@@ -73,7 +73,8 @@ function summarise(rows: SourceRow[], place: (r: SourceRow) => string | null | u
 }
 
 function filter(db: Db, actor: Actor, rootOrg: string | null, q: RollupQuery, stock: boolean, lifted: boolean, inherited: string[] = []): SourceFilter {
-  const orgs = orgSubquery(db, rootOrg, scopeSubquery(db, actor, READ), inherited);
+  // the system actor reads everything: no scope filter (at national scale it is a costly no-op)
+  const orgs = orgSubquery(db, rootOrg, actor.kind === 'system' ? null : scopeSubquery(db, actor, READ), inherited);
   return { indicator: q.indicator, from: stock ? null : q.from, to: q.to, orgs, byMonth: q.byMonth, lifted };
 }
 
@@ -116,13 +117,16 @@ export async function rollupOrg(db: Db, actor: Actor, orgId: string, q: RollupQu
   requireAction(actor, READ);
   await assertInScope(db, actor, READ, orgId);
   const ind = await load(db, q.indicator);
-  const [heirs, childOf, children] = await Promise.all([heirsAt(db, q.asOf ?? todayVn()), repo.orgChildMap(db, orgId), repo.findChildOrgs(db, orgId)]);
+  const [heirs, children] = await Promise.all([heirsAt(db, q.asOf ?? todayVn()), repo.findChildOrgs(db, orgId)]);
+  const heirPlace = await repo.childOfMany(db, orgId, [...new Set(heirs.heirOf.values())]);
   // only closed organisations whose heir lies in this subtree bring rows in
-  const inherited = heirs.closedRoots.filter((c) => childOf.has(heirs.heirOf.get(c)!) || heirs.heirOf.get(c) === orgId);
+  const inherited = heirs.closedRoots.filter((c) => heirPlace.has(heirs.heirOf.get(c)!) || heirs.heirOf.get(c) === orgId);
+  const closedInside = await repo.childOfMany(db, orgId, heirs.closedRoots);
   // The commune-level table folds branches into their parents: fine unless a branch must be told apart.
-  const distinct = [orgId, ...children.map((c) => c.id), ...scopeRoots(actor, READ), ...heirs.closedRoots.filter((c) => inherited.includes(c) || childOf.has(c))];
+  const distinct = [orgId, ...children.map((c) => c.id), ...scopeRoots(actor, READ), ...heirs.closedRoots.filter((c) => inherited.includes(c) || closedInside.has(c))];
   const lifted = ind.source !== 'manual' && (await liftSafe(db, distinct));
   const rows = await source(db, filter(db, actor, orgId, q, ind.aggregation === 'stock', lifted, inherited), ind);
+  const childOf = await repo.childOfMany(db, orgId, rows.map((r) => heirs.heirOf.get(r.organisation_id) ?? r.organisation_id));
   const place = (r: SourceRow) => {
     const o = heirs.heirOf.get(r.organisation_id) ?? r.organisation_id;
     return o === orgId ? orgId : childOf.get(o);
