@@ -2,7 +2,7 @@
  * Demo activities and commitments spread over 2025-07 … 2026-11, so dashboards have something
  * to show (issue 4): monthly outreach at village meetings in the four demo villages, outreach
  * by a dozen commune associations, a few trainings and campaign days, and household
- * commitments. Deterministic (no randomness), about 150 rows. Written in bulk with their
+ * commitments. Deterministic (no randomness), about 170 rows. Written in bulk with their
  * pre-aggregates through applyDeltas, the same rule the services apply, so agg_unit_month
  * equals the raw rows.
  */
@@ -46,11 +46,11 @@ function activities(o: Ids, u: Ids): ActivityTable[] {
       if ((i + j) % 4 === 3) return;
       rows.push(activityRow('outreach', o[`chihoi_${v.key}`], u[v.key], `${month}-${String(8 + j * 3).padStart(2, '0')}`, 28 + ((i * 7 + j * 5) % 25), 14 + ((i + j) % 9)));
     });
-    // Commune associations take turns, two a month.
-    for (const k of [i % COMMUNES.length, (i + 5) % COMMUNES.length]) {
+    // Commune associations take turns, one every other month.
+    if (i % 2 === 0) {
+      const k = (i / 2) % COMMUNES.length;
       const code = COMMUNES[k];
-      if (!o[`hoi_${code}`] || !u[code]) continue;
-      rows.push(activityRow('outreach', o[`hoi_${code}`], u[code], `${month}-${String(15 + (k % 10)).padStart(2, '0')}`, 40 + ((i * 11 + k * 3) % 60), 20 + (k % 15)));
+      if (o[`hoi_${code}`] && u[code]) rows.push(activityRow('outreach', o[`hoi_${code}`], u[code], `${month}-${String(15 + (k % 10)).padStart(2, '0')}`, 40 + ((i * 11 + k * 3) % 60), 20 + (k % 15)));
     }
     if (i % 3 === 1) rows.push(activityRow('training', o.hoi_tinh, u.province, `${month}-20`, 35 + i, 30, 'Tập huấn phân loại rác tại nguồn'));
     if (i % 4 === 0) rows.push(activityRow('campaign_day', o.hoi_03388, u['03388'], `${month}-05`, 60 + i * 2, 40, 'Ngày Chủ nhật xanh'));
@@ -63,7 +63,7 @@ const GIVEN = ['Khăm', 'Ún', 'Vàng', 'Sử', 'Thanh', 'Mai', 'Páo', 'Hương
 
 function commitments(o: Ids, u: Ids): CommitmentTable[] {
   const rows: CommitmentTable[] = [];
-  for (let n = 0; n < 60; n++) {
+  for (let n = 0; n < 100; n++) {
     const v = VILLAGES[n % VILLAGES.length];
     const month = MONTHS[(n * 5) % MONTHS.length];
     const date = `${month}-${String(1 + (n % 27)).padStart(2, '0')}`;
