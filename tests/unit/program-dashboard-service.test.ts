@@ -69,6 +69,23 @@ forEachDb('program dashboard', (ctx) => {
     expect(d.children.map((c) => c.name).sort()).toEqual(['Chi hội NCT Bản Mẫu Hai (demo)', 'Chi hội NCT Bản Mẫu Một (demo)']);
   });
 
+  it('province figures (read from the commune-level table) equal the raw rows, child by child', async () => {
+    const d = await loadDashboard(ctx.db, SYSTEM, q(`org=${province}&from=2025-07&to=2026-12&as_of=2026-11-29`));
+    const raw = await ctx.db
+      .selectFrom('activity')
+      .innerJoin('organisation_closure as c', 'c.descendant_id', 'activity.organisation_id')
+      .innerJoin('organisation as o', 'o.id', 'c.ancestor_id')
+      .select(['c.ancestor_id', (eb) => eb.fn.sum<number>('activity.count_total').as('n')])
+      .where('o.parent_id', '=', province)
+      .where('activity.kind', '=', 'outreach')
+      .groupBy('c.ancestor_id')
+      .execute();
+    const expected = new Map(raw.map((r) => [r.ancestor_id, Number(r.n)]));
+    const got = new Map(d.children.filter((c) => c.values.outreach_participants).map((c) => [c.id, c.values.outreach_participants]));
+    expect(got).toEqual(expected);
+    expect(d.lines.find((l) => l.code === 'outreach_participants')!.actual).toBe([...expected.values()].reduce((a, b) => a + b, 0));
+  });
+
   it('percent: one decimal, none without a target', () => {
     expect(percentOf(30, 40)).toBe(75);
     expect(percentOf(1, 3)).toBe(33.3);
