@@ -2,7 +2,9 @@
  * `npm run bench`: performance figures, printed — never asserted in tests.
  *  1. nationwide import: the 3,321-commune 2025 list (and the 63-province pre-2025 list) into an
  *     empty SQLite file and, when TEST_DATABASE_URL is set, an empty PostgreSQL database;
- *  2. roll-ups on a synthetic province (scripts/bench-rollup.ts).
+ *  2. roll-ups on a synthetic province (scripts/bench-rollup.ts);
+ *  3. national and province roll-ups on a synthetic nation built on the real 2025 commune list
+ *     (scripts/bench-nation.ts; BENCH_VILLAGES=n villages per commune, default 18 ≈ 60,000).
  * Needs ../shared/data beside the repository for part 1.
  */
 import fs from 'node:fs';
@@ -15,7 +17,8 @@ import { openDatabase, type Db } from '$lib/server/db';
 import { SYSTEM } from '$lib/server/access/actor';
 import { importUnitsFile } from '$lib/server/geo/import/files';
 
-const DATA = path.resolve('../shared/data/vietnam');
+// ../shared beside the checkout, or beside the folder of git worktrees (as in bench-nation.ts)
+const DATA = [path.resolve('../shared/data/vietnam'), path.resolve('../../shared/data/vietnam')].find((d) => fs.existsSync(d)) ?? path.resolve('../shared/data/vietnam');
 const FILES = [
   ['pre-2025, 63 provinces', 'units-pre-2025_v2.4.1_63-provinces.json', '2004-01-01', '2025-07-01'],
   ['2025-07-01, 34 provinces / 3,321 communes', 'units-2025-07-01_v3.0.2_34-provinces.json', '2025-07-01', null]
@@ -65,6 +68,8 @@ async function benchImport(): Promise<void> {
 await benchImport();
 console.log('\n# Roll-ups on a synthetic province');
 const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/bench-rollup.ts'], { stdio: 'inherit' });
+console.log('\n# Roll-ups on a synthetic nation (real 2025 list: 34 provinces, 3,321 communes)');
+const nation = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/bench-nation.ts'], { stdio: 'inherit' });
 // Issue 3: report submissions per second and the public report page's weight.
 const reports = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/bench-reports.ts'], { stdio: 'inherit' });
-process.exit(r.status || reports.status || 0);
+process.exit(r.status || nation.status || reports.status || 0);

@@ -13,6 +13,7 @@ import { sql } from 'kysely';
 import type { Db } from '$lib/server/db';
 import type { scopeSubquery } from '$lib/server/access/access';
 import { delta, type Contribution } from './contributions';
+import { liftCells, rebuildCommuneAggregates } from './aggregate-commune.repository';
 
 type Scope = ReturnType<typeof scopeSubquery>;
 
@@ -23,15 +24,16 @@ function* chunks<T>(rows: T[], size = CHUNK): Generator<T[]> {
   for (let i = 0; i < rows.length; i += size) yield rows.slice(i, i + size);
 }
 
-/** Add `changes` to the aggregates (merged per key first: one upsert may not touch a row twice on PG). */
-export async function applyDeltas(db: Db, changes: Contribution[]): Promise<void> {
-  const rows = delta([], changes);
+type AggTable = 'agg_unit_month' | 'agg_commune_month';
+
+/** Add merged rows to one aggregate table, then drop the cells that fell back to zero. */
+export async function upsertCells(db: Db, table: AggTable, rows: Contribution[]): Promise<void> {
   if (!rows.length) return;
   for (const part of chunks(rows)) {
     await db
-      .insertInto('agg_unit_month')
+      .insertInto(table)
       .values(part)
-      .onConflict((oc) => oc.columns([...KEY]).doUpdateSet({ value: (eb) => eb('agg_unit_month.value', '+', eb.ref('excluded.value')) }))
+      .onConflict((oc) => oc.columns([...KEY]).doUpdateSet({ value: (eb) => eb(`${table}.value` as 'agg_unit_month.value', '+', eb.ref('excluded.value')) }))
       .execute();
   }
   // Cells that fell back to zero are removed, so the table only holds non-zero facts
@@ -39,7 +41,7 @@ export async function applyDeltas(db: Db, changes: Contribution[]): Promise<void
   const uniq = (f: (c: Contribution) => string) => [...new Set(rows.map(f))];
   for (const units of chunks(uniq((c) => c.admin_unit_id))) {
     await db
-      .deleteFrom('agg_unit_month')
+      .deleteFrom(table)
       .where('value', '=', 0)
       .where('indicator_code', 'in', uniq((c) => c.indicator_code))
       .where('month', 'in', uniq((c) => c.month))
@@ -48,10 +50,22 @@ export async function applyDeltas(db: Db, changes: Contribution[]): Promise<void
   }
 }
 
+/**
+ * Add `changes` to the aggregates (merged per key first: one upsert may not touch a row twice
+ * on PG), and the same changes lifted to communes to the commune-level table (migration 012).
+ */
+export async function applyDeltas(db: Db, changes: Contribution[]): Promise<void> {
+  const rows = delta([], changes);
+  if (!rows.length) return;
+  await upsertCells(db, 'agg_unit_month', rows);
+  await upsertCells(db, 'agg_commune_month', await liftCells(db, rows));
+}
+
 /** Replace the whole table (bulk loads, repairs): used by bench-data and an eventual CLI. */
 export async function replaceAggregates(db: Db, rows: Contribution[]): Promise<void> {
   await db.deleteFrom('agg_unit_month').execute();
   for (const part of chunks(rows, 1000)) await db.insertInto('agg_unit_month').values(part).execute();
+  await rebuildCommuneAggregates(db);
 }
 
 export async function allAggregates(db: Db): Promise<Contribution[]> {
@@ -67,6 +81,8 @@ export interface SourceFilter {
   /** Subquery of organisation ids the rows must belong to (subtree ∩ actor scope). */
   orgs: ReturnType<typeof orgSubquery>;
   byMonth?: boolean;
+  /** read the commune-level table (migration 012); the caller checked liftSafe */
+  lifted?: boolean;
 }
 
 export interface SourceRow {
@@ -76,17 +92,24 @@ export interface SourceRow {
   value: number;
 }
 
-/** Organisation ids in `rootId`'s subtree that are also in `scope`. */
-export function orgSubquery(db: Db, rootId: string | null, scope: Scope) {
-  let q = db.selectFrom('organisation_closure').select('descendant_id').where('descendant_id', 'in', scope);
-  if (rootId) q = q.where('ancestor_id', '=', rootId);
-  return q;
+/**
+ * Organisation ids in `rootId`'s subtree that are also in `scope`, plus the subtrees of
+ * `inherited` closed organisations whose heir lies in that subtree (see rollup-heirs.ts: the
+ * heir's readers read what it inherited).
+ */
+export function orgSubquery(db: Db, rootId: string | null, scope: Scope | null, inherited: string[] = []) {
+  const q = db.selectFrom('organisation_closure').select('descendant_id');
+  return q.where((eb) => {
+    const own = [...(scope ? [eb('descendant_id', 'in', scope)] : []), ...(rootId ? [eb('ancestor_id', '=', rootId)] : [])];
+    const mine = own.length ? eb.and(own) : eb.lit(true);
+    return inherited.length ? eb.or([mine, eb('ancestor_id', 'in', inherited)]) : mine;
+  });
 }
 
 /** Aggregated rows of one computed indicator, grouped by organisation and unit (and month). */
-export async function aggregateSource(db: Db, f: SourceFilter): Promise<SourceRow[]> {
-  let q = db
-    .selectFrom('agg_unit_month')
+export async function aggregateSource(db: Db, f: SourceFilter, table: AggTable = 'agg_unit_month'): Promise<SourceRow[]> {
+  let q = (db as Db)
+    .selectFrom(table as 'agg_unit_month')
     .select(['organisation_id', 'admin_unit_id', sql<number>`sum(value)`.as('value')])
     .where('indicator_code', '=', f.indicator)
     .where('month', '<=', f.to)

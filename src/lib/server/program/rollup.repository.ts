@@ -25,19 +25,29 @@ export async function findChildUnitsAt(db: Db, unitId: string, date: string) {
 }
 
 export async function findChildOrgs(db: Db, orgId: string) {
-  return db.selectFrom('organisation').select(['id', 'name', 'sort_key']).where('parent_id', '=', orgId).orderBy(collate(db, 'sort_key')).execute();
+  return db.selectFrom('organisation').select(['id', 'name', 'sort_key', 'valid_to', 'successor_id', 'admin_unit_id']).where('parent_id', '=', orgId).orderBy(collate(db, 'sort_key')).execute();
 }
 
-/** descendant id → the child of `rootId` it lies under, for the whole subtree below the children. */
-export async function orgChildMap(db: Db, rootId: string): Promise<Map<string, string>> {
-  const rows = await db
-    .selectFrom('organisation_closure as r')
-    .innerJoin('organisation_closure as c', 'c.ancestor_id', 'r.descendant_id')
-    .select(['c.descendant_id as descendant', 'r.descendant_id as child'])
-    .where('r.ancestor_id', '=', rootId)
-    .where('r.depth', '=', 1)
-    .execute();
-  return new Map(rows.map((r) => [r.descendant, r.child]));
+/**
+ * For each of `ids` inside `rootId`'s subtree (below the root), the direct child of the root it
+ * lies under. Asked only for the organisations that have rows, so a national roll-up does not
+ * load the whole tree.
+ */
+export async function childOfMany(db: Db, rootId: string, ids: string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const uniq = [...new Set(ids)];
+  for (let i = 0; i < uniq.length; i += 500) {
+    const rows = await db
+      .selectFrom('organisation_closure as c')
+      .innerJoin('organisation_closure as r', 'r.descendant_id', 'c.ancestor_id')
+      .select(['c.descendant_id as descendant', 'c.ancestor_id as child'])
+      .where('r.ancestor_id', '=', rootId)
+      .where('r.depth', '=', 1)
+      .where('c.descendant_id', 'in', uniq.slice(i, i + 500))
+      .execute();
+    for (const r of rows) out.set(r.descendant, r.child);
+  }
+  return out;
 }
 
 export async function findPlan(db: Db, planId: string) {
@@ -67,4 +77,26 @@ export async function childTargetSums(db: Db, orgId: string, year: number, progr
   q = programId ? q.where('plan.program_id', '=', programId) : q.where('plan.program_id', 'is', null);
   const rows = await q.execute();
   return new Map(rows.map((r) => [r.indicator_id, Number(r.total)]));
+}
+
+/** Organisations closed on or before `date` that name a successor: id → successor id. */
+export async function closedWithSuccessor(db: Db, date: string): Promise<Map<string, string>> {
+  const rows = await db
+    .selectFrom('organisation')
+    .select(['id', 'successor_id'])
+    .where('successor_id', 'is not', null)
+    .where('valid_to', '<=', date)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.successor_id!]));
+}
+
+/** Closure rows below `ids` (themselves included), nearest ancestor first. */
+export async function subtreesOf(db: Db, ids: string[]) {
+  if (!ids.length) return [];
+  return db
+    .selectFrom('organisation_closure')
+    .select(['ancestor_id', 'descendant_id', 'depth'])
+    .where('ancestor_id', 'in', ids)
+    .orderBy('depth')
+    .execute();
 }

@@ -5,11 +5,13 @@
  */
 import type { Db } from '$lib/server/db';
 import type { Actor } from '$lib/server/access/actor';
-import { assertInScope, requireAction, scopeSubquery } from '$lib/server/access/access';
+import { assertInScope, requireAction, scopeRoots, scopeSubquery } from '$lib/server/access/access';
 import { notFound } from '$lib/server/errors';
 import { todayVn } from '$lib/shared/format';
+import { liftSafe } from './aggregate-commune.repository';
 import { aggregateSource, manualSource, orgSubquery, type SourceFilter, type SourceRow } from './aggregate.repository';
 import { geoIndex } from './geo-index';
+import { heirsAt } from './rollup-heirs';
 import * as repo from './rollup.repository';
 import { READ } from './policy';
 
@@ -22,6 +24,8 @@ export interface RollupQuery {
   asOf?: string;
   /** also return the per-month series */
   byMonth?: boolean;
+  /** rollupUnit only: count only records of this organisation's subtree */
+  org?: string;
 }
 
 export interface Part {
@@ -41,7 +45,8 @@ export interface RollupResult {
 
 /** Where the rows come from: the pre-aggregates by default; the bench swaps in raw GROUP BYs. */
 export type Source = (db: Db, f: SourceFilter, indicator: { code: string; id: string; source: string }) => Promise<SourceRow[]>;
-const defaultSource: Source = (db, f, ind) => (ind.source === 'manual' ? manualSource(db, { ...f, indicator: ind.id }) : aggregateSource(db, f));
+const defaultSource: Source = (db, f, ind) =>
+  ind.source === 'manual' ? manualSource(db, { ...f, indicator: ind.id }) : aggregateSource(db, f, f.lifted ? 'agg_commune_month' : 'agg_unit_month');
 
 async function load(db: Db, code: string) {
   const ind = await repo.findIndicatorByCode(db, code);
@@ -67,9 +72,10 @@ function summarise(rows: SourceRow[], place: (r: SourceRow) => string | null | u
   return { total, own, parts, months: series };
 }
 
-function filter(db: Db, actor: Actor, rootOrg: string | null, q: RollupQuery, stock: boolean): SourceFilter {
-  const orgs = orgSubquery(db, rootOrg, scopeSubquery(db, actor, READ));
-  return { indicator: q.indicator, from: stock ? null : q.from, to: q.to, orgs, byMonth: q.byMonth };
+function filter(db: Db, actor: Actor, rootOrg: string | null, q: RollupQuery, stock: boolean, lifted: boolean, inherited: string[] = []): SourceFilter {
+  // the system actor reads everything: no scope filter (at national scale it is a costly no-op)
+  const orgs = orgSubquery(db, rootOrg, actor.kind === 'system' ? null : scopeSubquery(db, actor, READ), inherited);
+  return { indicator: q.indicator, from: stock ? null : q.from, to: q.to, orgs, byMonth: q.byMonth, lifted };
 }
 
 const info = (i: Awaited<ReturnType<typeof load>>) => ({ code: i.code, name_vi: i.name_vi, name_en: i.name_en, unit: i.unit, aggregation: i.aggregation });
@@ -77,10 +83,14 @@ const info = (i: Awaited<ReturnType<typeof load>>) => ({ code: i.code, name_vi: 
 /** Value under admin unit `unitId` (any level) as of `asOf`, with one row per child unit valid then. */
 export async function rollupUnit(db: Db, actor: Actor, unitId: string, q: RollupQuery, source: Source = defaultSource): Promise<RollupResult> {
   requireAction(actor, READ);
+  if (q.org) await assertInScope(db, actor, READ, q.org);
   const ind = await load(db, q.indicator);
   const asOf = q.asOf ?? todayVn();
+  // Above communes the children are communes or districts: the commune-level table answers.
+  const [unit] = await repo.findUnitBasics(db, [unitId]);
+  const lifted = !!unit && unit.level !== 'commune' && unit.level !== 'village' && (await liftSafe(db, [...scopeRoots(actor, READ), ...(q.org ? [q.org] : [])]));
   const [rows, index, children] = await Promise.all([
-    source(db, filter(db, actor, null, q, ind.aggregation === 'stock'), ind),
+    source(db, filter(db, actor, q.org ?? null, q, ind.aggregation === 'stock', lifted), ind),
     geoIndex(db),
     repo.findChildUnitsAt(db, unitId, asOf)
   ]);
@@ -98,20 +108,33 @@ export async function rollupUnit(db: Db, actor: Actor, unitId: string, q: Rollup
   };
 }
 
-/** Value for organisation `orgId`'s subtree, with one row per direct child organisation. */
+/**
+ * Value for organisation `orgId`'s subtree, with one row per direct child organisation. As of
+ * `asOf`, closed organisations count under their successor (rollup-heirs.ts) and closed
+ * children that have one are left out of the child rows.
+ */
 export async function rollupOrg(db: Db, actor: Actor, orgId: string, q: RollupQuery, source: Source = defaultSource): Promise<RollupResult> {
   requireAction(actor, READ);
   await assertInScope(db, actor, READ, orgId);
   const ind = await load(db, q.indicator);
-  const [rows, childOf, children] = await Promise.all([
-    source(db, filter(db, actor, orgId, q, ind.aggregation === 'stock'), ind),
-    repo.orgChildMap(db, orgId),
-    repo.findChildOrgs(db, orgId)
-  ]);
-  const s = summarise(rows, (r) => (r.organisation_id === orgId ? orgId : childOf.get(r.organisation_id)), orgId, !!q.byMonth);
+  const [heirs, children] = await Promise.all([heirsAt(db, q.asOf ?? todayVn()), repo.findChildOrgs(db, orgId)]);
+  const heirPlace = await repo.childOfMany(db, orgId, [...new Set(heirs.heirOf.values())]);
+  // only closed organisations whose heir lies in this subtree bring rows in
+  const inherited = heirs.closedRoots.filter((c) => heirPlace.has(heirs.heirOf.get(c)!) || heirs.heirOf.get(c) === orgId);
+  const closedInside = await repo.childOfMany(db, orgId, heirs.closedRoots);
+  // The commune-level table folds branches into their parents: fine unless a branch must be told apart.
+  const distinct = [orgId, ...children.map((c) => c.id), ...scopeRoots(actor, READ), ...heirs.closedRoots.filter((c) => inherited.includes(c) || closedInside.has(c))];
+  const lifted = ind.source !== 'manual' && (await liftSafe(db, distinct));
+  const rows = await source(db, filter(db, actor, orgId, q, ind.aggregation === 'stock', lifted, inherited), ind);
+  const childOf = await repo.childOfMany(db, orgId, rows.map((r) => heirs.heirOf.get(r.organisation_id) ?? r.organisation_id));
+  const place = (r: SourceRow) => {
+    const o = heirs.heirOf.get(r.organisation_id) ?? r.organisation_id;
+    return o === orgId ? orgId : childOf.get(o);
+  };
+  const s = summarise(rows, place, orgId, !!q.byMonth);
   return {
     indicator: info(ind), total: s.total, own: s.own, months: s.months,
-    children: children.map((c) => ({ id: c.id, name: c.name, value: s.parts.get(c.id) ?? 0 }))
+    children: children.filter((c) => !heirs.closed.has(c.id)).map((c) => ({ id: c.id, name: c.name, value: s.parts.get(c.id) ?? 0 }))
   };
 }
 

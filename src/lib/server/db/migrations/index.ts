@@ -8,6 +8,7 @@ import * as m007 from './007_program';
 import * as m008 from './008_workflow';
 import * as m009 from './009_notify_delivery';
 import * as m010 from './010_activity_media';
+import * as m012 from './012_agg_commune';
 
 /** Add new migrations here, in order. Never edit a migration that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -19,5 +20,6 @@ export const migrations: Record<string, Migration> = {
   '007_program': m007,
   '008_workflow': m008,
   '009_notify_delivery': m009,
-  '010_activity_media': m010
+  '010_activity_media': m010,
+  '012_agg_commune': m012
 };

@@ -1,0 +1,86 @@
+import { expect, test, type Page } from '@playwright/test';
+import { expectAccessible, jsEnabled, signIn, visit } from './support';
+
+// A fixed period and date, so the figures are those of the demo seed whatever today is.
+const PERIOD = 'from=2026-01&to=2026-12&as_of=2026-11-29';
+const SESSIONS = 'Số buổi tuyên truyền';
+const PARTICIPANTS = 'Số lượt người nghe tuyên truyền';
+
+const targets = (page: Page) => page.getByRole('table', { name: /Chỉ tiêu kế hoạch năm 2026/ });
+const row = (page: Page, name: string) => targets(page).getByRole('row', { name: new RegExp(`^${name}`) });
+const children = (page: Page) => page.getByRole('table', { name: /Các đơn vị trực thuộc/ });
+
+test('province officer: targets and actuals, monthly trend, child table sorted by a column, map or its table', async ({ page }) => {
+  await signIn(page, 'canbo.tinh');
+  await visit(page, `/program/dashboard?${PERIOD}`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bảng theo dõi chương trình');
+  await expect(page.getByText('Hội Người cao tuổi tỉnh Lai Châu — từ tháng 01/2026 đến tháng 12/2026')).toBeVisible();
+  // actuals of the demo seed (2026): 39 sessions, 1.745 listeners, 4 trainings, 64 households
+  await expect(row(page, SESSIONS).getByRole('cell').nth(2)).toHaveText('39');
+  await expect(row(page, PARTICIPANTS).getByRole('cell').nth(2)).toHaveText('1.745');
+  await expect(row(page, 'Số lớp tập huấn').getByRole('cell').nth(2)).toHaveText('4');
+  await expect(row(page, 'Số hộ ký cam kết').getByRole('cell').nth(2)).toHaveText('64');
+
+  // the charts' text alternative: a table month by month
+  const trend = page.getByRole('table', { name: 'Số liệu theo tháng' });
+  await expect(trend.getByRole('row', { name: /^01\/2026/ })).toBeVisible();
+  await expect(trend.getByRole('row')).toHaveCount(13);
+  await expect(page.getByRole('img', { name: /Biểu đồ cột/ }).first()).toBeVisible();
+
+  // child table: by name first; a column heading is a plain link that sorts (JS on or off)
+  await expect(children(page).getByRole('row').nth(1)).toContainText('Hội Người cao tuổi phường Đoàn Kết');
+  await children(page).getByRole('link', { name: PARTICIPANTS }).click();
+  await expect(page).toHaveURL(/sort=outreach_participants&dir=desc/);
+  await expect(children(page).getByRole('columnheader', { name: new RegExp(PARTICIPANTS) })).toHaveAttribute('aria-sort', 'descending');
+  await expect(children(page).getByRole('row').nth(1)).toContainText('Hội Người cao tuổi xã Bình Lư');
+  await expect(children(page).getByRole('row').nth(1)).toContainText('674');
+  await expect(children(page).getByRole('row').nth(2)).toContainText('666');
+  await expectAccessible(page);
+
+  // the map's table is always there; with JavaScript the map loads on request
+  const areas = page.getByRole('table', { name: /theo địa bàn/ });
+  await expect(areas.getByRole('row', { name: /^Xã Bình Lư/ })).toContainText('17');
+  await expect(page.getByText('Mức 0: không có').first()).toBeVisible();
+  if (jsEnabled()) {
+    await page.getByRole('button', { name: 'Hiện bản đồ' }).click();
+    await expect(page.getByRole('region', { name: /Bản đồ: Số buổi tuyên truyền/ })).toHaveAttribute('data-ready', 'true');
+  } else {
+    await expect(page.getByText('Bản đồ cần JavaScript; bảng dưới đây có cùng số liệu.')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Hiện bản đồ' })).toHaveCount(0);
+  }
+  await expectAccessible(page);
+  await expect(page.getByRole('heading', { name: 'Phản ánh quá hạn' })).toBeVisible();
+});
+
+test('commune officer: own association only; the picker changes the indicator on the map', async ({ page }) => {
+  await signIn(page, 'canbo.doanket');
+  await visit(page, `/program/dashboard?${PERIOD}`);
+  await expect(page.getByText('Hội Người cao tuổi phường Đoàn Kết — từ tháng 01/2026')).toBeVisible();
+  await expect(row(page, SESSIONS).getByRole('cell').nth(2)).toHaveText('16');
+  await expect(row(page, PARTICIPANTS).getByRole('cell').nth(2)).toHaveText('666');
+  const options = page.getByLabel('Tổ chức').locator('option');
+  await expect(options).toHaveCount(3);
+  await expect(page.getByLabel('Tổ chức')).not.toContainText('tỉnh Lai Châu');
+
+  await page.getByLabel('Chỉ tiêu trên bản đồ').selectOption({ label: 'Số hộ ký cam kết' });
+  await page.getByRole('button', { name: 'Xem', exact: true }).click();
+  await expect(page).toHaveURL(/ind=commitments_households/);
+  await expect(page.getByRole('table', { name: 'Số hộ ký cam kết theo địa bàn' }).getByRole('row', { name: /^Phường Đoàn Kết/ })).toContainText('31');
+  await children(page).getByRole('link', { name: 'Đơn vị' }).click();
+  await expect(page).toHaveURL(/sort=name&dir=desc/);
+  await expect(children(page).getByRole('row').nth(1)).toContainText('Bản Mẫu Một');
+  await expectAccessible(page);
+
+  // someone else's organisation (or one that does not exist) is simply not found
+  const res = await page.goto('/program/dashboard?org=khong-co-that');
+  expect(res?.status()).toBe(404);
+  await expectAccessible(page);
+});
+
+test('a viewer reads the dashboard, without the reports queue', async ({ page }) => {
+  await signIn(page, 'lanhdao');
+  await visit(page, `/program/dashboard?${PERIOD}`);
+  await expect(row(page, SESSIONS).getByRole('cell').nth(2)).toHaveText('39');
+  await expect(page.getByRole('table', { name: 'Số liệu theo tháng' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Phản ánh quá hạn' })).toHaveCount(0);
+});
