@@ -1,7 +1,7 @@
 /**
  * Property: after any sequence of inserts, edits and deletes of activities, commitments and
  * models through the services, `agg_unit_month` equals the GROUP BY over the raw rows, and the
- * commune-level `agg_commune_month` (migration 012) equals that GROUP BY lifted to communes and
+ * commune-level `agg_commune_month` (migration 011) equals that GROUP BY lifted to communes and
  * commune associations (villages → their commune, branches → their parent organisation).
  */
 import { beforeAll, expect, it } from 'vitest';

@@ -612,6 +612,6 @@ export interface DB {
   model_result: ModelResultTable;
   agg_unit_month: AggUnitMonthTable;
   program_media: ProgramMediaTable;
-  /** migration 012: agg_unit_month lifted to communes and commune associations */
+  /** migration 011: agg_unit_month lifted to communes and commune associations */
   agg_commune_month: AggUnitMonthTable;
 }

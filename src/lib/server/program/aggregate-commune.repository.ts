@@ -1,5 +1,5 @@
 /**
- * The commune-level pre-aggregate (migration 012): agg_unit_month "lifted" one level — a
+ * The commune-level pre-aggregate (migration 011): agg_unit_month "lifted" one level — a
  * village unit becomes its parent commune, a branch (an organisation whose own unit is a
  * village) becomes its parent organisation. Kept in step by applyDeltas in the same
  * transaction; rebuilt whole by replaceAggregates (and after an organisation or village moves,
@@ -40,7 +40,7 @@ export async function liftCells(db: Db, rows: Contribution[]): Promise<Contribut
   return delta([], rows.map((r) => ({ ...r, organisation_id: orgs.get(r.organisation_id) ?? r.organisation_id, admin_unit_id: units.get(r.admin_unit_id) ?? r.admin_unit_id })));
 }
 
-/** Rebuild agg_commune_month from agg_unit_month (same rule as migration 012). */
+/** Rebuild agg_commune_month from agg_unit_month (same rule as migration 011). */
 export async function rebuildCommuneAggregates(db: Db): Promise<void> {
   await db.deleteFrom('agg_commune_month').execute();
   await sql`

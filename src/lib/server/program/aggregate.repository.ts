@@ -52,7 +52,7 @@ export async function upsertCells(db: Db, table: AggTable, rows: Contribution[])
 
 /**
  * Add `changes` to the aggregates (merged per key first: one upsert may not touch a row twice
- * on PG), and the same changes lifted to communes to the commune-level table (migration 012).
+ * on PG), and the same changes lifted to communes to the commune-level table (migration 011).
  */
 export async function applyDeltas(db: Db, changes: Contribution[]): Promise<void> {
   const rows = delta([], changes);
@@ -81,7 +81,7 @@ export interface SourceFilter {
   /** Subquery of organisation ids the rows must belong to (subtree ∩ actor scope). */
   orgs: ReturnType<typeof orgSubquery>;
   byMonth?: boolean;
-  /** read the commune-level table (migration 012); the caller checked liftSafe */
+  /** read the commune-level table (migration 011); the caller checked liftSafe */
   lifted?: boolean;
 }
 

@@ -8,7 +8,7 @@ import * as m007 from './007_program';
 import * as m008 from './008_workflow';
 import * as m009 from './009_notify_delivery';
 import * as m010 from './010_activity_media';
-import * as m012 from './012_agg_commune';
+import * as m011 from './011_agg_commune';
 
 /** Add new migrations here, in order. Never edit a migration that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -21,5 +21,5 @@ export const migrations: Record<string, Migration> = {
   '008_workflow': m008,
   '009_notify_delivery': m009,
   '010_activity_media': m010,
-  '012_agg_commune': m012
+  '011_agg_commune': m011
 };
