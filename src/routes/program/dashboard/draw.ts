@@ -5,6 +5,7 @@
  * permanent label and every marker a letter, so nothing depends on colour alone.
  */
 import type { DashboardMap } from '$lib/server/program/dashboard-map';
+import { blankMap, fitFirst, loadLeaflet } from '$lib/map/leaflet';
 
 /** Light to dark green, band 0 … 3 (the legend repeats them with number ranges). */
 export const BAND_FILL = ['#f4f4f0', '#c7e1c2', '#74b26b', '#2f6b2a'];
@@ -38,11 +39,8 @@ function groupMarkers(markers: DashboardMap['markers']) {
 }
 
 export async function drawDashboardMap(el: HTMLElement, input: DrawInput): Promise<() => void> {
-  // Leaflet is UMD: the bundler may hand it over as the default export or as the namespace.
-  const mod = await import('leaflet');
-  const L = mod.default ?? mod;
-  await import('leaflet/dist/leaflet.css');
-  const map = L.map(el, { attributionControl: false, zoomSnap: 0.5 });
+  const L = await loadLeaflet();
+  const map = blankMap(L, el);
   const bounds = L.latLngBounds([]);
   const shapes = new Map(input.map.shapes.map((s) => [s.unitId, s.geojson]));
   for (const a of input.map.areas) {
@@ -66,7 +64,6 @@ export async function drawDashboardMap(el: HTMLElement, input: DrawInput): Promi
     L.marker([g.lat, g.lon], { icon, interactive: false, keyboard: false }).addTo(map);
     bounds.extend([g.lat, g.lon]);
   }
-  if (bounds.isValid()) map.fitBounds(bounds, { padding: [32, 32], maxZoom: 12 });
-  else map.setView([22.3964, 103.4582], 9); // Lai Châu
+  fitFirst(map, [bounds], { padding: [32, 32], maxZoom: 12 });
   return () => map.remove();
 }
