@@ -92,9 +92,13 @@ forEachDb('program activity pages', (ctx) => {
   });
 
   it('filters the list by place and topic, newest first', async () => {
-    await pages.submitActivity(ctx.db, who['chihoi.truong'], await input({ ...base(), started_on: '02/01/2026', topics: ['topic-water'] }), [], null);
+    const { id } = await pages.submitActivity(ctx.db, who['chihoi.truong'], await input({ ...base(), started_on: '02/01/2026', topics: ['topic-water'] }), [], null);
     const water = await pages.findActivities(ctx.db, who['canbo.doanket'], activityQuerySchema.parse({ topic: 'topic-water' }), 100, 0);
-    expect(water.map((r) => r.topics)).toEqual([['Nguồn nước']]);
+    // the demo seed holds activities too: ours is among the results, and every result is about water
+    expect(water.map((r) => r.id)).toContain(id);
+    expect(water.every((r) => r.topics.includes('Nguồn nước'))).toBe(true);
+    const allRows = await pages.findActivities(ctx.db, who['canbo.doanket'], noFilter, 500, 0);
+    expect(allRows.length).toBeGreaterThan(water.length);
     const elsewhere = await pages.findActivities(ctx.db, who['canbo.doanket'], activityQuerySchema.parse({ unit: ids.village3 }), 100, 0);
     expect(elsewhere).toEqual([]);
     const all = await pages.findActivities(ctx.db, who['canbo.doanket'], noFilter, 100, 0);

@@ -35,7 +35,10 @@ forEachDb('program dashboard', (ctx) => {
     await seedDemo(ctx.db);
     province = await orgId(ctx.db, PROVINCE);
     doanKet = await orgId(ctx.db, DOAN_KET);
-    // the program seed may already hold a plan; ours goes on a commune that is not planned
+    // the program seed plans Đoàn Kết too: replace its plans with ours so the expected targets are known here
+    const seeded = ctx.db.selectFrom('plan').select('id').where('organisation_id', '=', doanKet);
+    await ctx.db.deleteFrom('plan_target').where('plan_id', 'in', seeded).execute();
+    await ctx.db.deleteFrom('plan').where('organisation_id', '=', doanKet).execute();
     await plan(ctx.db, doanKet, { outreach_sessions: 20, outreach_participants: 1000, commitments_households: 30 });
   });
 
