@@ -86,10 +86,7 @@ export async function submitCommitment(db: Db, actor: Actor, input: CommitmentIn
     await checkVillage(db, actor, input.village_unit_id);
     const photoIds = photos.map(() => newId());
     const names = batch && input.party === 'household' ? batchNames(batch, input.signed_on) : [input.household_name];
-    const ids: string[] = [];
-    for (const [i, household_name] of names.entries()) {
-      ids.push(await commitments.createCommitment(db, actor, { ...input, household_name, photo_path: i === 0 && photoIds[0] ? mediaUrl(photoIds[0]) : null }));
-    }
+    const ids = await commitments.createCommitments(db, actor, names.map((household_name, i) => ({ ...input, household_name, photo_path: i === 0 && photoIds[0] ? mediaUrl(photoIds[0]) : null })));
     await savePhotos(db, actor, 'commitment', ids[0], input.organisation_id, photos, photoIds);
     return ids[0];
   });

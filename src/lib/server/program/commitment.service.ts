@@ -29,16 +29,28 @@ const columns = (c: CommitmentInput) => ({
 });
 
 export async function createCommitment(db: Db, actor: Actor, input: CommitmentInput): Promise<string> {
+  return (await createCommitments(db, actor, [input]))[0];
+}
+
+/**
+ * Commitments signed together (households at one village meeting): one transaction, so a
+ * failure records none of them. The rules do not depend on the household's name, so the
+ * distinct inputs are checked once each, not once per household.
+ */
+export async function createCommitments(db: Db, actor: Actor, inputs: CommitmentInput[]): Promise<string[]> {
   requireAction(actor, RECORD);
-  await check(db, actor, input);
+  const distinct = new Map(inputs.map((c) => [JSON.stringify({ ...c, household_name: null, photo_path: null }), c]));
+  for (const c of distinct.values()) await check(db, actor, c);
   const now = nowIso();
-  const row: CommitmentTable = { id: newId(), ...columns(input), created_by: actor.accountId, created_at: now, updated_at: now };
+  const rows: CommitmentTable[] = inputs.map((c) => ({ id: newId(), ...columns(c), created_by: actor.accountId, created_at: now, updated_at: now }));
   await db.transaction().execute(async (tx) => {
-    await repo.insertCommitment(tx, row);
-    await applyDeltas(tx, commitmentContributions(row));
-    await audit(tx, actor, { action: 'create', entityType: 'commitment', entityId: row.id, organisationId: row.organisation_id, after: columns(input) });
+    for (const [i, row] of rows.entries()) {
+      await repo.insertCommitment(tx, row);
+      await applyDeltas(tx, commitmentContributions(row));
+      await audit(tx, actor, { action: 'create', entityType: 'commitment', entityId: row.id, organisationId: row.organisation_id, after: columns(inputs[i]) });
+    }
   });
-  return row.id;
+  return rows.map((r) => r.id);
 }
 
 async function writable(db: Db, actor: Actor, id: string) {
