@@ -14,6 +14,7 @@ async function chooseOrganisation(page: Page, name: string) {
 }
 
 test('admin creates an account with a role; the user must change the password, then sees the role', async ({ page }) => {
+  test.setTimeout(120_000); // a long walk-through with an axe scan at every step, on a shared 2-core machine
   const username = `canbo.e2e${suffix()}`;
   await signIn(page, 'quantri');
   await visit(page, '/admin');
