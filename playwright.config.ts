@@ -27,7 +27,7 @@ export default defineConfig({
   workers: 1,
   fullyParallel: false,
   retries: 0,
-  timeout: 60_000,
+  timeout: 120_000, // long no-JS walk-throughs with an axe scan per step on 2 shared cores
   reporter: [['list']],
   use: { launchOptions: chromium, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' },
   projects: servers.flatMap((s) =>
