@@ -19,5 +19,15 @@ export default ts.config(
       'svelte/no-navigation-without-resolve': 'off'
     }
   },
-  { ignores: ['build/', '.svelte-kit/', 'src/lib/paraglide/', 'node_modules/', 'data/', 'test-results/', 'playwright-report/'] }
+  {
+    ignores: [
+      'build/',
+      '.svelte-kit/',
+      'src/lib/paraglide/',
+      'node_modules/',
+      'data/',
+      'test-results/',
+      'playwright-report/'
+    ]
+  }
 );

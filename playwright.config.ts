@@ -14,12 +14,24 @@ const common = {
   LOG_LEVEL: 'warn',
   SIGNIN_MAX_ATTEMPTS: '5'
 };
-const servers = [{ name: 'sqlite', port, env: { DATABASE_URL: `file:${process.env.E2E_SQLITE_PATH ?? 'test-results/e2e.sqlite'}` } }];
+const servers = [
+  { name: 'sqlite', port, env: { DATABASE_URL: `file:${process.env.E2E_SQLITE_PATH ?? 'test-results/e2e.sqlite'}` } }
+];
 if (pgUrl) servers.push({ name: 'pg', port: port + 1, env: { DATABASE_URL: pgUrl } });
 
 const chromium = {
   executablePath: '/usr/bin/chromium',
-  args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage']
+  args: [
+    '--headless=new',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-dev-shm-usage'
+  ]
 };
 
 export default defineConfig({

@@ -18,13 +18,20 @@ const FILE = 'vietnam/units-2025-07-01_v3.0.2_34-provinces.json';
 
 /** ../shared/data beside the checkout, or beside the folder of git worktrees. */
 function dataFile(): string | null {
-  const dirs = [process.env.CS_SHARED_DATA, path.resolve('../shared/data'), path.resolve('../../shared/data')].filter((d): d is string => !!d);
+  const dirs = [process.env.CS_SHARED_DATA, path.resolve('../shared/data'), path.resolve('../../shared/data')].filter(
+    (d): d is string => !!d
+  );
   return dirs.map((d) => path.join(d, FILE)).find((f) => fs.existsSync(f)) ?? null;
 }
 
 const naive: Source = async (db, f) => {
   const rows = await naiveAggregates(db, { codes: [f.indicator], from: f.from, to: f.to, orgs: f.orgs });
-  return rows.map((r) => ({ organisation_id: r.organisation_id, admin_unit_id: r.admin_unit_id, month: f.byMonth ? r.month : null, value: r.value }));
+  return rows.map((r) => ({
+    organisation_id: r.organisation_id,
+    admin_unit_id: r.admin_unit_id,
+    month: f.byMonth ? r.month : null,
+    value: r.value
+  }));
 };
 
 async function time(label: string, runs: number, fn: () => Promise<unknown>): Promise<number> {
@@ -36,7 +43,12 @@ async function time(label: string, runs: number, fn: () => Promise<unknown>): Pr
   return ms;
 }
 
-async function pair(label: string, fast: () => Promise<{ total: number }>, slow: () => Promise<{ total: number }>, runs = 5) {
+async function pair(
+  label: string,
+  fast: () => Promise<{ total: number }>,
+  slow: () => Promise<{ total: number }>,
+  runs = 5
+) {
   const [a, b] = [await fast(), await slow()];
   if (a.total !== b.total) throw new Error(`${label}: mismatch ${a.total} vs ${b.total}`);
   const f = await time(`${label}, pre-aggregates`, runs, fast);
@@ -53,13 +65,31 @@ async function main() {
   try {
     const t0 = performance.now();
     const n = await buildBenchNation(db, file, size);
-    const cells = await db.selectFrom('agg_unit_month').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    console.log(`synthetic nation built in ${((performance.now() - t0) / 1000).toFixed(1)} s: 34 provinces, ${n.communes} communes, ${n.villages} villages and branches, ` +
-      `${size.members} members, ${size.activities} activities, ${size.commitments} commitments; agg_unit_month ${cells.n} cells`);
+    const cells = await db
+      .selectFrom('agg_unit_month')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    console.log(
+      `synthetic nation built in ${((performance.now() - t0) / 1000).toFixed(1)} s: 34 provinces, ${n.communes} communes, ${n.villages} villages and branches, ` +
+        `${size.members} members, ${size.activities} activities, ${size.commitments} commitments; agg_unit_month ${cells.n} cells`
+    );
     const q: RollupQuery = { indicator: 'outreach_participants', from: '2025-07', to: '2026-06', asOf: '2026-07-01' };
-    await pair('national roll-up (34 provinces)', () => rollupOrg(db, SYSTEM, n.nationOrg, q), () => rollupOrg(db, SYSTEM, n.nationOrg, q, naive), 3);
-    await pair('province roll-up by organisation (Hà Nội)', () => rollupOrg(db, SYSTEM, n.provinceOrgs[0], q), () => rollupOrg(db, SYSTEM, n.provinceOrgs[0], q, naive));
-    await pair('province roll-up by geography (Hà Nội)', () => rollupUnit(db, SYSTEM, n.provinceUnits[0], q), () => rollupUnit(db, SYSTEM, n.provinceUnits[0], q, naive));
+    await pair(
+      'national roll-up (34 provinces)',
+      () => rollupOrg(db, SYSTEM, n.nationOrg, q),
+      () => rollupOrg(db, SYSTEM, n.nationOrg, q, naive),
+      3
+    );
+    await pair(
+      'province roll-up by organisation (Hà Nội)',
+      () => rollupOrg(db, SYSTEM, n.provinceOrgs[0], q),
+      () => rollupOrg(db, SYSTEM, n.provinceOrgs[0], q, naive)
+    );
+    await pair(
+      'province roll-up by geography (Hà Nội)',
+      () => rollupUnit(db, SYSTEM, n.provinceUnits[0], q),
+      () => rollupUnit(db, SYSTEM, n.provinceUnits[0], q, naive)
+    );
   } finally {
     await db.destroy();
     fs.rmSync(dir, { recursive: true, force: true });

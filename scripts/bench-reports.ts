@@ -37,11 +37,19 @@ function freePort(): Promise<number> {
 /** Raw GET: the body exactly as transferred (still compressed), with status and headers. */
 function rawGet(url: string): Promise<{ status: number; bytes: Buffer; encoding: string }> {
   return new Promise((resolve, reject) => {
-    http.get(url, { headers: { 'accept-encoding': 'gzip' } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, bytes: Buffer.concat(chunks), encoding: String(res.headers['content-encoding'] ?? '') }));
-    }).on('error', reject);
+    http
+      .get(url, { headers: { 'accept-encoding': 'gzip' } }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            bytes: Buffer.concat(chunks),
+            encoding: String(res.headers['content-encoding'] ?? '')
+          })
+        );
+      })
+      .on('error', reject);
   });
 }
 
@@ -58,13 +66,21 @@ async function waitUp(base: string): Promise<void> {
 }
 
 /** The part of autocannon's result printed here (the package ships no types). */
-interface CannonResult { requests: { average: number }; latency: { p50: number; p99: number }; '2xx': number; non2xx: number; errors: number }
+interface CannonResult {
+  requests: { average: number };
+  latency: { p50: number; p99: number };
+  '2xx': number;
+  non2xx: number;
+  errors: number;
+}
 const runCannon = autocannon as unknown as (opts: Record<string, unknown>) => Promise<CannonResult>;
 
 async function cannon(title: string, opts: Record<string, unknown>) {
   const r = await runCannon({ connections: CONNECTIONS, duration: DURATION, ...opts });
   const ok = r['2xx'];
-  console.log(`  ${title.padEnd(44)} ${r.requests.average.toFixed(0).padStart(6)} req/s  p50 ${r.latency.p50} ms  p99 ${r.latency.p99} ms  (${ok} ok, ${r.non2xx} non-2xx, ${r.errors} errors)`);
+  console.log(
+    `  ${title.padEnd(44)} ${r.requests.average.toFixed(0).padStart(6)} req/s  p50 ${r.latency.p50} ms  p99 ${r.latency.p99} ms  (${ok} ok, ${r.non2xx} non-2xx, ${r.errors} errors)`
+  );
   return r;
 }
 
@@ -77,7 +93,10 @@ function entriesOf(html: string, base: string): { urls: string[]; nodeIds: numbe
   }
   for (const m of html.matchAll(/<script\b[^>]*src="([^"]+)"/g)) urls.add(new URL(m[1], base).href);
   for (const m of html.matchAll(/import\(\s*"([^"]+)"\s*\)/g)) urls.add(new URL(m[1], base).href);
-  const nodeIds = (html.match(/node_ids:\s*\[([\d,\s]+)\]/)?.[1] ?? '').split(',').map(Number).filter((n) => !Number.isNaN(n));
+  const nodeIds = (html.match(/node_ids:\s*\[([\d,\s]+)\]/)?.[1] ?? '')
+    .split(',')
+    .map(Number)
+    .filter((n) => !Number.isNaN(n));
   return { urls: [...urls], nodeIds };
 }
 
@@ -85,7 +104,10 @@ function entriesOf(html: string, base: string): { urls: string[]; nodeIds: numbe
  * Fetches the entries and, recursively, every module they import statically, plus the route's
  * own nodes (which the app imports at hydration). Dynamic imports (Leaflet) are not followed.
  */
-async function transfer(entries: string[], nodeIds: number[]): Promise<{ count: number; bytes: number; identity: string[] }> {
+async function transfer(
+  entries: string[],
+  nodeIds: number[]
+): Promise<{ count: number; bytes: number; identity: string[] }> {
   const seen = new Set<string>();
   const queue = [...entries];
   const identity: string[] = [];
@@ -115,15 +137,23 @@ async function plain(url: string): Promise<string> {
 
 async function pageWeight(base: string): Promise<void> {
   const page = await rawGet(`${base}/report`);
-  if (page.status !== 200) return console.log(`  skipped: /report answered ${page.status} (the intake page is not built yet)`);
-  const html = (await plain(`${base}/report`));
+  if (page.status !== 200)
+    return console.log(`  skipped: /report answered ${page.status} (the intake page is not built yet)`);
+  const html = await plain(`${base}/report`);
   const { urls, nodeIds } = entriesOf(html, `${base}/report`);
   const assets = await transfer(urls, nodeIds);
   const raw = page.encoding === 'gzip' ? gunzipSync(page.bytes).length : page.bytes.length;
   const total = page.bytes.length + assets.bytes;
-  console.log(`  /report HTML: ${page.bytes.length} B transferred (${page.encoding || 'identity'}; ${raw} B uncompressed); ${assets.count} scripts/styles: ${assets.bytes} B transferred`);
-  console.log(`  first load without the map: ${total} B (${(total / 1024).toFixed(1)} KiB) actually transferred with Accept-Encoding: gzip`);
-  if (page.encoding !== 'gzip' || assets.identity.length) console.log(`  warning: sent uncompressed: ${[...(page.encoding !== 'gzip' ? ['/report'] : []), ...assets.identity].join(', ')}`);
+  console.log(
+    `  /report HTML: ${page.bytes.length} B transferred (${page.encoding || 'identity'}; ${raw} B uncompressed); ${assets.count} scripts/styles: ${assets.bytes} B transferred`
+  );
+  console.log(
+    `  first load without the map: ${total} B (${(total / 1024).toFixed(1)} KiB) actually transferred with Accept-Encoding: gzip`
+  );
+  if (page.encoding !== 'gzip' || assets.identity.length)
+    console.log(
+      `  warning: sent uncompressed: ${[...(page.encoding !== 'gzip' ? ['/report'] : []), ...assets.identity].join(', ')}`
+    );
 }
 
 async function main(): Promise<void> {
@@ -136,17 +166,36 @@ async function main(): Promise<void> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const server = spawn(process.execPath, ['build'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: base, DATA_DIR: dir, DATABASE_URL: '', SEED_DEMO: 'true', LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      ORIGIN: base,
+      DATA_DIR: dir,
+      DATABASE_URL: '',
+      SEED_DEMO: 'true',
+      LOG_LEVEL: 'warn'
+    },
     stdio: ['ignore', 'ignore', 'inherit']
   });
   try {
     await waitUp(base);
     await cannon('GET /healthz (trivial endpoint)', { url: `${base}/healthz` });
-    const body = new URLSearchParams({ api_key: key, service_code: 'do_rac', lat: '22.4331', long: '103.4012', description: 'Đổ rác bừa bãi cạnh suối (bench)' }).toString();
+    const body = new URLSearchParams({
+      api_key: key,
+      service_code: 'do_rac',
+      lat: '22.4331',
+      long: '103.4012',
+      description: 'Đổ rác bừa bãi cạnh suối (bench)'
+    }).toString();
     const r = await cannon('POST /open311/v2/requests.json (new report)', {
-      url: `${base}/open311/v2/requests.json`, method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded' }
+      url: `${base}/open311/v2/requests.json`,
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' }
     });
-    if (r.non2xx > 0) console.log('  warning: some submissions failed; the figure above counts only what the server answered');
+    if (r.non2xx > 0)
+      console.log('  warning: some submissions failed; the figure above counts only what the server answered');
     await pageWeight(base);
   } finally {
     server.kill('SIGTERM');

@@ -16,7 +16,12 @@ import { allAggregates } from '$lib/server/program/aggregate.repository';
 /** The naive source: GROUP BY over activity/commitment/model, regrouped per org and unit. */
 const naive: Source = async (db, f) => {
   const rows = await naiveAggregates(db, { codes: [f.indicator], from: f.from, to: f.to, orgs: f.orgs });
-  return rows.map((r) => ({ organisation_id: r.organisation_id, admin_unit_id: r.admin_unit_id, month: f.byMonth ? r.month : null, value: r.value }));
+  return rows.map((r) => ({
+    organisation_id: r.organisation_id,
+    admin_unit_id: r.admin_unit_id,
+    month: f.byMonth ? r.month : null,
+    value: r.value
+  }));
 };
 
 async function time(label: string, runs: number, fn: () => Promise<unknown>): Promise<number> {
@@ -34,20 +39,29 @@ async function main() {
   try {
     let t0 = performance.now();
     const p = await buildBenchProvince(db);
-    console.log(`synthetic province built in ${((performance.now() - t0) / 1000).toFixed(1)} s (38 communes, 800 villages, 50,000 members, 20,000 activities, 5,000 commitments)`);
+    console.log(
+      `synthetic province built in ${((performance.now() - t0) / 1000).toFixed(1)} s (38 communes, 800 villages, 50,000 members, 20,000 activities, 5,000 commitments)`
+    );
     t0 = performance.now();
     const cells = (await allAggregates(db)).length;
     console.log(`agg_unit_month: ${cells} cells`);
     const q: RollupQuery = { indicator: 'outreach_participants', from: '2024-01', to: '2025-12', asOf: '2026-01-01' };
-    const check = [await rollupUnit(db, SYSTEM, p.provinceUnit, q), await rollupUnit(db, SYSTEM, p.provinceUnit, q, naive)];
+    const check = [
+      await rollupUnit(db, SYSTEM, p.provinceUnit, q),
+      await rollupUnit(db, SYSTEM, p.provinceUnit, q, naive)
+    ];
     if (check[0].total !== check[1].total) throw new Error(`mismatch: ${check[0].total} vs ${check[1].total}`);
     console.log(`province total ${check[0].total} over ${check[0].children.length} communes (both ways)`);
     const fast = await time('province roll-up, pre-aggregates', 20, () => rollupUnit(db, SYSTEM, p.provinceUnit, q));
-    const slow = await time('province roll-up, naive GROUP BY on raw rows', 20, () => rollupUnit(db, SYSTEM, p.provinceUnit, q, naive));
+    const slow = await time('province roll-up, naive GROUP BY on raw rows', 20, () =>
+      rollupUnit(db, SYSTEM, p.provinceUnit, q, naive)
+    );
     const c = p.newCommunes[0];
     const cf = await time('commune roll-up, pre-aggregates', 20, () => rollupUnit(db, SYSTEM, c, q));
     const cs = await time('commune roll-up, naive GROUP BY on raw rows', 20, () => rollupUnit(db, SYSTEM, c, q, naive));
-    console.log(`ratio naive / pre-aggregated: province ${(slow / fast).toFixed(1)}×, commune ${(cs / cf).toFixed(1)}×`);
+    console.log(
+      `ratio naive / pre-aggregated: province ${(slow / fast).toFixed(1)}×, commune ${(cs / cf).toFixed(1)}×`
+    );
   } finally {
     await db.destroy();
     fs.rmSync(dir, { recursive: true, force: true });

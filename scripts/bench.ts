@@ -18,7 +18,9 @@ import { SYSTEM } from '$lib/server/access/actor';
 import { importUnitsFile } from '$lib/server/geo/import/files';
 
 // ../shared beside the checkout, or beside the folder of git worktrees (as in bench-nation.ts)
-const DATA = [path.resolve('../shared/data/vietnam'), path.resolve('../../shared/data/vietnam')].find((d) => fs.existsSync(d)) ?? path.resolve('../shared/data/vietnam');
+const DATA =
+  [path.resolve('../shared/data/vietnam'), path.resolve('../../shared/data/vietnam')].find((d) => fs.existsSync(d)) ??
+  path.resolve('../shared/data/vietnam');
 const FILES = [
   ['pre-2025, 63 provinces', 'units-pre-2025_v2.4.1_63-provinces.json', '2004-01-01', '2025-07-01'],
   ['2025-07-01, 34 provinces / 3,321 communes', 'units-2025-07-01_v3.0.2_34-provinces.json', '2025-07-01', null]
@@ -29,7 +31,9 @@ async function importAll(label: string, db: Db): Promise<void> {
     const t0 = performance.now();
     const stats = await importUnitsFile(db, SYSTEM, path.join(DATA, file), { validFrom, validTo });
     const ms = performance.now() - t0;
-    console.log(`  ${label.padEnd(10)} ${name.padEnd(44)} ${ms.toFixed(0).padStart(6)} ms  (${stats.created} units created)`);
+    console.log(
+      `  ${label.padEnd(10)} ${name.padEnd(44)} ${ms.toFixed(0).padStart(6)} ms  (${stats.created} units created)`
+    );
   }
 }
 

@@ -5,7 +5,14 @@ import { existsSync } from 'node:fs';
 if (existsSync('project.inlang/settings.json') && existsSync('node_modules/@inlang/paraglide-js')) {
   const r = spawnSync(
     process.execPath,
-    ['node_modules/@inlang/paraglide-js/bin/run.js', 'compile', '--project', './project.inlang', '--outdir', './src/lib/paraglide'],
+    [
+      'node_modules/@inlang/paraglide-js/bin/run.js',
+      'compile',
+      '--project',
+      './project.inlang',
+      '--outdir',
+      './src/lib/paraglide'
+    ],
     { stdio: 'inherit' }
   );
   process.exit(r.status ?? 0);

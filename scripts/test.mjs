@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `npm test`: type check, lint, unit + database suite (SQLite, and PostgreSQL when
+ * `npm test`: type check, format (Prettier), lint, unit + database suite (SQLite, and PostgreSQL when
  * TEST_DATABASE_URL is set), build, then the browser suite on both databases.
  * Each step's time is printed so slow steps are visible in CI logs.
  */
@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 
 const steps = [
   ['type check', 'npm', ['run', '--silent', 'check']],
+  ['format', 'npx', ['prettier', '--check', '--log-level', 'warn', '.']],
   ['lint', 'npx', ['eslint', '.']],
   ['unit + database', 'npx', ['vitest', 'run']],
   ['build', 'npx', ['vite', 'build', '--logLevel', 'warn']],

@@ -58,7 +58,15 @@ const handleCompression: Handle = async ({ event, resolve }) => {
 const handleCsrf: Handle = ({ event, resolve }) =>
   isBlockedCrossSiteForm(event.request, event.url) ? crossSiteResponse(event.request) : resolve(event);
 
-export const handle = sequence(handleCompression, handleHeaders, handleCsrf, handleParaglide, handleAuth, handleExpiredForm, handleMustChangePassword);
+export const handle = sequence(
+  handleCompression,
+  handleHeaders,
+  handleCsrf,
+  handleParaglide,
+  handleAuth,
+  handleExpiredForm,
+  handleMustChangePassword
+);
 
 // Never leak internals: log the error (without request bodies) and show a generic message.
 export const handleError: HandleServerError = ({ error, event, status }) => {

@@ -22,13 +22,25 @@ function find(argv: string[]): { name: string; command: Command; rest: string[] 
 }
 
 async function main(argv: string[]): Promise<number> {
-  if (argv.length === 0 || argv[0] === 'help' || argv[0] === '--help') { help(); return 0; }
+  if (argv.length === 0 || argv[0] === 'help' || argv[0] === '--help') {
+    help();
+    return 0;
+  }
   const found = find(argv);
-  if (!found) { console.error(`Unknown command: ${argv.slice(0, 2).join(' ')}`); help(); return 2; }
+  if (!found) {
+    console.error(`Unknown command: ${argv.slice(0, 2).join(' ')}`);
+    help();
+    return 2;
+  }
   const { name, command, rest } = found;
   let db: Db | null = null;
   try {
-    const { values, positionals } = parseArgs({ args: rest, options: command.options ?? {}, allowPositionals: true, strict: true });
+    const { values, positionals } = parseArgs({
+      args: rest,
+      options: command.options ?? {},
+      allowPositionals: true,
+      strict: true
+    });
     return await command.run({
       positionals,
       options: values as Record<string, string | boolean | undefined>,
@@ -49,5 +61,8 @@ async function main(argv: string[]): Promise<number> {
 
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
-  (e) => { console.error(e); process.exit(1); }
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  }
 );

@@ -13,7 +13,9 @@ async function chooseOrganisation(page: Page, name: string) {
   await page.locator('#f-organisation_id').selectOption(value!);
 }
 
-test('admin creates an account with a role; the user must change the password, then sees the role', async ({ page }) => {
+test('admin creates an account with a role; the user must change the password, then sees the role', async ({
+  page
+}) => {
   test.setTimeout(240_000); // a long walk-through with an axe scan at every step, on a shared 2-core machine
   const username = `canbo.e2e${suffix()}`;
   await signIn(page, 'quantri');
@@ -99,7 +101,9 @@ test('admin creates an account with a role; the user must change the password, t
   await page.getByLabel('Người thực hiện').fill('quantri');
   await page.getByRole('button', { name: 'Lọc' }).click();
   await expect(page).toHaveURL(/entity_type=account/);
-  await expect(page.getByRole('cell', { name: new RegExp(`username: \\(trống\\) → ${username.replace('.', '\\.')}`) })).toBeVisible();
+  await expect(
+    page.getByRole('cell', { name: new RegExp(`username: \\(trống\\) → ${username.replace('.', '\\.')}`) })
+  ).toBeVisible();
   if (jsEnabled()) await expectAccessible(page); // see below
   await page.getByLabel('Từ ngày').fill('31/02/2026');
   await page.getByRole('button', { name: 'Lọc' }).click();

@@ -88,7 +88,10 @@ test('the tree view nests organisations and the page hides buttons without write
   await expectAccessible(page);
 });
 
-test('the API answers JSON errors, accepts the session cookie and publishes its OpenAPI document', async ({ page, request }) => {
+test('the API answers JSON errors, accepts the session cookie and publishes its OpenAPI document', async ({
+  page,
+  request
+}) => {
   const anonymous = await request.get('/api/v1/organisations');
   expect(anonymous.status()).toBe(401);
   expect((await anonymous.json()).error.code).toBe('UNAUTHENTICATED');

@@ -6,7 +6,8 @@ import { DEMO_PASSWORD, expectAccessible, visit } from './support';
 const suffix = () => Math.random().toString(36).slice(2, 7);
 const LETTERS = 'abcdefghik';
 /** A name part made only of letters, so it survives folding and sorting unchanged. */
-const uniqueWord = () => 'Thử' + Array.from({ length: 6 }, () => LETTERS[Math.floor(Math.random() * LETTERS.length)]).join('');
+const uniqueWord = () =>
+  'Thử' + Array.from({ length: 6 }, () => LETTERS[Math.floor(Math.random() * LETTERS.length)]).join('');
 
 /**
  * Like support.ts signIn, but waits until the login page is idle (hydrated) before typing:
@@ -96,7 +97,16 @@ test('association officer imports a member list: mapping → preview → confirm
   const file = `test-results/ds-hoi-vien-${suffix()}.xlsx`;
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('Hội viên');
-  ws.addRow(['STT', 'Họ và tên', 'Năm sinh', 'Giới tính', 'Thôn/bản', 'Số điện thoại', 'Số thẻ hội viên', 'Ngày vào hội']);
+  ws.addRow([
+    'STT',
+    'Họ và tên',
+    'Năm sinh',
+    'Giới tính',
+    'Thôn/bản',
+    'Số điện thoại',
+    'Số thẻ hội viên',
+    'Ngày vào hội'
+  ]);
   ws.addRow([1, `Quàng Văn ${tag}`, 1952, 'Nam', 'Bản Mẫu Hai', '0987 111 222', `E2E-${tag}-1`, '02/03/2016']);
   ws.addRow([2, `Lò Thị ${tag}`, 1956, 'Nữ', 'bản mẫu hai', '', `E2E-${tag}-2`, new Date(Date.UTC(2018, 5, 1))]);
   await wb.xlsx.writeFile(file);

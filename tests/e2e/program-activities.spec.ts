@@ -72,8 +72,15 @@ test('a double click or a retried POST makes one activity', async ({ page, baseU
   await visit(page, '/program/activities/new');
   const key = await page.locator('input[name=submission_key]').inputValue();
   const form = {
-    submission_key: key, kind: 'outreach', outreach_mode: 'village_meeting', ntm_criterion: 'auto', started_on: today(), count_total: '18', notes: note,
-    organisation_id: await page.getByLabel('Tổ chức thực hiện').inputValue(), admin_unit_id: await page.getByLabel('Địa bàn').inputValue()
+    submission_key: key,
+    kind: 'outreach',
+    outreach_mode: 'village_meeting',
+    ntm_criterion: 'auto',
+    started_on: today(),
+    count_total: '18',
+    notes: note,
+    organisation_id: await page.getByLabel('Tổ chức thực hiện').inputValue(),
+    admin_unit_id: await page.getByLabel('Địa bàn').inputValue()
   };
   await page.getByLabel('Tổng số người').fill('18');
   await page.getByLabel('Ghi chú').fill(note);
@@ -81,7 +88,11 @@ test('a double click or a retried POST makes one activity', async ({ page, baseU
   await expect(page.getByRole('status')).toHaveText('Đã lưu hoạt động.');
   const detail = new URL(page.url()).pathname;
   // The network retry: the very same form posted again answers with the first record.
-  const again = await page.request.post('/program/activities/new', { headers: { origin: baseURL!, accept: 'text/html' }, multipart: form, maxRedirects: 0 });
+  const again = await page.request.post('/program/activities/new', {
+    headers: { origin: baseURL!, accept: 'text/html' },
+    multipart: form,
+    maxRedirects: 0
+  });
   expect(again.status()).toBe(303);
   expect(again.headers().location).toBe(`${detail}?msg=created`);
   const csv = await (await page.request.get('/program/activities/export/csv')).text();
@@ -90,7 +101,11 @@ test('a double click or a retried POST makes one activity', async ({ page, baseU
 
 /** Cells of the village's row in the per-village table. */
 async function villageRow(page: Page, name: string) {
-  return page.locator('#village-summary tbody tr').filter({ has: page.getByRole('rowheader', { name }) }).locator('td').allTextContents();
+  return page
+    .locator('#village-summary tbody tr')
+    .filter({ has: page.getByRole('rowheader', { name }) })
+    .locator('td')
+    .allTextContents();
 }
 
 test('a commitment raises the village count and coverage', async ({ page }) => {
@@ -136,12 +151,16 @@ test('a commitment raises the village count and coverage', async ({ page }) => {
 
 test('an activity with a photo is edited, then deleted after confirming', async ({ page }) => {
   const note = unique();
-  const photo = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#3a6' } }).jpeg().toBuffer();
+  const photo = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#3a6' } })
+    .jpeg()
+    .toBuffer();
   await signIn(page, 'chihoi.truong');
   await visit(page, '/program/activities/new');
   await page.getByLabel('Tổng số người').fill('25');
   await page.getByLabel('Ghi chú').fill(note);
-  await page.getByLabel('Ảnh (tối đa 5 ảnh)').setInputFiles({ name: 'hop-ban.jpg', mimeType: 'image/jpeg', buffer: photo });
+  await page
+    .getByLabel('Ảnh (tối đa 5 ảnh)')
+    .setInputFiles({ name: 'hop-ban.jpg', mimeType: 'image/jpeg', buffer: photo });
   await page.getByRole('button', { name: 'Lưu' }).click();
   await expect(page.getByRole('status')).toHaveText('Đã lưu hoạt động.');
   const src = await page.getByRole('img', { name: 'Ảnh số 1 của hoạt động' }).getAttribute('src');
@@ -180,10 +199,17 @@ test('exports download in scope only, with Vietnamese text', async ({ page }) =>
   const mine = unique();
   await logOutreach(page, mine);
   await visit(page, '/program/activities?kind=outreach');
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Tải về Excel (XLSX)' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Tải về Excel (XLSX)' }).click()
+  ]);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load((await readFile((await download.path())!)) as unknown as ArrayBuffer);
-  const cells = wb.getWorksheet('Hoạt động')!.getSheetValues().flat().map((c) => String(c ?? ''));
+  const cells = wb
+    .getWorksheet('Hoạt động')!
+    .getSheetValues()
+    .flat()
+    .map((c) => String(c ?? ''));
   expect(cells).toContain('Loại hoạt động');
   expect(cells).toContain(mine);
   expect(cells).toContain('Buổi tuyên truyền');
@@ -200,5 +226,7 @@ test('exports download in scope only, with Vietnamese text', async ({ page }) =>
 
   await visit(page, '/program/commitments');
   const commitments = await page.request.get('/program/commitments/export/csv');
-  expect((await commitments.body()).toString('utf8').split('\r\n')[0]).toBe('\uFEFFNgày,Nội dung cam kết,Bên ký,Hộ hoặc người ký,"Thôn, bản",Tổ chức,Ghi chú');
+  expect((await commitments.body()).toString('utf8').split('\r\n')[0]).toBe(
+    '\uFEFFNgày,Nội dung cam kết,Bên ký,Hộ hoặc người ký,"Thôn, bản",Tổ chức,Ghi chú'
+  );
 });

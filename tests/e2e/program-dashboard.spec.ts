@@ -11,7 +11,9 @@ const targets = (page: Page) => page.getByRole('table', { name: /Chỉ tiêu k�
 const row = (page: Page, name: string) => targets(page).getByRole('row', { name: new RegExp(`^${name}`) });
 const children = (page: Page) => page.getByRole('table', { name: /Các đơn vị trực thuộc/ });
 
-test('province officer: targets and actuals, monthly trend, child table sorted by a column, map or its table', async ({ page }) => {
+test('province officer: targets and actuals, monthly trend, child table sorted by a column, map or its table', async ({
+  page
+}) => {
   await signIn(page, 'canbo.tinh');
   await visit(page, `/program/dashboard?${PERIOD}`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bảng theo dõi chương trình');
@@ -33,7 +35,10 @@ test('province officer: targets and actuals, monthly trend, child table sorted b
   await expect(children(page).getByRole('row').nth(1)).toContainText('Hội Người cao tuổi phường Đoàn Kết');
   await children(page).getByRole('link', { name: PARTICIPANTS }).click();
   await expect(page).toHaveURL(/sort=outreach_participants&dir=desc/);
-  await expect(children(page).getByRole('columnheader', { name: new RegExp(PARTICIPANTS) })).toHaveAttribute('aria-sort', 'descending');
+  await expect(children(page).getByRole('columnheader', { name: new RegExp(PARTICIPANTS) })).toHaveAttribute(
+    'aria-sort',
+    'descending'
+  );
   await expect(children(page).getByRole('row').nth(1)).toContainText('Hội Người cao tuổi phường Đoàn Kết');
   await expect(children(page).getByRole('row').nth(1)).toContainText('395');
   await expect(children(page).getByRole('row').nth(2)).toContainText('Hội Người cao tuổi xã Bình Lư');
@@ -46,7 +51,10 @@ test('province officer: targets and actuals, monthly trend, child table sorted b
   await expect(page.getByText('Mức 0: không có').first()).toBeVisible();
   if (jsEnabled()) {
     await page.getByRole('button', { name: 'Hiện bản đồ' }).click();
-    await expect(page.getByRole('region', { name: /Bản đồ: Số buổi tuyên truyền/ })).toHaveAttribute('data-ready', 'true');
+    await expect(page.getByRole('region', { name: /Bản đồ: Số buổi tuyên truyền/ })).toHaveAttribute(
+      'data-ready',
+      'true'
+    );
   } else {
     await expect(page.getByText('Bản đồ cần JavaScript; bảng dưới đây có cùng số liệu.')).toBeVisible();
     await expect(page.getByRole('button', { name: 'Hiện bản đồ' })).toHaveCount(0);
@@ -68,7 +76,9 @@ test('commune officer: own association only; the picker changes the indicator on
   await page.getByLabel('Chỉ tiêu trên bản đồ').selectOption({ label: 'Số hộ ký cam kết' });
   await page.getByRole('button', { name: 'Xem', exact: true }).click();
   await expect(page).toHaveURL(/ind=commitments_households/);
-  await expect(page.getByRole('table', { name: 'Số hộ ký cam kết theo địa bàn' }).getByRole('row', { name: /^Phường Đoàn Kết/ })).toContainText('19');
+  await expect(
+    page.getByRole('table', { name: 'Số hộ ký cam kết theo địa bàn' }).getByRole('row', { name: /^Phường Đoàn Kết/ })
+  ).toContainText('19');
   await children(page).getByRole('link', { name: 'Đơn vị' }).click();
   await expect(page).toHaveURL(/sort=name&dir=desc/);
   await expect(children(page).getByRole('row').nth(1)).toContainText('Bản Mẫu Một');

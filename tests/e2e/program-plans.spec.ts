@@ -29,15 +29,21 @@ test('a province officer creates a program with its signed document and a 2027 p
   await page.getByLabel('Thực hiện từ ngày').fill('01/01/2027');
   await page.getByLabel('Đến ngày').fill('31/12/2028');
   await page.getByLabel('Ngày ký (không bắt buộc)').fill('15/12/2026');
-  await page.getByLabel('Nội dung phối hợp (không bắt buộc)').fill('Tuyên truyền bảo vệ môi trường\nTập huấn cho chi hội');
-  await page.getByLabel('Văn bản đã ký (không bắt buộc)').setInputFiles({ name: 'chuong-trinh.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% thử\n') });
+  await page
+    .getByLabel('Nội dung phối hợp (không bắt buộc)')
+    .fill('Tuyên truyền bảo vệ môi trường\nTập huấn cho chi hội');
+  await page
+    .getByLabel('Văn bản đã ký (không bắt buộc)')
+    .setInputFiles({ name: 'chuong-trinh.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% thử\n') });
   await page.getByRole('button', { name: 'Lưu' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
   await expect(page.getByRole('status')).toHaveText('Đã thêm chương trình.');
   await expect(page.getByText('Tập huấn cho chi hội')).toBeVisible();
   await expect(page.getByText('15/12/2026')).toBeVisible();
   await expectAccessible(page);
-  const doc = await page.request.get(await page.getByRole('link', { name: 'Tải văn bản đã ký' }).getAttribute('href') ?? '');
+  const doc = await page.request.get(
+    (await page.getByRole('link', { name: 'Tải văn bản đã ký' }).getAttribute('href')) ?? ''
+  );
   expect(doc.status()).toBe(200);
   expect((await doc.body()).toString()).toContain('%PDF-1.4');
 
@@ -78,12 +84,25 @@ test("the province plan shows its own targets beside the children's sum and the 
   await page.getByRole('link', { name: `Kế hoạch năm 2026 — ${TINH}` }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Kế hoạch năm 2026 — ${TINH}`);
   const table = page.getByRole('table', { name: 'Chỉ tiêu và kết quả năm 2026' });
-  await expect(table.getByRole('columnheader')).toHaveText(['Chỉ tiêu', 'Chỉ tiêu của đơn vị', 'Tổng chỉ tiêu các đơn vị trực thuộc', 'Đã thực hiện', 'Tỷ lệ hoàn thành']);
+  await expect(table.getByRole('columnheader')).toHaveText([
+    'Chỉ tiêu',
+    'Chỉ tiêu của đơn vị',
+    'Tổng chỉ tiêu các đơn vị trực thuộc',
+    'Đã thực hiện',
+    'Tỷ lệ hoàn thành'
+  ]);
   const sessions = table.getByRole('row', { name: /Số buổi tuyên truyền/ }).getByRole('cell');
   await expect(sessions.nth(0)).toHaveText('40');
   await expect(sessions.nth(1)).toContainText('20 (2 kế hoạch)');
-  await expect(table.getByRole('row', { name: /Số mô hình mới/ }).getByRole('cell').nth(0)).toHaveText('3');
-  await expect(page.getByRole('link', { name: 'Kế hoạch năm 2026 — Hội Người cao tuổi phường Đoàn Kết' })).toBeVisible();
+  await expect(
+    table
+      .getByRole('row', { name: /Số mô hình mới/ })
+      .getByRole('cell')
+      .nth(0)
+  ).toHaveText('3');
+  await expect(
+    page.getByRole('link', { name: 'Kế hoạch năm 2026 — Hội Người cao tuổi phường Đoàn Kết' })
+  ).toBeVisible();
   await expectAccessible(page);
 });
 
@@ -100,12 +119,19 @@ test('a commune officer enters a manual figure for a month', async ({ page }) =>
   await page.getByLabel('Tháng', { exact: true }).fill('04/2026');
   await page.getByRole('button', { name: 'Lưu số liệu' }).click();
   await expect(page.getByRole('status')).toHaveText('Đã lưu số liệu.');
-  await expect(page.getByRole('table', { name: 'Số liệu đã nhập' }).getByRole('row', { name: /04\/2026/ })).toContainText('3 kiến nghị');
+  await expect(
+    page.getByRole('table', { name: 'Số liệu đã nhập' }).getByRole('row', { name: /04\/2026/ })
+  ).toContainText('3 kiến nghị');
   await expectAccessible(page);
 });
 
 async function otherUser(browser: Browser, login: string) {
-  const ctx = await browser.newContext({ javaScriptEnabled: jsEnabled(), locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', baseURL: test.info().project.use.baseURL });
+  const ctx = await browser.newContext({
+    javaScriptEnabled: jsEnabled(),
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+    baseURL: test.info().project.use.baseURL
+  });
   const page = await ctx.newPage();
   await signIn(page, login);
   return { page, close: () => ctx.close() };
@@ -176,7 +202,9 @@ test('the models map draws without tiles, and without JavaScript the list stands
   } else {
     await expect(page.getByRole('region', { name: 'Bản đồ vị trí các mô hình' })).toHaveCount(0);
   }
-  await expect(page.getByRole('table', { name: 'Danh sách mô hình' }).getByRole('link', { name: ORIGIN })).toBeVisible();
+  await expect(
+    page.getByRole('table', { name: 'Danh sách mô hình' }).getByRole('link', { name: ORIGIN })
+  ).toBeVisible();
   await expectAccessible(page);
 
   const xlsx = await page.request.get('/program/models/export.xlsx?status=active');

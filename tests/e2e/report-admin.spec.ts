@@ -12,9 +12,15 @@ import { lunarToSolar } from '../../src/lib/server/calendar/lunar';
 const PROJECTS = ['sqlite-js', 'sqlite-nojs', 'pg-js', 'pg-nojs'];
 const slot = () => Math.max(0, PROJECTS.indexOf(test.info().project.name));
 // All in the Chất thải group; none has a seeded area rule in Bình Lư (land ones do).
-const CATEGORIES = ['Đốt rác, chất thải', 'Chất thải chăn nuôi', 'Vỏ bao bì thuốc bảo vệ thực vật', 'Cơ sở sản xuất gây ô nhiễm'];
+const CATEGORIES = [
+  'Đốt rác, chất thải',
+  'Chất thải chăn nuôi',
+  'Vỏ bao bì thuốc bảo vệ thực vật',
+  'Cơ sở sản xuất gây ô nhiễm'
+];
 const dmy = (iso: string) => iso.split('-').reverse().join('/');
-const addDays = (iso: string, n: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+const addDays = (iso: string, n: number) =>
+  new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 /** The first Monday of June of the project's year, far from seeded holidays. */
 function firstMondayOfJune(year: number): string {
@@ -31,7 +37,9 @@ async function expectPreview(page: Page, start: string, due: string): Promise<vo
   await expectAccessible(page);
 }
 
-test('an administrator edits a category, a routing rule, a deadline rule and a holiday; deadlines move', async ({ page }) => {
+test('an administrator edits a category, a routing rule, a deadline rule and a holiday; deadlines move', async ({
+  page
+}) => {
   test.setTimeout(420_000);
   const year = 2030 + slot();
   const category = CATEGORIES[slot()];
@@ -157,13 +165,19 @@ test('without JavaScript the village picker is a second step that keeps what was
   await page.getByLabel('Xã, phường').selectOption({ label: 'Phường Đoàn Kết' });
   await page.getByRole('button', { name: 'Xem thôn, bản của xã đã chọn' }).click();
   await expect(page.getByText('Đây là các thôn, bản của Phường Đoàn Kết.', { exact: false })).toBeVisible();
-  await expect(page.getByLabel('Thôn, bản (không bắt buộc)').locator('option')).toHaveText(['— Không rõ —', 'Bản Mẫu Hai (demo)', 'Bản Mẫu Một (demo)']);
+  await expect(page.getByLabel('Thôn, bản (không bắt buộc)').locator('option')).toHaveText([
+    '— Không rõ —',
+    'Bản Mẫu Hai (demo)',
+    'Bản Mẫu Một (demo)'
+  ]);
   await expect(page.getByLabel('2. Kể lại điều bạn thấy')).toHaveValue(text);
   await expect(page.getByLabel('Đổ rác thải bừa bãi')).toBeChecked();
   await expect(page.getByLabel('Xã, phường')).toHaveValue(/.+/);
   await expectAccessible(page);
   await page.getByLabel('Thôn, bản (không bắt buộc)').selectOption({ label: 'Bản Mẫu Hai (demo)' });
-  await page.getByLabel('3. Bạn thấy khi nào?').fill(new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date()));
+  await page
+    .getByLabel('3. Bạn thấy khi nào?')
+    .fill(new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date()));
   await page.getByRole('button', { name: 'Gửi báo cáo' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Đã nhận báo cáo của bạn');
   await expectAccessible(page);
@@ -175,13 +189,24 @@ test('with JavaScript the villages follow the commune, and a photo with GPS move
   await expectAccessible(page);
   await expect(page.getByRole('button', { name: 'Xem thôn, bản của xã đã chọn' })).toHaveCount(0);
   await page.getByLabel('Xã, phường').selectOption({ label: 'Xã Bình Lư' });
-  await expect(page.getByLabel('Thôn, bản (không bắt buộc)').locator('option')).toHaveText(['— Không rõ —', 'Bản Mẫu Ba (demo)', 'Bản Mẫu Bốn (demo)']);
+  await expect(page.getByLabel('Thôn, bản (không bắt buộc)').locator('option')).toHaveText([
+    '— Không rõ —',
+    'Bản Mẫu Ba (demo)',
+    'Bản Mẫu Bốn (demo)'
+  ]);
   await page.getByRole('button', { name: 'Chọn trên bản đồ' }).click();
   const map = page.getByRole('region', { name: /bản đồ/i });
   await expect(map.locator('.leaflet-pane')).not.toHaveCount(0);
   const jpeg = await sharp({ create: { width: 320, height: 200, channels: 3, background: '#2a6' } })
     .jpeg()
-    .withExif({ IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '22/1 25/1 5808/100', GPSLongitudeRef: 'E', GPSLongitude: '103/1 24/1 288/100' } })
+    .withExif({
+      IFD3: {
+        GPSLatitudeRef: 'N',
+        GPSLatitude: '22/1 25/1 5808/100',
+        GPSLongitudeRef: 'E',
+        GPSLongitude: '103/1 24/1 288/100'
+      }
+    })
     .toBuffer();
   await page.getByLabel(/5\. Ảnh/).setInputFiles({ name: 'rung.jpg', mimeType: 'image/jpeg', buffer: jpeg });
   await expect(page.getByText('Đã lấy vị trí từ ảnh: 22.43280, 103.40080')).toBeVisible();

@@ -10,11 +10,22 @@ import pg from 'pg';
 import { expectAccessible, jsEnabled, signIn, visit } from './support';
 
 const tag = () => Math.random().toString(36).slice(2, 8);
-const today = () => new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date());
+const today = () =>
+  new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Asia/Ho_Chi_Minh',
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric'
+  }).format(new Date());
 
 /** A fresh context per person: nobody shares cookies (or a follow-up cookie) with another. */
 async function person(browser: Browser, baseURL: string | undefined): Promise<Page> {
-  const ctx = await browser.newContext({ baseURL, javaScriptEnabled: jsEnabled(), locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+  const ctx = await browser.newContext({
+    baseURL,
+    javaScriptEnabled: jsEnabled(),
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh'
+  });
   return ctx.newPage();
 }
 
@@ -81,7 +92,10 @@ async function follow(page: Page, code: string) {
   await expectAccessible(page);
 }
 
-test('a villager report travels Hội → rangers → outcome, and the villager rates and reopens it', async ({ browser, baseURL }) => {
+test('a villager report travels Hội → rangers → outcome, and the villager rates and reopens it', async ({
+  browser,
+  baseURL
+}) => {
   test.setTimeout(300_000); // five people, a dozen pages each scanned by axe, on a busy 2-core machine
   const description = `Xe công nông chở gỗ nghiến ra khỏi rừng ${tag()}`;
 
@@ -145,7 +159,8 @@ test('a villager report travels Hội → rangers → outcome, and the villager 
   await follow(phone, code);
   await expect(phone.getByTestId('status')).toHaveText(/^Đã có kết quả ?\(Khẩn cấp\)$/);
   const timeline = phone.locator('.timeline');
-  for (const seen of ['Đã xác minh', 'Đã chuyển cơ quan chức năng', 'Đã thụ lý', 'Đã có kết quả']) await expect(timeline).toContainText(seen);
+  for (const seen of ['Đã xác minh', 'Đã chuyển cơ quan chức năng', 'Đã thụ lý', 'Đã có kết quả'])
+    await expect(timeline).toContainText(seen);
   const resolved = timeline.locator('li').filter({ hasText: 'Đã có kết quả' });
   await expect(resolved).toContainText('Có vi phạm, đã xử phạt');
   await expect(resolved).toContainText('Quyết định xử phạt số 31/QĐ-XPHC');

@@ -3,12 +3,20 @@ import { expect, test, type Page } from '@playwright/test';
 import sharp from 'sharp';
 import { expectAccessible, jsEnabled, signIn, visit } from './support';
 
-const today = () => new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date());
+const today = () =>
+  new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Asia/Ho_Chi_Minh',
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric'
+  }).format(new Date());
 const tag = () => Math.random().toString(36).slice(2, 8);
 const CODE = /^\d{4} \d{4} \d{4} \d{4}$/;
 
 async function photo(): Promise<Buffer> {
-  return sharp({ create: { width: 320, height: 200, channels: 3, background: '#2a6' } }).jpeg().toBuffer();
+  return sharp({ create: { width: 320, height: 200, channels: 3, background: '#2a6' } })
+    .jpeg()
+    .toBuffer();
 }
 
 async function fillBasics(page: Page, description: string) {
@@ -75,7 +83,15 @@ test('a double submit or a retried POST returns the same receipt', async ({ page
   // The network retry: the very same form posted again.
   const res = await page.request.post('/report', {
     headers: { origin: baseURL!, accept: 'text/html' },
-    multipart: { idempotency_key: key, category_id: category, description: text, observed_on: today(), commune_id: commune, channel: 'phan_anh', protection: 'anonymous' }
+    multipart: {
+      idempotency_key: key,
+      category_id: category,
+      description: text,
+      observed_on: today(),
+      commune_id: commune,
+      channel: 'phan_anh',
+      protection: 'anonymous'
+    }
   });
   const html = await res.text();
   expect(html).toContain('Báo cáo này đã được gửi trước đó');

@@ -22,13 +22,25 @@ async function issueKey(page: Page): Promise<string> {
 
 async function submit(request: APIRequestContext, key: string, description: string): Promise<string> {
   const res = await request.post('/open311/v2/requests.json', {
-    form: { api_key: key, service_code: 'do_rac', lat: '22.4331', long: '103.4012', description, first_name: 'Lò Văn', last_name: 'Kín', email: 'kin@example.vn' }
+    form: {
+      api_key: key,
+      service_code: 'do_rac',
+      lat: '22.4331',
+      long: '103.4012',
+      description,
+      first_name: 'Lò Văn',
+      last_name: 'Kín',
+      email: 'kin@example.vn'
+    }
   });
   expect(res.status()).toBe(200);
   return (await res.json())[0].service_request_id;
 }
 
-test('Open311 over HTTP: JSON and XML, errors, and a report made public shows on the list and map', async ({ page, request }) => {
+test('Open311 over HTTP: JSON and XML, errors, and a report made public shows on the list and map', async ({
+  page,
+  request
+}) => {
   const word = `Nậm${suffix()}`;
   const key = await issueKey(page);
 
@@ -37,7 +49,9 @@ test('Open311 over HTTP: JSON and XML, errors, and a report made public shows on
   expect(discovery.headers()['content-type']).toContain('text/xml');
   expect(await discovery.text()).toContain('<discovery>');
   expect((await request.get('/open311/v2/services.json')).status()).toBe(200);
-  const denied = await request.post('/open311/v2/requests.xml', { form: { service_code: 'do_rac', lat: '22.4', long: '103.4', description: 'x' } });
+  const denied = await request.post('/open311/v2/requests.xml', {
+    form: { service_code: 'do_rac', lat: '22.4', long: '103.4', description: 'x' }
+  });
   expect(denied.status()).toBe(403);
   expect(await denied.text()).toContain('<errors><error><code>403</code>');
   const id = await submit(request, key, `Đổ rác ven suối ${word}`);
@@ -75,7 +89,10 @@ test('Open311 over HTTP: JSON and XML, errors, and a report made public shows on
   // The map: Leaflet draws with JavaScript (no tile server); without it, the list stands in.
   await page.goto(`/map?q=${encodeURIComponent(word)}`);
   if (jsEnabled()) {
-    await expect(page.getByRole('region', { name: 'Bản đồ các phản ánh đã công khai' })).toHaveAttribute('data-ready', 'true');
+    await expect(page.getByRole('region', { name: 'Bản đồ các phản ánh đã công khai' })).toHaveAttribute(
+      'data-ready',
+      'true'
+    );
     await expect(page.locator('.leaflet-interactive').first()).toBeAttached();
   } else {
     await expect(page.getByRole('region', { name: 'Bản đồ các phản ánh đã công khai' })).toHaveCount(0);

@@ -18,7 +18,12 @@ async function withDb<T>(fn: (exec: Exec) => Promise<T>): Promise<T> {
     try {
       return await fn(async (text, params) => {
         let i = 0;
-        return (await client.query(text.replace(/\?/g, () => `$${++i}`), params)).rows;
+        return (
+          await client.query(
+            text.replace(/\?/g, () => `$${++i}`),
+            params
+          )
+        ).rows;
       });
     } finally {
       await client.end();
@@ -26,7 +31,13 @@ async function withDb<T>(fn: (exec: Exec) => Promise<T>): Promise<T> {
   }
   const db = new Database(process.env.E2E_SQLITE_PATH ?? 'test-results/e2e.sqlite');
   try {
-    return await fn(async (text, params) => (/^\s*select/i.test(text) ? db.prepare(text).all(...params) : (db.prepare(text).run(...params), [])) as Record<string, unknown>[]);
+    return await fn(
+      async (text, params) =>
+        (/^\s*select/i.test(text) ? db.prepare(text).all(...params) : (db.prepare(text).run(...params), [])) as Record<
+          string,
+          unknown
+        >[]
+    );
   } finally {
     db.close();
   }
@@ -49,7 +60,10 @@ export async function insertReport(description: string): Promise<{ id: string; r
        values (?, ?, 'phan_anh', ?, ?, ?, ?, 22.39, 103.46, 'gps', ?, ?, 'new', 1, 'confidential', 'verify', ?, ?, ?)`,
       [id, hash, cat.id, description, description.toLowerCase(), today, unit.id, org.id, today, now, now]
     );
-    await exec(`insert into report_event (id, report_id, kind, to_status, visible_to_reporter, created_at) values (?, ?, 'status', 'new', 1, ?)`, [randomUUID(), id, now]);
+    await exec(
+      `insert into report_event (id, report_id, kind, to_status, visible_to_reporter, created_at) values (?, ?, 'status', 'new', 1, ?)`,
+      [randomUUID(), id, now]
+    );
     return { id, receipt };
   });
 }

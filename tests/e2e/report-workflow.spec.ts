@@ -34,7 +34,9 @@ test('a report goes from the commune Hội to the rangers and back with the outc
   await verify.getByRole('button', { name: 'Xác nhận đã xác minh' }).click();
   await expect(page.getByRole('alert')).toBeVisible();
   await expect(page.locator('#f-verify_visit_date')).toHaveAttribute('aria-invalid', 'true');
-  await expect(page.locator('form[action="?/verify"]').getByLabel('Kết quả xác minh')).toHaveValue('Có dấu cưa mới, 3 gốc pơ mu');
+  await expect(page.locator('form[action="?/verify"]').getByLabel('Kết quả xác minh')).toHaveValue(
+    'Có dấu cưa mới, 3 gốc pơ mu'
+  );
   await expectAccessible(page);
   await page.locator('form[action="?/verify"]').getByLabel('Ngày đến hiện trường').fill('02/03/2026');
   await submitted(page, page.locator('form[action="?/verify"]'), 'Xác nhận đã xác minh');

@@ -7,8 +7,17 @@ import { findActiveGrants } from '../../src/lib/server/auth/auth.repository';
 export { seedDemo };
 
 export async function actorFor(db: Db, username: string): Promise<Actor> {
-  const account = await db.selectFrom('account').select(['id', 'username']).where('username', '=', username).executeTakeFirstOrThrow();
-  return { kind: 'account', accountId: account.id, name: account.username, grants: await findActiveGrants(db, account.id) };
+  const account = await db
+    .selectFrom('account')
+    .select(['id', 'username'])
+    .where('username', '=', username)
+    .executeTakeFirstOrThrow();
+  return {
+    kind: 'account',
+    accountId: account.id,
+    name: account.username,
+    grants: await findActiveGrants(db, account.id)
+  };
 }
 
 export async function orgId(db: Db, name: string): Promise<string> {

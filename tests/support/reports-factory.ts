@@ -24,9 +24,22 @@ export interface FactoryOptions extends Partial<Insertable<ReportTable>> {
 export async function createTestReport(db: Db, o: FactoryOptions = {}): Promise<{ id: string; receipt: string }> {
   const id = newId();
   const now = nowIso();
-  const category = await db.selectFrom('category').select(['id', 'urgent']).where('code', '=', o.categoryCode ?? 'khai_thac_go').executeTakeFirstOrThrow();
-  const unit = await db.selectFrom('admin_unit').select('id').where('code', '=', o.communeCode ?? '03388').executeTakeFirstOrThrow();
-  const org = await db.selectFrom('organisation').select('id').where('kind', '=', 'association').where('admin_unit_id', '=', unit.id).executeTakeFirstOrThrow();
+  const category = await db
+    .selectFrom('category')
+    .select(['id', 'urgent'])
+    .where('code', '=', o.categoryCode ?? 'khai_thac_go')
+    .executeTakeFirstOrThrow();
+  const unit = await db
+    .selectFrom('admin_unit')
+    .select('id')
+    .where('code', '=', o.communeCode ?? '03388')
+    .executeTakeFirstOrThrow();
+  const org = await db
+    .selectFrom('organisation')
+    .select('id')
+    .where('kind', '=', 'association')
+    .where('admin_unit_id', '=', unit.id)
+    .executeTakeFirstOrThrow();
   const receipt = newReceipt();
   const lat = o.lat === undefined ? 22.39 : o.lat;
   const lon = o.lon === undefined ? 103.46 : o.lon;
@@ -36,17 +49,69 @@ export async function createTestReport(db: Db, o: FactoryOptions = {}): Promise<
   const verify = await deadlineFor(db, 'verify', channel, category.id, today);
   const description = o.description ?? 'Có người chặt gỗ trong rừng phòng hộ';
   const { categoryCode: _c, communeCode: _u, identity, today: _t, ...over } = o;
-  await db.insertInto('report').values({
-    id, receipt_hash: receipt.hash, idempotency_key: newId(), channel, category_id: category.id,
-    description, description_search: fold(description), observed_on: today, lat, lon,
-    location_precision: 'gps', location_text: null, commune_unit_id: unit.id, village_unit_id: null, commune_org_id: org.id, agency_org_id: null,
-    assigned_account_id: null, status: 'new', urgent: category.urgent, protection: identity === null ? 'anonymous' : 'confidential',
-    reporter_account_id: null, entered_by_account_id: null, observer_person_id: null, consent_method: null,
-    public_lat: pub.lat, public_lon: pub.lon, duplicate_of_id: null, deadline_kind: 'verify', deadline_on: verify.dueOn,
-    accepted_on: null, outcome_kind: null, outcome_json: null, resolved_at: null, closed_at: null, rating: null,
-    created_at: now, updated_at: now, ...over
-  }).execute();
-  await db.insertInto('report_event').values({ id: newId(), report_id: id, kind: 'status', from_status: null, to_status: 'new', actor_account_id: null, actor_org_id: null, visible_to_reporter: 1, body: null, data: null, created_at: now }).execute();
-  if (identity) await db.insertInto('report_identity').values({ report_id: id, ...encryptIdentity(id, identity), created_at: now }).execute();
+  await db
+    .insertInto('report')
+    .values({
+      id,
+      receipt_hash: receipt.hash,
+      idempotency_key: newId(),
+      channel,
+      category_id: category.id,
+      description,
+      description_search: fold(description),
+      observed_on: today,
+      lat,
+      lon,
+      location_precision: 'gps',
+      location_text: null,
+      commune_unit_id: unit.id,
+      village_unit_id: null,
+      commune_org_id: org.id,
+      agency_org_id: null,
+      assigned_account_id: null,
+      status: 'new',
+      urgent: category.urgent,
+      protection: identity === null ? 'anonymous' : 'confidential',
+      reporter_account_id: null,
+      entered_by_account_id: null,
+      observer_person_id: null,
+      consent_method: null,
+      public_lat: pub.lat,
+      public_lon: pub.lon,
+      duplicate_of_id: null,
+      deadline_kind: 'verify',
+      deadline_on: verify.dueOn,
+      accepted_on: null,
+      outcome_kind: null,
+      outcome_json: null,
+      resolved_at: null,
+      closed_at: null,
+      rating: null,
+      created_at: now,
+      updated_at: now,
+      ...over
+    })
+    .execute();
+  await db
+    .insertInto('report_event')
+    .values({
+      id: newId(),
+      report_id: id,
+      kind: 'status',
+      from_status: null,
+      to_status: 'new',
+      actor_account_id: null,
+      actor_org_id: null,
+      visible_to_reporter: 1,
+      body: null,
+      data: null,
+      created_at: now
+    })
+    .execute();
+  if (identity)
+    await db
+      .insertInto('report_identity')
+      .values({ report_id: id, ...encryptIdentity(id, identity), created_at: now })
+      .execute();
   return { id, receipt: receipt.code };
 }

@@ -2,7 +2,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { forEachDb } from '../support/db';
 import { actorFor, makeAccount, makeTree } from './accounts-support';
 import type { Actor } from '../../src/lib/server/access/actor';
-import { createAccount, getAccount, listAccounts, resetPassword, updateAccount } from '../../src/lib/server/accounts/accounts.service';
+import {
+  createAccount,
+  getAccount,
+  listAccounts,
+  resetPassword,
+  updateAccount
+} from '../../src/lib/server/accounts/accounts.service';
 import { grantableOrganisations, grantRole, revokeRole } from '../../src/lib/server/accounts/grants.service';
 import { createToken, listTokens, revokeToken } from '../../src/lib/server/accounts/tokens.service';
 import { createAccountSchema } from '../../src/lib/server/accounts/accounts.schema';
@@ -13,13 +19,21 @@ import { signIn } from '../../src/lib/server/auth/signin.service';
 import { isAppError } from '../../src/lib/server/errors';
 import { ANONYMOUS } from '../../src/lib/server/access/actor';
 
-const codeOf = (p: Promise<unknown>) => p.then(() => 'OK', (e) => (isAppError(e) ? `${e.code}:${e.message}` : Promise.reject(e)));
+const codeOf = (p: Promise<unknown>) =>
+  p.then(
+    () => 'OK',
+    (e) => (isAppError(e) ? `${e.code}:${e.message}` : Promise.reject(e))
+  );
 
 describe('create account form', () => {
   const base = { username: 'canbo.moi', display_name: 'Cán bộ Mới', phone: '', password: 'Tam-thoi-2026' };
   const cases: [string, Record<string, string>, Record<string, string>][] = [
     ['valid', base, {}],
-    ['blank', { username: '', display_name: '  ', phone: '', password: '' }, { username: 'err_required', display_name: 'err_required', password: 'err_required' }],
+    [
+      'blank',
+      { username: '', display_name: '  ', phone: '', password: '' },
+      { username: 'err_required', display_name: 'err_required', password: 'err_required' }
+    ],
     ['username with accents', { ...base, username: 'cán bộ' }, { username: 'admin_err_username_format' }],
     ['username too short', { ...base, username: 'ab' }, { username: 'admin_err_username_format' }],
     ['bad phone', { ...base, phone: '12345' }, { phone: 'err_phone' }],
@@ -32,7 +46,11 @@ describe('create account form', () => {
   });
   it('normalises username and phone', () => {
     const parsed = validate(createAccountSchema, { ...base, username: ' CanBo.Moi ', phone: '0912 345 678' });
-    expect(parsed.ok && parsed.data).toMatchObject({ username: 'canbo.moi', phone: '0912345678', display_name: 'Cán bộ Mới' });
+    expect(parsed.ok && parsed.data).toMatchObject({
+      username: 'canbo.moi',
+      phone: '0912345678',
+      display_name: 'Cán bộ Mới'
+    });
   });
 });
 
@@ -49,7 +67,12 @@ forEachDb('account administration', (ctx) => {
     officer = await actorFor(ctx.db, await makeAccount(ctx.db, { grants: [['association_officer', tree.province]] }));
   });
 
-  const input = (username: string, phone: string | null = null) => ({ username, display_name: 'Nguyễn Văn Đức', phone, password: 'Tam-thoi-2026' });
+  const input = (username: string, phone: string | null = null) => ({
+    username,
+    display_name: 'Nguyễn Văn Đức',
+    phone,
+    password: 'Tam-thoi-2026'
+  });
 
   it('creates an account that must change its password, and audits it without the hash', async () => {
     const id = await createAccount(ctx.db, admin, input('duc.nguyen', '0987000111'));
@@ -67,7 +90,9 @@ forEachDb('account administration', (ctx) => {
     await createAccount(ctx.db, admin, input('trung.ten'));
     expect(await codeOf(createAccount(ctx.db, admin, input('trung.ten')))).toBe('CONFLICT:admin_err_username_taken');
     await createAccount(ctx.db, admin, input('so.dt', '0987000222'));
-    expect(await codeOf(createAccount(ctx.db, admin, input('so.dt2', '0987000222')))).toBe('CONFLICT:admin_err_phone_taken');
+    expect(await codeOf(createAccount(ctx.db, admin, input('so.dt2', '0987000222')))).toBe(
+      'CONFLICT:admin_err_phone_taken'
+    );
   });
 
   it('finds accounts ignoring diacritics and đ/d, by name, username or phone', async () => {
@@ -85,12 +110,23 @@ forEachDb('account administration', (ctx) => {
 
   it('grants only inside the administrator scope; outside answers NOT_FOUND', async () => {
     const id = await createAccount(ctx.db, admin, input('cap.quyen'));
-    expect(await codeOf(grantRole(ctx.db, communeAdmin, id, { role: 'branch_leader', organisation_id: tree.branchA }))).toBe('OK');
-    expect(await codeOf(grantRole(ctx.db, communeAdmin, id, { role: 'viewer', organisation_id: tree.communeB }))).toBe('NOT_FOUND:NOT_FOUND');
-    expect(await codeOf(grantRole(ctx.db, communeAdmin, id, { role: 'viewer', organisation_id: 'no-such-org' }))).toBe('NOT_FOUND:NOT_FOUND');
-    expect(await codeOf(grantRole(ctx.db, communeAdmin, id, { role: 'branch_leader', organisation_id: tree.branchA }))).toBe('CONFLICT:admin_err_grant_exists');
+    expect(
+      await codeOf(grantRole(ctx.db, communeAdmin, id, { role: 'branch_leader', organisation_id: tree.branchA }))
+    ).toBe('OK');
+    expect(await codeOf(grantRole(ctx.db, communeAdmin, id, { role: 'viewer', organisation_id: tree.communeB }))).toBe(
+      'NOT_FOUND:NOT_FOUND'
+    );
+    expect(await codeOf(grantRole(ctx.db, communeAdmin, id, { role: 'viewer', organisation_id: 'no-such-org' }))).toBe(
+      'NOT_FOUND:NOT_FOUND'
+    );
+    expect(
+      await codeOf(grantRole(ctx.db, communeAdmin, id, { role: 'branch_leader', organisation_id: tree.branchA }))
+    ).toBe('CONFLICT:admin_err_grant_exists');
     const options = await grantableOrganisations(ctx.db, communeAdmin);
-    expect(options.map((o) => [o.depth, o.name])).toEqual([[0, 'Hội xã Đoàn Kết'], [1, 'Chi hội Bản Một']]);
+    expect(options.map((o) => [o.depth, o.name])).toEqual([
+      [0, 'Hội xã Đoàn Kết'],
+      [1, 'Chi hội Bản Một']
+    ]);
   });
 
   it('hides accounts whose roles all lie outside the scope, as if missing', async () => {
@@ -108,7 +144,11 @@ forEachDb('account administration', (ctx) => {
     await revokeRole(ctx.db, admin, target.id, grant.id);
     const { actor } = await resolveActor(ctx.db, { cookie: (await createSession(ctx.db, target.id)).token });
     expect(actor.grants).toEqual([]);
-    const ev = await ctx.db.selectFrom('audit_event').selectAll().where('entity_id', '=', grant.id).executeTakeFirstOrThrow();
+    const ev = await ctx.db
+      .selectFrom('audit_event')
+      .selectAll()
+      .where('entity_id', '=', grant.id)
+      .executeTakeFirstOrThrow();
     expect(ev).toMatchObject({ action: 'delete', entity_type: 'role_grant', organisation_id: tree.communeA });
   });
 
@@ -123,9 +163,17 @@ forEachDb('account administration', (ctx) => {
     expect(await validateSession(ctx.db, s2.token)).toBeNull();
     const signed = await signIn(ctx.db, target.username, 'Tam-thoi-3333');
     expect(signed.account.must_change_password).toBe(1);
-    const events = await ctx.db.selectFrom('audit_event').selectAll().where('entity_id', '=', target.id).orderBy('at').execute();
+    const events = await ctx.db
+      .selectFrom('audit_event')
+      .selectAll()
+      .where('entity_id', '=', target.id)
+      .orderBy('at')
+      .execute();
     expect(events.map((e) => e.action)).toEqual(['update', 'update', 'password_reset', 'sign_in']);
-    expect(JSON.parse(events[0].before_json!)).toMatchObject({ display_name: `Người dùng ${target.username}`, disabled: 0 });
+    expect(JSON.parse(events[0].before_json!)).toMatchObject({
+      display_name: `Người dùng ${target.username}`,
+      disabled: 0
+    });
     expect(JSON.parse(events[0].after_json!)).toMatchObject({ display_name: 'Tên Mới', disabled: 1 });
     expect(JSON.stringify(events)).not.toMatch(/password_hash|\$argon2/);
   });

@@ -19,7 +19,11 @@ function refs(node: unknown, out: string[] = []): string[] {
   return out;
 }
 
-const resolve = (doc: Json, ref: string) => ref.replace(/^#\//, '').split('/').reduce<any>((n, part) => n?.[part], doc);
+const resolve = (doc: Json, ref: string) =>
+  ref
+    .replace(/^#\//, '')
+    .split('/')
+    .reduce<any>((n, part) => n?.[part], doc);
 
 describe('OpenAPI document', () => {
   const doc = openApiDocument() as Json;
@@ -32,11 +36,20 @@ describe('OpenAPI document', () => {
 
   it('documents the unit, organisation and people endpoints', () => {
     expect(Object.keys(doc.paths)).toEqual(
-      expect.arrayContaining(['/api/v1/units', '/api/v1/units/{id}', '/api/v1/organisations', '/api/v1/organisations/{id}', '/api/v1/people', '/api/v1/people/{id}'])
+      expect.arrayContaining([
+        '/api/v1/units',
+        '/api/v1/units/{id}',
+        '/api/v1/organisations',
+        '/api/v1/organisations/{id}',
+        '/api/v1/people',
+        '/api/v1/people/{id}'
+      ])
     );
     // Units are public: the operation lifts the document-wide security requirement.
     expect(doc.paths['/api/v1/units'].get.security).toEqual([]);
-    expect(doc.paths['/api/v1/units'].get.parameters.map((p: Json) => p.name)).toEqual(expect.arrayContaining(['level', 'at', 'q']));
+    expect(doc.paths['/api/v1/units'].get.parameters.map((p: Json) => p.name)).toEqual(
+      expect.arrayContaining(['level', 'at', 'q'])
+    );
     expect(Object.keys(doc.paths['/api/v1/organisations'])).toEqual(['get', 'post']);
     expect(Object.keys(doc.paths['/api/v1/organisations/{id}'])).toEqual(['get', 'patch']);
   });
@@ -48,12 +61,16 @@ describe('OpenAPI document', () => {
         expect(op.operationId, `${method} ${path}`).toBeTruthy();
         ids.add(op.operationId);
         const codes = Object.keys(op.responses);
-        expect(codes.some((c) => c.startsWith('2')), `${method} ${path}`).toBe(true);
+        expect(
+          codes.some((c) => c.startsWith('2')),
+          `${method} ${path}`
+        ).toBe(true);
         expect(codes).toContain('500');
         for (const name of path.match(/\{(\w+)\}/g) ?? []) {
           expect(op.parameters.some((p: Json) => p.in === 'path' && `{${p.name}}` === name)).toBe(true);
         }
-        if (method === 'post' || method === 'patch') expect(op.requestBody.content['application/json'].schema.$ref).toMatch(/^#\/components\/schemas\//);
+        if (method === 'post' || method === 'patch')
+          expect(op.requestBody.content['application/json'].schema.$ref).toMatch(/^#\/components\/schemas\//);
       }
     }
     expect(ids.size).toBe(Object.values<Json>(doc.paths).reduce((n, ops) => n + Object.keys(ops).length, 0));
@@ -67,8 +84,22 @@ describe('OpenAPI document', () => {
 
   it('generates component schemas from the zod schemas', () => {
     const s = doc.components.schemas;
-    expect(Object.keys(s)).toEqual(expect.arrayContaining(['Error', 'Organisation', 'OrganisationCreate', 'OrganisationPatch', 'OrganisationList', 'Person', 'PersonInput', 'Unit', 'UnitList']));
-    expect(s.OrganisationCreate.required).toEqual(expect.arrayContaining(['kind', 'type', 'name', 'admin_unit_id', 'valid_from']));
+    expect(Object.keys(s)).toEqual(
+      expect.arrayContaining([
+        'Error',
+        'Organisation',
+        'OrganisationCreate',
+        'OrganisationPatch',
+        'OrganisationList',
+        'Person',
+        'PersonInput',
+        'Unit',
+        'UnitList'
+      ])
+    );
+    expect(s.OrganisationCreate.required).toEqual(
+      expect.arrayContaining(['kind', 'type', 'name', 'admin_unit_id', 'valid_from'])
+    );
     expect(s.OrganisationCreate.properties.type.enum).toContain('branch');
     expect(s.OrganisationPatch.required ?? []).toEqual([]);
     expect(s.Error.properties.error.properties.code.enum).toContain('NOT_FOUND');

@@ -46,10 +46,22 @@ forEachDb('audit browsing', (ctx) => {
     tree = await makeTree(ctx.db);
     admin = await actorFor(ctx.db, await makeAccount(ctx.db, { grants: [['administrator', tree.province]] }));
     communeAdmin = await actorFor(ctx.db, await makeAccount(ctx.db, { grants: [['administrator', tree.communeA]] }));
-    await audit(ctx.db, admin, { action: 'update', entityType: 'organisation', entityId: 'org-in-a', organisationId: tree.branchA, before: { name: 'Cũ' }, after: { name: 'Mới' } });
+    await audit(ctx.db, admin, {
+      action: 'update',
+      entityType: 'organisation',
+      entityId: 'org-in-a',
+      organisationId: tree.branchA,
+      before: { name: 'Cũ' },
+      after: { name: 'Mới' }
+    });
     const tick = () => new Promise((r) => setTimeout(r, 5)); // distinct timestamps, stable order
     await tick();
-    await audit(ctx.db, admin, { action: 'update', entityType: 'organisation', entityId: 'org-in-b', organisationId: tree.communeB });
+    await audit(ctx.db, admin, {
+      action: 'update',
+      entityType: 'organisation',
+      entityId: 'org-in-b',
+      organisationId: tree.communeB
+    });
     await tick();
     await audit(ctx.db, admin, { action: 'create', entityType: 'account', entityId: 'acc-global' });
   });
@@ -66,7 +78,8 @@ forEachDb('audit browsing', (ctx) => {
   });
 
   it('filters by type, action, actor, record id and dates', async () => {
-    const ids = async (f: Record<string, string>) => (await browseAudit(ctx.db, admin, filter(f))).events.map((e) => e.entityId);
+    const ids = async (f: Record<string, string>) =>
+      (await browseAudit(ctx.db, admin, filter(f))).events.map((e) => e.entityId);
     expect(await ids({ entity_type: 'account' })).toEqual(['acc-global']);
     expect(await ids({ action: 'update', q: 'in-a' })).toEqual(['org-in-a']);
     expect((await ids({ actor: admin.name.slice(0, 5) })).length).toBe(3);
@@ -77,7 +90,10 @@ forEachDb('audit browsing', (ctx) => {
   });
 
   it('is for administrators only', async () => {
-    const officer = await actorFor(ctx.db, await makeAccount(ctx.db, { grants: [['association_officer', tree.province]] }));
+    const officer = await actorFor(
+      ctx.db,
+      await makeAccount(ctx.db, { grants: [['association_officer', tree.province]] })
+    );
     const err = await browseAudit(ctx.db, officer, filter({})).catch((e) => e);
     expect(isAppError(err) && err.code).toBe('NOT_FOUND');
   });

@@ -2,7 +2,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { forEachDb } from '../support/db';
 import { makeAccount } from './accounts-support';
 import { signIn } from '../../src/lib/server/auth/signin.service';
-import { createSession, invalidateAllSessions, invalidateSession, validateSession, hashToken } from '../../src/lib/server/auth/session';
+import {
+  createSession,
+  invalidateAllSessions,
+  invalidateSession,
+  validateSession,
+  hashToken
+} from '../../src/lib/server/auth/session';
 import { resolveActor } from '../../src/lib/server/auth/request';
 import { signOutEverywhere } from '../../src/lib/server/auth/account.service';
 import { config } from '../../src/lib/server/config';
@@ -45,9 +51,15 @@ forEachDb('sign-in', (ctx) => {
     for (let i = 0; i < config.SIGNIN_MAX_ATTEMPTS; i++) {
       expect((await errorOf(signIn(ctx.db, victim.username, `wrong-${i}`)))?.code).toBe('UNAUTHENTICATED');
     }
-    expect(await errorOf(signIn(ctx.db, victim.username, victim.password))).toEqual({ code: 'RATE_LIMITED', message: 'auth_rate_limited' });
+    expect(await errorOf(signIn(ctx.db, victim.username, victim.password))).toEqual({
+      code: 'RATE_LIMITED',
+      message: 'auth_rate_limited'
+    });
     // Once the window has passed, sign-in works again.
-    await ctx.db.updateTable('rate_limit').set({ reset_at: new Date(Date.now() - 1000).toISOString() }).execute();
+    await ctx.db
+      .updateTable('rate_limit')
+      .set({ reset_at: new Date(Date.now() - 1000).toISOString() })
+      .execute();
     expect((await signIn(ctx.db, victim.username, victim.password)).account.id).toBe(victim.id);
   });
 
@@ -62,7 +74,11 @@ forEachDb('sign-in', (ctx) => {
   it('expires sessions and invalidates one or all of them', async () => {
     const a = await createSession(ctx.db, user.id);
     const b = await createSession(ctx.db, user.id);
-    await ctx.db.updateTable('session').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).where('id', '=', hashToken(a.token)).execute();
+    await ctx.db
+      .updateTable('session')
+      .set({ expires_at: new Date(Date.now() - 1000).toISOString() })
+      .where('id', '=', hashToken(a.token))
+      .execute();
     expect(await validateSession(ctx.db, a.token)).toBeNull();
     expect(await validateSession(ctx.db, b.token)).not.toBeNull();
     await invalidateSession(ctx.db, hashToken(b.token));
@@ -78,17 +94,37 @@ forEachDb('sign-in', (ctx) => {
     await signOutEverywhere(ctx.db, { kind: 'account', accountId: user.id, name: user.username, grants: [] });
     expect(await validateSession(ctx.db, a.token)).toBeNull();
     expect(await validateSession(ctx.db, b.token)).toBeNull();
-    const ev = await ctx.db.selectFrom('audit_event').selectAll().where('entity_id', '=', user.id).where('action', '=', 'sign_out_everywhere').execute();
+    const ev = await ctx.db
+      .selectFrom('audit_event')
+      .selectAll()
+      .where('entity_id', '=', user.id)
+      .where('action', '=', 'sign_out_everywhere')
+      .execute();
     expect(ev).toHaveLength(1);
   });
 
   describe('API tokens', () => {
     it('resolve to the account and record when they were last used', async () => {
       const id = newId();
-      await ctx.db.insertInto('api_token').values({ id, account_id: user.id, name: 'sync', token_hash: hashToken('cs_test_token'), created_at: nowIso(), last_used_at: null, revoked_at: null }).execute();
+      await ctx.db
+        .insertInto('api_token')
+        .values({
+          id,
+          account_id: user.id,
+          name: 'sync',
+          token_hash: hashToken('cs_test_token'),
+          created_at: nowIso(),
+          last_used_at: null,
+          revoked_at: null
+        })
+        .execute();
       const { actor } = await resolveActor(ctx.db, { authorization: 'Bearer cs_test_token' });
       expect(actor).toMatchObject({ kind: 'account', accountId: user.id });
-      const row = await ctx.db.selectFrom('api_token').select('last_used_at').where('id', '=', id).executeTakeFirstOrThrow();
+      const row = await ctx.db
+        .selectFrom('api_token')
+        .select('last_used_at')
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
       expect(row.last_used_at).not.toBeNull();
       await ctx.db.updateTable('api_token').set({ revoked_at: nowIso() }).where('id', '=', id).execute();
       expect((await resolveActor(ctx.db, { authorization: 'Bearer cs_test_token' })).actor.kind).toBe('anonymous');

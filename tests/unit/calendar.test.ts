@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { lunarToSolar } from '../../src/lib/server/calendar/lunar';
 import { VN_HOLIDAYS, tetDays } from '../../src/lib/server/calendar/holidays-vn';
-import { addCalendarDays, addWorkingDays, isWorkingDay, rollToWorkingDay, toCalendar, weekday, workingDaysBetween } from '../../src/lib/server/calendar/workdays';
+import {
+  addCalendarDays,
+  addWorkingDays,
+  isWorkingDay,
+  rollToWorkingDay,
+  toCalendar,
+  weekday,
+  workingDaysBetween
+} from '../../src/lib/server/calendar/workdays';
 import { loadCalendar, seedHolidays } from '../../src/lib/server/calendar/calendar';
 import { forEachDb } from '../support/db';
 
@@ -25,7 +33,10 @@ describe('holiday data 2025–2027', () => {
     expect(tetDays(2026)).toEqual(['2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20']);
   });
   it('marks the announced Tết breaks as days off', () => {
-    for (const [from, to] of [['2025-01-25', '2025-02-02'], ['2026-02-14', '2026-02-22']]) {
+    for (const [from, to] of [
+      ['2025-01-25', '2025-02-02'],
+      ['2026-02-14', '2026-02-22']
+    ]) {
       for (let d = from; d <= to; d = addCalendarDays(d, 1)) expect(isWorkingDay(d, cal), d).toBe(false);
     }
   });
@@ -42,7 +53,8 @@ describe('holiday data 2025–2027', () => {
   });
   it('never lists a date twice and no compensatory day falls on a weekend', () => {
     expect(new Set(VN_HOLIDAYS.map((h) => h.date)).size).toBe(VN_HOLIDAYS.length);
-    for (const h of VN_HOLIDAYS.filter((x) => x.kind === 'compensatory' || x.kind === 'bridge')) expect([0, 6]).not.toContain(weekday(h.date));
+    for (const h of VN_HOLIDAYS.filter((x) => x.kind === 'compensatory' || x.kind === 'bridge'))
+      expect([0, 6]).not.toContain(weekday(h.date));
     for (const h of VN_HOLIDAYS.filter((x) => x.kind === 'workday')) expect([0, 6]).toContain(weekday(h.date));
   });
 });

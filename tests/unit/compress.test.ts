@@ -4,17 +4,29 @@ import { gunzipSync } from 'node:zlib';
 import { gzipResponse, shouldCompress } from '../../src/lib/server/compress';
 
 const html = '<!doctype html><title>Báo vi phạm</title>' + '<p>Chung Sức — phản ánh</p>'.repeat(200);
-const req = (enc = 'gzip, deflate, br', method = 'GET') => new Request('http://x/report', { method, headers: { 'accept-encoding': enc } });
-const res = (body: string | null, headers: Record<string, string>, status = 200) => new Response(body, { status, headers });
+const req = (enc = 'gzip, deflate, br', method = 'GET') =>
+  new Request('http://x/report', { method, headers: { 'accept-encoding': enc } });
+const res = (body: string | null, headers: Record<string, string>, status = 200) =>
+  new Response(body, { status, headers });
 
 it.each([
   ['an HTML page', req(), res(html, { 'content-type': 'text/html; charset=utf-8' }), true],
   ['JSON', req(), res(html, { 'content-type': 'application/json' }), true],
   ['a client that does not take gzip', req('identity'), res(html, { 'content-type': 'text/html' }), false],
   ['a HEAD request', req('gzip', 'HEAD'), res(null, { 'content-type': 'text/html' }), false],
-  ['a CSV download', req(), res(html, { 'content-type': 'text/csv', 'content-disposition': 'attachment; filename="x.csv"' }), false],
+  [
+    'a CSV download',
+    req(),
+    res(html, { 'content-type': 'text/csv', 'content-disposition': 'attachment; filename="x.csv"' }),
+    false
+  ],
   ['an image', req(), res(html, { 'content-type': 'image/jpeg' }), false],
-  ['an XLSX file', req(), res(html, { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }), false],
+  [
+    'an XLSX file',
+    req(),
+    res(html, { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }),
+    false
+  ],
   ['an already encoded body', req(), res(html, { 'content-type': 'text/html', 'content-encoding': 'br' }), false],
   ['a tiny body', req(), res('ok', { 'content-type': 'text/plain', 'content-length': '2' }), false],
   ['a redirect without body', req(), res(null, { location: '/' }, 303), false]
@@ -23,7 +35,11 @@ it.each([
 });
 
 it('gzips the body, drops the length, weakens the ETag, keeps cookies and status', async () => {
-  const headers = new Headers({ 'content-type': 'text/html', 'content-length': String(Buffer.byteLength(html)), etag: '"abc"' });
+  const headers = new Headers({
+    'content-type': 'text/html',
+    'content-length': String(Buffer.byteLength(html)),
+    etag: '"abc"'
+  });
   headers.append('set-cookie', 'a=1; Path=/');
   headers.append('set-cookie', 'b=2; Path=/');
   const out = gzipResponse(new Response(html, { status: 400, headers }));

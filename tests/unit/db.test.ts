@@ -7,9 +7,22 @@ forEachDb('database layer', (ctx) => {
     await ctx.db
       .insertInto('admin_unit')
       .values({
-        id: 'u1', code: '12', level: 'province', type: 'tinh', name: 'Lai Châu', full_name: 'Tỉnh Lai Châu',
-        name_search: 'lai chau', sort_key: 'x', parent_id: null, valid_from: '2025-07-01', valid_to: null,
-        centre_lat: 22.4, centre_lon: 103.4, households: null, source: 'test', created_at: new Date().toISOString()
+        id: 'u1',
+        code: '12',
+        level: 'province',
+        type: 'tinh',
+        name: 'Lai Châu',
+        full_name: 'Tỉnh Lai Châu',
+        name_search: 'lai chau',
+        sort_key: 'x',
+        parent_id: null,
+        valid_from: '2025-07-01',
+        valid_to: null,
+        centre_lat: 22.4,
+        centre_lon: 103.4,
+        households: null,
+        source: 'test',
+        created_at: new Date().toISOString()
       })
       .execute();
     const row = await ctx.db.selectFrom('admin_unit').selectAll().where('id', '=', 'u1').executeTakeFirstOrThrow();

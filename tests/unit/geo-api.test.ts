@@ -21,10 +21,23 @@ forEachDb('geo: /api/v1/units', (ctx) => {
     expect(after.status).toBe(200);
     expect(after.body.total).toBe(38);
     expect(after.body.items).toHaveLength(5);
-    expect(Object.keys(after.body.items[0]).sort()).toEqual(['centre', 'code', 'full_name', 'id', 'level', 'name', 'parent_id', 'type', 'valid_from', 'valid_to']);
+    expect(Object.keys(after.body.items[0]).sort()).toEqual([
+      'centre',
+      'code',
+      'full_name',
+      'id',
+      'level',
+      'name',
+      'parent_id',
+      'type',
+      'valid_from',
+      'valid_to'
+    ]);
     expect((await call(list, ctx.db, '?level=commune&at=30/06/2025')).body.total).toBe(106);
     expect((await call(list, ctx.db, '?at=2025-06-30&parent=105')).body.total).toBe(7);
-    expect((await call(list, ctx.db, '?at=2025-07-01&q=PHUONG%20doan%20ket')).body.items.map((u: { code: string }) => u.code)).toEqual(['03388']);
+    expect(
+      (await call(list, ctx.db, '?at=2025-07-01&q=PHUONG%20doan%20ket')).body.items.map((u: { code: string }) => u.code)
+    ).toEqual(['03388']);
     expect((await call(list, ctx.db, '?at=2025-06-30&code=03388')).body.items[0].name).toBe('Quyết Tiến');
     expect((await call(list, ctx.db, '?at=2025-06-30&q=%25')).body.total).toBe(0);
   });
@@ -50,7 +63,9 @@ forEachDb('geo: /api/v1/units', (ctx) => {
     const { status, body } = await call(one, ctx.db, '', { id: found.id });
     expect(status).toBe(200);
     expect(body.full_name).toBe('Phường Đoàn Kết');
-    expect(body.predecessors.map((p: { unit: { name: string } }) => p.unit.name).sort()).toEqual(['Lả Nhì Thàng', 'Quyết Thắng', 'Quyết Tiến', 'Sùng Phài', 'Đoàn Kết'].sort());
+    expect(body.predecessors.map((p: { unit: { name: string } }) => p.unit.name).sort()).toEqual(
+      ['Lả Nhì Thàng', 'Quyết Thắng', 'Quyết Tiến', 'Sùng Phài', 'Đoàn Kết'].sort()
+    );
     expect(body.successors).toEqual([]);
     for (const id of ['00000000-0000-0000-0000-000000000000', 'not-an-id']) {
       const missing = await call(one, ctx.db, '', { id });

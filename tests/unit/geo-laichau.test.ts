@@ -8,7 +8,13 @@ import { importChangeTableFile, importGeoJsonPath, importUnitsFile } from '../..
 import { ImportError } from '../../src/lib/server/geo/import/issues';
 import { parseCsv } from '../../src/lib/server/geo/import/csv';
 import {
-  childrenOf, listUnits, predecessorsOf, resolvePoint, successorsAt, successorsOf, unitAt
+  childrenOf,
+  listUnits,
+  predecessorsOf,
+  resolvePoint,
+  successorsAt,
+  successorsOf,
+  unitAt
 } from '../../src/lib/server/geo/unit.service';
 import { findUnitById } from '../../src/lib/server/geo/unit.repository';
 
@@ -17,9 +23,13 @@ const count = async (db: Parameters<typeof listUnits>[0], level: 'district' | 'c
 
 forEachDb('geo: Lai Châu 2025 reform', (ctx) => {
   it.skipIf(!HAS_DATA)('imports the lists, the change table and the polygons', async () => {
-    const pre = await importUnitsFile(ctx.db, ACTOR, data('lai-chau/units-pre-2025_lai-chau.json'), { validFrom: '2008-01-01' });
+    const pre = await importUnitsFile(ctx.db, ACTOR, data('lai-chau/units-pre-2025_lai-chau.json'), {
+      validFrom: '2008-01-01'
+    });
     expect(pre.created).toBe(1 + 8 + 106);
-    const post = await importUnitsFile(ctx.db, ACTOR, data('lai-chau/units-2025-07-01_lai-chau.json'), { validFrom: '2025-07-01' });
+    const post = await importUnitsFile(ctx.db, ACTOR, data('lai-chau/units-2025-07-01_lai-chau.json'), {
+      validFrom: '2025-07-01'
+    });
     expect(post).toMatchObject({ created: 38, unchanged: 1 });
     const changes = await importChangeTableFile(ctx.db, ACTOR, data('lai-chau/unit-changes-2025-07-01_lai-chau.csv'));
     expect(changes).toMatchObject({ merges: 38, links: 106, abolishedDistricts: 8 });
@@ -27,13 +37,16 @@ forEachDb('geo: Lai Châu 2025 reform', (ctx) => {
     expect(geo.attached).toBe(38);
   });
 
-  it.skipIf(!HAS_DATA)('has 8 districts and 106 communes on 30/06/2025, 38 communes and no district on 01/07/2025', async () => {
-    expect(await count(ctx.db, 'district', '2025-06-30')).toBe(8);
-    expect((await listUnits(ctx.db, { level: 'commune', at: '2025-06-30', limit: 1, offset: 0 })).total).toBe(106);
-    expect(await count(ctx.db, 'commune', '2025-07-01')).toBe(38);
-    expect((await listUnits(ctx.db, { level: 'district', at: '2025-07-01', limit: 1, offset: 0 })).total).toBe(0);
-    expect((await childrenOf(ctx.db, '105', '2025-06-30')).map((c) => c.name)).toHaveLength(7);
-  });
+  it.skipIf(!HAS_DATA)(
+    'has 8 districts and 106 communes on 30/06/2025, 38 communes and no district on 01/07/2025',
+    async () => {
+      expect(await count(ctx.db, 'district', '2025-06-30')).toBe(8);
+      expect((await listUnits(ctx.db, { level: 'commune', at: '2025-06-30', limit: 1, offset: 0 })).total).toBe(106);
+      expect(await count(ctx.db, 'commune', '2025-07-01')).toBe(38);
+      expect((await listUnits(ctx.db, { level: 'district', at: '2025-07-01', limit: 1, offset: 0 })).total).toBe(0);
+      expect((await childrenOf(ctx.db, '105', '2025-06-30')).map((c) => c.name)).toHaveLength(7);
+    }
+  );
 
   it.skipIf(!HAS_DATA)('reads code 03388 as Quyết Tiến before the reform and Đoàn Kết after', async () => {
     expect((await unitAt(ctx.db, '03388', '2025-06-30'))?.full_name).toBe('Phường Quyết Tiến');
@@ -62,16 +75,21 @@ forEachDb('geo: Lai Châu 2025 reform', (ctx) => {
     expect(district?.valid_to).toBe('2025-07-01');
     const quyetTien = await unitAt(ctx.db, '03388', '2025-06-30');
     const succ = await successorsOf(ctx.db, quyetTien!.id);
-    expect(succ.map((s) => [s.unit.full_name, s.kind, s.effective_date])).toEqual([['Phường Đoàn Kết', 'merge', '2025-07-01']]);
+    expect(succ.map((s) => [s.unit.full_name, s.kind, s.effective_date])).toEqual([
+      ['Phường Đoàn Kết', 'merge', '2025-07-01']
+    ]);
   });
 
-  it.skipIf(!HAS_DATA)('resolves a coordinate inside a commune polygon to that commune, and one outside to none', async () => {
-    const hit = await resolvePoint(ctx.db, 22.4328, 103.4008, '2025-07-01');
-    expect(hit?.full_name).toBe('Phường Đoàn Kết');
-    expect((await resolvePoint(ctx.db, 22.3516, 103.6752, '2025-07-01'))?.full_name).toBe('Xã Bình Lư');
-    expect(await resolvePoint(ctx.db, 21.0285, 105.8542, '2025-07-01')).toBeNull(); // Hà Nội
-    expect(await resolvePoint(ctx.db, 22.4328, 103.4008, '2025-06-30')).toBeNull(); // polygons are 2025 units
-  });
+  it.skipIf(!HAS_DATA)(
+    'resolves a coordinate inside a commune polygon to that commune, and one outside to none',
+    async () => {
+      const hit = await resolvePoint(ctx.db, 22.4328, 103.4008, '2025-07-01');
+      expect(hit?.full_name).toBe('Phường Đoàn Kết');
+      expect((await resolvePoint(ctx.db, 22.3516, 103.6752, '2025-07-01'))?.full_name).toBe('Xã Bình Lư');
+      expect(await resolvePoint(ctx.db, 21.0285, 105.8542, '2025-07-01')).toBeNull(); // Hà Nội
+      expect(await resolvePoint(ctx.db, 22.4328, 103.4008, '2025-06-30')).toBeNull(); // polygons are 2025 units
+    }
+  );
 
   it.skipIf(!HAS_DATA)('searches ignoring diacritics and đ, and sorts in Vietnamese order', async () => {
     const found = await listUnits(ctx.db, { at: '2025-07-01', q: 'doan ket', limit: 10, offset: 0 });
@@ -83,7 +101,9 @@ forEachDb('geo: Lai Châu 2025 reform', (ctx) => {
   });
 
   it.skipIf(!HAS_DATA)('re-importing the same files changes nothing', async () => {
-    const again = await importUnitsFile(ctx.db, ACTOR, data('lai-chau/units-2025-07-01_lai-chau.json'), { validFrom: '2025-07-01' });
+    const again = await importUnitsFile(ctx.db, ACTOR, data('lai-chau/units-2025-07-01_lai-chau.json'), {
+      validFrom: '2025-07-01'
+    });
     expect(again).toMatchObject({ created: 0, unchanged: 39 });
     const changes = await importChangeTableFile(ctx.db, ACTOR, data('lai-chau/unit-changes-2025-07-01_lai-chau.csv'));
     expect(changes).toMatchObject({ merges: 0, skipped: 38 });
@@ -92,7 +112,14 @@ forEachDb('geo: Lai Châu 2025 reform', (ctx) => {
 
 forEachDb('geo: imports are all-or-nothing', (ctx) => {
   const total = async (table: 'admin_unit' | 'unit_change') =>
-    Number((await ctx.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await ctx.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n
+    );
 
   it.skipIf(!HAS_DATA)('refuses files with a bad row, changes nothing and names the line', async () => {
     await importUnitsFile(ctx.db, ACTOR, data('lai-chau/units-pre-2025_lai-chau.json'), { validFrom: '2008-01-01' });
@@ -119,7 +146,9 @@ forEachDb('geo: imports are all-or-nothing', (ctx) => {
     expect(unknown).toBeInstanceOf(ImportError);
     expect(unknown.issues).toEqual([{ where: 'line 10', message: 'no commune 99999 valid on 2025-06-30' }]);
 
-    const jsonError = await importUnitsFile(ctx.db, ACTOR, path.join(dir, 'bad.json'), { validFrom: '2026-01-01' }).catch((e) => e);
+    const jsonError = await importUnitsFile(ctx.db, ACTOR, path.join(dir, 'bad.json'), {
+      validFrom: '2026-01-01'
+    }).catch((e) => e);
     expect(jsonError.issues).toEqual([{ where: '$.Wards[7] (code 12)', message: expect.stringMatching(/5 digits/) }]);
     expect(await total('admin_unit')).toBe(unitsBefore);
     expect(await total('unit_change')).toBe(changesBefore);

@@ -31,17 +31,37 @@ describe('name normalisation', () => {
 });
 
 describe('TLQ unit lists', () => {
-  const pre = { Code: '12', Name: 'Lai Châu', FullName: 'Tỉnh Lai Châu', District: [
-    { Code: '105', Name: 'Lai Châu', FullName: 'Thành phố Lai Châu', Ward: [{ Code: '03386', Name: 'Quyết Thắng', FullName: 'Phường Quyết Thắng' }] },
-    { Code: '999', Name: 'Đảo', FullName: 'Huyện Đảo', Ward: null }
-  ] };
-  const full = [{ Code: '12', Name: 'Lai Châu', FullName: 'Tỉnh Lai Châu', Wards: [{ Code: '03388', Name: 'Đoàn Kết', FullName: 'Phường Đoàn Kết' }] }];
+  const pre = {
+    Code: '12',
+    Name: 'Lai Châu',
+    FullName: 'Tỉnh Lai Châu',
+    District: [
+      {
+        Code: '105',
+        Name: 'Lai Châu',
+        FullName: 'Thành phố Lai Châu',
+        Ward: [{ Code: '03386', Name: 'Quyết Thắng', FullName: 'Phường Quyết Thắng' }]
+      },
+      { Code: '999', Name: 'Đảo', FullName: 'Huyện Đảo', Ward: null }
+    ]
+  };
+  const full = [
+    {
+      Code: '12',
+      Name: 'Lai Châu',
+      FullName: 'Tỉnh Lai Châu',
+      Wards: [{ Code: '03388', Name: 'Đoàn Kết', FullName: 'Phường Đoàn Kết' }]
+    }
+  ];
 
   it('reads the pre-2025 format parent-first, with districts', () => {
     const { records, issues } = parseTlqUnits(pre);
     expect(issues).toEqual([]);
     expect(records.map((r) => [r.level, r.code, r.type, r.parentCode])).toEqual([
-      ['province', '12', 'tinh', null], ['district', '105', 'thanh_pho', '12'], ['commune', '03386', 'phuong', '105'], ['district', '999', 'huyen', '12']
+      ['province', '12', 'tinh', null],
+      ['district', '105', 'thanh_pho', '12'],
+      ['commune', '03386', 'phuong', '105'],
+      ['district', '999', 'huyen', '12']
     ]);
   });
 
@@ -65,15 +85,22 @@ describe('TLQ unit lists', () => {
 });
 
 describe('CSV and change tables', () => {
-  const header = 'old_commune_code,old_commune_name,old_district_code,old_district_name,new_commune_code,new_commune_name,merge_type,effective_date,legal_basis';
+  const header =
+    'old_commune_code,old_commune_name,old_district_code,old_district_name,new_commune_code,new_commune_name,merge_type,effective_date,legal_basis';
 
   it('keeps 1-based line numbers, also after a quoted line break', () => {
     const { records } = parseCsv(`a,b\r\n1,"x\ny"\n2,"say ""hi"""\n\n3,z\n`);
-    expect(records.map((r) => [r.line, r.values.a, r.values.b])).toEqual([[2, '1', 'x\ny'], [4, '2', 'say "hi"'], [6, '3', 'z']]);
+    expect(records.map((r) => [r.line, r.values.a, r.values.b])).toEqual([
+      [2, '1', 'x\ny'],
+      [4, '2', 'say "hi"'],
+      [6, '3', 'z']
+    ]);
   });
 
   it('groups old communes by new commune', () => {
-    const { header: h, records } = parseCsv(`${header}\n03386,A,105,B,03388,C,full,2025-07-01,1670/NQ-UBTVQH15\n03389,A,105,B,03388,C,full,2025-07-01,1670/NQ-UBTVQH15\n`);
+    const { header: h, records } = parseCsv(
+      `${header}\n03386,A,105,B,03388,C,full,2025-07-01,1670/NQ-UBTVQH15\n03389,A,105,B,03388,C,full,2025-07-01,1670/NQ-UBTVQH15\n`
+    );
     const { plan } = planFromChangeTable(h, records);
     expect(plan!.groups).toHaveLength(1);
     expect(plan!.groups[0].predecessors.map((p) => p.code)).toEqual(['03386', '03389']);
@@ -92,30 +119,92 @@ describe('CSV and change tables', () => {
   });
 
   it('reads DV25 merges, allowing whole districts as predecessors', () => {
-    const json = { data: [{ level1_id: '12', merges: [{ old_id: '12', type: 'full' }], level2s: [{ level2_id: '03388', merges: [{ old_id: '03386', type: 'full' }, { old_id: '318', type: 'full' }] }] }] };
+    const json = {
+      data: [
+        {
+          level1_id: '12',
+          merges: [{ old_id: '12', type: 'full' }],
+          level2s: [
+            {
+              level2_id: '03388',
+              merges: [
+                { old_id: '03386', type: 'full' },
+                { old_id: '318', type: 'full' }
+              ]
+            }
+          ]
+        }
+      ]
+    };
     const { plan, issues } = planFromMerges(json, '2025-07-01', 'NQ');
     expect(issues).toEqual([]);
-    expect(plan!.groups.map((g) => [g.level, g.successorCode, g.predecessors.length])).toEqual([['province', '12', 1], ['commune', '03388', 2]]);
-    const bad = planFromMerges({ data: [{ ...json.data[0], level2s: [{ level2_id: '03388', merges: [{ old_id: '1', type: 'full' }] }] }] }, '2025-07-01', null);
+    expect(plan!.groups.map((g) => [g.level, g.successorCode, g.predecessors.length])).toEqual([
+      ['province', '12', 1],
+      ['commune', '03388', 2]
+    ]);
+    const bad = planFromMerges(
+      { data: [{ ...json.data[0], level2s: [{ level2_id: '03388', merges: [{ old_id: '1', type: 'full' }] }] }] },
+      '2025-07-01',
+      null
+    );
     expect(bad.issues[0].where).toBe('data[0].level2s[0].merges[0]');
   });
 });
 
 describe('point in polygon', () => {
   // A 10×10 square with a 2×2 hole in the middle, plus a separate 1×1 island.
-  const square = [[0, 0], [10, 0], [10, 10], [0, 10], [0, 0]];
-  const hole = [[4, 4], [6, 4], [6, 6], [4, 6], [4, 4]];
-  const island = [[20, 20], [21, 20], [21, 21], [20, 21], [20, 20]];
+  const square = [
+    [0, 0],
+    [10, 0],
+    [10, 10],
+    [0, 10],
+    [0, 0]
+  ];
+  const hole = [
+    [4, 4],
+    [6, 4],
+    [6, 6],
+    [4, 6],
+    [4, 4]
+  ];
+  const island = [
+    [20, 20],
+    [21, 20],
+    [21, 21],
+    [20, 21],
+    [20, 20]
+  ];
   const multi: PolygonGeometry = { type: 'MultiPolygon', coordinates: [[square, hole], [island]] };
 
   it.each([
-    [1, 1, true], [9.9, 5, true], [5, 5, false], [20.5, 20.5, true], [15, 15, false], [-1, 5, false], [5, 10.5, false]
+    [1, 1, true],
+    [9.9, 5, true],
+    [5, 5, false],
+    [20.5, 20.5, true],
+    [15, 15, false],
+    [-1, 5, false],
+    [5, 10.5, false]
   ])('(%s, %s) inside → %s', (lon, lat, inside) => {
     expect(containsPoint(multi, lon, lat)).toBe(inside);
   });
 
   it('handles a plain Polygon and a concave ring', () => {
-    const u: PolygonGeometry = { type: 'Polygon', coordinates: [[[0, 0], [3, 0], [3, 3], [2, 3], [2, 1], [1, 1], [1, 3], [0, 3], [0, 0]]] };
+    const u: PolygonGeometry = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [0, 0],
+          [3, 0],
+          [3, 3],
+          [2, 3],
+          [2, 1],
+          [1, 1],
+          [1, 3],
+          [0, 3],
+          [0, 0]
+        ]
+      ]
+    };
     expect(containsPoint(u, 0.5, 2)).toBe(true);
     expect(containsPoint(u, 1.5, 2)).toBe(false);
     expect(bboxOf(multi)).toEqual({ minLon: 0, minLat: 0, maxLon: 21, maxLat: 21 });
@@ -123,18 +212,50 @@ describe('point in polygon', () => {
 
   it.each([
     [{ type: 'Point', coordinates: [1, 2] }, /not Polygon/],
-    [{ type: 'Polygon', coordinates: [[[0, 0], [1, 1]]] }, /malformed/],
-    [{ type: 'MultiPolygon', coordinates: [[[[0, 0], [200, 0], [1, 1], [0, 0]]]] }, /malformed/],
+    [
+      {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [0, 0],
+            [1, 1]
+          ]
+        ]
+      },
+      /malformed/
+    ],
+    [
+      {
+        type: 'MultiPolygon',
+        coordinates: [
+          [
+            [
+              [0, 0],
+              [200, 0],
+              [1, 1],
+              [0, 0]
+            ]
+          ]
+        ]
+      },
+      /malformed/
+    ],
     [null, /missing/]
   ])('rejects bad geometry %#', (g, message) => {
     expect(checkGeometry(g)).toMatch(message);
   });
 
   it('parses GeoJSON features by id or properties.code and reports bad ones', () => {
-    const { records, issues } = parseGeoJson({ type: 'FeatureCollection', features: [
-      { type: 'Feature', id: '03388', properties: {}, geometry: { type: 'Polygon', coordinates: [square] } },
-      { type: 'Feature', properties: { code: 'x' }, geometry: { type: 'Polygon', coordinates: [square] } }
-    ] }, 'f.geojson');
+    const { records, issues } = parseGeoJson(
+      {
+        type: 'FeatureCollection',
+        features: [
+          { type: 'Feature', id: '03388', properties: {}, geometry: { type: 'Polygon', coordinates: [square] } },
+          { type: 'Feature', properties: { code: 'x' }, geometry: { type: 'Polygon', coordinates: [square] } }
+        ]
+      },
+      'f.geojson'
+    );
     expect(records.map((r) => r.code)).toEqual(['03388']);
     expect(issues).toEqual([{ where: 'f.geojson#features[1]', message: expect.stringMatching(/code "x"/) }]);
   });

@@ -22,14 +22,21 @@ import { actorFor } from '../support/demo';
 const WHO = { name: 'Lò Văn Kín Tên', phone: '0977654321', address: 'Bản Hua Bum Bí Mật', nationalId: '099887766554' };
 const SECRETS = Object.values(WHO);
 
-interface Received { from: string; to: string[]; raw: string }
+interface Received {
+  from: string;
+  to: string[];
+  raw: string;
+}
 
 /** RFC 2047 words (=?UTF-8?B?…?= / Q) and a base64 or quoted-printable body, enough for nodemailer's output. */
 function decodeWords(s: string): string {
   return s.replace(/\r?\n\s+/g, ' ').replace(/=\?UTF-8\?([BQ])\?([^?]*)\?=\s*/gi, (_, enc: string, text: string) =>
     enc.toUpperCase() === 'B'
       ? Buffer.from(text, 'base64').toString('utf8')
-      : Buffer.from(text.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_m, h) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8')
+      : Buffer.from(
+          text.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_m, h) => String.fromCharCode(parseInt(h, 16))),
+          'latin1'
+        ).toString('utf8')
   );
 }
 
@@ -40,7 +47,10 @@ function parse(raw: string): { subject: string; body: string; headers: string } 
   const rawBody = raw.slice(split + 4);
   const body = /Content-Transfer-Encoding: base64/i.test(headers)
     ? Buffer.from(rawBody.replace(/\s+/g, ''), 'base64').toString('utf8')
-    : Buffer.from(rawBody.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/gi, (_m, h) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8');
+    : Buffer.from(
+        rawBody.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/gi, (_m, h) => String.fromCharCode(parseInt(h, 16))),
+        'latin1'
+      ).toString('utf8');
   return { subject, body, headers };
 }
 
@@ -65,7 +75,11 @@ beforeAll(async () => {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
-        inbox.push({ from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('latin1') });
+        inbox.push({
+          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+          to: session.envelope.rcptTo.map((r) => r.address),
+          raw: Buffer.concat(chunks).toString('latin1')
+        });
         cb();
       });
     }
@@ -78,7 +92,10 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 forEachDb('notification delivery', (ctx) => {
   let sms: RecordingSms;
-  const channels = () => ({ email: emailNotifier({ url: `smtp://127.0.0.1:${port}`, from: 'Chung Sức <no-reply@chungsuc.test>' }), sms });
+  const channels = () => ({
+    email: emailNotifier({ url: `smtp://127.0.0.1:${port}`, from: 'Chung Sức <no-reply@chungsuc.test>' }),
+    sms
+  });
   const setContact = (username: string, email: string | null, phone: string | null) =>
     ctx.db.updateTable('account').set({ email, phone }).where('username', '=', username).execute();
 
@@ -111,25 +128,45 @@ forEachDb('notification delivery', (ctx) => {
       expect(JSON.stringify(sms.sent)).not.toContain(secret);
     }
     const rows = await ctx.db.selectFrom('notification').selectAll().where('report_id', '=', r.id).execute();
-    expect(rows.map((n) => [n.status, n.attempts, n.last_error])).toEqual([['sent', 1, null], ['sent', 1, null]]);
+    expect(rows.map((n) => [n.status, n.attempts, n.last_error])).toEqual([
+      ['sent', 1, null],
+      ['sent', 1, null]
+    ]);
     // Nothing is sent twice.
     expect(await deliverPending(ctx.db, channels())).toEqual({ sent: 0, retrying: 0, failed: 0 });
   });
 
   it('retries with backoff when the SMTP server refuses, then succeeds', async () => {
-    const r = await createTestReport(ctx.db, { identity: WHO, categoryCode: 'khai_thac_go', protection: 'confidential' });
+    const r = await createTestReport(ctx.db, {
+      identity: WHO,
+      categoryCode: 'khai_thac_go',
+      protection: 'confidential'
+    });
     await notifyUrgent(ctx.db, { id: r.id });
     rejectNext = 1;
     const t0 = new Date('2031-01-01T00:00:00Z');
     expect(await deliverPending(ctx.db, channels(), { now: t0 })).toEqual({ sent: 1, retrying: 1, failed: 0 });
-    const mailRow = await ctx.db.selectFrom('notification').selectAll().where('report_id', '=', r.id).where('account_id', 'is not', null).execute();
+    const mailRow = await ctx.db
+      .selectFrom('notification')
+      .selectAll()
+      .where('report_id', '=', r.id)
+      .where('account_id', 'is not', null)
+      .execute();
     const failedRow = mailRow.find((n) => n.status === 'pending')!;
     expect(failedRow).toMatchObject({ attempts: 1, next_attempt_at: '2031-01-01T00:01:00.000Z' });
     expect(failedRow.last_error).toMatch(/^email: /);
     for (const secret of SECRETS) expect(failedRow.last_error).not.toContain(secret);
     // Not yet due: nothing happens.
-    expect(await deliverPending(ctx.db, channels(), { now: new Date('2031-01-01T00:00:30Z') })).toEqual({ sent: 0, retrying: 0, failed: 0 });
-    expect(await deliverPending(ctx.db, channels(), { now: new Date('2031-01-01T00:01:00Z') })).toEqual({ sent: 1, retrying: 0, failed: 0 });
+    expect(await deliverPending(ctx.db, channels(), { now: new Date('2031-01-01T00:00:30Z') })).toEqual({
+      sent: 0,
+      retrying: 0,
+      failed: 0
+    });
+    expect(await deliverPending(ctx.db, channels(), { now: new Date('2031-01-01T00:01:00Z') })).toEqual({
+      sent: 1,
+      retrying: 0,
+      failed: 0
+    });
     expect(inbox).toHaveLength(1);
     expect(parse(inbox[0].raw).subject).toBe('[Chung Sức] Phản ánh khẩn cấp: Khai thác gỗ trái phép');
   });
@@ -144,8 +181,17 @@ forEachDb('notification delivery', (ctx) => {
       results.push(await deliverPending(ctx.db, { email: channels().email, sms }, { now, maxAttempts: 3 }));
       now = new Date(now.getTime() + 10 * 60_000);
     }
-    expect(results.map((x) => [x.retrying, x.failed])).toEqual([[1, 0], [1, 0], [0, 1]]);
-    const smsRow = await ctx.db.selectFrom('notification').selectAll().where('report_id', '=', r.id).where('status', '=', 'failed').executeTakeFirstOrThrow();
+    expect(results.map((x) => [x.retrying, x.failed])).toEqual([
+      [1, 0],
+      [1, 0],
+      [0, 1]
+    ]);
+    const smsRow = await ctx.db
+      .selectFrom('notification')
+      .selectAll()
+      .where('report_id', '=', r.id)
+      .where('status', '=', 'failed')
+      .executeTakeFirstOrThrow();
     expect(smsRow).toMatchObject({ attempts: 3, next_attempt_at: null, last_error: 'sms: gateway down' });
     // An office where no one has an e-mail or phone and the office has no phone.
     await ctx.db.updateTable('account').set({ email: null, phone: null }).execute();
@@ -159,17 +205,34 @@ forEachDb('notification delivery', (ctx) => {
   });
 
   it('administrators (or the CLI) set the notification e-mail; audited; bad addresses refused', async () => {
-    const code = (p: Promise<unknown>) => p.then(() => 'ok', (e: { code: string }) => e.code);
+    const code = (p: Promise<unknown>) =>
+      p.then(
+        () => 'ok',
+        (e: { code: string }) => e.code
+      );
     expect(await code(setNotifyEmail(ctx.db, SYSTEM, 'canbo.binhlu', 'not-an-address'))).toBe('VALIDATION');
-    expect(await code(setNotifyEmail(ctx.db, await actorFor(ctx.db, 'canbo.tinh'), 'canbo.binhlu', 'a@b.vn'))).toBe('NOT_FOUND');
+    expect(await code(setNotifyEmail(ctx.db, await actorFor(ctx.db, 'canbo.tinh'), 'canbo.binhlu', 'a@b.vn'))).toBe(
+      'NOT_FOUND'
+    );
     expect(await code(setNotifyEmail(ctx.db, SYSTEM, 'nobody', 'a@b.vn'))).toBe('NOT_FOUND');
     await setNotifyEmail(ctx.db, await actorFor(ctx.db, 'quantri'), 'canbo.binhlu', 'canbo.binhlu@hoi.test');
-    const row = await ctx.db.selectFrom('audit_event').selectAll().where('entity_type', '=', 'account').where('action', '=', 'update').orderBy('at', 'desc').executeTakeFirstOrThrow();
+    const row = await ctx.db
+      .selectFrom('audit_event')
+      .selectAll()
+      .where('entity_type', '=', 'account')
+      .where('action', '=', 'update')
+      .orderBy('at', 'desc')
+      .executeTakeFirstOrThrow();
     expect(JSON.parse(row.after_json!)).toEqual({ email: 'canbo.binhlu@hoi.test' });
   });
 
   it('composes the daily reminder in Vietnamese and mails the office staff', async () => {
-    await createTestReport(ctx.db, { identity: WHO, communeCode: '03390', deadline_on: '2041-06-01', protection: 'confidential' });
+    await createTestReport(ctx.db, {
+      identity: WHO,
+      communeCode: '03390',
+      deadline_on: '2041-06-01',
+      protection: 'confidential'
+    });
     await remindOverdue(ctx.db, new Date('2041-06-03T10:00:00+07:00'));
     await deliverPending(ctx.db, channels(), { now: new Date('2041-06-03T05:00:00Z') });
     const mine = inbox.filter((x) => x.to.includes('canbo.binhlu@hoi.test'));
@@ -182,6 +245,11 @@ forEachDb('notification delivery', (ctx) => {
 });
 
 it('uses the recording SMS stand-in unless a gateway is named, and refuses an unknown gateway', () => {
-  expect(configuredNotifiers({ SMTP_URL: undefined, MAIL_FROM: 'x@y', SMS_GATEWAY: undefined })).toMatchObject({ email: undefined, sms: expect.any(RecordingSms) });
-  expect(() => configuredNotifiers({ SMTP_URL: undefined, MAIL_FROM: 'x@y', SMS_GATEWAY: 'viettel' })).toThrow(/no SMS gateway/);
+  expect(configuredNotifiers({ SMTP_URL: undefined, MAIL_FROM: 'x@y', SMS_GATEWAY: undefined })).toMatchObject({
+    email: undefined,
+    sms: expect.any(RecordingSms)
+  });
+  expect(() => configuredNotifiers({ SMTP_URL: undefined, MAIL_FROM: 'x@y', SMS_GATEWAY: 'viettel' })).toThrow(
+    /no SMS gateway/
+  );
 });

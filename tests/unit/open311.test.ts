@@ -31,8 +31,17 @@ forEachDb('open311', (ctx) => {
   beforeAll(async () => {
     await seedDemo(ctx.db);
     key = (await createKey(ctx.db, SYSTEM, 'test client')).key;
-    const post = (params: Record<string, string>) => call(ctx.db, 'POST', 'requests.json', { api_key: key, service_code: 'do_rac', ...params });
-    const a = await post({ ...DOAN_KET, description: 'Đổ rác bừa bãi cạnh suối Nậm Lùm', first_name: 'Lò Văn', last_name: 'Bí Mật', email: 'bimat@example.vn', phone: '0987654321', media_url: 'https://example.org/p.jpg' });
+    const post = (params: Record<string, string>) =>
+      call(ctx.db, 'POST', 'requests.json', { api_key: key, service_code: 'do_rac', ...params });
+    const a = await post({
+      ...DOAN_KET,
+      description: 'Đổ rác bừa bãi cạnh suối Nậm Lùm',
+      first_name: 'Lò Văn',
+      last_name: 'Bí Mật',
+      email: 'bimat@example.vn',
+      phone: '0987654321',
+      media_url: 'https://example.org/p.jpg'
+    });
     const b = await post({ ...BINH_LU, description: 'Rác chưa công khai' });
     publicId = (a.body as { service_request_id: string }[])[0].service_request_id;
     privateId = (b.body as { service_request_id: string }[])[0].service_request_id;
@@ -45,7 +54,10 @@ forEachDb('open311', (ctx) => {
       expect(r.status).toBe(200);
       expect(r.text).toContain('http://wiki.open311.org/GeoReport_v2');
       expect(r.text).toContain(`${BASE}/open311/v2`);
-      if (fmt === 'xml') expect(r.text).toMatch(/<discovery>.*<endpoints><endpoint>.*<formats><format>text\/xml<\/format><format>application\/json<\/format><\/formats>/s);
+      if (fmt === 'xml')
+        expect(r.text).toMatch(
+          /<discovery>.*<endpoints><endpoint>.*<formats><format>text\/xml<\/format><format>application\/json<\/format><\/formats>/s
+        );
       else expect(JSON.parse(r.text).endpoints[0].formats).toEqual(['text/xml', 'application/json']);
     });
 
@@ -55,7 +67,12 @@ forEachDb('open311', (ctx) => {
       if (fmt === 'json') {
         const services = JSON.parse(r.text);
         const rac = services.find((s: { service_code: string }) => s.service_code === 'do_rac');
-        expect(rac).toMatchObject({ service_name: 'Đổ rác thải bừa bãi', group: 'Chất thải', metadata: true, type: 'realtime' });
+        expect(rac).toMatchObject({
+          service_name: 'Đổ rác thải bừa bãi',
+          group: 'Chất thải',
+          metadata: true,
+          type: 'realtime'
+        });
         expect(services.length).toBe(18);
       } else {
         expect(r.text).toMatch(/<services><service><service_code>khai_thac_go<\/service_code>/);
@@ -66,23 +83,51 @@ forEachDb('open311', (ctx) => {
     it('service definition with the channel attribute; unknown code is 404', async () => {
       const r = await call(ctx.db, 'GET', `services/do_rac.${fmt}`);
       expect(r.status).toBe(200);
-      if (fmt === 'json') expect(JSON.parse(r.text).attributes[0]).toMatchObject({ code: 'channel', datatype: 'singlevaluelist', values: [{ key: 'phan_anh' }, { key: 'kien_nghi' }] });
-      else expect(r.text).toMatch(/<service_definition><service_code>do_rac<\/service_code><attributes><attribute>.*<values><value><key>phan_anh<\/key>/s);
+      if (fmt === 'json')
+        expect(JSON.parse(r.text).attributes[0]).toMatchObject({
+          code: 'channel',
+          datatype: 'singlevaluelist',
+          values: [{ key: 'phan_anh' }, { key: 'kien_nghi' }]
+        });
+      else
+        expect(r.text).toMatch(
+          /<service_definition><service_code>do_rac<\/service_code><attributes><attribute>.*<values><value><key>phan_anh<\/key>/s
+        );
       const missing = await call(ctx.db, 'GET', `services/nope.${fmt}`);
       expect(missing.status).toBe(404);
-      if (fmt === 'json') expect(JSON.parse(missing.text)).toEqual([{ code: 404, description: 'service_code not found' }]);
-      else expect(missing.text).toContain('<errors><error><code>404</code><description>service_code not found</description></error></errors>');
+      if (fmt === 'json')
+        expect(JSON.parse(missing.text)).toEqual([{ code: 404, description: 'service_code not found' }]);
+      else
+        expect(missing.text).toContain(
+          '<errors><error><code>404</code><description>service_code not found</description></error></errors>'
+        );
     });
 
     it('POST creates a report and answers its id as a string', async () => {
-      const r = await call(ctx.db, 'POST', `requests.${fmt}`, { api_key: key, service_code: 'chay_rung', address_string: 'Bản Mẫu Một, phường Đoan Ket', description: 'Khói trên đồi', 'attribute[channel]': 'kien_nghi' });
+      const r = await call(ctx.db, 'POST', `requests.${fmt}`, {
+        api_key: key,
+        service_code: 'chay_rung',
+        address_string: 'Bản Mẫu Một, phường Đoan Ket',
+        description: 'Khói trên đồi',
+        'attribute[channel]': 'kien_nghi'
+      });
       expect(r.status).toBe(200);
       if (fmt === 'json') expect(typeof JSON.parse(r.text)[0].service_request_id).toBe('string');
       else expect(r.text).toMatch(/<service_requests><request><service_request_id>[0-9a-f-]{36}<\/service_request_id>/);
       // The address names a commune (diacritics ignored): the report lands at that commune's Hội.
-      const id = fmt === 'json' ? JSON.parse(r.text)[0].service_request_id : /<service_request_id>([^<]+)</.exec(r.text)![1];
-      const row = await ctx.db.selectFrom('report as r').innerJoin('admin_unit as u', 'u.id', 'r.commune_unit_id').select(['u.code', 'r.commune_org_id', 'r.location_precision', 'r.location_text']).where('r.id', '=', id).executeTakeFirstOrThrow();
-      expect(row).toMatchObject({ code: '03388', location_precision: 'commune', location_text: 'Bản Mẫu Một, phường Đoan Ket' });
+      const id =
+        fmt === 'json' ? JSON.parse(r.text)[0].service_request_id : /<service_request_id>([^<]+)</.exec(r.text)![1];
+      const row = await ctx.db
+        .selectFrom('report as r')
+        .innerJoin('admin_unit as u', 'u.id', 'r.commune_unit_id')
+        .select(['u.code', 'r.commune_org_id', 'r.location_precision', 'r.location_text'])
+        .where('r.id', '=', id)
+        .executeTakeFirstOrThrow();
+      expect(row).toMatchObject({
+        code: '03388',
+        location_precision: 'commune',
+        location_text: 'Bản Mẫu Một, phường Đoan Ket'
+      });
       expect(row.commune_org_id).not.toBeNull();
     });
 
@@ -92,21 +137,50 @@ forEachDb('open311', (ctx) => {
       ['no service_code', { api_key: 'KEY', ...DOAN_KET, description: 'x' }, 400],
       ['unknown service_code', { api_key: 'KEY', service_code: 'nope', ...DOAN_KET, description: 'x' }, 404],
       ['no location', { api_key: 'KEY', service_code: 'do_rac', description: 'x' }, 400],
-      ['address naming no commune', { api_key: 'KEY', service_code: 'do_rac', address_string: 'Bản Mẫu Một', description: 'x' }, 400],
-      ['named reporter without contact', { api_key: 'KEY', service_code: 'do_rac', ...DOAN_KET, description: 'x', first_name: 'Lò' }, 400],
+      [
+        'address naming no commune',
+        { api_key: 'KEY', service_code: 'do_rac', address_string: 'Bản Mẫu Một', description: 'x' },
+        400
+      ],
+      [
+        'named reporter without contact',
+        { api_key: 'KEY', service_code: 'do_rac', ...DOAN_KET, description: 'x', first_name: 'Lò' },
+        400
+      ],
       ['bad phone', { api_key: 'KEY', service_code: 'do_rac', ...DOAN_KET, description: 'x', phone: 'call me' }, 400],
       ['bad latitude', { api_key: 'KEY', service_code: 'do_rac', lat: '99', long: '103', description: 'x' }, 400],
       ['no description', { api_key: 'KEY', service_code: 'do_rac', ...DOAN_KET }, 400],
-      ['description over 4,000', { api_key: 'KEY', service_code: 'do_rac', ...DOAN_KET, description: 'a'.repeat(4001) }, 400],
-      ['tố cáo channel', { api_key: 'KEY', service_code: 'do_rac', ...DOAN_KET, description: 'x', 'attribute[channel]': 'to_cao' }, 400],
-      ['bad media_url', { api_key: 'KEY', service_code: 'do_rac', ...DOAN_KET, description: 'x', media_url: 'javascript:alert(1)' }, 400],
-      ['other jurisdiction', { api_key: 'KEY', jurisdiction_id: '01', service_code: 'do_rac', ...DOAN_KET, description: 'x' }, 404]
+      [
+        'description over 4,000',
+        { api_key: 'KEY', service_code: 'do_rac', ...DOAN_KET, description: 'a'.repeat(4001) },
+        400
+      ],
+      [
+        'tố cáo channel',
+        { api_key: 'KEY', service_code: 'do_rac', ...DOAN_KET, description: 'x', 'attribute[channel]': 'to_cao' },
+        400
+      ],
+      [
+        'bad media_url',
+        { api_key: 'KEY', service_code: 'do_rac', ...DOAN_KET, description: 'x', media_url: 'javascript:alert(1)' },
+        400
+      ],
+      [
+        'other jurisdiction',
+        { api_key: 'KEY', jurisdiction_id: '01', service_code: 'do_rac', ...DOAN_KET, description: 'x' },
+        404
+      ]
     ])('POST with %s → error', async (_, raw, status) => {
       const params = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, v === 'KEY' ? key : v]));
       const r = await call(ctx.db, 'POST', `requests.${fmt}`, params);
       expect(r.status).toBe(status);
       if (fmt === 'json') expect(JSON.parse(r.text)).toEqual([{ code: status, description: expect.any(String) }]);
-      else expect(r.text).toMatch(new RegExp(`^<\\?xml[^>]*>\\n<errors><error><code>${status}</code><description>[^<]+</description></error></errors>$`));
+      else
+        expect(r.text).toMatch(
+          new RegExp(
+            `^<\\?xml[^>]*>\\n<errors><error><code>${status}</code><description>[^<]+</description></error></errors>$`
+          )
+        );
     });
 
     it('GET requests lists published reports only, public-safe', async () => {
@@ -114,10 +188,16 @@ forEachDb('open311', (ctx) => {
       expect(r.status).toBe(200);
       expect(r.text).toContain(publicId);
       expect(r.text).not.toContain(privateId);
-      for (const secret of ['Bí Mật', 'bimat@example.vn', '0987654321', 'example.org', '22.4331', '103.4012']) expect(r.text).not.toContain(secret);
+      for (const secret of ['Bí Mật', 'bimat@example.vn', '0987654321', 'example.org', '22.4331', '103.4012'])
+        expect(r.text).not.toContain(secret);
       if (fmt === 'json') {
         const [req] = JSON.parse(r.text);
-        expect(req).toMatchObject({ service_request_id: publicId, status: 'open', service_code: 'do_rac', address: 'Đoàn Kết' });
+        expect(req).toMatchObject({
+          service_request_id: publicId,
+          status: 'open',
+          service_code: 'do_rac',
+          address: 'Đoàn Kết'
+        });
         expect(Math.abs(req.lat - 22.4331)).toBeLessThan(0.005);
         expect(req.lat).not.toBe(22.4331);
       }
@@ -127,15 +207,25 @@ forEachDb('open311', (ctx) => {
       const byCode = await call(ctx.db, 'GET', `requests.${fmt}`, { service_code: 'chay_rung' });
       expect(byCode.text).not.toContain(publicId);
       expect((await call(ctx.db, 'GET', `requests.${fmt}`, { status: 'closed' })).text).not.toContain(publicId);
-      expect((await call(ctx.db, 'GET', `requests.${fmt}`, { status: 'open', service_code: 'do_rac,khac' })).text).toContain(publicId);
-      expect((await call(ctx.db, 'GET', `requests.${fmt}`, { end_date: '2020-01-01T00:00:00Z' })).text).not.toContain(publicId);
-      expect((await call(ctx.db, 'GET', `requests.${fmt}`, { start_date: '2020-01-01T00:00:00+07:00' })).text).toContain(publicId);
+      expect(
+        (await call(ctx.db, 'GET', `requests.${fmt}`, { status: 'open', service_code: 'do_rac,khac' })).text
+      ).toContain(publicId);
+      expect((await call(ctx.db, 'GET', `requests.${fmt}`, { end_date: '2020-01-01T00:00:00Z' })).text).not.toContain(
+        publicId
+      );
+      expect(
+        (await call(ctx.db, 'GET', `requests.${fmt}`, { start_date: '2020-01-01T00:00:00+07:00' })).text
+      ).toContain(publicId);
       expect((await call(ctx.db, 'GET', `requests.${fmt}`, { status: 'pending' })).status).toBe(400);
       expect((await call(ctx.db, 'GET', `requests.${fmt}`, { start_date: 'yesterday' })).status).toBe(400);
     });
 
     it('service_request_id overrides every other filter; unpublished ones show status only', async () => {
-      const r = await call(ctx.db, 'GET', `requests.${fmt}`, { service_request_id: `${publicId},${privateId}`, service_code: 'khac', status: 'closed' });
+      const r = await call(ctx.db, 'GET', `requests.${fmt}`, {
+        service_request_id: `${publicId},${privateId}`,
+        service_code: 'khac',
+        status: 'closed'
+      });
       expect(r.status).toBe(200);
       expect(r.text).toContain(publicId);
       expect(r.text).toContain(privateId);
@@ -146,7 +236,11 @@ forEachDb('open311', (ctx) => {
     it('GET one request, extensions add internal status and public updates; 404 otherwise', async () => {
       const r = await call(ctx.db, 'GET', `requests/${publicId}.${fmt}`, { extensions: 'true' });
       expect(r.status).toBe(200);
-      if (fmt === 'json') expect(JSON.parse(r.text)[0].extended_attributes).toMatchObject({ status: 'new', updates: [{ status: 'new' }] });
+      if (fmt === 'json')
+        expect(JSON.parse(r.text)[0].extended_attributes).toMatchObject({
+          status: 'new',
+          updates: [{ status: 'new' }]
+        });
       else expect(r.text).toMatch(/<extended_attributes><status>new<\/status><updates><update>/);
       expect((await call(ctx.db, 'GET', `requests/${publicId}.${fmt}`)).text).not.toContain('extended_attributes');
       const missing = await call(ctx.db, 'GET', `requests/00000000-0000-0000-0000-000000000000.${fmt}`);
@@ -157,11 +251,27 @@ forEachDb('open311', (ctx) => {
 
   it.each([
     ['no location', { service_code: 'do_rac', description: 'x' }, /^location required/],
-    ['address naming no commune', { service_code: 'do_rac', address_string: 'Bản Mẫu Một', description: 'x' }, /^location required/],
+    [
+      'address naming no commune',
+      { service_code: 'do_rac', address_string: 'Bản Mẫu Một', description: 'x' },
+      /^location required/
+    ],
     ['empty description', { service_code: 'do_rac', ...DOAN_KET, description: ' ' }, /^description was not provided$/],
-    ['long description', { service_code: 'do_rac', ...DOAN_KET, description: 'a'.repeat(4001) }, /^description is too long$/],
-    ['bad latitude', { service_code: 'do_rac', lat: '99', long: '103', description: 'x' }, /^lat and long must be WGS84/],
-    ['name without contact', { service_code: 'do_rac', ...DOAN_KET, description: 'x', last_name: 'Lò' }, /^a named reporter needs a phone or email$/],
+    [
+      'long description',
+      { service_code: 'do_rac', ...DOAN_KET, description: 'a'.repeat(4001) },
+      /^description is too long$/
+    ],
+    [
+      'bad latitude',
+      { service_code: 'do_rac', lat: '99', long: '103', description: 'x' },
+      /^lat and long must be WGS84/
+    ],
+    [
+      'name without contact',
+      { service_code: 'do_rac', ...DOAN_KET, description: 'x', last_name: 'Lò' },
+      /^a named reporter needs a phone or email$/
+    ],
     ['bad email', { service_code: 'do_rac', ...DOAN_KET, description: 'x', email: 'nope' }, /^email is invalid/]
   ])('createReport validation maps to a readable Open311 400: %s', async (_, params, description) => {
     const r = await call(ctx.db, 'POST', 'requests.json', { api_key: key, ...params });
@@ -178,24 +288,54 @@ forEachDb('open311', (ctx) => {
     const report = await ctx.db.selectFrom('report').selectAll().where('id', '=', publicId).executeTakeFirstOrThrow();
     expect(report.protection).toBe('confidential');
     expect(JSON.stringify(report)).not.toContain('Bí Mật');
-    const identity = await ctx.db.selectFrom('report_identity').selectAll().where('report_id', '=', publicId).executeTakeFirstOrThrow();
+    const identity = await ctx.db
+      .selectFrom('report_identity')
+      .selectAll()
+      .where('report_id', '=', publicId)
+      .executeTakeFirstOrThrow();
     expect(identity.ciphertext).not.toContain('bimat');
-    const anonymous = await ctx.db.selectFrom('report').select('protection').where('id', '=', privateId).executeTakeFirstOrThrow();
+    const anonymous = await ctx.db
+      .selectFrom('report')
+      .select('protection')
+      .where('id', '=', privateId)
+      .executeTakeFirstOrThrow();
     expect(anonymous.protection).toBe('anonymous');
-    expect(await ctx.db.selectFrom('report_identity').select('report_id').where('report_id', '=', privateId).executeTakeFirst()).toBeUndefined();
-    const link = await ctx.db.selectFrom('report_event').select('data').where('report_id', '=', publicId).where('kind', '=', 'attachment').executeTakeFirstOrThrow();
+    expect(
+      await ctx.db
+        .selectFrom('report_identity')
+        .select('report_id')
+        .where('report_id', '=', privateId)
+        .executeTakeFirst()
+    ).toBeUndefined();
+    const link = await ctx.db
+      .selectFrom('report_event')
+      .select('data')
+      .where('report_id', '=', publicId)
+      .where('kind', '=', 'attachment')
+      .executeTakeFirstOrThrow();
     expect(JSON.stringify(link.data)).toContain('https://example.org/p.jpg');
   });
 
   it('keys: stored as hashes, listed, revoked keys are refused', async () => {
     const admin = await actorFor(ctx.db, 'quantri');
     const { id, key: raw } = await createKey(ctx.db, admin, 'revocable');
-    const row = await ctx.db.selectFrom('open311_api_key').select('key_hash').where('id', '=', id).executeTakeFirstOrThrow();
+    const row = await ctx.db
+      .selectFrom('open311_api_key')
+      .select('key_hash')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     expect(row.key_hash).not.toContain(raw);
     expect((await listKeys(ctx.db, admin)).map((k) => k.name)).toContain('revocable');
     await revokeKey(ctx.db, admin, id);
-    const r = await call(ctx.db, 'POST', 'requests.json', { api_key: raw, service_code: 'do_rac', ...DOAN_KET, description: 'x' });
+    const r = await call(ctx.db, 'POST', 'requests.json', {
+      api_key: raw,
+      service_code: 'do_rac',
+      ...DOAN_KET,
+      description: 'x'
+    });
     expect(r.status).toBe(403);
-    await expect(createKey(ctx.db, await actorFor(ctx.db, 'canbo.doanket'), 'x')).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(createKey(ctx.db, await actorFor(ctx.db, 'canbo.doanket'), 'x')).rejects.toMatchObject({
+      code: 'FORBIDDEN'
+    });
   });
 });

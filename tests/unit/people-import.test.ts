@@ -6,9 +6,24 @@ import type { Actor } from '../../src/lib/server/access/actor';
 import { readSheet } from '../../src/lib/server/people/import/xlsx';
 import { guessMapping, mappingErrors, mappingFromForm, type Mapping } from '../../src/lib/server/people/import/mapping';
 import { validateRows } from '../../src/lib/server/people/import/rows';
-import { confirmImport, openUpload, previewImport, saveMapping, uploadMemberList } from '../../src/lib/server/people/import.service';
+import {
+  confirmImport,
+  openUpload,
+  previewImport,
+  saveMapping,
+  uploadMemberList
+} from '../../src/lib/server/people/import.service';
 
-const HEADER = ['STT', 'Họ và tên', 'Năm sinh', 'Giới tính', 'Thôn/bản', 'Số điện thoại', 'Số thẻ hội viên', 'Ngày vào hội'];
+const HEADER = [
+  'STT',
+  'Họ và tên',
+  'Năm sinh',
+  'Giới tính',
+  'Thôn/bản',
+  'Số điện thoại',
+  'Số thẻ hội viên',
+  'Ngày vào hội'
+];
 
 /** An .xlsx like a commune office keeps: a title line, the header, then members. */
 async function workbook(rows: unknown[][], header = HEADER, title = true): Promise<Uint8Array> {
@@ -20,7 +35,16 @@ async function workbook(rows: unknown[][], header = HEADER, title = true): Promi
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
-const good = (n: number, card = `IMP-${n}-${Math.random().toString(36).slice(2, 7)}`) => [n, `Người Nhập ${n}`, 1950 + n, n % 2 ? 'Nam' : 'Nữ', 'Bản Mẫu Một', `+84 91 234 56${String(n).padStart(2, '0')}`, card, new Date(Date.UTC(2015, 2, n))];
+const good = (n: number, card = `IMP-${n}-${Math.random().toString(36).slice(2, 7)}`) => [
+  n,
+  `Người Nhập ${n}`,
+  1950 + n,
+  n % 2 ? 'Nam' : 'Nữ',
+  'Bản Mẫu Một',
+  `+84 91 234 56${String(n).padStart(2, '0')}`,
+  card,
+  new Date(Date.UTC(2015, 2, n))
+];
 
 describe('reading and mapping a sheet', () => {
   it('finds the header under a title line and keeps Excel row numbers', async () => {
@@ -32,9 +56,18 @@ describe('reading and mapping a sheet', () => {
   });
 
   it.each([
-    [HEADER, { full_name: 1, birth_year: 2, sex: 3, village: 4, phone: 5, card_number: 6, joined_on: 7, address: null }],
-    [['HỌ TÊN', 'SĐT', 'Ngày kết nạp', 'Địa chỉ', 'Thôn'], { full_name: 0, phone: 1, joined_on: 2, address: 3, village: 4, birth_year: null, sex: null, card_number: null }],
-    [['Name', 'Card number', 'Date joined', 'Gender'], { full_name: 0, card_number: 1, joined_on: 2, sex: 3, village: null }]
+    [
+      HEADER,
+      { full_name: 1, birth_year: 2, sex: 3, village: 4, phone: 5, card_number: 6, joined_on: 7, address: null }
+    ],
+    [
+      ['HỌ TÊN', 'SĐT', 'Ngày kết nạp', 'Địa chỉ', 'Thôn'],
+      { full_name: 0, phone: 1, joined_on: 2, address: 3, village: 4, birth_year: null, sex: null, card_number: null }
+    ],
+    [
+      ['Name', 'Card number', 'Date joined', 'Gender'],
+      { full_name: 0, card_number: 1, joined_on: 2, sex: 3, village: null }
+    ]
   ])('guesses the mapping of %j', (headers, expected) => {
     expect(guessMapping(headers)).toMatchObject(expected);
   });
@@ -50,7 +83,8 @@ describe('row validation', () => {
   const villages = [{ id: 'v1', name: 'Bản Mẫu Một (demo)' }];
   const mapping = guessMapping(HEADER) as Mapping;
   const ctx = { villages, takenCards: new Set(['LC-0001']), currentYear: 2026 };
-  const row = (patch: Record<number, unknown>) => Object.assign([1, 'Lò Thị A', 1955, 'Nữ', 'bản mẫu một', '0912345678', '', '01/02/2010'], patch);
+  const row = (patch: Record<number, unknown>) =>
+    Object.assign([1, 'Lò Thị A', 1955, 'Nữ', 'bản mẫu một', '0912345678', '', '01/02/2010'], patch);
 
   it.each([
     ['missing name', { 1: '' }, 'full_name', 'err_required'],
@@ -71,12 +105,22 @@ describe('row validation', () => {
     const sheet = await readSheet(await workbook([row({})]));
     const { rows, problems } = validateRows(sheet, mapping, ctx);
     expect(problems).toEqual([]);
-    expect(rows[0]).toMatchObject({ row: 3, full_name: 'Lò Thị A', birth_year: 1955, sex: 'female', village_unit_id: 'v1', phone: '0912345678', joined_on: '2010-02-01' });
+    expect(rows[0]).toMatchObject({
+      row: 3,
+      full_name: 'Lò Thị A',
+      birth_year: 1955,
+      sex: 'female',
+      village_unit_id: 'v1',
+      phone: '0912345678',
+      joined_on: '2010-02-01'
+    });
   });
 
   it('flags a card number repeated inside the file', async () => {
     const sheet = await readSheet(await workbook([row({ 6: 'X-1' }), row({ 6: 'X-1' })]));
-    expect(validateRows(sheet, mapping, ctx).problems).toEqual([{ row: 4, field: 'card_number', key: 'people_err_card_taken' }]);
+    expect(validateRows(sheet, mapping, ctx).problems).toEqual([
+      { row: 4, field: 'card_number', key: 'people_err_card_taken' }
+    ]);
   });
 });
 
@@ -88,9 +132,21 @@ forEachDb('member list import', (ctx) => {
     other = await actorFor(ctx.db, 'canbo.binhlu');
     branch = await orgId(ctx.db, BRANCH_1);
   });
-  const count = async () => Number((await ctx.db.selectFrom('person').select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const count = async () =>
+    Number(
+      (
+        await ctx.db
+          .selectFrom('person')
+          .select(({ fn }) => fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n
+    );
   const upload = async (rows: unknown[][]) => {
-    const id = await uploadMemberList(ctx.db, officer, { organisationId: branch, fileName: 'ds.xlsx', bytes: await workbook(rows) });
+    const id = await uploadMemberList(ctx.db, officer, {
+      organisationId: branch,
+      fileName: 'ds.xlsx',
+      bytes: await workbook(rows)
+    });
     const { mapping } = await openUpload(ctx.db, officer, id);
     expect(await saveMapping(ctx.db, officer, id, mapping)).toEqual({ ok: true });
     return id;
@@ -101,7 +157,10 @@ forEachDb('member list import', (ctx) => {
     const id = await upload([good(1), good(2), [3, 'Người Lỗi', 1950, 'Nam', 'Bản Mẫu Một', '123', '', '01/01/2020']]);
     const preview = await previewImport(ctx.db, officer, id);
     expect(preview.problems).toEqual([{ row: 5, field: 'phone', key: 'err_phone' }]);
-    await expect(confirmImport(ctx.db, officer, id)).rejects.toMatchObject({ code: 'VALIDATION', problems: [{ row: 5 }] });
+    await expect(confirmImport(ctx.db, officer, id)).rejects.toMatchObject({
+      code: 'VALIDATION',
+      problems: [{ row: 5 }]
+    });
     expect(await count()).toBe(before);
   });
 
@@ -110,8 +169,19 @@ forEachDb('member list import', (ctx) => {
     const id = await upload([good(3), good(4), good(5)]);
     expect(await confirmImport(ctx.db, officer, id)).toBe(3);
     expect(await count()).toBe(before + 3);
-    const p = await ctx.db.selectFrom('person').innerJoin('membership', 'membership.person_id', 'person.id').selectAll().where('full_name', '=', 'Người Nhập 3').executeTakeFirstOrThrow();
-    expect(p).toMatchObject({ birth_year: 1953, sex: 'male', phone: '0912345603', joined_on: '2015-03-03', organisation_id: branch });
+    const p = await ctx.db
+      .selectFrom('person')
+      .innerJoin('membership', 'membership.person_id', 'person.id')
+      .selectAll()
+      .where('full_name', '=', 'Người Nhập 3')
+      .executeTakeFirstOrThrow();
+    expect(p).toMatchObject({
+      birth_year: 1953,
+      sex: 'male',
+      phone: '0912345603',
+      joined_on: '2015-03-03',
+      organisation_id: branch
+    });
     // The stored upload is gone once imported.
     await expect(openUpload(ctx.db, officer, id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
@@ -121,15 +191,36 @@ forEachDb('member list import', (ctx) => {
     const id = await upload([good(6, 'DUP-RACE'), good(7)]);
     await previewImport(ctx.db, officer, id);
     // A card number taken after the preview makes confirm reject the whole file.
-    await ctx.db.insertInto('membership').values({ id: 'race', person_id: (await ctx.db.selectFrom('person').select('id').executeTakeFirstOrThrow()).id, organisation_id: branch, card_number: 'DUP-RACE', joined_on: '2020-01-01', left_on: null, created_at: new Date().toISOString() }).execute();
-    await expect(confirmImport(ctx.db, officer, id)).rejects.toMatchObject({ problems: [{ row: 3, field: 'card_number' }] });
+    await ctx.db
+      .insertInto('membership')
+      .values({
+        id: 'race',
+        person_id: (await ctx.db.selectFrom('person').select('id').executeTakeFirstOrThrow()).id,
+        organisation_id: branch,
+        card_number: 'DUP-RACE',
+        joined_on: '2020-01-01',
+        left_on: null,
+        created_at: new Date().toISOString()
+      })
+      .execute();
+    await expect(confirmImport(ctx.db, officer, id)).rejects.toMatchObject({
+      problems: [{ row: 3, field: 'card_number' }]
+    });
     expect(await count()).toBe(before);
   });
 
   it('an upload belongs to its account and scope; unreadable files are refused', async () => {
     const id = await upload([good(8)]);
     await expect(openUpload(ctx.db, other, id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(uploadMemberList(ctx.db, other, { organisationId: branch, fileName: 'x.xlsx', bytes: await workbook([good(9)]) })).rejects.toMatchObject({ details: { field: 'organisation_id' } });
-    await expect(uploadMemberList(ctx.db, officer, { organisationId: branch, fileName: 'x.xlsx', bytes: new TextEncoder().encode('not a spreadsheet') })).rejects.toMatchObject({ message: 'people_import_err_file' });
+    await expect(
+      uploadMemberList(ctx.db, other, { organisationId: branch, fileName: 'x.xlsx', bytes: await workbook([good(9)]) })
+    ).rejects.toMatchObject({ details: { field: 'organisation_id' } });
+    await expect(
+      uploadMemberList(ctx.db, officer, {
+        organisationId: branch,
+        fileName: 'x.xlsx',
+        bytes: new TextEncoder().encode('not a spreadsheet')
+      })
+    ).rejects.toMatchObject({ message: 'people_import_err_file' });
   });
 });

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { validate } from '../../src/lib/server/forms';
-import { consentInputSchema, normalisePhone, personInputSchema, personQuerySchema } from '../../src/lib/server/people/person.schema';
+import {
+  consentInputSchema,
+  normalisePhone,
+  personInputSchema,
+  personQuerySchema
+} from '../../src/lib/server/people/person.schema';
 
 describe('phone numbers', () => {
   it.each([
@@ -21,7 +26,15 @@ describe('phone numbers', () => {
   });
 });
 
-const base = { full_name: 'Lò Thị Mai', birth_year: '1956', sex: 'female', organisation_id: 'org-1', village_unit_id: '', phone: '', address: '' };
+const base = {
+  full_name: 'Lò Thị Mai',
+  birth_year: '1956',
+  sex: 'female',
+  organisation_id: 'org-1',
+  village_unit_id: '',
+  phone: '',
+  address: ''
+};
 
 describe('person form validation', () => {
   it.each([
@@ -41,8 +54,20 @@ describe('person form validation', () => {
   });
 
   it('cleans and normalises valid input (API numbers too)', () => {
-    const r = validate(personInputSchema, { ...base, full_name: '  Lò   Thị Mai ', birth_year: 1956, phone: '+84 987 000 111' });
-    expect(r.ok && r.data).toMatchObject({ full_name: 'Lò Thị Mai', birth_year: 1956, sex: 'female', phone: '0987000111', village_unit_id: null, address: null });
+    const r = validate(personInputSchema, {
+      ...base,
+      full_name: '  Lò   Thị Mai ',
+      birth_year: 1956,
+      phone: '+84 987 000 111'
+    });
+    expect(r.ok && r.data).toMatchObject({
+      full_name: 'Lò Thị Mai',
+      birth_year: 1956,
+      sex: 'female',
+      phone: '0987000111',
+      village_unit_id: null,
+      address: null
+    });
   });
 });
 
@@ -61,13 +86,19 @@ describe('consent form validation', () => {
 
   it('accepts dd/mm/yyyy and oral consent with a witness', () => {
     const r = validate(consentInputSchema, { ...ok, method: 'oral_witness', witness_name: 'Lò Văn Pọm' });
-    expect(r.ok && r.data).toMatchObject({ given_on: '2026-01-05', method: 'oral_witness', witness_name: 'Lò Văn Pọm' });
+    expect(r.ok && r.data).toMatchObject({
+      given_on: '2026-01-05',
+      method: 'oral_witness',
+      witness_name: 'Lò Văn Pọm'
+    });
   });
 });
 
 describe('list query', () => {
   it('defaults and bounds paging', () => {
-    expect(validate(personQuerySchema, {}).ok && validate(personQuerySchema, { page: '0', per_page: '999' })).toMatchObject({ ok: true, data: { page: 1, per_page: 100 } });
+    expect(
+      validate(personQuerySchema, {}).ok && validate(personQuerySchema, { page: '0', per_page: '999' })
+    ).toMatchObject({ ok: true, data: { page: 1, per_page: 100 } });
     expect(validate(personQuerySchema, { member: 'maybe' }).ok).toBe(false);
   });
 });

@@ -21,14 +21,33 @@ forEachDb('program commitment pages', (ctx) => {
     for (const u of ['chihoi.truong', 'canbo.doanket', 'canbo.binhlu']) who[u] = await actorFor(ctx.db, u);
     ids = await demoIds(ctx.db);
   });
-  async function commit(actor: Actor, fields: Record<string, string>, key: string | null = null, photo: Buffer | null = null) {
+  async function commit(
+    actor: Actor,
+    fields: Record<string, string>,
+    key: string | null = null,
+    photo: Buffer | null = null
+  ) {
     const f = new FormData();
-    for (const [k, v] of Object.entries({ party: 'household', kind_id: 'ck-sorting', signed_on: '15/03/2026', ...fields })) f.append(k, v);
+    for (const [k, v] of Object.entries({
+      party: 'household',
+      kind_id: 'ck-sorting',
+      signed_on: '15/03/2026',
+      ...fields
+    }))
+      f.append(k, v);
     const read = await readCommitmentForm(f);
     if (!read.parsed.ok) throw new Error(JSON.stringify(read.parsed.errors));
-    return cpages.submitCommitment(ctx.db, actor, read.parsed.data, photo ? [{ data: photo, type: 'image/jpeg' }] : [], key, read.batch);
+    return cpages.submitCommitment(
+      ctx.db,
+      actor,
+      read.parsed.data,
+      photo ? [{ data: photo, type: 'image/jpeg' }] : [],
+      key,
+      read.batch
+    );
   }
-  const village = async (actor: Actor, id: string) => (await cpages.villageSummary(ctx.db, actor, noCommitmentFilter)).find((v) => v.id === id)!;
+  const village = async (actor: Actor, id: string) =>
+    (await cpages.villageSummary(ctx.db, actor, noCommitmentFilter)).find((v) => v.id === id)!;
 
   it('counts per village and coverage of known households; a household signing twice is one household', async () => {
     const before = await village(who['chihoi.truong'], ids.village1);
@@ -45,14 +64,31 @@ forEachDb('program commitment pages', (ctx) => {
   });
 
   it('records a number of households without names, once per household', async () => {
-    const at = { organisation_id: ids.branch1, village_unit_id: ids.village1, household_count: '12', signed_on: '20/03/2026' };
+    const at = {
+      organisation_id: ids.branch1,
+      village_unit_id: ids.village1,
+      household_count: '12',
+      signed_on: '20/03/2026'
+    };
     const before = await village(who['chihoi.truong'], ids.village1);
     await commit(who['chihoi.truong'], at, 'b'.repeat(24));
     await commit(who['chihoi.truong'], at, 'b'.repeat(24)); // a retry
     await commit(who['chihoi.truong'], { ...at, kind_id: 'ck-no_burning' }); // the same households, another commitment
     const after = await village(who['chihoi.truong'], ids.village1);
-    expect([after.total - before.total, after.households - before.households, after.distinct_households - before.distinct_households]).toEqual([24, 24, 12]);
-    const names = (await cpages.findCommitments(ctx.db, who['chihoi.truong'], commitmentQuerySchema.parse({ from: '2026-03-20', to: '2026-03-20' }), 100, 0)).map((r) => r.household_name);
+    expect([
+      after.total - before.total,
+      after.households - before.households,
+      after.distinct_households - before.distinct_households
+    ]).toEqual([24, 24, 12]);
+    const names = (
+      await cpages.findCommitments(
+        ctx.db,
+        who['chihoi.truong'],
+        commitmentQuerySchema.parse({ from: '2026-03-20', to: '2026-03-20' }),
+        100,
+        0
+      )
+    ).map((r) => r.household_name);
     expect(names).toContain('Hộ thứ 12/12, ký ngày 20/03/2026');
   });
 
@@ -70,17 +106,26 @@ forEachDb('program commitment pages', (ctx) => {
     const view = await cpages.commitmentView(ctx.db, who['chihoi.truong'], first.id);
     expect(view.photos).toHaveLength(1);
     expect(view.photo_path).toBe(view.photos[0].url);
-    await expect(cpages.commitmentView(ctx.db, who['canbo.binhlu'], first.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(cpages.removeCommitment(ctx.db, who['canbo.binhlu'], first.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(commit(who['chihoi.truong'], { ...at, village_unit_id: ids.village3 })).rejects.toMatchObject({ message: 'pa_err_place' });
+    await expect(cpages.commitmentView(ctx.db, who['canbo.binhlu'], first.id)).rejects.toMatchObject({
+      code: 'NOT_FOUND'
+    });
+    await expect(cpages.removeCommitment(ctx.db, who['canbo.binhlu'], first.id)).rejects.toMatchObject({
+      code: 'NOT_FOUND'
+    });
+    await expect(commit(who['chihoi.truong'], { ...at, village_unit_id: ids.village3 })).rejects.toMatchObject({
+      message: 'pa_err_place'
+    });
   });
 
   it('exports commitments in scope only', async () => {
     const t = await commitmentTable(ctx.db, who['canbo.doanket'], noCommitmentFilter);
     expect(t.rows.flat()).toContain('Hộ bà Tòng Thị Ín');
     expect(t.rows.flat()).toContain('Hộ gia đình');
-    expect((await commitmentTable(ctx.db, who['canbo.binhlu'], noCommitmentFilter)).rows.flat()).not.toContain('Hộ bà Tòng Thị Ín');
-    expect(toCsv(t).split('\r\n')[0]).toBe('\uFEFFNgày,Nội dung cam kết,Bên ký,Hộ hoặc người ký,"Thôn, bản",Tổ chức,Ghi chú');
+    expect((await commitmentTable(ctx.db, who['canbo.binhlu'], noCommitmentFilter)).rows.flat()).not.toContain(
+      'Hộ bà Tòng Thị Ín'
+    );
+    expect(toCsv(t).split('\r\n')[0]).toBe(
+      '\uFEFFNgày,Nội dung cam kết,Bên ký,Hộ hoặc người ký,"Thôn, bản",Tổ chức,Ghi chú'
+    );
   });
 });
-

@@ -7,7 +7,12 @@ describe('activity form errors', () => {
   const cases: [string, Record<string, string | string[]>, string, string][] = [
     ['missing date', { started_on: '' }, 'started_on', 'err_required'],
     ['impossible date', { started_on: '31/02/2026' }, 'started_on', 'err_date'],
-    ['end before start', { started_on: '10/03/2026', ended_on: '09/03/2026' }, 'ended_on', 'program_err_end_before_start'],
+    [
+      'end before start',
+      { started_on: '10/03/2026', ended_on: '09/03/2026' },
+      'ended_on',
+      'program_err_end_before_start'
+    ],
     ['count not a number', { count_total: 'ba mươi' }, 'count_total', 'program_err_count'],
     ['elderly over total', { count_total: '10', count_elderly: '11' }, 'count_elderly', 'program_err_count_over_total'],
     ['women over total', { count_total: '10', count_women: '12' }, 'count_women', 'program_err_count_over_total'],
@@ -24,9 +29,19 @@ describe('activity form errors', () => {
   });
 
   it('commitment: a household needs its name, a member needs choosing', async () => {
-    for (const [party, field] of [['household', 'household_name'], ['person', 'person_id']]) {
+    for (const [party, field] of [
+      ['household', 'household_name'],
+      ['person', 'person_id']
+    ]) {
       const f = new FormData();
-      for (const [k, v] of Object.entries({ party, kind_id: 'ck-sorting', signed_on: '15/03/2026', organisation_id: 'o', village_unit_id: 'v' })) f.append(k, v);
+      for (const [k, v] of Object.entries({
+        party,
+        kind_id: 'ck-sorting',
+        signed_on: '15/03/2026',
+        organisation_id: 'o',
+        village_unit_id: 'v'
+      }))
+        f.append(k, v);
       const read = await readCommitmentForm(f);
       expect(read.parsed.ok ? null : read.parsed.codes[field]).toBe('err_required');
     }
@@ -40,13 +55,26 @@ describe('activity form errors', () => {
   ];
   it.each(countCases)('commitment: %s', async (_name, fields, key) => {
     const f = new FormData();
-    for (const [k, v] of Object.entries({ party: 'household', kind_id: 'ck-sorting', signed_on: '15/03/2026', organisation_id: 'o', village_unit_id: 'v', ...fields })) f.append(k, v);
+    for (const [k, v] of Object.entries({
+      party: 'household',
+      kind_id: 'ck-sorting',
+      signed_on: '15/03/2026',
+      organisation_id: 'o',
+      village_unit_id: 'v',
+      ...fields
+    }))
+      f.append(k, v);
     const read = await readCommitmentForm(f);
     expect(read.parsed.ok ? null : read.parsed.codes.household_count).toBe(key);
     expect(read.values.household_count).toBe(fields.household_count);
   });
 
   it('the NTM criterion follows the date when left on automatic', () => {
-    expect([ntmFor('2025-12-31'), ntmFor('2026-01-01'), ntmFor('2020-05-01'), ntmFor(null)]).toEqual(['2021-2025:17', '2026-2030:8', null, null]);
+    expect([ntmFor('2025-12-31'), ntmFor('2026-01-01'), ntmFor('2020-05-01'), ntmFor(null)]).toEqual([
+      '2021-2025:17',
+      '2026-2030:8',
+      null,
+      null
+    ]);
   });
 });

@@ -43,7 +43,9 @@ forEachDb('program activity pages', (ctx) => {
     const again = await pages.submitActivity(ctx.db, who['chihoi.truong'], a, [], key);
     expect(again).toEqual({ id: first.id, created: false });
     const racing = 'r'.repeat(20) + Date.now();
-    const [x, y] = await Promise.all([1, 2].map(() => pages.submitActivity(ctx.db, who['chihoi.truong'], a, [], racing)));
+    const [x, y] = await Promise.all(
+      [1, 2].map(() => pages.submitActivity(ctx.db, who['chihoi.truong'], a, [], racing))
+    );
     expect(x.id).toBe(y.id);
     const rows = await pages.findActivities(ctx.db, who['chihoi.truong'], noFilter, 1000, 0);
     expect(rows.filter((r) => r.notes === 'Họp bản tháng này')).toHaveLength(2);
@@ -51,19 +53,34 @@ forEachDb('program activity pages', (ctx) => {
 
   it('a refused submission frees its key for the corrected form', async () => {
     const key = 'f'.repeat(20) + Date.now();
-    await expect(pages.submitActivity(ctx.db, who['chihoi.truong'], await input({ ...base(), admin_unit_id: ids.village3 }), [], key))
-      .rejects.toMatchObject({ code: 'VALIDATION', message: 'pa_err_place' });
+    await expect(
+      pages.submitActivity(
+        ctx.db,
+        who['chihoi.truong'],
+        await input({ ...base(), admin_unit_id: ids.village3 }),
+        [],
+        key
+      )
+    ).rejects.toMatchObject({ code: 'VALIDATION', message: 'pa_err_place' });
     const ok = await pages.submitActivity(ctx.db, who['chihoi.truong'], await input(base()), [], key);
     expect(ok.created).toBe(true);
   });
 
   it('answers 404 outside the subtree, for the record, its edit, delete and photos', async () => {
     const photo = await photoWithExif();
-    const { id } = await pages.submitActivity(ctx.db, who['chihoi.truong'], await input({ ...base(), notes: 'có ảnh' }), [{ data: photo, type: 'image/jpeg' }], null);
+    const { id } = await pages.submitActivity(
+      ctx.db,
+      who['chihoi.truong'],
+      await input({ ...base(), notes: 'có ảnh' }),
+      [{ data: photo, type: 'image/jpeg' }],
+      null
+    );
     const other = who['canbo.binhlu'];
     await expect(pages.activityView(ctx.db, other, id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(pages.removeActivity(ctx.db, other, id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(pages.editActivity(ctx.db, other, id, await input(base()), [], [])).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(pages.editActivity(ctx.db, other, id, await input(base()), [], [])).rejects.toMatchObject({
+      code: 'NOT_FOUND'
+    });
     const view = await pages.activityView(ctx.db, who['canbo.doanket'], id);
     expect(view.photos).toHaveLength(1);
     await expect(openProgramMedia(ctx.db, other, view.photos[0].id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
@@ -74,17 +91,32 @@ forEachDb('program activity pages', (ctx) => {
 
   it('refuses a sixth photo and an unreadable one, before anything is written', async () => {
     const photo = { data: await photoWithExif(), type: 'image/jpeg' };
-    await expect(pages.submitActivity(ctx.db, who['chihoi.truong'], await input(base()), Array(6).fill(photo), null))
-      .rejects.toMatchObject({ message: 'pa_err_photo_count', details: { field: 'photos' } });
-    await expect(pages.submitActivity(ctx.db, who['chihoi.truong'], await input(base()), [{ data: Buffer.from('not a photo'), type: 'image/jpeg' }], null))
-      .rejects.toMatchObject({ message: 'pa_err_photo' });
+    await expect(
+      pages.submitActivity(ctx.db, who['chihoi.truong'], await input(base()), Array(6).fill(photo), null)
+    ).rejects.toMatchObject({ message: 'pa_err_photo_count', details: { field: 'photos' } });
+    await expect(
+      pages.submitActivity(
+        ctx.db,
+        who['chihoi.truong'],
+        await input(base()),
+        [{ data: Buffer.from('not a photo'), type: 'image/jpeg' }],
+        null
+      )
+    ).rejects.toMatchObject({ message: 'pa_err_photo' });
   });
 
   it('edits and deletes within scope, keeping photos in step', async () => {
     const photo = { data: await photoWithExif(), type: 'image/jpeg' };
     const { id } = await pages.submitActivity(ctx.db, who['chihoi.truong'], await input(base()), [photo, photo], null);
     const before = await pages.activityView(ctx.db, who['chihoi.truong'], id);
-    await pages.editActivity(ctx.db, who['chihoi.truong'], id, await input({ ...base(), count_total: '45' }), [], [before.photos[0].id]);
+    await pages.editActivity(
+      ctx.db,
+      who['chihoi.truong'],
+      id,
+      await input({ ...base(), count_total: '45' }),
+      [],
+      [before.photos[0].id]
+    );
     const after = await pages.activityView(ctx.db, who['chihoi.truong'], id);
     expect([after.count_total, after.photos.map((p) => p.id)]).toEqual([45, [before.photos[1].id]]);
     await pages.removeActivity(ctx.db, who['chihoi.truong'], id);
@@ -92,26 +124,57 @@ forEachDb('program activity pages', (ctx) => {
   });
 
   it('filters the list by place and topic, newest first', async () => {
-    const { id } = await pages.submitActivity(ctx.db, who['chihoi.truong'], await input({ ...base(), started_on: '02/01/2026', topics: ['topic-water'] }), [], null);
-    const water = await pages.findActivities(ctx.db, who['canbo.doanket'], activityQuerySchema.parse({ topic: 'topic-water' }), 100, 0);
+    const { id } = await pages.submitActivity(
+      ctx.db,
+      who['chihoi.truong'],
+      await input({ ...base(), started_on: '02/01/2026', topics: ['topic-water'] }),
+      [],
+      null
+    );
+    const water = await pages.findActivities(
+      ctx.db,
+      who['canbo.doanket'],
+      activityQuerySchema.parse({ topic: 'topic-water' }),
+      100,
+      0
+    );
     // the demo seed holds activities too: ours is among the results, and every result is about water
     expect(water.map((r) => r.id)).toContain(id);
     expect(water.every((r) => r.topics.includes('Nguồn nước'))).toBe(true);
     const allRows = await pages.findActivities(ctx.db, who['canbo.doanket'], noFilter, 500, 0);
     expect(allRows.length).toBeGreaterThan(water.length);
-    const elsewhere = await pages.findActivities(ctx.db, who['canbo.doanket'], activityQuerySchema.parse({ unit: ids.village3 }), 100, 0);
+    const elsewhere = await pages.findActivities(
+      ctx.db,
+      who['canbo.doanket'],
+      activityQuerySchema.parse({ unit: ids.village3 }),
+      100,
+      0
+    );
     expect(elsewhere).toEqual([]);
     const all = await pages.findActivities(ctx.db, who['canbo.doanket'], noFilter, 100, 0);
     expect(all.map((r) => r.started_on)).toEqual([...all.map((r) => r.started_on)].sort().reverse());
   });
 
   it('exports the actor’s rows as XLSX and CSV with Vietnamese text, never another commune’s', async () => {
-    await pages.submitActivity(ctx.db, who['canbo.binhlu'], await input({ organisation_id: (await pages.activityFormOptions(ctx.db, who['canbo.binhlu'])).defaults.organisation_id, admin_unit_id: ids.village3, notes: 'Bình Lư riêng' }), [], null);
+    await pages.submitActivity(
+      ctx.db,
+      who['canbo.binhlu'],
+      await input({
+        organisation_id: (await pages.activityFormOptions(ctx.db, who['canbo.binhlu'])).defaults.organisation_id,
+        admin_unit_id: ids.village3,
+        notes: 'Bình Lư riêng'
+      }),
+      [],
+      null
+    );
     const mine = await activityTable(ctx.db, who['canbo.doanket'], noFilter);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await toXlsx(mine)) as unknown as ArrayBuffer);
     const sheet = wb.getWorksheet('Hoạt động')!;
-    const rows = sheet.getSheetValues().filter(Boolean).map((r) => (r as unknown[]).slice(1).map((c) => String(c ?? '')));
+    const rows = sheet
+      .getSheetValues()
+      .filter(Boolean)
+      .map((r) => (r as unknown[]).slice(1).map((c) => String(c ?? '')));
     expect(rows[0]).toContain('Loại hoạt động');
     expect(rows.length - 1).toBe(mine.rows.length);
     expect(rows.slice(1).some((r) => r[2] === 'Buổi tuyên truyền')).toBe(true);
@@ -124,4 +187,3 @@ forEachDb('program activity pages', (ctx) => {
     expect((await activityTable(ctx.db, who['canbo.binhlu'], noFilter)).rows.flat()).toContain('Bình Lư riêng');
   });
 });
-

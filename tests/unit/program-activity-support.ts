@@ -8,7 +8,8 @@ export async function unitId(db: Db, name: string): Promise<string> {
 }
 
 export async function demoIds(db: Db) {
-  const org = async (name: string) => (await db.selectFrom('organisation').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
+  const org = async (name: string) =>
+    (await db.selectFrom('organisation').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
   return {
     branch1: await org('Chi hội NCT Bản Mẫu Một (demo)'),
     village1: await unitId(db, 'Bản Mẫu Một (demo)'),
@@ -21,8 +22,16 @@ export async function demoIds(db: Db) {
 export function quickForm(fields: Record<string, string | string[]>): FormData {
   const f = new FormData();
   const base: Record<string, string | string[]> = {
-    kind: 'outreach', outreach_mode: 'village_meeting', started_on: formatDate(todayVn()), count_total: '30', count_elderly: '12',
-    count_women: '10', count_ethnic_minority: '20', topics: ['topic-waste', 'topic-forest'], ntm_criterion: 'auto', ...fields
+    kind: 'outreach',
+    outreach_mode: 'village_meeting',
+    started_on: formatDate(todayVn()),
+    count_total: '30',
+    count_elderly: '12',
+    count_women: '10',
+    count_ethnic_minority: '20',
+    topics: ['topic-waste', 'topic-forest'],
+    ntm_criterion: 'auto',
+    ...fields
   };
   for (const [k, v] of Object.entries(base)) for (const x of [v].flat()) f.append(k, x);
   return f;

@@ -20,11 +20,32 @@ const q = (s: string) => parseDashboardQuery(new URLSearchParams(s), '2026-11-29
 /** A 2026 plan of our own, so the test does not depend on the program seed. */
 async function plan(db: Db, org: string, targets: Record<string, number>) {
   const id = `plan-test-${org}`;
-  await db.insertInto('plan').values({ id, organisation_id: org, program_id: null, year: 2026, created_at: '2026-01-01T00:00:00Z', updated_at: '2026-01-01T00:00:00Z' }).execute();
-  await db.insertInto('plan_target').values(Object.entries(targets).map(([code, target_value]) => ({ plan_id: id, indicator_id: `ind-${code}`, target_value }))).execute();
+  await db
+    .insertInto('plan')
+    .values({
+      id,
+      organisation_id: org,
+      program_id: null,
+      year: 2026,
+      created_at: '2026-01-01T00:00:00Z',
+      updated_at: '2026-01-01T00:00:00Z'
+    })
+    .execute();
+  await db
+    .insertInto('plan_target')
+    .values(
+      Object.entries(targets).map(([code, target_value]) => ({
+        plan_id: id,
+        indicator_id: `ind-${code}`,
+        target_value
+      }))
+    )
+    .execute();
 }
 
-const sorted = (rows: { indicator_code: string; organisation_id: string; admin_unit_id: string; month: string; value: number }[]) =>
+const sorted = (
+  rows: { indicator_code: string; organisation_id: string; admin_unit_id: string; month: string; value: number }[]
+) =>
   rows.map((r) => `${r.indicator_code}|${r.organisation_id}|${r.admin_unit_id}|${r.month}|${Number(r.value)}`).sort();
 
 forEachDb('program dashboard', (ctx) => {
@@ -49,15 +70,25 @@ forEachDb('program dashboard', (ctx) => {
   });
 
   it('shows targets against actuals with % done, as the roll-up computes them', async () => {
-    const d = await loadDashboard(ctx.db, await actorFor(ctx.db, 'canbo.doanket'), q(`org=${doanKet}&from=2026-01&to=2026-12&as_of=2026-11-29`));
+    const d = await loadDashboard(
+      ctx.db,
+      await actorFor(ctx.db, 'canbo.doanket'),
+      q(`org=${doanKet}&from=2026-01&to=2026-12&as_of=2026-11-29`)
+    );
     expect(d.org.id).toBe(doanKet);
     expect(d.hasPlan).toBe(true);
     expect(d.columns).toEqual(['outreach_sessions', 'outreach_participants', 'commitments_households']);
     const sessions = d.lines.find((l) => l.code === 'outreach_sessions')!;
     // raw count: outreach in 2026 by Đoàn Kết's subtree
-    const raw = await ctx.db.selectFrom('activity').innerJoin('organisation_closure as c', 'c.descendant_id', 'activity.organisation_id')
-      .select((eb) => eb.fn.countAll<number>().as('n')).where('c.ancestor_id', '=', doanKet).where('kind', '=', 'outreach')
-      .where('started_on', '>=', '2026-01-01').where('started_on', '<', '2027-01-01').executeTakeFirstOrThrow();
+    const raw = await ctx.db
+      .selectFrom('activity')
+      .innerJoin('organisation_closure as c', 'c.descendant_id', 'activity.organisation_id')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('c.ancestor_id', '=', doanKet)
+      .where('kind', '=', 'outreach')
+      .where('started_on', '>=', '2026-01-01')
+      .where('started_on', '<', '2027-01-01')
+      .executeTakeFirstOrThrow();
     expect(sessions.actual).toBe(Number(raw.n));
     expect(sessions.actual).toBeGreaterThan(0);
     expect(sessions.target).toBe(20);
@@ -69,7 +100,10 @@ forEachDb('program dashboard', (ctx) => {
     expect(trend.values).toHaveLength(12);
     expect(trend.values.reduce((s, v) => s + v.value, 0)).toBe(sessions.actual);
     // its two demo branches are its children, and add up with its own sessions
-    expect(d.children.map((c) => c.name).sort()).toEqual(['Chi hội NCT Bản Mẫu Hai (demo)', 'Chi hội NCT Bản Mẫu Một (demo)']);
+    expect(d.children.map((c) => c.name).sort()).toEqual([
+      'Chi hội NCT Bản Mẫu Hai (demo)',
+      'Chi hội NCT Bản Mẫu Một (demo)'
+    ]);
   });
 
   it('province figures (read from the commune-level table) equal the raw rows, child by child', async () => {
@@ -84,9 +118,13 @@ forEachDb('program dashboard', (ctx) => {
       .groupBy('c.ancestor_id')
       .execute();
     const expected = new Map(raw.map((r) => [r.ancestor_id, Number(r.n)]));
-    const got = new Map(d.children.filter((c) => c.values.outreach_participants).map((c) => [c.id, c.values.outreach_participants]));
+    const got = new Map(
+      d.children.filter((c) => c.values.outreach_participants).map((c) => [c.id, c.values.outreach_participants])
+    );
     expect(got).toEqual(expected);
-    expect(d.lines.find((l) => l.code === 'outreach_participants')!.actual).toBe([...expected.values()].reduce((a, b) => a + b, 0));
+    expect(d.lines.find((l) => l.code === 'outreach_participants')!.actual).toBe(
+      [...expected.values()].reduce((a, b) => a + b, 0)
+    );
   });
 
   it('percent: one decimal, none without a target', () => {
@@ -103,30 +141,49 @@ forEachDb('program dashboard', (ctx) => {
     expect(byName.children.length).toBe(38);
     const names = byName.children.map((c) => c.name);
     expect(names.indexOf('Hội Người cao tuổi xã Bản Bo')).toBeLessThan(names.indexOf('Hội Người cao tuổi xã Bình Lư'));
-    const desc = await loadDashboard(ctx.db, actor, q('from=2026-01&to=2026-12&as_of=2026-11-29&sort=outreach_participants&dir=desc'));
+    const desc = await loadDashboard(
+      ctx.db,
+      actor,
+      q('from=2026-01&to=2026-12&as_of=2026-11-29&sort=outreach_participants&dir=desc')
+    );
     const values = desc.children.map((c) => c.values.outreach_participants);
     expect(values).toEqual([...values].sort((a, b) => b - a));
     expect(values[0]).toBeGreaterThan(0);
-    const rows = [{ id: 'a', name: 'Đông', values: { x: 1 } }, { id: 'b', name: 'Dương', values: { x: 1 } }, { id: 'c', name: 'Ân', values: { x: 2 } }];
+    const rows = [
+      { id: 'a', name: 'Đông', values: { x: 1 } },
+      { id: 'b', name: 'Dương', values: { x: 1 } },
+      { id: 'c', name: 'Ân', values: { x: 2 } }
+    ];
     expect(sortChildren(rows, 'name', 'asc').map((r) => r.id)).toEqual(['c', 'b', 'a']);
     expect(sortChildren(rows, 'x', 'desc').map((r) => r.id)).toEqual(['c', 'b', 'a']);
   });
 
   it('shades the communes of the province with bands that carry numbers', async () => {
-    const d = await loadDashboard(ctx.db, SYSTEM, q(`org=${province}&from=2025-07&to=2026-12&as_of=2026-11-29&ind=outreach_sessions`));
+    const d = await loadDashboard(
+      ctx.db,
+      SYSTEM,
+      q(`org=${province}&from=2025-07&to=2026-12&as_of=2026-11-29&ind=outreach_sessions`)
+    );
     expect(d.map.areas).toHaveLength(38);
     const total = d.lines.find((l) => l.code === 'outreach_sessions')!.actual;
     // province-level records (trainings) aside, every session sits in some commune
     expect(d.map.areas.reduce((s, a) => s + a.value, 0)).toBe(total);
     expect(d.map.markers.some((mk) => mk.type === 'activity')).toBe(true);
-    expect(bandsFor(9)).toEqual([{ n: 0, min: 0, max: 0 }, { n: 1, min: 1, max: 3 }, { n: 2, min: 4, max: 6 }, { n: 3, min: 7, max: 9 }]);
+    expect(bandsFor(9)).toEqual([
+      { n: 0, min: 0, max: 0 },
+      { n: 1, min: 1, max: 3 },
+      { n: 2, min: 4, max: 6 },
+      { n: 3, min: 7, max: 9 }
+    ]);
     expect(bandOf(bandsFor(9), 5)).toBe(2);
   });
 
   it('answers 404 for an organisation outside the scope, and keeps the picker in scope', async () => {
     const actor = await actorFor(ctx.db, 'canbo.doanket');
     await expect(loadDashboard(ctx.db, actor, q(`org=${province}`))).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(loadDashboard(ctx.db, actor, q(`org=${await orgId(ctx.db, 'Hội Người cao tuổi xã Bình Lư')}`))).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(
+      loadDashboard(ctx.db, actor, q(`org=${await orgId(ctx.db, 'Hội Người cao tuổi xã Bình Lư')}`))
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
     const d = await loadDashboard(ctx.db, actor, q(''));
     expect(d.org.id).toBe(doanKet);
     expect(d.orgs.map((o) => o.id)).not.toContain(province);
@@ -134,17 +191,38 @@ forEachDb('program dashboard', (ctx) => {
   });
 
   it('lets a viewer read it, without the overdue reports', async () => {
-    const d = await loadDashboard(ctx.db, await actorFor(ctx.db, 'lanhdao'), q('from=2026-01&to=2026-12&as_of=2026-11-29'));
+    const d = await loadDashboard(
+      ctx.db,
+      await actorFor(ctx.db, 'lanhdao'),
+      q('from=2026-01&to=2026-12&as_of=2026-11-29')
+    );
     expect(d.org.id).toBe(province);
     expect(d.overdue.allowed).toBe(false);
-    const officer = await loadDashboard(ctx.db, await actorFor(ctx.db, 'canbo.tinh'), q('from=2026-01&to=2026-12&as_of=2026-11-29'));
+    const officer = await loadDashboard(
+      ctx.db,
+      await actorFor(ctx.db, 'canbo.tinh'),
+      q('from=2026-01&to=2026-12&as_of=2026-11-29')
+    );
     expect(officer.overdue.allowed).toBe(true);
   });
 
   it('falls back to defaults on bad parameters', () => {
-    const r = parseDashboardQuery(new URLSearchParams('from=2026-13&to=abc&as_of=xx&ind=nope&sort=drop&dir=up'), '2026-11-29');
-    expect(r.query).toMatchObject({ from: '2026-01', to: '2026-12', asOf: '2026-11-29', indicator: null, sort: 'name', dir: 'asc' });
+    const r = parseDashboardQuery(
+      new URLSearchParams('from=2026-13&to=abc&as_of=xx&ind=nope&sort=drop&dir=up'),
+      '2026-11-29'
+    );
+    expect(r.query).toMatchObject({
+      from: '2026-01',
+      to: '2026-12',
+      asOf: '2026-11-29',
+      indicator: null,
+      sort: 'name',
+      dir: 'asc'
+    });
     expect(r.invalid.sort()).toEqual(['as_of', 'dir', 'from', 'ind', 'sort', 'to']);
-    expect(parseDashboardQuery(new URLSearchParams('from=2026-06&to=2026-02'), '2026-11-29').query).toMatchObject({ from: '2026-02', to: '2026-06' });
+    expect(parseDashboardQuery(new URLSearchParams('from=2026-06&to=2026-02'), '2026-11-29').query).toMatchObject({
+      from: '2026-02',
+      to: '2026-06'
+    });
   });
 });

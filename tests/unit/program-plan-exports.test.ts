@@ -11,7 +11,9 @@ async function readXlsx(buf: Buffer): Promise<string[][]> {
   await wb.xlsx.load(buf as unknown as ArrayBuffer);
   const ws = wb.worksheets[0];
   const rows: string[][] = [];
-  ws.eachRow((r) => rows.push((r.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)))));
+  ws.eachRow((r) =>
+    rows.push((r.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v))))
+  );
   return rows;
 }
 
@@ -31,12 +33,21 @@ forEachDb('model exports', (ctx) => {
     expect(replica[10]).toBe('Tổ người cao tuổi tự quản giữ sạch suối Nậm Lọong');
 
     const theirs = await readXlsx(await exportModelsXlsx(ctx.db, await actorFor(ctx.db, 'canbo.binhlu'), {}));
-    expect(theirs.slice(1).map((r) => r[0]).sort()).toEqual(['Tổ người cao tuổi giữ sạch suối Bản Mẫu Ba', 'Điểm thu gom vỏ bao bì thuốc bảo vệ thực vật']);
+    expect(
+      theirs
+        .slice(1)
+        .map((r) => r[0])
+        .sort()
+    ).toEqual(['Tổ người cao tuổi giữ sạch suối Bản Mẫu Ba', 'Điểm thu gom vỏ bao bì thuốc bảo vệ thực vật']);
     expect(theirs.find((r) => r[0].includes('Bản Mẫu Ba'))![10]).toBe('');
   });
 
   it('CSV keeps the list filters, starts with a BOM and quotes what needs quoting', async () => {
-    const csv = await exportModelsCsv(ctx.db, await actorFor(ctx.db, 'canbo.tinh'), parseModelQuery(new URLSearchParams('status=paused')));
+    const csv = await exportModelsCsv(
+      ctx.db,
+      await actorFor(ctx.db, 'canbo.tinh'),
+      parseModelQuery(new URLSearchParams('status=paused'))
+    );
     expect(csv.startsWith('\uFEFFTên mô hình,')).toBe(true);
     const lines = csv.trimEnd().split('\r\n');
     expect(lines).toHaveLength(2);
@@ -46,6 +57,8 @@ forEachDb('model exports', (ctx) => {
   });
 
   it('anonymous visitors get nothing', async () => {
-    await expect(exportModelsCsv(ctx.db, { kind: 'anonymous', accountId: null, name: 'anonymous', grants: [] }, {})).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    await expect(
+      exportModelsCsv(ctx.db, { kind: 'anonymous', accountId: null, name: 'anonymous', grants: [] }, {})
+    ).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
   });
 });

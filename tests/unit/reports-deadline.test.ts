@@ -1,11 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RULES, computeDeadline, isOverdue, pickRule, type RuleRow } from '../../src/lib/server/reports/deadline';
+import {
+  DEFAULT_RULES,
+  computeDeadline,
+  isOverdue,
+  pickRule,
+  type RuleRow
+} from '../../src/lib/server/reports/deadline';
 import { deadlineFor, seedDeadlineRules } from '../../src/lib/server/reports/deadline.service';
 import { seedReportReference } from '../../src/lib/server/reports/seed';
 import { newId } from '../../src/lib/server/db/ids';
 import { forEachDb } from '../support/db';
 
-const row = (p: Partial<RuleRow>): RuleRow => ({ channel: 'to_cao', category_id: null, stage: 'verify', day_kind: 'working', days: 5, extension_days: 0, max_extensions: 0, ...p });
+const row = (p: Partial<RuleRow>): RuleRow => ({
+  channel: 'to_cao',
+  category_id: null,
+  stage: 'verify',
+  day_kind: 'working',
+  days: 5,
+  extension_days: 0,
+  max_extensions: 0,
+  ...p
+});
 
 describe('deadline rules (pure)', () => {
   it('prefers channel × category, then channel, then the built-in default', () => {
@@ -18,7 +33,12 @@ describe('deadline rules (pure)', () => {
   it('has the documented defaults', () => {
     expect(DEFAULT_RULES.verify.phan_anh).toMatchObject({ dayKind: 'working', days: 3 });
     expect(DEFAULT_RULES.accept.to_cao).toMatchObject({ dayKind: 'working', days: 7 });
-    expect(DEFAULT_RULES.resolve.to_cao).toMatchObject({ dayKind: 'calendar', days: 30, extensionDays: 30, maxExtensions: 2 });
+    expect(DEFAULT_RULES.resolve.to_cao).toMatchObject({
+      dayKind: 'calendar',
+      days: 30,
+      extensionDays: 30,
+      maxExtensions: 2
+    });
     expect(DEFAULT_RULES.resolve.phan_anh.maxExtensions).toBe(1);
   });
   it('computes with a plain holiday list and flags overdue after the due day', () => {
@@ -34,7 +54,10 @@ forEachDb('deadlineFor', (ctx) => {
   it('seeds reference data once', async () => {
     cats = await seedReportReference(ctx.db);
     await seedDeadlineRules(ctx.db);
-    const n = await ctx.db.selectFrom('deadline_rule').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const n = await ctx.db
+      .selectFrom('deadline_rule')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(n.n)).toBe(9);
   });
 
@@ -55,13 +78,34 @@ forEachDb('deadlineFor', (ctx) => {
     ['to_cao', 3],
     ['phan_anh', 2]
   ] as const)('refuses more extensions than allowed: %s × %i', async (channel, ext) => {
-    await expect(deadlineFor(ctx.db, 'resolve', channel, cats.do_rac, '2026-01-20', ext)).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(deadlineFor(ctx.db, 'resolve', channel, cats.do_rac, '2026-01-20', ext)).rejects.toMatchObject({
+      code: 'CONFLICT'
+    });
   });
 
   it('applies per channel × category overrides and edited channel rules', async () => {
     const now = new Date().toISOString();
-    await ctx.db.insertInto('deadline_rule').values({ id: newId(), channel: 'to_cao', category_id: cats.chay_rung, stage: 'verify', day_kind: 'working', days: 1, extension_days: 0, max_extensions: 0, updated_at: now }).execute();
-    await ctx.db.updateTable('deadline_rule').set({ days: 10 }).where('channel', '=', 'kien_nghi').where('stage', '=', 'accept').where('category_id', 'is', null).execute();
+    await ctx.db
+      .insertInto('deadline_rule')
+      .values({
+        id: newId(),
+        channel: 'to_cao',
+        category_id: cats.chay_rung,
+        stage: 'verify',
+        day_kind: 'working',
+        days: 1,
+        extension_days: 0,
+        max_extensions: 0,
+        updated_at: now
+      })
+      .execute();
+    await ctx.db
+      .updateTable('deadline_rule')
+      .set({ days: 10 })
+      .where('channel', '=', 'kien_nghi')
+      .where('stage', '=', 'accept')
+      .where('category_id', 'is', null)
+      .execute();
     expect((await deadlineFor(ctx.db, 'verify', 'to_cao', cats.chay_rung, '2026-02-13')).dueOn).toBe('2026-02-23');
     expect((await deadlineFor(ctx.db, 'verify', 'to_cao', cats.do_rac, '2026-02-13')).dueOn).toBe('2026-02-25');
     expect((await deadlineFor(ctx.db, 'accept', 'kien_nghi', null, '2026-02-10')).dueOn).toBe('2026-03-03');

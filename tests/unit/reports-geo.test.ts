@@ -20,7 +20,11 @@ describe('distances and public rounding', () => {
     expect(haversineMeters(LAT, LON, a.lat, a.lon)).toBeLessThan(360);
     expect(a).not.toEqual({ lat: LAT, lon: LON });
     // Every point in a cell publishes the same location.
-    const cellPoints = [[0, 0], [100, 0], [0, 100]].map(([dn, de]) => roundToGrid(a.lat + dn / 111_320 - 0.0001, a.lon + de / 111_320 - 0.0001));
+    const cellPoints = [
+      [0, 0],
+      [100, 0],
+      [0, 100]
+    ].map(([dn, de]) => roundToGrid(a.lat + dn / 111_320 - 0.0001, a.lon + de / 111_320 - 0.0001));
     for (const p of cellPoints) expect(p).toEqual(a);
     const far = roundToGrid(north(1000), LON);
     expect(far).not.toEqual(a);

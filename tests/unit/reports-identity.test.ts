@@ -1,8 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { decryptIdentity, encryptIdentity, keyringFrom, rotateIdentity, type ReporterIdentity } from '../../src/lib/server/reports/identity';
+import {
+  decryptIdentity,
+  encryptIdentity,
+  keyringFrom,
+  rotateIdentity,
+  type ReporterIdentity
+} from '../../src/lib/server/reports/identity';
 import { readConfig } from '../../src/lib/server/config';
 
-const who: ReporterIdentity = { name: 'Nguyễn Thị Mai', address: 'Bản Mẫu Một, xã Bình Lư', phone: '0912345678', email: 'mai@example.vn', nationalId: '012345678901' };
+const who: ReporterIdentity = {
+  name: 'Nguyễn Thị Mai',
+  address: 'Bản Mẫu Một, xã Bình Lư',
+  phone: '0912345678',
+  email: 'mai@example.vn',
+  nationalId: '012345678901'
+};
 const HEX = 'a'.repeat(64);
 const ring = keyringFrom(readConfig({ IDENTITY_KEY: HEX }));
 
@@ -24,11 +36,22 @@ describe('identity encryption', () => {
     }
   });
 
-  const flip = (b64: string) => { const b = Buffer.from(b64, 'base64'); b[0] ^= 1; return b.toString('base64'); };
+  const flip = (b64: string) => {
+    const b = Buffer.from(b64, 'base64');
+    b[0] ^= 1;
+    return b.toString('base64');
+  };
   it.each([
     ['altered ciphertext', (e: ReturnType<typeof encryptIdentity>) => ({ ...e, ciphertext: flip(e.ciphertext) }), 'r1'],
     ['altered tag', (e: ReturnType<typeof encryptIdentity>) => ({ ...e, tag: flip(e.tag) }), 'r1'],
-    ['truncated tag', (e: ReturnType<typeof encryptIdentity>) => ({ ...e, tag: Buffer.from(e.tag, 'base64').subarray(0, 4).toString('base64') }), 'r1'],
+    [
+      'truncated tag',
+      (e: ReturnType<typeof encryptIdentity>) => ({
+        ...e,
+        tag: Buffer.from(e.tag, 'base64').subarray(0, 4).toString('base64')
+      }),
+      'r1'
+    ],
     ['altered iv', (e: ReturnType<typeof encryptIdentity>) => ({ ...e, iv: flip(e.iv) }), 'r1'],
     ['moved to another report', (e: ReturnType<typeof encryptIdentity>) => e, 'r2'],
     ['unknown key version', (e: ReturnType<typeof encryptIdentity>) => ({ ...e, key_version: 9 }), 'r1']
@@ -46,7 +69,9 @@ describe('identity encryption', () => {
 
   it('rotates: version 2 still reads version 1 rows and re-encrypts them', () => {
     const old = encryptIdentity('r1', who, ring);
-    const next = keyringFrom(readConfig({ IDENTITY_KEY: 'b'.repeat(64), IDENTITY_KEY_VERSION: '2', IDENTITY_KEY_PREVIOUS: HEX }));
+    const next = keyringFrom(
+      readConfig({ IDENTITY_KEY: 'b'.repeat(64), IDENTITY_KEY_VERSION: '2', IDENTITY_KEY_PREVIOUS: HEX })
+    );
     expect(decryptIdentity('r1', old, next)).toEqual(who);
     const rotated = rotateIdentity('r1', old, next);
     expect(rotated.key_version).toBe(2);

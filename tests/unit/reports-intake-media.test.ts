@@ -10,7 +10,13 @@ import { openAttachment } from '../../src/lib/server/reports/intake/attachment.s
 import { preparePhoto, prepareAudio } from '../../src/lib/server/media/media';
 import { readExif } from '../../src/lib/server/media/exif';
 import { createReport } from '../../src/lib/server/reports/intake/intake.service';
-import { rate, reopen, reply, reportIdForReceipt, reporterView } from '../../src/lib/server/reports/intake/followup.service';
+import {
+  rate,
+  reopen,
+  reply,
+  reportIdForReceipt,
+  reporterView
+} from '../../src/lib/server/reports/intake/followup.service';
 import { signFollowToken, verifyFollowToken, receiptFromKey } from '../../src/lib/server/reports/intake/receipt-keys';
 import { formatReceipt } from '../../src/lib/shared/reports/receipt';
 import { baseInput, setup, useTempMedia, type Fixture } from './reports-intake-support';
@@ -22,7 +28,12 @@ async function gpsJpeg(): Promise<Buffer> {
     .withExif({
       IFD0: { Make: 'TestCam' },
       IFD2: { DateTimeOriginal: '2026:11:20 08:15:00' },
-      IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '22/1 25/1 5808/100', GPSLongitudeRef: 'E', GPSLongitude: '103/1 24/1 288/100' }
+      IFD3: {
+        GPSLatitudeRef: 'N',
+        GPSLatitude: '22/1 25/1 5808/100',
+        GPSLongitudeRef: 'E',
+        GPSLongitude: '103/1 24/1 288/100'
+      }
     })
     .toBuffer();
 }
@@ -86,7 +97,11 @@ forEachDb('report photos and follow-up', (ctx) => {
     expect(r.location?.precision).toBe('photo');
     const rep = await ctx.db.selectFrom('report').selectAll().where('id', '=', r.reportId).executeTakeFirstOrThrow();
     expect(rep.commune_unit_id).toBe(f.commune);
-    const att = await ctx.db.selectFrom('attachment').selectAll().where('report_id', '=', r.reportId).executeTakeFirstOrThrow();
+    const att = await ctx.db
+      .selectFrom('attachment')
+      .selectAll()
+      .where('report_id', '=', r.reportId)
+      .executeTakeFirstOrThrow();
     expect(att.gps_lat).toBeCloseTo(22.4328, 3);
     expect(att.captured_at).toBe('2026-11-20T01:15:00.000Z');
     expect(att.uploaded_by_account_id).toBeNull();
@@ -112,18 +127,33 @@ forEachDb('report photos and follow-up', (ctx) => {
     await expect(rate(ctx.db, r.reportId, 4)).rejects.toMatchObject({ message: 'ri_err_not_closed' });
     await expect(reopen(ctx.db, r.reportId, 'Vẫn còn')).rejects.toMatchObject({ message: 'ri_err_reopen' });
 
-    await ctx.db.updateTable('report').set({ status: 'resolved', resolved_at: '2026-03-01T03:00:00.000Z' }).where('id', '=', r.reportId).execute();
+    await ctx.db
+      .updateTable('report')
+      .set({ status: 'resolved', resolved_at: '2026-03-01T03:00:00.000Z' })
+      .where('id', '=', r.reportId)
+      .execute();
     await expect(rate(ctx.db, r.reportId, 6)).rejects.toMatchObject({ message: 'ri_err_rating' });
     await rate(ctx.db, r.reportId, 2);
     view = await reporterView(ctx.db, r.reportId, '2026-03-20');
     expect(view.rating).toBe(2);
     expect(view.canReopen).toBe(true);
     expect((await reporterView(ctx.db, r.reportId, '2026-04-05')).canReopen).toBe(false);
-    await expect(reopen(ctx.db, r.reportId, 'Vẫn còn rác', '2026-04-05')).rejects.toMatchObject({ message: 'ri_err_reopen' });
+    await expect(reopen(ctx.db, r.reportId, 'Vẫn còn rác', '2026-04-05')).rejects.toMatchObject({
+      message: 'ri_err_reopen'
+    });
     await reopen(ctx.db, r.reportId, 'Vẫn còn rác', '2026-03-20');
-    const rep = await ctx.db.selectFrom('report').select(['status', 'deadline_kind']).where('id', '=', r.reportId).executeTakeFirstOrThrow();
+    const rep = await ctx.db
+      .selectFrom('report')
+      .select(['status', 'deadline_kind'])
+      .where('id', '=', r.reportId)
+      .executeTakeFirstOrThrow();
     expect(rep).toEqual({ status: 'reopened', deadline_kind: 'verify' });
-    const audits = await ctx.db.selectFrom('audit_event').select(['action', 'actor_account_id']).where('entity_id', '=', r.reportId).orderBy('at').execute();
+    const audits = await ctx.db
+      .selectFrom('audit_event')
+      .select(['action', 'actor_account_id'])
+      .where('entity_id', '=', r.reportId)
+      .orderBy('at')
+      .execute();
     expect(audits.map((a) => a.action)).toEqual(['report.create', 'report.reply', 'report.rate', 'report.reopen']);
     expect(audits.every((a) => a.actor_account_id === null)).toBe(true);
   });
@@ -132,20 +162,31 @@ forEachDb('report photos and follow-up', (ctx) => {
     const photo = await preparePhoto(await gpsJpeg(), 'image/jpeg');
     const r = await createReport(ctx.db, ANONYMOUS, baseInput(f), { photos: [photo] });
     if (!r.ok) throw new Error('validation');
-    const att = await ctx.db.selectFrom('attachment').select('id').where('report_id', '=', r.reportId).executeTakeFirstOrThrow();
+    const att = await ctx.db
+      .selectFrom('attachment')
+      .select('id')
+      .where('report_id', '=', r.reportId)
+      .executeTakeFirstOrThrow();
     const officer = await actorFor(ctx.db, 'canbo.doanket');
     const original = await openAttachment(ctx.db, officer, att.id, { original: true });
     expect(original.body.equals(photo.original)).toBe(true);
     expect((await openAttachment(ctx.db, officer, att.id)).body.equals(photo.publicCopy!)).toBe(true);
     const holder = await openAttachment(ctx.db, ANONYMOUS, att.id, { original: true, followReportId: r.reportId });
     expect(holder.body.equals(photo.publicCopy!)).toBe(true); // never the original with its GPS
-    for (const [who, opts] of [['canbo.binhlu', {}], ['kiemlam', {}], [null, {}], [null, { followReportId: 'another-report' }]] as const) {
+    for (const [who, opts] of [
+      ['canbo.binhlu', {}],
+      ['kiemlam', {}],
+      [null, {}],
+      [null, { followReportId: 'another-report' }]
+    ] as const) {
       const actor = who ? await actorFor(ctx.db, who) : ANONYMOUS;
       await expect(openAttachment(ctx.db, actor, att.id, opts)).rejects.toMatchObject({ code: 'NOT_FOUND' });
     }
     await ctx.db.updateTable('report').set({ is_public: 1 }).where('id', '=', r.reportId).execute();
     await expect(openAttachment(ctx.db, ANONYMOUS, att.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await ctx.db.updateTable('attachment').set({ approved_public: 1 }).where('id', '=', att.id).execute();
-    expect((await openAttachment(ctx.db, ANONYMOUS, att.id, { original: true })).body.equals(photo.publicCopy!)).toBe(true);
+    expect((await openAttachment(ctx.db, ANONYMOUS, att.id, { original: true })).body.equals(photo.publicCopy!)).toBe(
+      true
+    );
   });
 });

@@ -3,7 +3,11 @@ import { beforeAll, expect, it } from 'vitest';
 import { forEachDb } from '../support/db';
 import { ANONYMOUS } from '../../src/lib/server/access/actor';
 import { createReport } from '../../src/lib/server/reports/intake/intake.service';
-import { RECEIPT_MAX_FAILURES, RECEIPT_WINDOW_MINUTES, lookupReceipt } from '../../src/lib/server/reports/intake/followup.service';
+import {
+  RECEIPT_MAX_FAILURES,
+  RECEIPT_WINDOW_MINUTES,
+  lookupReceipt
+} from '../../src/lib/server/reports/intake/followup.service';
 import { formatReceipt } from '../../src/lib/shared/reports/receipt';
 import { baseInput, setup } from './reports-intake-support';
 
@@ -24,7 +28,8 @@ forEachDb('receipt lookup rate limit', (ctx) => {
     const ip = '203.0.113.7';
     const t0 = Date.now();
     expect(await lookupReceipt(ctx.db, code, ip, t0)).toEqual({ ok: true, reportId });
-    for (let i = 0; i < RECEIPT_MAX_FAILURES; i++) expect(await lookupReceipt(ctx.db, WRONG, ip, t0)).toEqual({ ok: false, reason: 'not_found' });
+    for (let i = 0; i < RECEIPT_MAX_FAILURES; i++)
+      expect(await lookupReceipt(ctx.db, WRONG, ip, t0)).toEqual({ ok: false, reason: 'not_found' });
     // Limited now: even the right code is refused, so guessing cannot go on.
     expect(await lookupReceipt(ctx.db, WRONG, ip, t0)).toEqual({ ok: false, reason: 'rate_limited' });
     expect(await lookupReceipt(ctx.db, code, ip, t0)).toEqual({ ok: false, reason: 'rate_limited' });

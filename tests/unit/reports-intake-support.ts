@@ -25,24 +25,72 @@ export interface Fixture {
 export async function setup(db: Db): Promise<Fixture> {
   await seedDemo(db);
   const cats = await db.selectFrom('category').select(['id', 'code']).execute();
-  const unit = async (code: string) => (await db.selectFrom('admin_unit').select('id').where('code', '=', code).where('valid_to', 'is', null).executeTakeFirstOrThrow()).id;
-  const village = (await db.selectFrom('admin_unit').select('id').where('name', '=', 'Bản Mẫu Một (demo)').executeTakeFirstOrThrow()).id;
-  const hoi = (await db.selectFrom('organisation').select('id').where('name', '=', 'Hội Người cao tuổi phường Đoàn Kết').executeTakeFirstOrThrow()).id;
-  return { categories: Object.fromEntries(cats.map((c) => [c.code, c.id])), commune: await unit('03388'), otherCommune: await unit('03390'), village, hoi };
+  const unit = async (code: string) =>
+    (
+      await db
+        .selectFrom('admin_unit')
+        .select('id')
+        .where('code', '=', code)
+        .where('valid_to', 'is', null)
+        .executeTakeFirstOrThrow()
+    ).id;
+  const village = (
+    await db.selectFrom('admin_unit').select('id').where('name', '=', 'Bản Mẫu Một (demo)').executeTakeFirstOrThrow()
+  ).id;
+  const hoi = (
+    await db
+      .selectFrom('organisation')
+      .select('id')
+      .where('name', '=', 'Hội Người cao tuổi phường Đoàn Kết')
+      .executeTakeFirstOrThrow()
+  ).id;
+  return {
+    categories: Object.fromEntries(cats.map((c) => [c.code, c.id])),
+    commune: await unit('03388'),
+    otherCommune: await unit('03390'),
+    village,
+    hoi
+  };
 }
 
 export function baseInput(f: Fixture, patch: Partial<Record<keyof IntakeInput, unknown>> = {}): IntakeInput {
   return {
-    idempotency_key: '', category_id: f.categories.do_rac, channel: 'phan_anh', description: 'Có người đổ rác xuống suối.',
-    observed_on: formatDate(todayVn()), lat: '', lon: '', location_source: '', commune_id: f.commune, village_id: '', location_text: '',
-    protection: 'anonymous', name: '', address: '', phone: '', violator: '', attest: '',
-    observer_kind: 'self', observer_person_id: '', consent_method: '', witness_name: '',
+    idempotency_key: '',
+    category_id: f.categories.do_rac,
+    channel: 'phan_anh',
+    description: 'Có người đổ rác xuống suối.',
+    observed_on: formatDate(todayVn()),
+    lat: '',
+    lon: '',
+    location_source: '',
+    commune_id: f.commune,
+    village_id: '',
+    location_text: '',
+    protection: 'anonymous',
+    name: '',
+    address: '',
+    phone: '',
+    violator: '',
+    attest: '',
+    observer_kind: 'self',
+    observer_person_id: '',
+    consent_method: '',
+    witness_name: '',
     ...patch
   } as IntakeInput;
 }
 
 /** Every text value in every row of the table, for leak searches. */
-export async function allText(db: Db, table: 'report' | 'report_event' | 'audit_event' | 'attachment'): Promise<string> {
+export async function allText(
+  db: Db,
+  table: 'report' | 'report_event' | 'audit_event' | 'attachment'
+): Promise<string> {
   const rows = await db.selectFrom(table).selectAll().execute();
-  return rows.map((r) => Object.values(r).filter((v) => typeof v === 'string').join('\n')).join('\n');
+  return rows
+    .map((r) =>
+      Object.values(r)
+        .filter((v) => typeof v === 'string')
+        .join('\n')
+    )
+    .join('\n');
 }

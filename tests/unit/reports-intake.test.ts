@@ -33,14 +33,58 @@ const INVALID: [string, Record<string, unknown>, string, string][] = [
   ['bad phone', { protection: 'named', name: 'Lò Văn A', phone: 'abc' }, 'phone', 'err_phone'],
   ['bad email', { protection: 'confidential', name: 'Lò Văn A', email: 'not-an-address' }, 'email', 'err_invalid'],
   ['tố cáo anonymous', { channel: 'to_cao' }, 'protection', 'ri_err_anonymous_to_cao'],
-  ['tố cáo without address', { channel: 'to_cao', protection: 'named', name: 'Lò Văn A', phone: '0912345678', attest: 'on' }, 'address', 'ri_err_address'],
-  ['tố cáo without contact', { channel: 'to_cao', protection: 'named', name: 'Lò Văn A', address: 'Bản X', attest: 'on' }, 'phone', 'ri_err_contact'],
-  ['tố cáo without attestation', { channel: 'to_cao', protection: 'named', name: 'Lò Văn A', address: 'Bản X', phone: '0912345678' }, 'attest', 'ri_err_attest'],
-  ['on behalf as a stranger', { observer_kind: 'non_member', name: 'Ai Đó', consent_method: 'signature', protection: 'named' }, 'observer_kind', 'ri_err_on_behalf'],
-  ['on behalf without consent', { observer_kind: 'non_member', name: 'Ai Đó', protection: 'named' }, 'consent_method', 'ri_err_consent'],
-  ['oral consent without witness', { observer_kind: 'non_member', name: 'Ai Đó', protection: 'named', consent_method: 'oral_witness' }, 'witness_name', 'ri_err_witness'],
-  ['member not picked', { observer_kind: 'member', consent_method: 'signature', protection: 'named' }, 'observer_person_id', 'ri_err_member'],
-  ['member anonymous', { observer_kind: 'member', observer_person_id: '00000000-0000-4000-8000-000000000000', consent_method: 'signature' }, 'protection', 'ri_err_anonymous_credit']
+  [
+    'tố cáo without address',
+    { channel: 'to_cao', protection: 'named', name: 'Lò Văn A', phone: '0912345678', attest: 'on' },
+    'address',
+    'ri_err_address'
+  ],
+  [
+    'tố cáo without contact',
+    { channel: 'to_cao', protection: 'named', name: 'Lò Văn A', address: 'Bản X', attest: 'on' },
+    'phone',
+    'ri_err_contact'
+  ],
+  [
+    'tố cáo without attestation',
+    { channel: 'to_cao', protection: 'named', name: 'Lò Văn A', address: 'Bản X', phone: '0912345678' },
+    'attest',
+    'ri_err_attest'
+  ],
+  [
+    'on behalf as a stranger',
+    { observer_kind: 'non_member', name: 'Ai Đó', consent_method: 'signature', protection: 'named' },
+    'observer_kind',
+    'ri_err_on_behalf'
+  ],
+  [
+    'on behalf without consent',
+    { observer_kind: 'non_member', name: 'Ai Đó', protection: 'named' },
+    'consent_method',
+    'ri_err_consent'
+  ],
+  [
+    'oral consent without witness',
+    { observer_kind: 'non_member', name: 'Ai Đó', protection: 'named', consent_method: 'oral_witness' },
+    'witness_name',
+    'ri_err_witness'
+  ],
+  [
+    'member not picked',
+    { observer_kind: 'member', consent_method: 'signature', protection: 'named' },
+    'observer_person_id',
+    'ri_err_member'
+  ],
+  [
+    'member anonymous',
+    {
+      observer_kind: 'member',
+      observer_person_id: '00000000-0000-4000-8000-000000000000',
+      consent_method: 'signature'
+    },
+    'protection',
+    'ri_err_anonymous_credit'
+  ]
 ];
 
 forEachDb('report intake', (ctx) => {
@@ -75,27 +119,49 @@ forEachDb('report intake', (ctx) => {
     expect(rep.status).toBe('new');
     expect(rep.location_precision).toBe('village');
     expect(rep.receipt_hash).toBe(hashReceipt(r.receiptCode!));
-    expect(rep.deadline_on).toBe((await deadlineFor(ctx.db, 'verify', 'phan_anh', f.categories.do_rac, todayVn())).dueOn);
+    expect(rep.deadline_on).toBe(
+      (await deadlineFor(ctx.db, 'verify', 'phan_anh', f.categories.do_rac, todayVn())).dueOn
+    );
     const events = await ctx.db.selectFrom('report_event').selectAll().where('report_id', '=', r.reportId).execute();
     expect(events.map((e) => [e.kind, e.to_status, e.visible_to_reporter])).toEqual([['status', 'new', 1]]);
-    const audits = await ctx.db.selectFrom('audit_event').select('action').where('entity_id', '=', r.reportId).execute();
+    const audits = await ctx.db
+      .selectFrom('audit_event')
+      .select('action')
+      .where('entity_id', '=', r.reportId)
+      .execute();
     expect(audits.map((a) => a.action)).toEqual(['report.create']);
   });
 
   it('resolves a pin to its commune (nearest centre without polygons)', async () => {
-    const r = await createReport(ctx.db, anon, baseInput(f, { commune_id: '', lat: '22.433', lon: '103.401', location_source: 'gps' }));
+    const r = await createReport(
+      ctx.db,
+      anon,
+      baseInput(f, { commune_id: '', lat: '22.433', lon: '103.401', location_source: 'gps' })
+    );
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    const rep = await ctx.db.selectFrom('report').select(['commune_unit_id', 'commune_org_id', 'location_precision']).where('id', '=', r.reportId).executeTakeFirstOrThrow();
+    const rep = await ctx.db
+      .selectFrom('report')
+      .select(['commune_unit_id', 'commune_org_id', 'location_precision'])
+      .where('id', '=', r.reportId)
+      .executeTakeFirstOrThrow();
     expect(rep).toEqual({ commune_unit_id: f.commune, commune_org_id: f.hoi, location_precision: 'gps' });
   });
 
   it('flags forest fire and active mining as urgent, rubbish not', async () => {
-    for (const [code, urgent] of [['chay_rung', 1], ['khai_thac_khoang_san', 1], ['do_rac', 0]] as const) {
+    for (const [code, urgent] of [
+      ['chay_rung', 1],
+      ['khai_thac_khoang_san', 1],
+      ['do_rac', 0]
+    ] as const) {
       const r = await createReport(ctx.db, anon, baseInput(f, { category_id: f.categories[code] }));
       if (!r.ok) throw new Error(JSON.stringify(r.codes));
       expect(r.urgent).toBe(urgent === 1);
-      const rep = await ctx.db.selectFrom('report').select('urgent').where('id', '=', r.reportId).executeTakeFirstOrThrow();
+      const rep = await ctx.db
+        .selectFrom('report')
+        .select('urgent')
+        .where('id', '=', r.reportId)
+        .executeTakeFirstOrThrow();
       expect(rep.urgent).toBe(urgent);
     }
   });
@@ -116,26 +182,60 @@ forEachDb('report intake', (ctx) => {
   it('anonymous: stores nothing about the reporter, even when signed in', async () => {
     const member = await actorFor(ctx.db, 'hoivien');
     const secret = 'Hà Thị Ẩn Danh';
-    const r = await createReport(ctx.db, member, baseInput(f, { name: secret, phone: '0999888777', address: 'Nhà Ẩn Danh' }));
+    const r = await createReport(
+      ctx.db,
+      member,
+      baseInput(f, { name: secret, phone: '0999888777', address: 'Nhà Ẩn Danh' })
+    );
     if (!r.ok) throw new Error(JSON.stringify(r.codes));
-    expect(await ctx.db.selectFrom('report_identity').select('report_id').where('report_id', '=', r.reportId).executeTakeFirst()).toBeUndefined();
+    expect(
+      await ctx.db
+        .selectFrom('report_identity')
+        .select('report_id')
+        .where('report_id', '=', r.reportId)
+        .executeTakeFirst()
+    ).toBeUndefined();
     const rep = await ctx.db.selectFrom('report').selectAll().where('id', '=', r.reportId).executeTakeFirstOrThrow();
     expect([rep.reporter_account_id, rep.entered_by_account_id, rep.observer_person_id]).toEqual([null, null, null]);
     for (const table of ['report', 'report_event', 'audit_event', 'attachment'] as const) {
       const text = await allText(ctx.db, table);
       for (const needle of [secret, '0999888777', 'Nhà Ẩn Danh']) expect(text, table).not.toContain(needle);
     }
-    const audit = await ctx.db.selectFrom('audit_event').selectAll().where('entity_id', '=', r.reportId).executeTakeFirstOrThrow();
+    const audit = await ctx.db
+      .selectFrom('audit_event')
+      .selectAll()
+      .where('entity_id', '=', r.reportId)
+      .executeTakeFirstOrThrow();
     expect(audit.actor_account_id).toBeNull();
-    const event = await ctx.db.selectFrom('report_event').selectAll().where('report_id', '=', r.reportId).executeTakeFirstOrThrow();
+    const event = await ctx.db
+      .selectFrom('report_event')
+      .selectAll()
+      .where('report_id', '=', r.reportId)
+      .executeTakeFirstOrThrow();
     expect(event.actor_account_id).toBeNull();
   });
 
   it('confidential tố cáo: identity only as ciphertext, decryptable with the report id', async () => {
     const name = 'Quàng Văn Bảo Mật';
-    const r = await createReport(ctx.db, anon, baseInput(f, { channel: 'to_cao', protection: 'confidential', name, address: 'Bản Mẫu Một', phone: '0912345678', attest: 'on', violator: 'Công ty X' }));
+    const r = await createReport(
+      ctx.db,
+      anon,
+      baseInput(f, {
+        channel: 'to_cao',
+        protection: 'confidential',
+        name,
+        address: 'Bản Mẫu Một',
+        phone: '0912345678',
+        attest: 'on',
+        violator: 'Công ty X'
+      })
+    );
     if (!r.ok) throw new Error(JSON.stringify(r.codes));
-    const row = await ctx.db.selectFrom('report_identity').selectAll().where('report_id', '=', r.reportId).executeTakeFirstOrThrow();
+    const row = await ctx.db
+      .selectFrom('report_identity')
+      .selectAll()
+      .where('report_id', '=', r.reportId)
+      .executeTakeFirstOrThrow();
     expect(JSON.stringify(row)).not.toContain(name);
     expect(decryptIdentity(r.reportId, row)).toEqual({ name, address: 'Bản Mẫu Một', phone: '0912345678' });
     for (const table of ['report', 'report_event', 'audit_event'] as const) {
@@ -155,28 +255,63 @@ forEachDb('report intake', (ctx) => {
     expect([a.created, b.created, c.created].filter(Boolean)).toHaveLength(1);
     expect(b.receiptCode).toBe(a.receiptCode);
     expect(c.receiptCode).toBe(a.receiptCode);
-    const n = await ctx.db.selectFrom('report').select((eb) => eb.fn.countAll<number>().as('n')).where('idempotency_key', '=', key).executeTakeFirstOrThrow();
+    const n = await ctx.db
+      .selectFrom('report')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('idempotency_key', '=', key)
+      .executeTakeFirstOrThrow();
     expect(Number(n.n)).toBe(1);
   });
 
   it('on behalf: credits the member, records who typed it and the consent', async () => {
     const leader = await actorFor(ctx.db, 'chihoi.truong');
-    const un = await ctx.db.selectFrom('person').select('id').where('full_name', '=', 'Lường Thị Ún').executeTakeFirstOrThrow();
-    const r = await createReport(ctx.db, leader, baseInput(f, { protection: 'named', observer_kind: 'member', observer_person_id: un.id, consent_method: 'oral_witness', witness_name: 'Đỗ Thị Ánh' }));
+    const un = await ctx.db
+      .selectFrom('person')
+      .select('id')
+      .where('full_name', '=', 'Lường Thị Ún')
+      .executeTakeFirstOrThrow();
+    const r = await createReport(
+      ctx.db,
+      leader,
+      baseInput(f, {
+        protection: 'named',
+        observer_kind: 'member',
+        observer_person_id: un.id,
+        consent_method: 'oral_witness',
+        witness_name: 'Đỗ Thị Ánh'
+      })
+    );
     if (!r.ok) throw new Error(JSON.stringify(r.codes));
     const rep = await ctx.db.selectFrom('report').selectAll().where('id', '=', r.reportId).executeTakeFirstOrThrow();
     expect(rep.observer_person_id).toBe(un.id);
     expect(rep.entered_by_account_id).toBe(leader.accountId);
     expect(rep.reporter_account_id).toBeNull();
     expect(rep.consent_method).toBe('oral_witness');
-    const ident = await ctx.db.selectFrom('report_identity').selectAll().where('report_id', '=', r.reportId).executeTakeFirstOrThrow();
+    const ident = await ctx.db
+      .selectFrom('report_identity')
+      .selectAll()
+      .where('report_id', '=', r.reportId)
+      .executeTakeFirstOrThrow();
     expect(decryptIdentity(r.reportId, ident).name).toBe('Lường Thị Ún');
   });
 
   it('on behalf: a member outside the leader’s branch is refused', async () => {
     const leader = await actorFor(ctx.db, 'chihoi.truong');
-    const other = await ctx.db.selectFrom('person').select('id').where('full_name', '=', 'Ưng Văn An').executeTakeFirstOrThrow();
-    const r = await createReport(ctx.db, leader, baseInput(f, { protection: 'named', observer_kind: 'member', observer_person_id: other.id, consent_method: 'signature' }));
+    const other = await ctx.db
+      .selectFrom('person')
+      .select('id')
+      .where('full_name', '=', 'Ưng Văn An')
+      .executeTakeFirstOrThrow();
+    const r = await createReport(
+      ctx.db,
+      leader,
+      baseInput(f, {
+        protection: 'named',
+        observer_kind: 'member',
+        observer_person_id: other.id,
+        consent_method: 'signature'
+      })
+    );
     expect(r.ok ? null : r.codes.observer_person_id).toBe('ri_err_member');
   });
 });

@@ -9,7 +9,13 @@ import { actorFor, seedDemo } from '../support/demo';
 import { ANONYMOUS, SYSTEM } from '../../src/lib/server/access/actor';
 import { createReport } from '../../src/lib/server/reports/intake/intake.service';
 import { todayVn } from '../../src/lib/shared/format';
-import { approvePhoto, listPublicReports, mapData, publicPhoto, setPublic } from '../../src/lib/server/reports/public/public.service';
+import {
+  approvePhoto,
+  listPublicReports,
+  mapData,
+  publicPhoto,
+  setPublic
+} from '../../src/lib/server/reports/public/public.service';
 import { exportCsv, exportPublicGeoJson, exportXlsx } from '../../src/lib/server/reports/public/export.service';
 import { reportQuerySchema } from '../../src/lib/server/reports/public/public.schema';
 import type { Db } from '../../src/lib/server/db';
@@ -18,11 +24,26 @@ const query = (q: Partial<Record<string, string>> = {}) => reportQuerySchema.par
 const SECRET = { name: 'Giàng A Bí', email: 'giang@example.vn', phone: '0911222333' };
 const EXACT = { lat: 22.43317, lon: 103.40123 };
 
-async function report(db: Db, code: string, lat: number, lon: number, description: string, identity: typeof SECRET | null = null) {
+async function report(
+  db: Db,
+  code: string,
+  lat: number,
+  lon: number,
+  description: string,
+  identity: typeof SECRET | null = null
+) {
   const cat = await db.selectFrom('category').select(['id']).where('code', '=', code).executeTakeFirstOrThrow();
   const r = await createReport(db, SYSTEM, {
-    channel: 'phan_anh', category_id: cat.id, description, observed_on: todayVn(), lat: String(lat), lon: String(lon), location_source: 'gps',
-    location_text: 'Nhà ông Giàng A Bí', protection: identity ? 'confidential' : 'anonymous', ...(identity ?? {})
+    channel: 'phan_anh',
+    category_id: cat.id,
+    description,
+    observed_on: todayVn(),
+    lat: String(lat),
+    lon: String(lon),
+    location_source: 'gps',
+    location_text: 'Nhà ông Giàng A Bí',
+    protection: identity ? 'confidential' : 'anonymous',
+    ...(identity ?? {})
   });
   if (!r.ok) throw new Error(JSON.stringify(r.codes));
   return r.reportId;
@@ -41,7 +62,20 @@ forEachDb('public reports and exports', (ctx) => {
     await setPublic(ctx.db, doanKet, ids.dkPublic, true);
     await setPublic(ctx.db, await actorFor(ctx.db, 'canbo.binhlu'), ids.blPublic, true);
     photoId = crypto.randomUUID();
-    await ctx.db.insertInto('attachment').values({ id: photoId, report_id: ids.dkPublic, kind: 'photo', private_path: 'private/x.jpg', public_path: 'public/x.webp', sha256: 'ab', mime: 'image/webp', bytes: 10, created_at: new Date().toISOString() }).execute();
+    await ctx.db
+      .insertInto('attachment')
+      .values({
+        id: photoId,
+        report_id: ids.dkPublic,
+        kind: 'photo',
+        private_path: 'private/x.jpg',
+        public_path: 'public/x.webp',
+        sha256: 'ab',
+        mime: 'image/webp',
+        bytes: 10,
+        created_at: new Date().toISOString()
+      })
+      .execute();
   });
 
   it('lists only published reports, newest first, with the rounded position and no identity', async () => {
@@ -52,7 +86,8 @@ forEachDb('public reports and exports', (ctx) => {
     expect(dk.lat).not.toBe(EXACT.lat);
     expect(Math.abs(dk.lat! - EXACT.lat)).toBeLessThan(0.005);
     const text = JSON.stringify(reports);
-    for (const secret of [SECRET.name, SECRET.email, SECRET.phone, 'Nhà ông', String(EXACT.lat), String(EXACT.lon)]) expect(text).not.toContain(secret);
+    for (const secret of [SECRET.name, SECRET.email, SECRET.phone, 'Nhà ông', String(EXACT.lat), String(EXACT.lon)])
+      expect(text).not.toContain(secret);
   });
 
   it.each([
@@ -68,7 +103,11 @@ forEachDb('public reports and exports', (ctx) => {
   });
 
   it('filters by commune', async () => {
-    const unit = await ctx.db.selectFrom('report').select('commune_unit_id').where('id', '=', ids.blPublic).executeTakeFirstOrThrow();
+    const unit = await ctx.db
+      .selectFrom('report')
+      .select('commune_unit_id')
+      .where('id', '=', ids.blPublic)
+      .executeTakeFirstOrThrow();
     const { reports } = await listPublicReports(ctx.db, query({ commune: unit.commune_unit_id! }));
     expect(reports.map((r) => r.id)).toEqual([ids.blPublic]);
   });
@@ -77,14 +116,22 @@ forEachDb('public reports and exports', (ctx) => {
     expect((await listPublicReports(ctx.db, query({ q: 'suoi' }))).reports[0].photos).toEqual([]);
     await expect(publicPhoto(ctx.db, photoId)).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await approvePhoto(ctx.db, await actorFor(ctx.db, 'canbo.doanket'), photoId, true);
-    expect((await listPublicReports(ctx.db, query({ q: 'suoi' }))).reports[0].photos).toEqual([`/reports-public/photo/${photoId}`]);
+    expect((await listPublicReports(ctx.db, query({ q: 'suoi' }))).reports[0].photos).toEqual([
+      `/reports-public/photo/${photoId}`
+    ]);
     expect(await publicPhoto(ctx.db, photoId)).toEqual({ path: 'public/x.webp', mime: 'image/webp' });
   });
 
   it('publishing is scoped: another commune officer gets NOT_FOUND, others FORBIDDEN', async () => {
-    await expect(setPublic(ctx.db, await actorFor(ctx.db, 'canbo.binhlu'), ids.dkPrivate, true)).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(approvePhoto(ctx.db, await actorFor(ctx.db, 'canbo.binhlu'), photoId, false)).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(setPublic(ctx.db, await actorFor(ctx.db, 'kiemlam'), ids.dkPrivate, true)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(setPublic(ctx.db, await actorFor(ctx.db, 'canbo.binhlu'), ids.dkPrivate, true)).rejects.toMatchObject({
+      code: 'NOT_FOUND'
+    });
+    await expect(approvePhoto(ctx.db, await actorFor(ctx.db, 'canbo.binhlu'), photoId, false)).rejects.toMatchObject({
+      code: 'NOT_FOUND'
+    });
+    await expect(setPublic(ctx.db, await actorFor(ctx.db, 'kiemlam'), ids.dkPrivate, true)).rejects.toMatchObject({
+      code: 'FORBIDDEN'
+    });
     await expect(setPublic(ctx.db, ANONYMOUS, ids.dkPrivate, true)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
   });
 
@@ -122,12 +169,15 @@ forEachDb('public reports and exports', (ctx) => {
     });
     const all = text.join('|');
     expect(all).not.toContain('Bình Lư');
-    for (const secret of [SECRET.name, SECRET.email, SECRET.phone, 'Nhà ông', String(EXACT.lat)]) expect(all).not.toContain(secret);
+    for (const secret of [SECRET.name, SECRET.email, SECRET.phone, 'Nhà ông', String(EXACT.lat)])
+      expect(all).not.toContain(secret);
   });
 
   it('exports need the export action; agencies see nothing until a report reaches them', async () => {
     await expect(exportCsv(ctx.db, ANONYMOUS, query())).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
-    await expect(exportCsv(ctx.db, await actorFor(ctx.db, 'chihoi.truong'), query())).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(exportCsv(ctx.db, await actorFor(ctx.db, 'chihoi.truong'), query())).rejects.toMatchObject({
+      code: 'FORBIDDEN'
+    });
     const csv = await exportCsv(ctx.db, await actorFor(ctx.db, 'kiemlam'), query());
     expect(csv.trim().split('\r\n')).toHaveLength(1);
   });

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { STATUSES, SIDES, TERMINAL, TRANSITIONS, canReopen, canTransition, nextStatuses, track, type ReportStatus, type Side } from '../../src/lib/shared/reports/status';
+import {
+  STATUSES,
+  SIDES,
+  TERMINAL,
+  TRANSITIONS,
+  canReopen,
+  canTransition,
+  nextStatuses,
+  track,
+  type ReportStatus,
+  type Side
+} from '../../src/lib/shared/reports/status';
 import { outcomeSchema, parseVnd } from '../../src/lib/shared/reports/outcome';
 import { allowedProtections } from '../../src/lib/shared/reports/constants';
 
@@ -59,14 +70,27 @@ describe('report status machine', () => {
       const queue = [start];
       while (queue.length) {
         const s = queue.shift()!;
-        for (const side of SIDES) for (const n of nextStatuses(s, side)) if (!seen.has(n)) { seen.add(n); queue.push(n); }
+        for (const side of SIDES)
+          for (const n of nextStatuses(s, side))
+            if (!seen.has(n)) {
+              seen.add(n);
+              queue.push(n);
+            }
       }
-      expect(TERMINAL.some((t) => seen.has(t)), start).toBe(true);
+      expect(
+        TERMINAL.some((t) => seen.has(t)),
+        start
+      ).toBe(true);
     }
   });
 
   it.each([
-    ['new', 'association'], ['returned', 'association'], ['forwarded', 'agency'], ['extension_requested', 'agency'], ['resolved', 'reporter'], ['closed', 'done']
+    ['new', 'association'],
+    ['returned', 'association'],
+    ['forwarded', 'agency'],
+    ['extension_requested', 'agency'],
+    ['resolved', 'reporter'],
+    ['closed', 'done']
   ] as const)('%s is on the %s track', (status, side) => expect(track(status)).toBe(side));
 
   it.each([
@@ -75,12 +99,17 @@ describe('report status machine', () => {
     ['resolved', '2026-03-01', '2026-02-28', false],
     ['closed', '2026-03-01', '2026-03-02', false],
     ['resolved', null, '2026-03-02', false]
-  ] as const)('reopen %s resolved %s on %s → %s', (status, on, today, ok) => expect(canReopen(status, on, today)).toBe(ok));
+  ] as const)('reopen %s resolved %s on %s → %s', (status, on, today, ok) =>
+    expect(canReopen(status, on, today)).toBe(ok)
+  );
 });
 
 describe('outcomes', () => {
   it.each([
-    [{ kind: 'violation_confirmed', decision_no: '12/QĐ-XPHC', fine_vnd: '1.500.000', remedies: 'Trồng lại rừng' }, true],
+    [
+      { kind: 'violation_confirmed', decision_no: '12/QĐ-XPHC', fine_vnd: '1.500.000', remedies: 'Trồng lại rừng' },
+      true
+    ],
     [{ kind: 'violation_confirmed', decision_no: '', fine_vnd: '0' }, false],
     [{ kind: 'violation_confirmed', decision_no: '1/QĐ', fine_vnd: '-5' }, false],
     [{ kind: 'transferred', target: 'police' }, true],

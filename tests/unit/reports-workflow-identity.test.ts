@@ -40,34 +40,61 @@ forEachDb('report identities and reminders', (ctx) => {
     reportId = (await createTestReport(ctx.db, { identity: WHO, categoryCode: 'chay_rung' })).id;
     const rangers = await orgId(ctx.db, 'Chi cục Kiểm lâm tỉnh Lai Châu');
     await notifyUrgent(ctx.db, { id: reportId });
-    await verifyReport(ctx.db, await actorFor(ctx.db, 'canbo.doanket'), reportId, { note: 'Có khói', site_visit: 'yes', visit_date: '2026-03-03', evidence: 'Ảnh chụp' });
-    await forwardReport(ctx.db, await actorFor(ctx.db, 'canbo.doanket'), reportId, { agency_org_id: rangers, doc_no: '7/HNCT', doc_date: '2026-03-03', note: '' });
+    await verifyReport(ctx.db, await actorFor(ctx.db, 'canbo.doanket'), reportId, {
+      note: 'Có khói',
+      site_visit: 'yes',
+      visit_date: '2026-03-03',
+      evidence: 'Ảnh chụp'
+    });
+    await forwardReport(ctx.db, await actorFor(ctx.db, 'canbo.doanket'), reportId, {
+      agency_org_id: rangers,
+      doc_no: '7/HNCT',
+      doc_date: '2026-03-03',
+      note: ''
+    });
     await acceptReport(ctx.db, await actorFor(ctx.db, 'kiemlam'), reportId, '');
   });
 
   it('lets only the custodian reveal, and audits the reason without the identity', async () => {
     for (const user of ['canbo.doanket', 'canbo.tinh', 'kiemlam', 'lanhdao.so', 'quantri']) {
-      expect(await settle(revealIdentity(ctx.db, await actorFor(ctx.db, user), reportId, 'Cần liên hệ xác minh thêm'))).toEqual({ error: 'FORBIDDEN' });
+      expect(
+        await settle(revealIdentity(ctx.db, await actorFor(ctx.db, user), reportId, 'Cần liên hệ xác minh thêm'))
+      ).toEqual({ error: 'FORBIDDEN' });
     }
     for (const user of ['canbo.binhlu', 'hoivien', 'chihoi.truong', 'lanhdao']) {
-      expect(await settle(revealIdentity(ctx.db, await actorFor(ctx.db, user), reportId, 'Cần liên hệ xác minh thêm'))).toEqual({ error: 'NOT_FOUND' });
+      expect(
+        await settle(revealIdentity(ctx.db, await actorFor(ctx.db, user), reportId, 'Cần liên hệ xác minh thêm'))
+      ).toEqual({ error: 'NOT_FOUND' });
     }
     const custodian = await actorFor(ctx.db, 'baomat');
     expect(await revealIdentity(ctx.db, custodian, reportId, 'Cơ quan công an đề nghị bằng văn bản số 3')).toEqual(WHO);
     const rows = await ctx.db.selectFrom('audit_event').selectAll().where('action', '=', 'reveal').execute();
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ entity_type: 'report_identity', entity_id: reportId, actor_name: 'baomat', note: 'Cơ quan công an đề nghị bằng văn bản số 3' });
+    expect(rows[0]).toMatchObject({
+      entity_type: 'report_identity',
+      entity_id: reportId,
+      actor_name: 'baomat',
+      note: 'Cơ quan công an đề nghị bằng văn bản số 3'
+    });
     expect(validate(revealSchema, { reason: 'ngắn' }).ok).toBe(false);
   });
 
   it('never shows the identity to any role in pages, queues, events, audit or notifications', async () => {
-    await closeWithOutcome(ctx.db, await actorFor(ctx.db, 'kiemlam'), reportId, { kind: 'violation_confirmed', decision_no: '15/QĐ-XPHC', decision_date: '2026-03-20', fine_vnd: 5_000_000, remedies: 'Trồng lại rừng', note: '' });
+    await closeWithOutcome(ctx.db, await actorFor(ctx.db, 'kiemlam'), reportId, {
+      kind: 'violation_confirmed',
+      decision_no: '15/QĐ-XPHC',
+      decision_date: '2026-03-20',
+      fine_vnd: 5_000_000,
+      remedies: 'Trồng lại rừng',
+      note: ''
+    });
     await remindOverdue(ctx.db, at('2030-01-01'));
     const outputs: unknown[] = [];
     for (const a of DEMO_ACCOUNTS) {
       const actor = await actorFor(ctx.db, a.username);
       outputs.push(await settle(officerReport(ctx.db, actor, reportId)));
-      for (const tab of ['open', 'forwarded', 'handling', 'extensions', null]) outputs.push(await settle(listQueue(ctx.db, actor, tab)));
+      for (const tab of ['open', 'forwarded', 'handling', 'extensions', null])
+        outputs.push(await settle(listQueue(ctx.db, actor, tab)));
     }
     outputs.push(await reporterTimeline(ctx.db, reportId));
     outputs.push(await ctx.db.selectFrom('report_event').selectAll().execute());
@@ -83,12 +110,23 @@ forEachDb('report identities and reminders', (ctx) => {
     expect([custodianView.can.reveal, officerView.can.reveal]).toEqual([true, false]);
     // The outcome reached the reporter's timeline.
     const timeline = await reporterTimeline(ctx.db, reportId);
-    expect(timeline.at(-1)).toMatchObject({ to: 'resolved', data: { outcome: { kind: 'violation_confirmed', fine_vnd: 5_000_000 } } });
+    expect(timeline.at(-1)).toMatchObject({
+      to: 'resolved',
+      data: { outcome: { kind: 'violation_confirmed', fine_vnd: 5_000_000 } }
+    });
   });
 
   it('alerts the on-duty officers of urgent reports once', async () => {
     const urgent = await listNotifications(ctx.db, { kind: 'urgent', reportId });
-    const recipients = await ctx.db.selectFrom('account').select(['id', 'username']).where('id', 'in', urgent.map((n) => n.account_id!)).execute();
+    const recipients = await ctx.db
+      .selectFrom('account')
+      .select(['id', 'username'])
+      .where(
+        'id',
+        'in',
+        urgent.map((n) => n.account_id!)
+      )
+      .execute();
     expect(recipients.map((r) => r.username).sort()).toEqual(['canbo.doanket', 'kiemlam']);
     expect(await notifyUrgent(ctx.db, { id: reportId })).toBe(0);
     const calm = await createTestReport(ctx.db, { categoryCode: 'do_rac' });
@@ -104,7 +142,9 @@ forEachDb('report identities and reminders', (ctx) => {
     expect(first.created).toBeGreaterThan(0);
     const again = await remindOverdue(ctx.db, at('2029-06-03'));
     expect(again.created).toBe(0);
-    const mine = (await listNotifications(ctx.db, { day: '2029-06-03', kind: 'overdue' })).filter((n) => n.organisation_id === binhLu);
+    const mine = (await listNotifications(ctx.db, { day: '2029-06-03', kind: 'overdue' })).filter(
+      (n) => n.organisation_id === binhLu
+    );
     expect(mine).toHaveLength(1);
     const body = readJson<{ reports: { id: string }[]; overdue: number; dueToday: number }>(mine[0].body_json)!;
     expect(body.reports.map((r) => r.id).sort()).toEqual([a.id, b.id].sort());

@@ -30,10 +30,23 @@ forEachDb('roll-up: Lai Châu 2025 merger', (ctx) => {
     const org = await makeOrg(ctx.db, 'Hội NCT tỉnh Lai Châu', null, province);
     for (const [i, c] of changes.entries()) {
       const unit = await unitIdAt(ctx.db, c.oldCode, '2024-05-10');
-      await createActivity(ctx.db, SYSTEM, activity({ organisation_id: org, admin_unit_id: unit, count_total: String(participants(i)), count_elderly: '0' }));
+      await createActivity(
+        ctx.db,
+        SYSTEM,
+        activity({
+          organisation_id: org,
+          admin_unit_id: unit,
+          count_total: String(participants(i)),
+          count_elderly: '0'
+        })
+      );
     }
     // A village that was never re-versioned still points at its pre-2025 commune (Quyết Tiến).
-    village = await makeUnit(ctx.db, { level: 'village', name: 'Bản Thử', parent_id: await unitIdAt(ctx.db, '03388', OLD) });
+    village = await makeUnit(ctx.db, {
+      level: 'village',
+      name: 'Bản Thử',
+      parent_id: await unitIdAt(ctx.db, '03388', OLD)
+    });
     await createCommitment(ctx.db, SYSTEM, commitment({ organisation_id: org, village_unit_id: village }));
   });
 
@@ -44,7 +57,15 @@ forEachDb('roll-up: Lai Châu 2025 merger', (ctx) => {
     expect(r.total).toBe(changes.reduce((s, _c, i) => s + participants(i), 0));
     expect(r.own).toBe(0);
     expect(r.children).toHaveLength(38);
-    const codes = await ctx.db.selectFrom('admin_unit').select(['id', 'code']).where('id', 'in', r.children.map((c) => c.id)).execute();
+    const codes = await ctx.db
+      .selectFrom('admin_unit')
+      .select(['id', 'code'])
+      .where(
+        'id',
+        'in',
+        r.children.map((c) => c.id)
+      )
+      .execute();
     const codeOf = new Map(codes.map((c) => [c.id, c.code!]));
     expect(new Map(r.children.map((c) => [codeOf.get(c.id)!, c.value]))).toEqual(expected);
   });
@@ -61,16 +82,21 @@ forEachDb('roll-up: Lai Châu 2025 merger', (ctx) => {
     expect(d.total).toBe(perDistrict.get('106'));
   });
 
-  it.skipIf(!HAS_LAI_CHAU)('an abolished district holds nothing as of 2026; a merged commune holds its predecessors', async () => {
-    const tamDuong = await unitIdAt(ctx.db, '106', OLD);
-    expect((await rollupUnit(ctx.db, SYSTEM, tamDuong, { indicator: 'outreach_sessions', ...year, asOf: NEW })).total).toBe(0);
-    // New Phường Đoàn Kết (03388) merges several old wards: all of them land on it, as its own.
-    const doanKet = await unitIdAt(ctx.db, '03388', NEW);
-    const merged = changes.filter((c) => c.newCode === '03388').length;
-    const r = await rollupUnit(ctx.db, SYSTEM, doanKet, { indicator: 'outreach_sessions', ...year, asOf: NEW });
-    expect(r.total).toBe(merged);
-    expect(r.own).toBe(merged);
-  });
+  it.skipIf(!HAS_LAI_CHAU)(
+    'an abolished district holds nothing as of 2026; a merged commune holds its predecessors',
+    async () => {
+      const tamDuong = await unitIdAt(ctx.db, '106', OLD);
+      expect(
+        (await rollupUnit(ctx.db, SYSTEM, tamDuong, { indicator: 'outreach_sessions', ...year, asOf: NEW })).total
+      ).toBe(0);
+      // New Phường Đoàn Kết (03388) merges several old wards: all of them land on it, as its own.
+      const doanKet = await unitIdAt(ctx.db, '03388', NEW);
+      const merged = changes.filter((c) => c.newCode === '03388').length;
+      const r = await rollupUnit(ctx.db, SYSTEM, doanKet, { indicator: 'outreach_sessions', ...year, asOf: NEW });
+      expect(r.total).toBe(merged);
+      expect(r.own).toBe(merged);
+    }
+  );
 
   it.skipIf(!HAS_LAI_CHAU)('a village under a pre-2025 commune climbs through its successor as of 2026', async () => {
     const doanKet = await unitIdAt(ctx.db, '03388', NEW);
@@ -84,7 +110,13 @@ forEachDb('roll-up: Lai Châu 2025 merger', (ctx) => {
   });
 
   it.skipIf(!HAS_LAI_CHAU)('gives the monthly series', async () => {
-    const r = await rollupUnit(ctx.db, SYSTEM, province, { indicator: 'outreach_sessions', from: '2024-01', to: '2024-12', asOf: NEW, byMonth: true });
+    const r = await rollupUnit(ctx.db, SYSTEM, province, {
+      indicator: 'outreach_sessions',
+      from: '2024-01',
+      to: '2024-12',
+      asOf: NEW,
+      byMonth: true
+    });
     expect(r.months).toEqual([{ month: '2024-05', value: 106 }]);
   });
 });

@@ -13,7 +13,10 @@ import * as commitments from '../../src/lib/server/program/commitment.service';
 import * as models from '../../src/lib/server/program/model.service';
 import { modelSchema } from '../../src/lib/server/program/model.schema';
 import { allAggregates } from '../../src/lib/server/program/aggregate.repository';
-import { allCommuneAggregates, rebuildCommuneAggregates } from '../../src/lib/server/program/aggregate-commune.repository';
+import {
+  allCommuneAggregates,
+  rebuildCommuneAggregates
+} from '../../src/lib/server/program/aggregate-commune.repository';
 import type { Db } from '../../src/lib/server/db';
 import { naiveAggregates } from '../../src/lib/server/program/naive.repository';
 import type { Contribution } from '../../src/lib/server/program/contributions';
@@ -23,7 +26,9 @@ import { activity, commitment, makeOrg, makeUnit } from './program-support';
 const sorted = (rows: Contribution[]) =>
   rows.map((r) => `${r.indicator_code}|${r.organisation_id}|${r.admin_unit_id}|${r.month}|${Number(r.value)}`).sort();
 
-const day = fc.integer({ min: 0, max: 700 }).map((n) => new Date(Date.UTC(2024, 0, 1) + n * 86400000).toISOString().slice(0, 10));
+const day = fc
+  .integer({ min: 0, max: 700 })
+  .map((n) => new Date(Date.UTC(2024, 0, 1) + n * 86400000).toISOString().slice(0, 10));
 const fields = fc.record({
   kind: fc.constantFrom(...ACTIVITY_KINDS),
   unit: fc.nat(),
@@ -34,19 +39,34 @@ const fields = fc.record({
   household: fc.boolean(),
   ended: fc.option(fc.integer({ min: 0, max: 400 }), { nil: null })
 });
-const op = fc.record({ what: fc.constantFrom('activity' as const, 'commitment' as const, 'model' as const), action: fc.constantFrom('insert', 'insert', 'update', 'delete'), pick: fc.nat(), f: fields });
+const op = fc.record({
+  what: fc.constantFrom('activity' as const, 'commitment' as const, 'model' as const),
+  action: fc.constantFrom('insert', 'insert', 'update', 'delete'),
+  pick: fc.nat(),
+  f: fields
+});
 
 type Op = typeof op extends fc.Arbitrary<infer T> ? T : never;
 
 /** The lifting rule, stated independently of the repository: read the parents, regroup in JS. */
 async function lifted(db: Db, cells: Contribution[]): Promise<Contribution[]> {
-  const units = new Map((await db.selectFrom('admin_unit').select(['id', 'level', 'parent_id']).execute()).map((u) => [u.id, u]));
+  const units = new Map(
+    (await db.selectFrom('admin_unit').select(['id', 'level', 'parent_id']).execute()).map((u) => [u.id, u])
+  );
   const orgs = await db.selectFrom('organisation').select(['id', 'parent_id', 'admin_unit_id']).execute();
-  const branchParent = new Map(orgs.filter((o) => o.admin_unit_id && units.get(o.admin_unit_id)?.level === 'village').map((o) => [o.id, o.parent_id ?? o.id]));
+  const branchParent = new Map(
+    orgs
+      .filter((o) => o.admin_unit_id && units.get(o.admin_unit_id)?.level === 'village')
+      .map((o) => [o.id, o.parent_id ?? o.id])
+  );
   const out = new Map<string, Contribution>();
   for (const c of cells) {
     const u = units.get(c.admin_unit_id)!;
-    const row = { ...c, organisation_id: branchParent.get(c.organisation_id) ?? c.organisation_id, admin_unit_id: u.level === 'village' && u.parent_id ? u.parent_id : c.admin_unit_id };
+    const row = {
+      ...c,
+      organisation_id: branchParent.get(c.organisation_id) ?? c.organisation_id,
+      admin_unit_id: u.level === 'village' && u.parent_id ? u.parent_id : c.admin_unit_id
+    };
     const k = `${row.indicator_code}|${row.organisation_id}|${row.admin_unit_id}|${row.month}`;
     const cur = out.get(k);
     if (cur) cur.value += row.value;
@@ -71,7 +91,12 @@ forEachDb('roll-up: pre-aggregates equal the raw GROUP BY', (ctx) => {
     const top = await makeOrg(ctx.db, 'Hội tỉnh P', null, province);
     const communeOrg = await makeOrg(ctx.db, 'Hội xã C', top, commune);
     // two branches (their own unit is a village): lifted into the commune association
-    orgs = [top, communeOrg, await makeOrg(ctx.db, 'Chi hội 1', communeOrg, villages[0]), await makeOrg(ctx.db, 'Chi hội 2', communeOrg, villages[1])];
+    orgs = [
+      top,
+      communeOrg,
+      await makeOrg(ctx.db, 'Chi hội 1', communeOrg, villages[0]),
+      await makeOrg(ctx.db, 'Chi hội 2', communeOrg, villages[1])
+    ];
   });
 
   async function apply(o: Op): Promise<void> {
@@ -81,19 +106,60 @@ forEachDb('roll-up: pre-aggregates equal the raw GROUP BY', (ctx) => {
     const list = ids[o.what];
     const target = list.length ? list[o.pick % list.length] : null;
     const elderly = Math.min(f.elderly, f.total);
-    const ended = f.ended === null ? null : new Date(Date.parse(f.date) + f.ended * 86400000).toISOString().slice(0, 10);
+    const ended =
+      f.ended === null ? null : new Date(Date.parse(f.date) + f.ended * 86400000).toISOString().slice(0, 10);
     const inputs = {
-      activity: () => activity({ kind: f.kind, organisation_id: org, admin_unit_id: unit, started_on: f.date, count_total: String(f.total), count_elderly: String(elderly) }),
-      commitment: () => commitment({ organisation_id: org, village_unit_id: unit, signed_on: f.date, party: f.household ? 'household' : 'person', person_id: null, household_name: 'Hộ A' }),
-      model: () => modelSchema.parse({ name: 'Mô hình', kind: 'waste_point', organisation_id: org, admin_unit_id: unit, started_on: f.date, status: ended ? 'ended' : 'active', ended_on: ended })
+      activity: () =>
+        activity({
+          kind: f.kind,
+          organisation_id: org,
+          admin_unit_id: unit,
+          started_on: f.date,
+          count_total: String(f.total),
+          count_elderly: String(elderly)
+        }),
+      commitment: () =>
+        commitment({
+          organisation_id: org,
+          village_unit_id: unit,
+          signed_on: f.date,
+          party: f.household ? 'household' : 'person',
+          person_id: null,
+          household_name: 'Hộ A'
+        }),
+      model: () =>
+        modelSchema.parse({
+          name: 'Mô hình',
+          kind: 'waste_point',
+          organisation_id: org,
+          admin_unit_id: unit,
+          started_on: f.date,
+          status: ended ? 'ended' : 'active',
+          ended_on: ended
+        })
     };
     const svc = {
-      activity: { create: activities.createActivity, update: activities.updateActivity, remove: activities.deleteActivity },
-      commitment: { create: commitments.createCommitment, update: commitments.updateCommitment, remove: commitments.deleteCommitment },
+      activity: {
+        create: activities.createActivity,
+        update: activities.updateActivity,
+        remove: activities.deleteActivity
+      },
+      commitment: {
+        create: commitments.createCommitment,
+        update: commitments.updateCommitment,
+        remove: commitments.deleteCommitment
+      },
       model: { create: models.createModel, update: models.updateModel, remove: models.deleteModel }
-    }[o.what] as { create: (...a: unknown[]) => Promise<string>; update: (...a: unknown[]) => Promise<void>; remove: (...a: unknown[]) => Promise<void> };
+    }[o.what] as {
+      create: (...a: unknown[]) => Promise<string>;
+      update: (...a: unknown[]) => Promise<void>;
+      remove: (...a: unknown[]) => Promise<void>;
+    };
     // person commitments need a person; keep them households when none is given
-    const input = o.what === 'commitment' && !f.household ? commitment({ organisation_id: org, village_unit_id: unit, signed_on: f.date }) : inputs[o.what]();
+    const input =
+      o.what === 'commitment' && !f.household
+        ? commitment({ organisation_id: org, village_unit_id: unit, signed_on: f.date })
+        : inputs[o.what]();
     if (o.action === 'insert' || !target) list.push(await svc.create(ctx.db, SYSTEM, input));
     else if (o.action === 'update') await svc.update(ctx.db, SYSTEM, target, input);
     else {

@@ -27,9 +27,18 @@ forEachDb('roll-up: closed organisations under their successor', (ctx) => {
     o.branchA = await makeOrg(ctx.db, 'Chi hội A1', o.a, commune);
     o.b = await makeOrg(ctx.db, 'Hội xã B', o.p, commune);
     o.c = await makeOrg(ctx.db, 'Hội xã C', o.p, commune);
-    await ctx.db.updateTable('organisation').set({ valid_to: '2025-07-01', successor_id: o.b }).where('id', '=', o.a).execute();
-    await ctx.db.updateTable('organisation').set({ valid_to: '2026-07-01', successor_id: o.c }).where('id', '=', o.b).execute();
-    const session = (org: string, started_on: string) => createActivity(ctx.db, SYSTEM, activity({ organisation_id: org, admin_unit_id: commune, started_on }));
+    await ctx.db
+      .updateTable('organisation')
+      .set({ valid_to: '2025-07-01', successor_id: o.b })
+      .where('id', '=', o.a)
+      .execute();
+    await ctx.db
+      .updateTable('organisation')
+      .set({ valid_to: '2026-07-01', successor_id: o.c })
+      .where('id', '=', o.b)
+      .execute();
+    const session = (org: string, started_on: string) =>
+      createActivity(ctx.db, SYSTEM, activity({ organisation_id: org, admin_unit_id: commune, started_on }));
     await session(o.a, '2024-05-10');
     await session(o.a, '2025-03-10');
     await session(o.branchA, '2024-08-10');
@@ -43,7 +52,13 @@ forEachDb('roll-up: closed organisations under their successor', (ctx) => {
     const a = await rollupOrg(ctx.db, SYSTEM, o.a, q(BEFORE));
     expect(a.total).toBe(3);
     const p = await rollupOrg(ctx.db, SYSTEM, o.p, q(BEFORE));
-    expect(new Map(p.children.map((c) => [c.id, c.value]))).toEqual(new Map([[o.a, 3], [o.b, 1], [o.c, 1]]));
+    expect(new Map(p.children.map((c) => [c.id, c.value]))).toEqual(
+      new Map([
+        [o.a, 3],
+        [o.b, 1],
+        [o.c, 1]
+      ])
+    );
   });
 
   it('after the closure, A and its branch count under B, and A leaves the child rows', async () => {
@@ -52,7 +67,12 @@ forEachDb('roll-up: closed organisations under their successor', (ctx) => {
     expect(b.own).toBe(4);
     const p = await rollupOrg(ctx.db, SYSTEM, o.p, q(AFTER));
     expect(p.total).toBe(5);
-    expect(new Map(p.children.map((c) => [c.id, c.value]))).toEqual(new Map([[o.b, 4], [o.c, 1]]));
+    expect(new Map(p.children.map((c) => [c.id, c.value]))).toEqual(
+      new Map([
+        [o.b, 4],
+        [o.c, 1]
+      ])
+    );
     expect((await rollupOrg(ctx.db, SYSTEM, o.a, q(AFTER))).total).toBe(0);
   });
 
@@ -72,6 +92,11 @@ forEachDb('roll-up: closed organisations under their successor', (ctx) => {
 
   it('the monthly series moves with the records', async () => {
     const b = await rollupOrg(ctx.db, SYSTEM, o.b, { ...q(AFTER), byMonth: true });
-    expect(b.months).toEqual([{ month: '2024-05', value: 1 }, { month: '2024-08', value: 1 }, { month: '2025-03', value: 1 }, { month: '2025-08', value: 1 }]);
+    expect(b.months).toEqual([
+      { month: '2024-05', value: 1 },
+      { month: '2024-08', value: 1 },
+      { month: '2025-03', value: 1 },
+      { month: '2025-08', value: 1 }
+    ]);
   });
 });

@@ -36,12 +36,27 @@ export const accountCommands: Record<string, Command> = {
   'account create': {
     usage: '--username U --name "Full Name" --password P [--phone 09xxxxxxxx] [--role ROLE --org ORG_ID]',
     summary: 'create an account (must change the password at first sign-in), optionally granting a role',
-    options: { username: { type: 'string' }, name: { type: 'string' }, password: { type: 'string' }, phone: { type: 'string' }, role: { type: 'string' }, org: { type: 'string' } },
+    options: {
+      username: { type: 'string' },
+      name: { type: 'string' },
+      password: { type: 'string' },
+      phone: { type: 'string' },
+      role: { type: 'string' },
+      org: { type: 'string' }
+    },
     run: async (ctx) => {
-      const input = { username: opt(ctx, 'username'), display_name: opt(ctx, 'name'), password: opt(ctx, 'password'), phone: (ctx.options.phone as string) ?? '' };
+      const input = {
+        username: opt(ctx, 'username'),
+        display_name: opt(ctx, 'name'),
+        password: opt(ctx, 'password'),
+        phone: (ctx.options.phone as string) ?? ''
+      };
       const parsed = validate(createAccountSchema, input);
       if (!parsed.ok) return refuse(ctx, parsed.errors);
-      const grant = ctx.options.role || ctx.options.org ? validate(grantSchema, { role: ctx.options.role, organisation_id: ctx.options.org }) : null;
+      const grant =
+        ctx.options.role || ctx.options.org
+          ? validate(grantSchema, { role: ctx.options.role, organisation_id: ctx.options.org })
+          : null;
       if (grant && !grant.ok) return refuse(ctx, grant.errors);
       const db = await ctx.db();
       return guarded(ctx, 'no such organisation (--org)', async () => {

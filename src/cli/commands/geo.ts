@@ -3,7 +3,12 @@ import path from 'node:path';
 import { SYSTEM } from '$lib/server/access/actor';
 import { parseDate } from '$lib/shared/format';
 import { isImportError } from '$lib/server/geo/import/issues';
-import { importChangeTableFile, importGeoJsonPath, importMergesFile, importUnitsFile } from '$lib/server/geo/import/files';
+import {
+  importChangeTableFile,
+  importGeoJsonPath,
+  importMergesFile,
+  importUnitsFile
+} from '$lib/server/geo/import/files';
 import { UsageError, type Command, type CommandContext } from '../command';
 
 const CLI_ACTOR = { ...SYSTEM, name: 'cli' };
@@ -28,7 +33,11 @@ async function timed(ctx: CommandContext, work: () => Promise<object>): Promise<
     const { warnings, ...stats } = (await work()) as { warnings?: { where: string; message: string }[] };
     const ms = Math.round(performance.now() - started);
     for (const w of warnings ?? []) ctx.err(`  skipped ${w.where}: ${w.message}`);
-    ctx.out(Object.entries(stats).map(([k, v]) => `${k}: ${v}`).join(', '));
+    ctx.out(
+      Object.entries(stats)
+        .map(([k, v]) => `${k}: ${v}`)
+        .join(', ')
+    );
     ctx.out(`done in ${ms} ms`);
     return 0;
   } catch (e) {
@@ -72,7 +81,9 @@ export const geoCommands: Record<string, Command> = {
       const effective = date(ctx, 'effective', '2025-07-01');
       const legalBasis = (ctx.options['legal-basis'] as string | undefined) ?? 'Nghị quyết 1654–1687/NQ-UBTVQH15';
       const db = await ctx.db();
-      return timed(ctx, () => importMergesFile(db, CLI_ACTOR, f, effective, legalBasis, { skipUnknown: ctx.options['skip-unknown'] === true }));
+      return timed(ctx, () =>
+        importMergesFile(db, CLI_ACTOR, f, effective, legalBasis, { skipUnknown: ctx.options['skip-unknown'] === true })
+      );
     }
   },
   'geo import-geojson': {

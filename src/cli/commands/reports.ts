@@ -13,14 +13,18 @@ import type { Db } from '$lib/server/db';
 import type { Command } from '../command';
 
 async function deliver(db: Db, out: (line: string) => void): Promise<void> {
-  const res = await deliverPending(db, configuredNotifiers(), { maxAttempts: config.NOTIFY_MAX_ATTEMPTS, origin: config.ORIGIN ?? '' });
+  const res = await deliverPending(db, configuredNotifiers(), {
+    maxAttempts: config.NOTIFY_MAX_ATTEMPTS,
+    origin: config.ORIGIN ?? ''
+  });
   out(`delivery: ${res.sent} sent, ${res.retrying} to retry, ${res.failed} failed`);
 }
 
 export const reportCommands: Record<string, Command> = {
   'reports remind': {
     usage: '[--date YYYY-MM-DD]',
-    summary: 'record one reminder per responsible office for reports due today or overdue (idempotent per day), then deliver pending notifications',
+    summary:
+      'record one reminder per responsible office for reports due today or overdue (idempotent per day), then deliver pending notifications',
     options: { date: { type: 'string' } },
     run: async (ctx) => {
       const date = typeof ctx.options.date === 'string' ? new Date(`${ctx.options.date}T12:00:00+07:00`) : new Date();
@@ -30,7 +34,9 @@ export const reportCommands: Record<string, Command> = {
       }
       const db = await ctx.db();
       const res = await remindOverdue(db, date);
-      ctx.out(`${res.day}: ${res.reports} due or overdue report(s), ${res.organisations} office(s), ${res.created} new reminder(s)`);
+      ctx.out(
+        `${res.day}: ${res.reports} due or overdue report(s), ${res.organisations} office(s), ${res.created} new reminder(s)`
+      );
       await deliver(db, ctx.out);
       return 0;
     }
@@ -58,7 +64,8 @@ export const reportCommands: Record<string, Command> = {
   },
   'reports deliver': {
     usage: '',
-    summary: 'send pending notifications (urgent alerts, reminders) by e-mail (SMTP_URL) and SMS; failed ones are retried with backoff',
+    summary:
+      'send pending notifications (urgent alerts, reminders) by e-mail (SMTP_URL) and SMS; failed ones are retried with backoff',
     options: {},
     run: async (ctx) => {
       await deliver(await ctx.db(), ctx.out);

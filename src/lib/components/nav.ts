@@ -20,7 +20,8 @@ export function navItems(roles: string[]): NavItem[] {
     if (roles.some((r) => ['branch_leader', 'association_officer', 'administrator'].includes(r))) {
       items.push({ href: '/people', label: m.nav_people });
     }
-    if (roles.some((r) => ['association_officer', 'agency_officer', 'agency_manager'].includes(r))) items.push({ href: '/queue', label: m.rw_nav_queue });
+    if (roles.some((r) => ['association_officer', 'agency_officer', 'agency_manager'].includes(r)))
+      items.push({ href: '/queue', label: m.rw_nav_queue });
   }
   if (roles.includes('administrator')) items.push({ href: '/admin', label: m.nav_admin });
   return items;

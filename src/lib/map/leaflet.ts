@@ -5,14 +5,21 @@
  */
 
 /** The few Leaflet calls used here (the package ships no types and @types/leaflet is not installed). */
-export interface LBounds { extend(x: LBounds | [number, number]): LBounds; isValid(): boolean }
+export interface LBounds {
+  extend(x: LBounds | [number, number]): LBounds;
+  isValid(): boolean;
+}
 export interface LLayer {
   addTo(map: LMap): LLayer;
   bindTooltip(text: string, o?: object): LLayer;
   bindPopup(el: HTMLElement): LLayer;
   getBounds(): LBounds;
 }
-export interface LMap { fitBounds(b: LBounds, o: object): void; setView(c: [number, number], zoom: number): void; remove(): void }
+export interface LMap {
+  fitBounds(b: LBounds, o: object): void;
+  setView(c: [number, number], zoom: number): void;
+  remove(): void;
+}
 export interface LeafletApi {
   map(el: HTMLElement, o: object): LMap;
   latLngBounds(points: [number, number][]): LBounds;
@@ -22,8 +29,16 @@ export interface LeafletApi {
   divIcon(o: object): unknown;
 }
 
-export interface Commune { id: string; name: string; lat: number | null; lon: number | null }
-export interface Shape { unitId: string; geojson: string }
+export interface Commune {
+  id: string;
+  name: string;
+  lat: number | null;
+  lon: number | null;
+}
+export interface Shape {
+  unitId: string;
+  geojson: string;
+}
 
 /** Lai Châu, shown when there is nothing to fit the view to. */
 const HOME: [number, number] = [22.3964, 103.4582];
@@ -46,7 +61,9 @@ export function drawCommunes(L: LeafletApi, map: LMap, communes: Commune[], shap
   const withShape = new Set(shapes.map((s) => s.unitId));
   const names = new Map(communes.map((c) => [c.id, c.name]));
   for (const s of shapes) {
-    const layer = L.geoJSON(JSON.parse(s.geojson), { style: { color: '#4a5d4a', weight: 1, fillColor: '#e8efe3', fillOpacity: 0.6 } });
+    const layer = L.geoJSON(JSON.parse(s.geojson), {
+      style: { color: '#4a5d4a', weight: 1, fillColor: '#e8efe3', fillOpacity: 0.6 }
+    });
     layer.bindTooltip(names.get(s.unitId) ?? '').addTo(map);
     bounds.extend(layer.getBounds());
   }

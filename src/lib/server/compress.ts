@@ -9,12 +9,14 @@ import { constants, createGzip } from 'node:zlib';
 import { Readable } from 'node:stream';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 
-const TEXT = /^(text\/(html|plain|css|javascript|xml|csv)|application\/(json|javascript|xml|geo\+json|manifest\+json)|image\/svg\+xml)\b/i;
+const TEXT =
+  /^(text\/(html|plain|css|javascript|xml|csv)|application\/(json|javascript|xml|geo\+json|manifest\+json)|image\/svg\+xml)\b/i;
 const MIN_BYTES = 1024;
 
 export function shouldCompress(request: Request, response: Response): boolean {
   if (!response.body || request.method === 'HEAD') return false;
-  if (response.status < 200 || response.status === 204 || response.status === 304 || response.status === 206) return false;
+  if (response.status < 200 || response.status === 204 || response.status === 304 || response.status === 206)
+    return false;
   if (!/\bgzip\b/i.test(request.headers.get('accept-encoding') ?? '')) return false;
   if (response.headers.has('content-encoding')) return false;
   if (/attachment/i.test(response.headers.get('content-disposition') ?? '')) return false;

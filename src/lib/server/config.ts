@@ -24,10 +24,16 @@ const schema = z.object({
   APP_SECRET: z.string().min(16).default('dev-only-secret-change-me-please'),
   // Key for protected reporter identities (AES-256-GCM): 32 bytes as 64 hex chars or base64.
   // Unset in development: derived from APP_SECRET by HKDF (see reports/identity.ts).
-  IDENTITY_KEY: z.string().optional().refine((v) => v === undefined || decodeKey32(v) !== null, 'IDENTITY_KEY must be 32 bytes (hex or base64)'),
+  IDENTITY_KEY: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || decodeKey32(v) !== null, 'IDENTITY_KEY must be 32 bytes (hex or base64)'),
   // Rotation: rows carry key_version; the previous key still decrypts version - 1.
   IDENTITY_KEY_VERSION: z.coerce.number().int().positive().default(1),
-  IDENTITY_KEY_PREVIOUS: z.string().optional().refine((v) => v === undefined || decodeKey32(v) !== null, 'IDENTITY_KEY_PREVIOUS must be 32 bytes'),
+  IDENTITY_KEY_PREVIOUS: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || decodeKey32(v) !== null, 'IDENTITY_KEY_PREVIOUS must be 32 bytes'),
   SESSION_DAYS: z.coerce.number().int().positive().default(14),
   SIGNIN_MAX_ATTEMPTS: z.coerce.number().int().positive().default(5),
   SIGNIN_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
@@ -37,7 +43,7 @@ const schema = z.object({
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('Chung Sức <no-reply@chungsuc.local>'),
   SMS_GATEWAY: z.string().optional(),
-  NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().positive().default(5),
+  NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().positive().default(5)
 });
 
 /** The app is always started from the project folder (npm start, node build, the CLI). */
@@ -59,8 +65,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
   const parsed = schema.parse(env);
   const url = parsed.DATABASE_URL;
   const dbKind = url && /^postgres(ql)?:\/\//.test(url) ? 'postgresql' : 'sqlite';
-  const sqlitePath =
-    url && url.startsWith('file:') ? url.slice(5) : path.join(parsed.DATA_DIR, 'chung-suc.sqlite');
+  const sqlitePath = url && url.startsWith('file:') ? url.slice(5) : path.join(parsed.DATA_DIR, 'chung-suc.sqlite');
   return { ...parsed, dbKind, sqlitePath, version: env.npm_package_version ?? packageVersion() };
 }
 

@@ -28,7 +28,8 @@ export function validate<S extends z.ZodType>(schema: S, input: unknown): Parsed
     const field = issue.path.join('.') || '_form';
     if (errors[field]) continue;
     const key = keyOf(issue);
-    const params = 'maximum' in issue ? { max: Number(issue.maximum) } : 'minimum' in issue ? { min: Number(issue.minimum) } : {};
+    const params =
+      'maximum' in issue ? { max: Number(issue.maximum) } : 'minimum' in issue ? { min: Number(issue.minimum) } : {};
     codes[field] = key;
     errors[field] = t(key, params);
   }

@@ -22,19 +22,41 @@ export const ACTIONS = [
   'audit.read',
   'unit.write',
   'api_token.manage',
-  'report.publish', 'report.export', 'open311.manage', // issue 3 (C): public map, exports, Open311 keys
-  'report.read', 'report.verify', 'report.handle', 'report.approve_extension', 'identity.reveal', // issue 3 (B): workflow, reveal
-  'report.on_behalf', // issue 3 (A): enter a report for a member or non-member
+  'report.publish',
+  'report.export',
+  'open311.manage', // issue 3 (C): public map, exports, Open311 keys
+  'report.read',
+  'report.verify',
+  'report.handle',
+  'report.approve_extension',
+  'identity.reveal', // issue 3 (B): workflow, reveal
+  'report.on_behalf' // issue 3 (A): enter a report for a member or non-member
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
 const READ: Action[] = ['org.read', 'person.read'];
-const OFFICER_ONLY: readonly Action[] = ['report.verify', 'report.handle', 'report.approve_extension', 'identity.reveal'];
+const OFFICER_ONLY: readonly Action[] = [
+  'report.verify',
+  'report.handle',
+  'report.approve_extension',
+  'identity.reveal'
+];
 
 export const PERMISSIONS: Record<Role, readonly Action[]> = {
   member: [],
   branch_leader: [...READ, 'person.write', 'person.sensitive', 'report.on_behalf'],
-  association_officer: [...READ, 'org.write', 'person.write', 'person.sensitive', 'person.export', 'report.publish', 'report.export', 'report.read', 'report.verify', 'report.on_behalf'],
+  association_officer: [
+    ...READ,
+    'org.write',
+    'person.write',
+    'person.sensitive',
+    'person.export',
+    'report.publish',
+    'report.export',
+    'report.read',
+    'report.verify',
+    'report.on_behalf'
+  ],
   agency_officer: ['org.read', 'report.export', 'report.read', 'report.handle'],
   agency_manager: ['org.read', 'report.export', 'report.read', 'report.handle', 'report.approve_extension'],
   identity_custodian: ['org.read', 'report.read', 'identity.reveal'],

@@ -8,8 +8,39 @@
 const TONES: Record<string, number> = { '\u0300': 1, '\u0309': 2, '\u0303': 3, '\u0301': 4, '\u0323': 5 };
 const LETTER_MODS: Record<string, string> = { '\u0306': '(', '\u0302': '^', '\u031b': '+' };
 const ALPHABET = [
-  'a', 'a(', 'a^', 'b', 'c', 'd', 'đ', 'e', 'e^', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n',
-  'o', 'o^', 'o+', 'p', 'q', 'r', 's', 't', 'u', 'u+', 'v', 'w', 'x', 'y', 'z'
+  'a',
+  'a(',
+  'a^',
+  'b',
+  'c',
+  'd',
+  'đ',
+  'e',
+  'e^',
+  'f',
+  'g',
+  'h',
+  'i',
+  'j',
+  'k',
+  'l',
+  'm',
+  'n',
+  'o',
+  'o^',
+  'o+',
+  'p',
+  'q',
+  'r',
+  's',
+  't',
+  'u',
+  'u+',
+  'v',
+  'w',
+  'x',
+  'y',
+  'z'
 ];
 const RANK = new Map(ALPHABET.map((l, i) => [l, String.fromCharCode(0x41 + i)]));
 

@@ -24,8 +24,19 @@ export const actions: Actions = {
     if (!parsed.ok) return fail(400, { values: kept, errors: parsed.errors });
     try {
       const { token, expiresAt, account } = await signIn(locals.db, parsed.data.login, parsed.data.password);
-      cookies.set(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', expires: expiresAt, secure: url.protocol === 'https:' });
-      redirect(303, account.must_change_password ? localizeHref('/account/password') : localizeHref(safeNext(url.searchParams.get('next'))));
+      cookies.set(SESSION_COOKIE, token, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+        expires: expiresAt,
+        secure: url.protocol === 'https:'
+      });
+      redirect(
+        303,
+        account.must_change_password
+          ? localizeHref('/account/password')
+          : localizeHref(safeNext(url.searchParams.get('next')))
+      );
     } catch (e) {
       return failFromError(e, kept);
     }

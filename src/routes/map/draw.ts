@@ -16,7 +16,9 @@ export async function drawMap(el: HTMLElement, input: MapInput): Promise<() => v
   const reportBounds = L.latLngBounds([]);
   for (const r of input.reports) {
     if (r.lat === null || r.lon === null) continue;
-    L.circleMarker([r.lat, r.lon], { radius: 8, color: '#8a1c1c', weight: 2, fillColor: '#d9412b', fillOpacity: 0.9 }).bindPopup(textPopup(input.label(r))).addTo(map);
+    L.circleMarker([r.lat, r.lon], { radius: 8, color: '#8a1c1c', weight: 2, fillColor: '#d9412b', fillOpacity: 0.9 })
+      .bindPopup(textPopup(input.label(r)))
+      .addTo(map);
     reportBounds.extend([r.lat, r.lon]);
   }
   fitFirst(map, [reportBounds, background], { padding: [24, 24], maxZoom: 13 });

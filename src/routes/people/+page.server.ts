@@ -9,10 +9,25 @@ export const load: PageServerLoad = async ({ locals, url }) => {
   const raw = Object.fromEntries(url.searchParams.entries());
   const parsed = validate(personQuerySchema, raw);
   const query = parsed.ok ? parsed.data : personQuerySchema.parse({});
-  const [result, options] = await orHttp(() => Promise.all([listPeople(locals.db, locals.actor, query), formOptions(locals.db, locals.actor, 'person.read')]));
+  const [result, options] = await orHttp(() =>
+    Promise.all([listPeople(locals.db, locals.actor, query), formOptions(locals.db, locals.actor, 'person.read')])
+  );
   return {
-    query: { q: query.q, organisation_id: query.organisation_id, village_unit_id: query.village_unit_id, member: query.member },
-    people: result.rows.map((r) => ({ id: r.id, full_name: r.full_name, birth_year: r.birth_year, village_name: r.village_name, organisation_name: r.organisation_name, is_member: r.is_member, anonymised: !!r.anonymised_at })),
+    query: {
+      q: query.q,
+      organisation_id: query.organisation_id,
+      village_unit_id: query.village_unit_id,
+      member: query.member
+    },
+    people: result.rows.map((r) => ({
+      id: r.id,
+      full_name: r.full_name,
+      birth_year: r.birth_year,
+      village_name: r.village_name,
+      organisation_name: r.organisation_name,
+      is_member: r.is_member,
+      anonymised: !!r.anonymised_at
+    })),
     total: result.total,
     page: result.page,
     pages: result.pages,

@@ -13,9 +13,16 @@ export const actions: Actions = {
   default: async ({ request, locals, cookies, url, getClientAddress }) => {
     const code = String((await request.formData()).get('code') ?? '');
     const found = await lookupReceipt(locals.db, code, getClientAddress());
-    if (!found.ok && found.reason === 'rate_limited') return fail(429, { values: { code }, errors: { code: t('ri_err_receipt_rate_limited') } });
+    if (!found.ok && found.reason === 'rate_limited')
+      return fail(429, { values: { code }, errors: { code: t('ri_err_receipt_rate_limited') } });
     if (!found.ok) return fail(400, { values: { code }, errors: { code: t('ri_err_receipt') } });
-    cookies.set(FOLLOW_COOKIE, signFollowToken(found.reportId), { path: '/', httpOnly: true, sameSite: 'strict', secure: url.protocol === 'https:', maxAge: FOLLOW_TTL_MINUTES * 60 });
+    cookies.set(FOLLOW_COOKIE, signFollowToken(found.reportId), {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: url.protocol === 'https:',
+      maxAge: FOLLOW_TTL_MINUTES * 60
+    });
     redirect(303, localizeHref('/r/report'));
   }
 };

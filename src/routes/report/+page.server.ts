@@ -37,7 +37,11 @@ export const actions: Actions = {
       if (v) voice = prepareAudio(Buffer.from(await v.arrayBuffer()), v.type);
     } catch (e) {
       if (!isAppError(e)) throw e;
-      return fail(400, { values: keep(values), villages, errors: { [String(e.details?.field ?? 'photos')]: t(e.message) } });
+      return fail(400, {
+        values: keep(values),
+        villages,
+        errors: { [String(e.details?.field ?? 'photos')]: t(e.message) }
+      });
     }
     const result = await createReport(locals.db, locals.actor, values, { photos, voice });
     if (!result.ok) return fail(400, { values: keep(values), villages, errors: result.errors });

@@ -6,7 +6,8 @@ import { formatDate } from '$lib/shared/format';
 export const LEVELS = ['province', 'district', 'commune', 'village'] as const;
 
 type MessageFn = () => string;
-const lookup = (key: string, fallback: string) => ((m as unknown as Record<string, MessageFn | undefined>)[key]?.() ?? fallback);
+const lookup = (key: string, fallback: string) =>
+  (m as unknown as Record<string, MessageFn | undefined>)[key]?.() ?? fallback;
 
 export const typeLabel = (type: string) => lookup(`geo_type_${type}`, type);
 export const levelLabel = (level: string) => lookup(`geo_level_${level}`, level);

@@ -51,6 +51,11 @@ export async function inScope(db: Db, actor: Actor, action: Action, organisation
 }
 
 /** Throws NOT_FOUND unless the organisation is in scope. */
-export async function assertInScope(db: Db, actor: Actor, action: Action, organisationId: string | null): Promise<void> {
+export async function assertInScope(
+  db: Db,
+  actor: Actor,
+  action: Action,
+  organisationId: string | null
+): Promise<void> {
   if (!(await inScope(db, actor, action, organisationId))) throw notFound();
 }

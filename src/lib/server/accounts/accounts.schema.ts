@@ -13,7 +13,10 @@ const username = z
   .min(1, 'err_required')
   .regex(USERNAME_RE, 'admin_err_username_format');
 
-const displayName = z.string('err_required').transform(clean).pipe(z.string().min(1, 'err_required').max(120, 'err_too_long'));
+const displayName = z
+  .string('err_required')
+  .transform(clean)
+  .pipe(z.string().min(1, 'err_required').max(120, 'err_too_long'));
 
 /** Optional phone: blank → null; spaces and dots people type are dropped. */
 const phone = z

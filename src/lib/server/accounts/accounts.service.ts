@@ -18,7 +18,10 @@ import type { CreateAccountInput, UpdateAccountInput } from './accounts.schema';
 
 export const ACCOUNTS_PAGE = 50;
 
-type AccountRow = Pick<AccountTable, 'username' | 'display_name' | 'phone'> & { disabled: number; must_change_password: number };
+type AccountRow = Pick<AccountTable, 'username' | 'display_name' | 'phone'> & {
+  disabled: number;
+  must_change_password: number;
+};
 
 /** What the audit trail and the admin pages may show about an account. */
 export const auditView = (a: AccountRow) => ({
@@ -33,7 +36,13 @@ export const adminScope = (db: Db, actor: Actor) => scopeSubquery(db, actor, 'ac
 
 export async function listAccounts(db: Db, actor: Actor, q: string, page = 1) {
   requireAdmin(actor);
-  const rows = await repo.searchAccounts(db, adminScope(db, actor), q.trim(), ACCOUNTS_PAGE + 1, (page - 1) * ACCOUNTS_PAGE);
+  const rows = await repo.searchAccounts(
+    db,
+    adminScope(db, actor),
+    q.trim(),
+    ACCOUNTS_PAGE + 1,
+    (page - 1) * ACCOUNTS_PAGE
+  );
   return { rows: rows.slice(0, ACCOUNTS_PAGE), hasNext: rows.length > ACCOUNTS_PAGE };
 }
 
@@ -77,7 +86,19 @@ export async function createAccount(db: Db, actor: Actor, input: CreateAccountIn
     await assertUnique(tx, input);
     const id = newId();
     const now = nowIso();
-    const row = { id, username: input.username, display_name: input.display_name, phone: input.phone, password_hash: passwordHash, person_id: null, must_change_password: 1, disabled: 0, last_sign_in_at: null, created_at: now, updated_at: now };
+    const row = {
+      id,
+      username: input.username,
+      display_name: input.display_name,
+      phone: input.phone,
+      password_hash: passwordHash,
+      person_id: null,
+      must_change_password: 1,
+      disabled: 0,
+      last_sign_in_at: null,
+      created_at: now,
+      updated_at: now
+    };
     await repo.insertAccount(tx, row);
     await audit(tx, actor, { action: 'create', entityType: 'account', entityId: id, after: auditView(row) });
     return id;
@@ -89,10 +110,20 @@ export async function updateAccount(db: Db, actor: Actor, id: string, input: Upd
   await db.transaction().execute(async (tx) => {
     await assertUnique(tx, { phone: input.phone }, id);
     const patch = { display_name: input.display_name, phone: input.phone, disabled: input.disabled };
-    await repo.updateAccount(tx, id, { ...patch, search_text: repo.accountSearchText({ ...patch, username: before.username }), updated_at: nowIso() });
+    await repo.updateAccount(tx, id, {
+      ...patch,
+      search_text: repo.accountSearchText({ ...patch, username: before.username }),
+      updated_at: nowIso()
+    });
     // A disabled account must not keep working sessions on other devices.
     if (input.disabled && !before.disabled) await invalidateAllSessions(tx, id);
-    await audit(tx, actor, { action: 'update', entityType: 'account', entityId: id, before: auditView(before), after: auditView({ ...before, ...patch }) });
+    await audit(tx, actor, {
+      action: 'update',
+      entityType: 'account',
+      entityId: id,
+      before: auditView(before),
+      after: auditView({ ...before, ...patch })
+    });
   });
 }
 
@@ -104,6 +135,12 @@ export async function resetPassword(db: Db, actor: Actor, id: string, password: 
   await db.transaction().execute(async (tx) => {
     await repo.updateAccount(tx, id, { password_hash: passwordHash, must_change_password: 1, updated_at: nowIso() });
     await invalidateAllSessions(tx, id);
-    await audit(tx, actor, { action: 'password_reset', entityType: 'account', entityId: id, before: { must_change_password: before.must_change_password }, after: { must_change_password: 1 } });
+    await audit(tx, actor, {
+      action: 'password_reset',
+      entityType: 'account',
+      entityId: id,
+      before: { must_change_password: before.must_change_password },
+      after: { must_change_password: 1 }
+    });
   });
 }

@@ -33,7 +33,9 @@ export async function grantableOrganisations(db: Db, actor: Actor): Promise<OrgO
   }
   const out: OrgOption[] = [];
   const walk = (parent: string | null, depth: number) => {
-    const list = [...(children.get(parent) ?? [])].sort((a, b) => (a.sort_key < b.sort_key ? -1 : a.sort_key > b.sort_key ? 1 : 0));
+    const list = [...(children.get(parent) ?? [])].sort((a, b) =>
+      a.sort_key < b.sort_key ? -1 : a.sort_key > b.sort_key ? 1 : 0
+    );
     for (const r of list) {
       out.push({ id: r.id, name: r.name, depth });
       walk(r.id, depth + 1);
@@ -66,9 +68,20 @@ export async function grantRole(db: Db, actor: Actor, accountId: string, input: 
       throw new AppError('CONFLICT', 'admin_err_grant_exists', { field: 'organisation_id' });
     }
     const id = newId();
-    await repo.insertGrant(tx, { id, account_id: accountId, role: input.role, organisation_id: input.organisation_id, granted_by: actor.accountId, created_at: nowIso(), revoked_at: null });
+    await repo.insertGrant(tx, {
+      id,
+      account_id: accountId,
+      role: input.role,
+      organisation_id: input.organisation_id,
+      granted_by: actor.accountId,
+      created_at: nowIso(),
+      revoked_at: null
+    });
     await audit(tx, actor, {
-      action: 'create', entityType: 'role_grant', entityId: id, organisationId: input.organisation_id,
+      action: 'create',
+      entityType: 'role_grant',
+      entityId: id,
+      organisationId: input.organisation_id,
       after: { username: account.username, role: input.role, organisation }
     });
     return id;
@@ -84,7 +97,10 @@ export async function revokeRole(db: Db, actor: Actor, accountId: string, grantI
     await repo.revokeGrant(tx, grantId, nowIso());
     const organisation = await repo.findOrganisationName(tx, grant.organisation_id);
     await audit(tx, actor, {
-      action: 'delete', entityType: 'role_grant', entityId: grantId, organisationId: grant.organisation_id,
+      action: 'delete',
+      entityType: 'role_grant',
+      entityId: grantId,
+      organisationId: grant.organisation_id,
       before: { username: account.username, role: grant.role, organisation }
     });
   });

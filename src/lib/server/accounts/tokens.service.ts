@@ -18,13 +18,31 @@ export async function listTokens(db: Db, actor: Actor, accountId: string) {
   return repo.listTokens(db, accountId);
 }
 
-export async function createToken(db: Db, actor: Actor, accountId: string, name: string): Promise<{ id: string; token: string }> {
+export async function createToken(
+  db: Db,
+  actor: Actor,
+  accountId: string,
+  name: string
+): Promise<{ id: string; token: string }> {
   const account = await getAccount(db, actor, accountId);
   const token = TOKEN_PREFIX + generateToken();
   const id = newId();
   await db.transaction().execute(async (tx) => {
-    await repo.insertToken(tx, { id, account_id: accountId, name, token_hash: hashToken(token), created_at: nowIso(), last_used_at: null, revoked_at: null });
-    await audit(tx, actor, { action: 'create', entityType: 'api_token', entityId: id, after: { username: account.username, name } });
+    await repo.insertToken(tx, {
+      id,
+      account_id: accountId,
+      name,
+      token_hash: hashToken(token),
+      created_at: nowIso(),
+      last_used_at: null,
+      revoked_at: null
+    });
+    await audit(tx, actor, {
+      action: 'create',
+      entityType: 'api_token',
+      entityId: id,
+      after: { username: account.username, name }
+    });
   });
   return { id, token };
 }
@@ -35,6 +53,11 @@ export async function revokeToken(db: Db, actor: Actor, accountId: string, token
   if (!token) throw notFound();
   await db.transaction().execute(async (tx) => {
     await repo.revokeToken(tx, tokenId, nowIso());
-    await audit(tx, actor, { action: 'delete', entityType: 'api_token', entityId: tokenId, before: { username: account.username, name: token.name } });
+    await audit(tx, actor, {
+      action: 'delete',
+      entityType: 'api_token',
+      entityId: tokenId,
+      before: { username: account.username, name: token.name }
+    });
   });
 }

@@ -33,7 +33,8 @@ function messageOf(e: AppError): string {
 }
 
 const codeForStatus = (status: number): ErrorCode =>
-  (Object.entries(ERROR_STATUS).find(([, s]) => s === status)?.[0] as ErrorCode | undefined) ?? (status >= 500 ? 'INTERNAL' : 'BAD_REQUEST');
+  (Object.entries(ERROR_STATUS).find(([, s]) => s === status)?.[0] as ErrorCode | undefined) ??
+  (status >= 500 ? 'INTERNAL' : 'BAD_REQUEST');
 
 /** Any thrown value → the JSON error response. Unknown errors are logged and answered as INTERNAL. */
 export function errorResponse(e: unknown): Response {

@@ -15,7 +15,11 @@ type Json = Record<string, unknown>;
 function componentSchemas(entries: [string, z.ZodType][], io: 'input' | 'output'): Record<string, Json> {
   const registry = z.registry<{ id: string }>();
   for (const [id, schema] of entries) registry.add(schema, { id });
-  const { schemas } = z.toJSONSchema(registry, { io, unrepresentable: 'any', uri: (id) => `#/components/schemas/${id}` });
+  const { schemas } = z.toJSONSchema(registry, {
+    io,
+    unrepresentable: 'any',
+    uri: (id) => `#/components/schemas/${id}`
+  });
   return Object.fromEntries(
     Object.entries(schemas).map(([id, s]) => {
       const rest: Json = { ...s };
@@ -28,10 +32,19 @@ function componentSchemas(entries: [string, z.ZodType][], io: 'input' | 'output'
 
 /** Query parameters from an object schema's properties (as the client sends them). */
 function queryParameters(schema: z.ZodObject): Json[] {
-  const js = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as { properties?: Record<string, Json>; required?: string[] };
+  const js = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as {
+    properties?: Record<string, Json>;
+    required?: string[];
+  };
   return Object.entries(js.properties ?? {}).map(([name, prop]) => {
     const { description, ...rest } = prop;
-    return { name, in: 'query', required: (js.required ?? []).includes(name), schema: rest, ...(description ? { description } : {}) };
+    return {
+      name,
+      in: 'query',
+      required: (js.required ?? []).includes(name),
+      schema: rest,
+      ...(description ? { description } : {})
+    };
   });
 }
 
@@ -47,12 +60,17 @@ const ERROR_TEXT: Record<number, string> = {
 
 function operation(op: Operation): Json {
   const responses: Json = {
-    [String(op.status ?? 200)]: { description: op.okDescription ?? 'OK', content: { 'application/json': { schema: ref(op.response) } } }
+    [String(op.status ?? 200)]: {
+      description: op.okDescription ?? 'OK',
+      content: { 'application/json': { schema: ref(op.response) } }
+    }
   };
   for (const code of op.errors) responses[String(code)] = { $ref: `#/components/responses/E${code}` };
   responses['500'] = { $ref: '#/components/responses/E500' };
   const out: Json = { operationId: op.id, tags: [op.tag], summary: op.summary, responses };
-  const params: Json[] = [...(op.pathParams ?? []).map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } }))];
+  const params: Json[] = [
+    ...(op.pathParams ?? []).map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } }))
+  ];
   if (op.query) params.push(...queryParameters(op.query));
   if (params.length) out.parameters = params;
   if (op.body) out.requestBody = { required: true, content: { 'application/json': { schema: ref(op.body) } } };
@@ -63,7 +81,16 @@ function operation(op: Operation): Json {
 
 const errorSchema = z.object({
   error: z.object({
-    code: z.enum(['VALIDATION', 'BAD_REQUEST', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'RATE_LIMITED', 'INTERNAL']),
+    code: z.enum([
+      'VALIDATION',
+      'BAD_REQUEST',
+      'UNAUTHENTICATED',
+      'FORBIDDEN',
+      'NOT_FOUND',
+      'CONFLICT',
+      'RATE_LIMITED',
+      'INTERNAL'
+    ]),
     message: z.string().meta({ description: 'In the language of the request (Vietnamese by default)' }),
     fields: z.record(z.string(), z.string()).optional().meta({ description: 'Field name → message, for VALIDATION' })
   })
@@ -71,16 +98,18 @@ const errorSchema = z.object({
 
 export function openApiDocument(): Json {
   const inputs: [string, z.ZodType][] = FAMILIES.flatMap((f) => Object.entries(f.inputs));
-  const outputs: [string, z.ZodType][] = [['Error', errorSchema], ...FAMILIES.flatMap((f) => Object.entries(f.outputs))];
+  const outputs: [string, z.ZodType][] = [
+    ['Error', errorSchema],
+    ...FAMILIES.flatMap((f) => Object.entries(f.outputs))
+  ];
   const paths: Record<string, Json> = {};
   for (const op of FAMILIES.flatMap((f) => f.operations)) {
     paths[op.path] = { ...(paths[op.path] ?? {}), [op.method]: operation(op) };
   }
   const responses = Object.fromEntries(
-    [...Object.entries(ERROR_TEXT), ['500', 'Unexpected failure (code INTERNAL); no details are disclosed']].map(([code, description]) => [
-      `E${code}`,
-      { description, content: { 'application/json': { schema: ref('Error') } } }
-    ])
+    [...Object.entries(ERROR_TEXT), ['500', 'Unexpected failure (code INTERNAL); no details are disclosed']].map(
+      ([code, description]) => [`E${code}`, { description, content: { 'application/json': { schema: ref('Error') } } }]
+    )
   );
   return {
     openapi: '3.1.0',

@@ -18,7 +18,8 @@ export interface Change {
   after: string | null;
 }
 
-const show = (v: unknown): string | null => (v === null || v === undefined ? null : typeof v === 'object' ? JSON.stringify(v) : String(v));
+const show = (v: unknown): string | null =>
+  v === null || v === undefined ? null : typeof v === 'object' ? JSON.stringify(v) : String(v);
 
 /** Field-by-field difference of two JSON snapshots; unchanged fields are left out. */
 export function diff(beforeJson: string | null, afterJson: string | null): Change[] {
@@ -56,8 +57,14 @@ export async function browseAudit(db: Db, actor: Actor, f: AuditFilterInput) {
   );
   return {
     events: rows.slice(0, AUDIT_PAGE).map((r) => ({
-      id: r.id, at: r.at, actor: r.actor_name, action: r.action, entityType: r.entity_type,
-      entityId: r.entity_id, note: r.note, changes: diff(r.before_json, r.after_json)
+      id: r.id,
+      at: r.at,
+      actor: r.actor_name,
+      action: r.action,
+      entityType: r.entity_type,
+      entityId: r.entity_id,
+      note: r.note,
+      changes: diff(r.before_json, r.after_json)
     })),
     hasNext: rows.length > AUDIT_PAGE
   };
@@ -65,5 +72,8 @@ export async function browseAudit(db: Db, actor: Actor, f: AuditFilterInput) {
 
 export async function auditFilterOptions(db: Db, actor: Actor) {
   requireAdmin(actor);
-  return { entityTypes: await distinctAuditValues(db, 'entity_type'), actions: await distinctAuditValues(db, 'action') };
+  return {
+    entityTypes: await distinctAuditValues(db, 'entity_type'),
+    actions: await distinctAuditValues(db, 'action')
+  };
 }

@@ -25,6 +25,7 @@ export const auditFilterSchema = z
     page: z.coerce.number().int().min(1).max(10_000).catch(1)
   })
   .superRefine((v, ctx) => {
-    if (v.from && v.to && v.from > v.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'admin_err_date_order' });
+    if (v.from && v.to && v.from > v.to)
+      ctx.addIssue({ code: 'custom', path: ['to'], message: 'admin_err_date_order' });
   });
 export type AuditFilterInput = z.infer<typeof auditFilterSchema>;

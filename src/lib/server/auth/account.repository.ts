@@ -12,7 +12,10 @@ export const accountSearchText = (a: { display_name: string; username: string; p
   fold([a.display_name, a.username, a.phone ?? ''].join(' '));
 
 export async function insertAccount(db: Db, row: Insertable<AccountTable>): Promise<void> {
-  await db.insertInto('account').values({ search_text: accountSearchText(row), ...row }).execute();
+  await db
+    .insertInto('account')
+    .values({ search_text: accountSearchText(row), ...row })
+    .execute();
 }
 
 export async function insertGrant(db: Db, row: RoleGrantTable): Promise<void> {
@@ -34,14 +37,29 @@ export async function updateAccount(db: Db, id: string, patch: Updateable<Accoun
 
 /** Accounts an administrator may see: those with no live grant, or a live grant in scope. */
 function visible(db: Db, scope: OrgScope) {
-  return db.selectFrom('account').where((eb) =>
-    eb.or([
-      eb.not(eb.exists(eb.selectFrom('role_grant as g').select('g.id').whereRef('g.account_id', '=', 'account.id').where('g.revoked_at', 'is', null))),
-      eb.exists(
-        eb.selectFrom('role_grant as g').select('g.id').whereRef('g.account_id', '=', 'account.id').where('g.revoked_at', 'is', null).where('g.organisation_id', 'in', scope)
-      )
-    ])
-  );
+  return db
+    .selectFrom('account')
+    .where((eb) =>
+      eb.or([
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('role_grant as g')
+              .select('g.id')
+              .whereRef('g.account_id', '=', 'account.id')
+              .where('g.revoked_at', 'is', null)
+          )
+        ),
+        eb.exists(
+          eb
+            .selectFrom('role_grant as g')
+            .select('g.id')
+            .whereRef('g.account_id', '=', 'account.id')
+            .where('g.revoked_at', 'is', null)
+            .where('g.organisation_id', 'in', scope)
+        )
+      ])
+    );
 }
 
 export async function isAccountVisible(db: Db, scope: OrgScope, id: string): Promise<boolean> {
@@ -52,7 +70,15 @@ export async function searchAccounts(db: Db, scope: OrgScope, q: string, limit: 
   let query = visible(db, scope);
   if (q) query = query.where('account.search_text', ilike(db), `%${fold(q)}%`);
   return query
-    .select(['account.id', 'account.username', 'account.display_name', 'account.phone', 'account.disabled', 'account.must_change_password', 'account.last_sign_in_at'])
+    .select([
+      'account.id',
+      'account.username',
+      'account.display_name',
+      'account.phone',
+      'account.disabled',
+      'account.must_change_password',
+      'account.last_sign_in_at'
+    ])
     .orderBy('account.username')
     .limit(limit)
     .offset(offset)
@@ -63,7 +89,13 @@ export async function listGrants(db: Db, accountId: string) {
   return db
     .selectFrom('role_grant')
     .innerJoin('organisation', 'organisation.id', 'role_grant.organisation_id')
-    .select(['role_grant.id', 'role_grant.role', 'role_grant.organisation_id', 'role_grant.created_at', 'organisation.name as organisation_name'])
+    .select([
+      'role_grant.id',
+      'role_grant.role',
+      'role_grant.organisation_id',
+      'role_grant.created_at',
+      'organisation.name as organisation_name'
+    ])
     .where('role_grant.account_id', '=', accountId)
     .where('role_grant.revoked_at', 'is', null)
     .orderBy('organisation.sort_key')

@@ -39,22 +39,36 @@ export interface PasswordChange {
  * Changes the user's own password, clears "must change", and ends every other session
  * (the one in use stays, so the user is not thrown out right after changing it).
  */
-export async function changeOwnPassword(db: Db, actor: Actor, keepSessionId: string, input: PasswordChange): Promise<void> {
+export async function changeOwnPassword(
+  db: Db,
+  actor: Actor,
+  keepSessionId: string,
+  input: PasswordChange
+): Promise<void> {
   const id = requireSignedIn(actor);
   const row = await accounts.findAccountById(db, id);
   if (!row) throw notFound();
   if (!(await verifyPassword(row.password_hash, input.current))) {
     throw new AppError('VALIDATION', 'auth_err_current_wrong', { field: 'current' });
   }
-  const problem = passwordProblem(input.password, row.username) ?? (input.password === input.current ? 'auth_err_password_unchanged' : null);
+  const problem =
+    passwordProblem(input.password, row.username) ??
+    (input.password === input.current ? 'auth_err_password_unchanged' : null);
   if (problem) throw new AppError('VALIDATION', problem, { field: 'password' });
   const passwordHash = await hashPassword(input.password);
   await db.transaction().execute(async (tx) => {
-    await accounts.updateAccount(tx, id, { password_hash: passwordHash, must_change_password: 0, updated_at: nowIso() });
+    await accounts.updateAccount(tx, id, {
+      password_hash: passwordHash,
+      must_change_password: 0,
+      updated_at: nowIso()
+    });
     await repo.deleteOtherSessions(tx, id, keepSessionId);
     await audit(tx, actor, {
-      action: 'password_change', entityType: 'account', entityId: id,
-      before: { must_change_password: Number(row.must_change_password) }, after: { must_change_password: 0 }
+      action: 'password_change',
+      entityType: 'account',
+      entityId: id,
+      before: { must_change_password: Number(row.must_change_password) },
+      after: { must_change_password: 0 }
     });
   });
 }

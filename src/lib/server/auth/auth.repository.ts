@@ -10,7 +10,10 @@ export async function findAccountByLogin(db: Db, login: string) {
     .executeTakeFirst();
 }
 
-export async function insertSession(db: Db, row: { id: string; account_id: string; expires_at: string; created_at: string }) {
+export async function insertSession(
+  db: Db,
+  row: { id: string; account_id: string; expires_at: string; created_at: string }
+) {
   await db.insertInto('session').values(row).execute();
 }
 
@@ -77,7 +80,13 @@ export async function findApiToken(db: Db, tokenHash: string) {
   return db
     .selectFrom('api_token')
     .innerJoin('account', 'account.id', 'api_token.account_id')
-    .select(['api_token.id', 'api_token.account_id', 'api_token.last_used_at', 'account.display_name', 'account.disabled'])
+    .select([
+      'api_token.id',
+      'api_token.account_id',
+      'api_token.last_used_at',
+      'account.display_name',
+      'account.disabled'
+    ])
     .where('api_token.token_hash', '=', tokenHash)
     .where('api_token.revoked_at', 'is', null)
     .executeTakeFirst();

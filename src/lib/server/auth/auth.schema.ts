@@ -17,7 +17,9 @@ export function passwordChangeSchema(username: string) {
     .superRefine((v, ctx) => {
       const problem = passwordProblem(v.password, username);
       if (problem) ctx.addIssue({ code: 'custom', path: ['password'], message: problem });
-      else if (v.password === v.current) ctx.addIssue({ code: 'custom', path: ['password'], message: 'auth_err_password_unchanged' });
-      if (v.repeat && v.repeat !== v.password) ctx.addIssue({ code: 'custom', path: ['repeat'], message: 'auth_err_password_mismatch' });
+      else if (v.password === v.current)
+        ctx.addIssue({ code: 'custom', path: ['password'], message: 'auth_err_password_unchanged' });
+      if (v.repeat && v.repeat !== v.password)
+        ctx.addIssue({ code: 'custom', path: ['repeat'], message: 'auth_err_password_mismatch' });
     });
 }

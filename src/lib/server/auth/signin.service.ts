@@ -39,9 +39,15 @@ export async function signIn(db: Db, login: string, password: string) {
   await repo.deleteRateLimit(db, key);
   const now = new Date().toISOString();
   await repo.markSignedIn(db, account.id, now);
-  await audit(db, { kind: 'account', accountId: account.id, name: account.username, grants: [] }, {
-    action: 'sign_in', entityType: 'account', entityId: account.id
-  });
+  await audit(
+    db,
+    { kind: 'account', accountId: account.id, name: account.username, grants: [] },
+    {
+      action: 'sign_in',
+      entityType: 'account',
+      entityId: account.id
+    }
+  );
   const session = await createSession(db, account.id);
   return { ...session, account };
 }

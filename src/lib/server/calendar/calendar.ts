@@ -8,7 +8,10 @@ import { toCalendar, type WorkCalendar } from './workdays';
 /** Idempotent: existing dates (possibly edited by an administrator) are left alone. */
 export async function seedHolidays(db: Db): Promise<void> {
   const now = nowIso();
-  await insertHolidaysIfMissing(db, VN_HOLIDAYS.map((h) => ({ ...h, updated_at: now })));
+  await insertHolidaysIfMissing(
+    db,
+    VN_HOLIDAYS.map((h) => ({ ...h, updated_at: now }))
+  );
 }
 
 /** Days off and make-up days between two dates, ready for workdays.ts. */

@@ -93,7 +93,8 @@ function leapMonthOffset(a11: number): number {
 
 /** Solar date 'YYYY-MM-DD' of lunar day/month in lunar year `year` (not a leap month). */
 export function lunarToSolar(day: number, month: number, year: number): string {
-  const [a11, b11] = month < 11 ? [lunarMonth11(year - 1), lunarMonth11(year)] : [lunarMonth11(year), lunarMonth11(year + 1)];
+  const [a11, b11] =
+    month < 11 ? [lunarMonth11(year - 1), lunarMonth11(year)] : [lunarMonth11(year), lunarMonth11(year + 1)];
   const k = int(0.5 + (a11 - 2415021.076998695) / 29.530588853);
   let off = month - 11;
   if (off < 0) off += 12;

@@ -68,7 +68,7 @@ export function addWorkingDays(start: string, n: number, holidays: Holidays): st
   if (!Number.isInteger(n) || n < 0) throw new RangeError('n must be a non-negative integer');
   const cal = toCalendar(holidays);
   let date = start;
-  for (let left = n; left > 0; ) {
+  for (let left = n; left > 0;) {
     date = addCalendarDays(date, 1);
     if (isWorkingDay(date, cal)) left--;
   }

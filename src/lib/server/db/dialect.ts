@@ -74,4 +74,3 @@ export function ilike(db: Kysely<any>): 'like' | 'ilike' {
 export function collate(db: Kysely<any>, column: string): RawBuilder<unknown> {
   return kindOf(db) === 'postgresql' ? sql`${sql.ref(column)} collate "C"` : sql.ref(column);
 }
-

@@ -6,7 +6,8 @@ import { draftableFields, saveDraft } from './draft.service';
 const SIGNED_IN_PREFIXES = ['/organisations', '/people', '/admin', '/account', '/queue', '/reports', '/public-admin'];
 
 const isFormPost = (request: Request) =>
-  request.method === 'POST' && /^(application\/x-www-form-urlencoded|multipart\/form-data)/.test(request.headers.get('content-type') ?? '');
+  request.method === 'POST' &&
+  /^(application\/x-www-form-urlencoded|multipart\/form-data)/.test(request.headers.get('content-type') ?? '');
 
 /**
  * A form posted with a session that has just expired: keep what was typed as a draft and send
@@ -14,14 +15,20 @@ const isFormPost = (request: Request) =>
  */
 export const handleExpiredForm: Handle = async ({ event, resolve }) => {
   const path = deLocalizeUrl(event.url).pathname;
-  if (!event.locals.sessionExpired || !isFormPost(event.request) || !SIGNED_IN_PREFIXES.some((p) => path.startsWith(p))) {
+  if (
+    !event.locals.sessionExpired ||
+    !isFormPost(event.request) ||
+    !SIGNED_IN_PREFIXES.some((p) => path.startsWith(p))
+  ) {
     return resolve(event);
   }
   const id = await saveDraft(event.locals.db, path, draftableFields(await event.request.formData()));
   const location = localizeHref(`/login?expired=1&next=${encodeURIComponent(`${path}?draft=${id}`)}`);
   // Enhanced forms (use:enhance) expect an action result in JSON rather than an HTTP redirect.
   if (event.request.headers.get('x-sveltekit-action') === 'true') {
-    return new Response(JSON.stringify({ type: 'redirect', status: 303, location }), { headers: { 'content-type': 'application/json' } });
+    return new Response(JSON.stringify({ type: 'redirect', status: 303, location }), {
+      headers: { 'content-type': 'application/json' }
+    });
   }
   return new Response(null, { status: 303, headers: { location } });
 };

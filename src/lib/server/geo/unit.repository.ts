@@ -23,7 +23,10 @@ export async function insertUnits(db: Db, rows: AdminUnitTable[]): Promise<void>
 
 /** valid_from <= date < valid_to (open-ended when valid_to is null). */
 const validOn = (date: string) => (eb: ExpressionBuilder<DB, 'admin_unit'>) =>
-  eb.and([eb('admin_unit.valid_from', '<=', date), eb.or([eb('admin_unit.valid_to', 'is', null), eb('admin_unit.valid_to', '>', date)])]);
+  eb.and([
+    eb('admin_unit.valid_from', '<=', date),
+    eb.or([eb('admin_unit.valid_to', 'is', null), eb('admin_unit.valid_to', '>', date)])
+  ]);
 
 export async function findUnitById(db: Db, id: string): Promise<UnitRow | undefined> {
   return db.selectFrom('admin_unit').selectAll().where('id', '=', id).executeTakeFirst();
@@ -45,7 +48,13 @@ export async function findUnitsByCodeAt(db: Db, code: string, date: string, leve
 
 /** Every coded unit of the given levels valid on `date` (imports diff against these). */
 export async function findCodedUnitsAt(db: Db, levels: UnitLevel[], date: string): Promise<UnitRow[]> {
-  return db.selectFrom('admin_unit').selectAll().where('level', 'in', levels).where('code', 'is not', null).where(validOn(date)).execute();
+  return db
+    .selectFrom('admin_unit')
+    .selectAll()
+    .where('level', 'in', levels)
+    .where('code', 'is not', null)
+    .where(validOn(date))
+    .execute();
 }
 
 export async function closeUnits(db: Db, ids: string[], validTo: string): Promise<void> {
@@ -92,13 +101,21 @@ function filtered(db: Db, f: UnitFilter) {
   if (f.parentIds) q = q.where('admin_unit.parent_id', 'in', f.parentIds.length ? f.parentIds : ['']);
   if (f.code) q = q.where('admin_unit.code', '=', f.code);
   // Escaped so that % and _ typed by a user match themselves.
-  if (f.search) q = q.where(sql<boolean>`admin_unit.name_search like ${'%' + f.search.replace(/[\\%_]/g, '\\$&') + '%'} escape '\\'`);
+  if (f.search)
+    q = q.where(
+      sql<boolean>`admin_unit.name_search like ${'%' + f.search.replace(/[\\%_]/g, '\\$&') + '%'} escape '\\'`
+    );
   return q;
 }
 
 export type UnitListRow = UnitRow & { parent_name: string | null };
 
-export async function listUnitRows(db: Db, f: UnitFilter, limit: number, offset: number): Promise<{ rows: UnitListRow[]; total: number }> {
+export async function listUnitRows(
+  db: Db,
+  f: UnitFilter,
+  limit: number,
+  offset: number
+): Promise<{ rows: UnitListRow[]; total: number }> {
   const rows = await filtered(db, f)
     .leftJoin('admin_unit as p', 'p.id', 'admin_unit.parent_id')
     .selectAll('admin_unit')
@@ -108,7 +125,9 @@ export async function listUnitRows(db: Db, f: UnitFilter, limit: number, offset:
     .limit(limit)
     .offset(offset)
     .execute();
-  const count = await filtered(db, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const count = await filtered(db, f)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return { rows, total: Number(count.n) };
 }
 
@@ -123,15 +142,30 @@ export interface LinkRow {
 }
 
 /** Change links touching any of the units, optionally only of some kinds. */
-export async function findLinks(db: Db, unitIds: string[], side: 'predecessor' | 'successor' | 'either', kinds?: ChangeKind[]): Promise<LinkRow[]> {
+export async function findLinks(
+  db: Db,
+  unitIds: string[],
+  side: 'predecessor' | 'successor' | 'either',
+  kinds?: ChangeKind[]
+): Promise<LinkRow[]> {
   if (unitIds.length === 0) return [];
   let q = db
     .selectFrom('unit_change_link as l')
     .innerJoin('unit_change as c', 'c.id', 'l.change_id')
-    .select(['l.change_id', 'c.kind', 'c.effective_date', 'c.legal_basis', 'l.share', 'l.predecessor_id', 'l.successor_id'])
+    .select([
+      'l.change_id',
+      'c.kind',
+      'c.effective_date',
+      'c.legal_basis',
+      'l.share',
+      'l.predecessor_id',
+      'l.successor_id'
+    ])
     .where((eb) =>
-      side === 'predecessor' ? eb('l.predecessor_id', 'in', unitIds)
-        : side === 'successor' ? eb('l.successor_id', 'in', unitIds)
+      side === 'predecessor'
+        ? eb('l.predecessor_id', 'in', unitIds)
+        : side === 'successor'
+          ? eb('l.successor_id', 'in', unitIds)
           : eb.or([eb('l.predecessor_id', 'in', unitIds), eb('l.successor_id', 'in', unitIds)])
     );
   if (kinds) q = q.where('c.kind', 'in', kinds);

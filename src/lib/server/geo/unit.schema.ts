@@ -18,19 +18,43 @@ const at = z
     if (!iso) ctx.addIssue({ code: 'custom', message: 'err_date' });
     return iso ?? '';
   })
-  .meta({ description: 'As of this date (dd/mm/yyyy or YYYY-MM-DD); default today in Vietnam', examples: ['2025-07-01'] });
+  .meta({
+    description: 'As of this date (dd/mm/yyyy or YYYY-MM-DD); default today in Vietnam',
+    examples: ['2025-07-01']
+  });
 
 export const unitQuerySchema = z.object({
   level: z.preprocess(blank, z.enum(UNIT_LEVELS, { error: 'err_invalid' }).optional()),
   at,
-  parent: z.preprocess(blank, z.string().trim().max(64, 'err_too_long').optional())
+  parent: z
+    .preprocess(blank, z.string().trim().max(64, 'err_too_long').optional())
     .meta({ description: 'Parent unit: surrogate id, or official code read as of `at`' }),
-  code: z.preprocess(blank, z.string().trim().regex(/^\d{2,5}$/, 'geo_err_code').optional())
+  code: z
+    .preprocess(
+      blank,
+      z
+        .string()
+        .trim()
+        .regex(/^\d{2,5}$/, 'geo_err_code')
+        .optional()
+    )
     .meta({ description: 'Official code, zero-padded', examples: ['03388'] }),
-  q: z.preprocess(blank, z.string().trim().max(100, 'err_too_long').optional())
+  q: z
+    .preprocess(blank, z.string().trim().max(100, 'err_too_long').optional())
     .meta({ description: 'Name search ignoring diacritics and đ/d', examples: ['doan ket'] }),
-  limit: z.preprocess(blank, z.coerce.number({ error: 'err_invalid' }).int('err_invalid').min(1, 'err_invalid').max(500, 'err_invalid').default(50)),
-  offset: z.preprocess(blank, z.coerce.number({ error: 'err_invalid' }).int('err_invalid').min(0, 'err_invalid').default(0))
+  limit: z.preprocess(
+    blank,
+    z.coerce
+      .number({ error: 'err_invalid' })
+      .int('err_invalid')
+      .min(1, 'err_invalid')
+      .max(500, 'err_invalid')
+      .default(50)
+  ),
+  offset: z.preprocess(
+    blank,
+    z.coerce.number({ error: 'err_invalid' }).int('err_invalid').min(0, 'err_invalid').default(0)
+  )
 });
 export type UnitQueryInput = z.output<typeof unitQuerySchema>;
 

@@ -5,8 +5,16 @@
 import type { Db } from '$lib/server/db';
 import { fold } from '$lib/shared/text';
 import {
-  findLinks, findUnitById, findUnitsByCodeAt, findUnitsByIds, geometriesAround, listUnitRows,
-  type ChangeKind, type UnitLevel, type UnitListRow, type UnitRow
+  findLinks,
+  findUnitById,
+  findUnitsByCodeAt,
+  findUnitsByIds,
+  geometriesAround,
+  listUnitRows,
+  type ChangeKind,
+  type UnitLevel,
+  type UnitListRow,
+  type UnitRow
 } from './unit.repository';
 import { containsPoint, type PolygonGeometry } from './geometry';
 import { readJson } from '$lib/server/db/dialect';
@@ -60,7 +68,12 @@ export async function listUnits(db: Db, query: UnitQuery): Promise<{ items: Unit
     parentIds = parent ? await sameEntityIds(db, parent.id) : [];
   }
   const search = query.q ? fold(query.q) : undefined;
-  const { rows, total } = await listUnitRows(db, { level: query.level, at: query.at, parentIds, code: query.code, search: search || undefined }, query.limit, query.offset);
+  const { rows, total } = await listUnitRows(
+    db,
+    { level: query.level, at: query.at, parentIds, code: query.code, search: search || undefined },
+    query.limit,
+    query.offset
+  );
   return { items: rows, total };
 }
 
@@ -92,10 +105,23 @@ async function history(db: Db, unitId: string, side: 'predecessor' | 'successor'
   // We look for links where this unit is on the *other* side.
   const links = await findLinks(db, [unitId], side === 'predecessor' ? 'successor' : 'predecessor');
   const otherId = (l: (typeof links)[number]) => (side === 'predecessor' ? l.predecessor_id : l.successor_id);
-  const units = new Map((await findUnitsByIds(db, links.map(otherId).filter((x): x is string => !!x))).map((u) => [u.id, u]));
+  const units = new Map(
+    (
+      await findUnitsByIds(
+        db,
+        links.map(otherId).filter((x): x is string => !!x)
+      )
+    ).map((u) => [u.id, u])
+  );
   return links
     .filter((l) => otherId(l) && units.has(otherId(l)!))
-    .map((l) => ({ unit: units.get(otherId(l)!)!, kind: l.kind, effective_date: l.effective_date, legal_basis: l.legal_basis, share: l.share }))
+    .map((l) => ({
+      unit: units.get(otherId(l)!)!,
+      kind: l.kind,
+      effective_date: l.effective_date,
+      legal_basis: l.legal_basis,
+      share: l.share
+    }))
     .sort((a, b) => a.unit.sort_key.localeCompare(b.unit.sort_key));
 }
 
@@ -151,7 +177,18 @@ export interface UnitDto {
 
 export function toDto(u: UnitRow): UnitDto {
   const centre = u.centre_lat !== null && u.centre_lon !== null ? { lat: u.centre_lat, lon: u.centre_lon } : null;
-  return { id: u.id, code: u.code, level: u.level, type: u.type, name: u.name, full_name: u.full_name, parent_id: u.parent_id, valid_from: u.valid_from, valid_to: u.valid_to, centre };
+  return {
+    id: u.id,
+    code: u.code,
+    level: u.level,
+    type: u.type,
+    name: u.name,
+    full_name: u.full_name,
+    parent_id: u.parent_id,
+    valid_from: u.valid_from,
+    valid_to: u.valid_to,
+    centre
+  };
 }
 
 const historyDto = (h: HistoryEntry) => ({ ...h, unit: toDto(h.unit) });

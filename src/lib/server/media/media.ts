@@ -38,7 +38,17 @@ export function setMediaRoot(dir: string): void {
 
 const baseMime = (t: string) => t.split(';')[0].trim().toLowerCase();
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
-const EXT: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp', 'image/heic': 'heic', 'image/heif': 'heif', 'audio/webm': 'webm', 'audio/ogg': 'ogg', 'audio/mp4': 'm4a', 'audio/mpeg': 'mp3' };
+const EXT: Record<string, string> = {
+  'image/jpeg': 'jpg',
+  'image/png': 'png',
+  'image/webp': 'webp',
+  'image/heic': 'heic',
+  'image/heif': 'heif',
+  'audio/webm': 'webm',
+  'audio/ogg': 'ogg',
+  'audio/mp4': 'm4a',
+  'audio/mpeg': 'mp3'
+};
 
 /** Decode, read EXIF, re-encode. Throws AppError(VALIDATION, field 'photos') when unusable. */
 export async function preparePhoto(data: Buffer, type: string): Promise<PreparedMedia> {
@@ -50,8 +60,23 @@ export async function preparePhoto(data: Buffer, type: string): Promise<Prepared
     const meta = await sharp(data).metadata();
     const facts = readExif(meta.exif);
     // sharp writes no metadata unless asked (no withMetadata/keepExif), so the copy is clean.
-    const publicCopy = await sharp(data).rotate().resize({ width: MAX_PUBLIC_PX, height: MAX_PUBLIC_PX, fit: 'inside', withoutEnlargement: true }).jpeg({ quality: 80 }).toBuffer();
-    return { kind: 'photo', mime, ext: EXT[mime], bytes: data.length, sha256: sha256(data), original: data, publicCopy, capturedAt: facts.capturedAt, lat: facts.lat, lon: facts.lon };
+    const publicCopy = await sharp(data)
+      .rotate()
+      .resize({ width: MAX_PUBLIC_PX, height: MAX_PUBLIC_PX, fit: 'inside', withoutEnlargement: true })
+      .jpeg({ quality: 80 })
+      .toBuffer();
+    return {
+      kind: 'photo',
+      mime,
+      ext: EXT[mime],
+      bytes: data.length,
+      sha256: sha256(data),
+      original: data,
+      publicCopy,
+      capturedAt: facts.capturedAt,
+      lat: facts.lat,
+      lon: facts.lon
+    };
   } catch {
     throw fail('ri_err_photo_unreadable');
   }
@@ -62,7 +87,18 @@ export function prepareAudio(data: Buffer, type: string): PreparedMedia {
   if (!(AUDIO_TYPES as readonly string[]).includes(mime) || data.length > LIMITS.photoBytes || data.length === 0) {
     throw new AppError('VALIDATION', 'ri_err_audio', { field: 'voice' });
   }
-  return { kind: 'audio', mime, ext: EXT[mime], bytes: data.length, sha256: sha256(data), original: data, publicCopy: null, capturedAt: null, lat: null, lon: null };
+  return {
+    kind: 'audio',
+    mime,
+    ext: EXT[mime],
+    bytes: data.length,
+    sha256: sha256(data),
+    original: data,
+    publicCopy: null,
+    capturedAt: null,
+    lat: null,
+    lon: null
+  };
 }
 
 /** Uploaded files of a form field: empty file inputs (size 0, no name) are ignored. */
@@ -78,7 +114,10 @@ export async function preparePhotos(files: File[]): Promise<PreparedMedia[]> {
 }
 
 /** Write both files; returns paths relative to the attachments root. */
-export async function storeMedia(id: string, m: PreparedMedia): Promise<{ privatePath: string; publicPath: string | null }> {
+export async function storeMedia(
+  id: string,
+  m: PreparedMedia
+): Promise<{ privatePath: string; publicPath: string | null }> {
   await mkdir(path.join(root, 'private'), { recursive: true });
   const privatePath = `private/${id}.${m.ext}`;
   await writeFile(path.join(root, privatePath), m.original, { mode: 0o600 });

@@ -4,7 +4,9 @@ import { emailNotifier } from './email';
 import { RecordingSms } from './sms';
 import type { Notifiers } from './notifier';
 
-export function configuredNotifiers(env: Pick<typeof config, 'SMTP_URL' | 'MAIL_FROM' | 'SMS_GATEWAY'> = config): Notifiers {
+export function configuredNotifiers(
+  env: Pick<typeof config, 'SMTP_URL' | 'MAIL_FROM' | 'SMS_GATEWAY'> = config
+): Notifiers {
   // Fail loudly rather than pretend to text people through a gateway that does not exist.
   if (env.SMS_GATEWAY) throw new Error(`SMS_GATEWAY=${env.SMS_GATEWAY}: no SMS gateway adapter is built in`);
   return {

@@ -31,15 +31,38 @@ export interface NotificationRow {
 export function compose(row: NotificationRow, categoryName: (id: string) => string, origin: string): Composed {
   if (row.kind === 'urgent') {
     const b = readJson<{ report_id: string; category_id: string; status: string }>(row.body_json)!;
-    const p = { category: categoryName(b.category_id), ref: ref(b.report_id), status: (STATUS[b.status] ?? (() => b.status))(), link: `${origin}/reports/${b.report_id}` };
-    return { subject: m.ra_mail_urgent_subject(p, vi), text: m.ra_mail_urgent_body(p, vi), sms: m.ra_sms_urgent({ ...p, category: ascii(p.category) }, vi) };
+    const p = {
+      category: categoryName(b.category_id),
+      ref: ref(b.report_id),
+      status: (STATUS[b.status] ?? (() => b.status))(),
+      link: `${origin}/reports/${b.report_id}`
+    };
+    return {
+      subject: m.ra_mail_urgent_subject(p, vi),
+      text: m.ra_mail_urgent_body(p, vi),
+      sms: m.ra_sms_urgent({ ...p, category: ascii(p.category) }, vi)
+    };
   }
   const b = readJson<{ overdue: number; dueToday: number; reports: { id: string }[] }>(row.body_json)!;
-  const p = { overdue: b.overdue, due: b.dueToday, day: formatDate(row.day), refs: b.reports.map((r) => ref(r.id)).join(', '), link: `${origin}/queue` };
-  return { subject: m.ra_mail_overdue_subject(p, vi), text: m.ra_mail_overdue_body(p, vi), sms: m.ra_sms_overdue(p, vi) };
+  const p = {
+    overdue: b.overdue,
+    due: b.dueToday,
+    day: formatDate(row.day),
+    refs: b.reports.map((r) => ref(r.id)).join(', '),
+    link: `${origin}/queue`
+  };
+  return {
+    subject: m.ra_mail_overdue_subject(p, vi),
+    text: m.ra_mail_overdue_body(p, vi),
+    sms: m.ra_sms_overdue(p, vi)
+  };
 }
 
 /** SMS without diacritics: one GSM-7 segment holds 160 characters instead of 70. */
 export function ascii(s: string): string {
-  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D');
 }

@@ -13,11 +13,18 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export async function setNotifyEmail(db: Db, actor: Actor, username: string, email: string | null): Promise<void> {
   requireAdmin(actor);
-  if (email !== null && (email.length > 200 || !EMAIL.test(email))) throw new AppError('VALIDATION', 'err_invalid', { field: 'email' });
+  if (email !== null && (email.length > 200 || !EMAIL.test(email)))
+    throw new AppError('VALIDATION', 'err_invalid', { field: 'email' });
   const before = await findAccountEmail(db, username);
   if (!before) throw notFound();
   await db.transaction().execute(async (tx) => {
     await updateAccountEmail(tx, before.id, email);
-    await audit(tx, actor, { action: 'update', entityType: 'account', entityId: before.id, before: { email: before.email }, after: { email } });
+    await audit(tx, actor, {
+      action: 'update',
+      entityType: 'account',
+      entityId: before.id,
+      before: { email: before.email },
+      after: { email }
+    });
   });
 }

@@ -19,7 +19,12 @@ export interface Contact {
 }
 
 export async function accountContact(db: Db, accountId: string): Promise<Contact | undefined> {
-  return db.selectFrom('account').select(['email', 'phone']).where('id', '=', accountId).where('disabled', '=', 0).executeTakeFirst();
+  return db
+    .selectFrom('account')
+    .select(['email', 'phone'])
+    .where('id', '=', accountId)
+    .where('disabled', '=', 0)
+    .executeTakeFirst();
 }
 
 /** Everyone holding a live role at the organisation itself (the office's staff). */
@@ -46,10 +51,20 @@ export async function categoryNames(db: Db): Promise<Map<string, string>> {
 }
 
 export async function markSent(db: Db, id: string, attempts: number, at: string): Promise<void> {
-  await db.updateTable('notification').set({ status: 'sent', sent_at: at, attempts, last_error: null, next_attempt_at: null }).where('id', '=', id).execute();
+  await db
+    .updateTable('notification')
+    .set({ status: 'sent', sent_at: at, attempts, last_error: null, next_attempt_at: null })
+    .where('id', '=', id)
+    .execute();
 }
 
-export async function markAttemptFailed(db: Db, id: string, attempts: number, error: string, next: string | null): Promise<void> {
+export async function markAttemptFailed(
+  db: Db,
+  id: string,
+  attempts: number,
+  error: string,
+  next: string | null
+): Promise<void> {
   await db
     .updateTable('notification')
     .set({ status: next ? 'pending' : 'failed', attempts, last_error: error, next_attempt_at: next })

@@ -27,7 +27,10 @@ export interface DeliveryResult {
 type Send = { via: Notifier; message: OutgoingMessage };
 
 /** Addresses: the named officer, else the office's staff, else the office's phone. */
-async function recipients(db: Db, row: { account_id: string | null; organisation_id: string }): Promise<repo.Contact[]> {
+async function recipients(
+  db: Db,
+  row: { account_id: string | null; organisation_id: string }
+): Promise<repo.Contact[]> {
   if (row.account_id) {
     const c = await repo.accountContact(db, row.account_id);
     return c ? [c] : [];
@@ -41,7 +44,8 @@ async function recipients(db: Db, row: { account_id: string | null; organisation
 function plan(contacts: repo.Contact[], words: Composed, ch: Notifiers): Send[] {
   const out: Send[] = [];
   for (const c of contacts) {
-    if (c.email && ch.email) out.push({ via: ch.email, message: { to: c.email, subject: words.subject, text: words.text } });
+    if (c.email && ch.email)
+      out.push({ via: ch.email, message: { to: c.email, subject: words.subject, text: words.text } });
     else if (c.phone && ch.sms) out.push({ via: ch.sms, message: { to: c.phone, subject: '', text: words.sms } });
   }
   return out;
@@ -58,7 +62,11 @@ export async function deliverPending(db: Db, channels: Notifiers, opts: Delivery
   const result: DeliveryResult = { sent: 0, retrying: 0, failed: 0 };
   for (const row of rows) {
     const attempts = row.attempts + 1;
-    const sends = plan(await recipients(db, row), compose(row, (id) => names.get(id) ?? '', opts.origin ?? ''), channels);
+    const sends = plan(
+      await recipients(db, row),
+      compose(row, (id) => names.get(id) ?? '', opts.origin ?? ''),
+      channels
+    );
     if (!sends.length) {
       await repo.markAttemptFailed(db, row.id, attempts, 'no_recipient', null);
       result.failed++;

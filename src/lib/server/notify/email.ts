@@ -7,7 +7,13 @@ export function emailNotifier(options: { url: string; from: string }): Notifier 
   return {
     channel: 'email',
     async send(message: OutgoingMessage): Promise<void> {
-      await transport.sendMail({ from: options.from, to: message.to, subject: message.subject, text: message.text, textEncoding: 'base64' });
+      await transport.sendMail({
+        from: options.from,
+        to: message.to,
+        subject: message.subject,
+        text: message.text,
+        textEncoding: 'base64'
+      });
     }
   };
 }

@@ -4,7 +4,12 @@
  * per-route exemption, so svelte.config.js trusts all origins and this hook re-applies the
  * same check everywhere except /open311/v2/, which uses no cookies and requires an API key.
  */
-const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain', 'application/x-sveltekit-formdata'];
+const FORM_TYPES = [
+  'application/x-www-form-urlencoded',
+  'multipart/form-data',
+  'text/plain',
+  'application/x-sveltekit-formdata'
+];
 const UNSAFE = ['POST', 'PUT', 'PATCH', 'DELETE'];
 export const CSRF_EXEMPT_PREFIX = '/open311/v2/';
 

@@ -27,11 +27,20 @@ export async function listKeys(db: Db, actor: Actor) {
 export async function createKey(db: Db, actor: Actor, rawName: string): Promise<{ id: string; key: string }> {
   guard(actor);
   const name = clean(rawName);
-  if (!name || name.length > 100) throw new AppError('VALIDATION', name ? 'err_too_long' : 'err_required', { field: 'name' });
+  if (!name || name.length > 100)
+    throw new AppError('VALIDATION', name ? 'err_too_long' : 'err_required', { field: 'name' });
   const key = KEY_PREFIX + generateToken();
   const id = newId();
   await db.transaction().execute(async (tx) => {
-    await repo.insertKey(tx, { id, name, key_hash: hashToken(key), created_by_account_id: actor.accountId, created_at: nowIso(), last_used_at: null, revoked_at: null });
+    await repo.insertKey(tx, {
+      id,
+      name,
+      key_hash: hashToken(key),
+      created_by_account_id: actor.accountId,
+      created_at: nowIso(),
+      last_used_at: null,
+      revoked_at: null
+    });
     await audit(tx, actor, { action: 'create', entityType: 'open311_api_key', entityId: id, after: { name } });
   });
   return { id, key };
@@ -43,7 +52,12 @@ export async function revokeKey(db: Db, actor: Actor, id: string): Promise<void>
   if (!key) throw notFound();
   await db.transaction().execute(async (tx) => {
     await repo.revokeKey(tx, id, nowIso());
-    await audit(tx, actor, { action: 'delete', entityType: 'open311_api_key', entityId: id, before: { name: key.name } });
+    await audit(tx, actor, {
+      action: 'delete',
+      entityType: 'open311_api_key',
+      entityId: id,
+      before: { name: key.name }
+    });
   });
 }
 

@@ -20,11 +20,20 @@ const CHANNELS = ['phan_anh', 'kien_nghi'];
 
 /** createReport's fields in the Open311 client's words, for 400 answers. */
 const PARAM: Record<string, string> = {
-  category_id: 'service_code', description: 'description', lat: 'lat/long', lon: 'lat/long', commune_id: 'location',
-  name: 'first_name/last_name', phone: 'phone', email: 'email', address: 'phone/email', observed_on: 'observed_on'
+  category_id: 'service_code',
+  description: 'description',
+  lat: 'lat/long',
+  lon: 'lat/long',
+  commune_id: 'location',
+  name: 'first_name/last_name',
+  phone: 'phone',
+  email: 'email',
+  address: 'phone/email',
+  observed_on: 'observed_on'
 };
 const MESSAGE: Record<string, string> = {
-  ri_err_location_required: 'location required: send lat/long, or an address_string that names a commune of the province',
+  ri_err_location_required:
+    'location required: send lat/long, or an address_string that names a commune of the province',
   ri_err_coords: 'lat and long must be WGS84 decimal degrees',
   ri_err_description_or_voice: 'description was not provided',
   ri_err_contact: 'a named reporter needs a phone or email',
@@ -41,7 +50,8 @@ function mediaUrl(v: string | undefined): string | null | undefined {
   }
 }
 
-const wordsIn = (hay: string, needle: string) => needle !== '' && ` ${hay.replace(/[^a-z0-9]+/g, ' ')} `.includes(` ${needle} `);
+const wordsIn = (hay: string, needle: string) =>
+  needle !== '' && ` ${hay.replace(/[^a-z0-9]+/g, ' ')} `.includes(` ${needle} `);
 
 /**
  * Open311 has no commune field, and we never geocode through a third party: an address_string
@@ -51,7 +61,14 @@ const wordsIn = (hay: string, needle: string) => needle !== '' && ` ${hay.replac
  */
 async function communeFromAddress(db: Db, address: string): Promise<string> {
   const hay = fold(address);
-  const hits = (await repo.communeNames(db, todayVn())).filter((c) => wordsIn(hay, fold(c.name).replace(/[^a-z0-9]+/g, ' ').trim()));
+  const hits = (await repo.communeNames(db, todayVn())).filter((c) =>
+    wordsIn(
+      hay,
+      fold(c.name)
+        .replace(/[^a-z0-9]+/g, ' ')
+        .trim()
+    )
+  );
   const longest = Math.max(0, ...hits.map((c) => c.name.length));
   const best = hits.filter((c) => c.name.length === longest);
   return best.length === 1 ? best[0].id : '';
@@ -77,10 +94,24 @@ function failure(codes: Record<string, string>): O311Result {
 async function linkMedia(db: Db, actor: Actor, reportId: string, url: string): Promise<void> {
   await db.transaction().execute(async (tx) => {
     await repo.insertEvent(tx, {
-      id: newId(), report_id: reportId, kind: 'attachment', from_status: null, to_status: null, actor_account_id: null, actor_org_id: null,
-      visible_to_reporter: 0, body: null, data: JSON.stringify({ media_url: url }), created_at: nowIso()
+      id: newId(),
+      report_id: reportId,
+      kind: 'attachment',
+      from_status: null,
+      to_status: null,
+      actor_account_id: null,
+      actor_org_id: null,
+      visible_to_reporter: 0,
+      body: null,
+      data: JSON.stringify({ media_url: url }),
+      created_at: nowIso()
     });
-    await audit(tx, actor, { action: 'report.media_link', entityType: 'report', entityId: reportId, after: { media_url: url } });
+    await audit(tx, actor, {
+      action: 'report.media_link',
+      entityType: 'report',
+      entityId: reportId,
+      after: { media_url: url }
+    });
   });
 }
 
@@ -101,12 +132,22 @@ export async function postRequest(db: Db, p: Params): Promise<O311Result> {
   const lon = clean(p.long ?? '');
   const actor = { ...SYSTEM, name: `open311:${key.name}` };
   const result = await createReport(db, actor, {
-    channel, category_id: service.id, description: p.description ?? '', observed_on: todayVn(),
-    lat, lon, location_source: lat || lon ? 'gps' : '', location_text: address,
+    channel,
+    category_id: service.id,
+    description: p.description ?? '',
+    observed_on: todayVn(),
+    lat,
+    lon,
+    location_source: lat || lon ? 'gps' : '',
+    location_text: address,
     commune_id: !lat && !lon && address ? await communeFromAddress(db, address) : '',
     ...reporterOf(p)
   });
   if (!result.ok) return failure(result.codes);
   if (media) await linkMedia(db, actor, result.reportId, media);
-  return { status: 200, root: 'service_requests', body: [{ service_request_id: result.reportId, service_notice: null, account_id: null }] };
+  return {
+    status: 200,
+    root: 'service_requests',
+    body: [{ service_request_id: result.reportId, service_notice: null, account_id: null }]
+  };
 }

@@ -17,11 +17,21 @@ export async function listKeys(db: Db) {
 }
 
 export async function findLiveKey(db: Db, hash: string) {
-  return db.selectFrom('open311_api_key').select(['id', 'name']).where('key_hash', '=', hash).where('revoked_at', 'is', null).executeTakeFirst();
+  return db
+    .selectFrom('open311_api_key')
+    .select(['id', 'name'])
+    .where('key_hash', '=', hash)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
 }
 
 export async function findLiveKeyById(db: Db, id: string) {
-  return db.selectFrom('open311_api_key').select(['id', 'name']).where('id', '=', id).where('revoked_at', 'is', null).executeTakeFirst();
+  return db
+    .selectFrom('open311_api_key')
+    .select(['id', 'name'])
+    .where('id', '=', id)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
 }
 
 export async function touchKey(db: Db, id: string, at: string): Promise<void> {

@@ -25,7 +25,9 @@ export const DEFAULT_DAYS = 90;
 const CLOSED: readonly string[] = [...TERMINAL, 'resolved'];
 
 export const o311Error = (status: number, description: string): O311Result => ({
-  status, root: 'errors', body: [{ code: status, description }]
+  status,
+  root: 'errors',
+  body: [{ code: status, description }]
 });
 
 /** jurisdiction_id is optional (one jurisdiction), but when given it must be ours. */
@@ -36,15 +38,21 @@ export function checkJurisdiction(params: Params): O311Result | null {
 
 export function discovery(baseUrl: string): O311Result {
   return {
-    status: 200, root: 'discovery',
+    status: 200,
+    root: 'discovery',
     body: {
       changeset: CHANGESET,
       contact: 'Hội Người cao tuổi tỉnh Lai Châu',
       key_service: `${baseUrl}/admin/open311`,
-      endpoints: [{
-        specification: 'http://wiki.open311.org/GeoReport_v2', url: `${baseUrl}/open311/v2`, changeset: CHANGESET,
-        type: 'production', formats: ['text/xml', 'application/json']
-      }]
+      endpoints: [
+        {
+          specification: 'http://wiki.open311.org/GeoReport_v2',
+          url: `${baseUrl}/open311/v2`,
+          changeset: CHANGESET,
+          type: 'production',
+          formats: ['text/xml', 'application/json']
+        }
+      ]
     }
   };
 }
@@ -52,10 +60,16 @@ export function discovery(baseUrl: string): O311Result {
 export async function services(db: Db): Promise<O311Result> {
   const rows = await repo.listServices(db);
   return {
-    status: 200, root: 'services',
+    status: 200,
+    root: 'services',
     body: rows.map((c) => ({
-      service_code: c.code, service_name: c.name_vi, description: c.legal_basis ?? c.name_en,
-      metadata: true, type: 'realtime', keywords: c.urgent ? 'khan_cap,urgent' : '', group: c.group_vi
+      service_code: c.code,
+      service_name: c.name_vi,
+      description: c.legal_basis ?? c.name_en,
+      metadata: true,
+      type: 'realtime',
+      keywords: c.urgent ? 'khan_cap,urgent' : '',
+      group: c.group_vi
     }))
   };
 }
@@ -65,15 +79,25 @@ export async function serviceDefinition(db: Db, code: string): Promise<O311Resul
   const service = (await repo.listServices(db)).find((s) => s.code === code);
   if (!service) return o311Error(404, 'service_code not found');
   return {
-    status: 200, root: 'service_definition',
+    status: 200,
+    root: 'service_definition',
     body: {
       service_code: service.code,
-      attributes: [{
-        variable: true, code: 'channel', datatype: 'singlevaluelist', required: false,
-        datatype_description: 'phan_anh (information) or kien_nghi (recommendation); default phan_anh',
-        order: 1, description: 'Hình thức / Channel',
-        values: [{ key: 'phan_anh', name: 'Phản ánh' }, { key: 'kien_nghi', name: 'Kiến nghị' }]
-      }]
+      attributes: [
+        {
+          variable: true,
+          code: 'channel',
+          datatype: 'singlevaluelist',
+          required: false,
+          datatype_description: 'phan_anh (information) or kien_nghi (recommendation); default phan_anh',
+          order: 1,
+          description: 'Hình thức / Channel',
+          values: [
+            { key: 'phan_anh', name: 'Phản ánh' },
+            { key: 'kien_nghi', name: 'Kiến nghị' }
+          ]
+        }
+      ]
     }
   };
 }
@@ -84,10 +108,22 @@ function fullRecord(r: PublicReport, notes: Note[], baseUrl: string, extensions:
   const mine = notes.filter((n) => n.report_id === r.id);
   const last = [...mine].reverse().find((n) => n.body);
   const record: Record<string, unknown> = {
-    service_request_id: r.id, status: CLOSED.includes(r.status) ? 'closed' : 'open', status_notes: last?.body ?? null,
-    service_name: r.categoryVi, service_code: r.categoryCode, description: r.description, agency_responsible: r.agencyName,
-    service_notice: null, requested_datetime: r.createdAt, updated_datetime: r.updatedAt, expected_datetime: null,
-    address: r.communeName, address_id: null, zipcode: null, lat: r.lat, long: r.lon,
+    service_request_id: r.id,
+    status: CLOSED.includes(r.status) ? 'closed' : 'open',
+    status_notes: last?.body ?? null,
+    service_name: r.categoryVi,
+    service_code: r.categoryCode,
+    description: r.description,
+    agency_responsible: r.agencyName,
+    service_notice: null,
+    requested_datetime: r.createdAt,
+    updated_datetime: r.updatedAt,
+    expected_datetime: null,
+    address: r.communeName,
+    address_id: null,
+    zipcode: null,
+    lat: r.lat,
+    long: r.lon,
     media_url: r.photos[0] ? `${baseUrl}${r.photos[0]}` : null
   };
   if (extensions) {
@@ -103,21 +139,35 @@ type StatusRow = Awaited<ReturnType<typeof publicRepo.listStatusOnly>>[number];
 
 function statusRecord(r: StatusRow, extensions: boolean) {
   const record: Record<string, unknown> = {
-    service_request_id: r.id, status: CLOSED.includes(r.status) ? 'closed' : 'open', service_name: r.category_vi,
-    service_code: r.category_code, requested_datetime: r.created_at, updated_datetime: r.updated_at
+    service_request_id: r.id,
+    status: CLOSED.includes(r.status) ? 'closed' : 'open',
+    service_name: r.category_vi,
+    service_code: r.category_code,
+    requested_datetime: r.created_at,
+    updated_datetime: r.updated_at
   };
   if (extensions) record.extended_attributes = { status: r.status as ReportStatus, updates: [] };
   return record;
 }
 
-const splitList = (v: string | undefined) => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+const splitList = (v: string | undefined) =>
+  (v ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 /** Published reports in full plus, by id only, the bare status of the unpublished ones. */
 async function recordsByIds(db: Db, ids: string[], baseUrl: string, extensions: boolean) {
   const published = await toPublic(db, await publicRepo.listPublic(db, { ids }, MAX_RESULTS));
-  const notes = await repo.listPublicStatusEvents(db, published.map((r) => r.id));
+  const notes = await repo.listPublicStatusEvents(
+    db,
+    published.map((r) => r.id)
+  );
   const seen = new Set(published.map((r) => r.id));
-  const rest = await publicRepo.listStatusOnly(db, ids.filter((id) => !seen.has(id)));
+  const rest = await publicRepo.listStatusOnly(
+    db,
+    ids.filter((id) => !seen.has(id))
+  );
   const byId = new Map<string, unknown>([
     ...published.map((r) => [r.id, fullRecord(r, notes, baseUrl, extensions)] as const),
     ...rest.map((r) => [r.id, statusRecord(r, extensions)] as const)
@@ -135,7 +185,12 @@ export async function getRequests(db: Db, params: Params, baseUrl: string): Prom
   const extensions = params.extensions === 'true';
   const ids = splitList(params.service_request_id);
   // The spec: service_request_id overrides every other filter.
-  if (ids.length) return { status: 200, root: 'service_requests', body: await recordsByIds(db, ids.slice(0, MAX_RESULTS), baseUrl, extensions) };
+  if (ids.length)
+    return {
+      status: 200,
+      root: 'service_requests',
+      body: await recordsByIds(db, ids.slice(0, MAX_RESULTS), baseUrl, extensions)
+    };
   const start = parseInstant(params.start_date);
   const end = parseInstant(params.end_date);
   if (start === null || end === null) return o311Error(400, 'start_date and end_date must be w3c date-times');
@@ -145,10 +200,21 @@ export async function getRequests(db: Db, params: Params, baseUrl: string): Prom
   // One of open/closed → the internal statuses it stands for; both (or none) → no filter.
   const wanted = new Set(statuses);
   const status = wanted.size === 1 ? STATUSES.filter((s) => CLOSED.includes(s) === wanted.has('closed')) : undefined;
-  const rows = await publicRepo.listPublic(db, { categories: splitList(params.service_code), from, to: end, status }, MAX_RESULTS);
+  const rows = await publicRepo.listPublic(
+    db,
+    { categories: splitList(params.service_code), from, to: end, status },
+    MAX_RESULTS
+  );
   const published = await toPublic(db, rows);
-  const notes = await repo.listPublicStatusEvents(db, published.map((r) => r.id));
-  return { status: 200, root: 'service_requests', body: published.map((r) => fullRecord(r, notes, baseUrl, extensions)) };
+  const notes = await repo.listPublicStatusEvents(
+    db,
+    published.map((r) => r.id)
+  );
+  return {
+    status: 200,
+    root: 'service_requests',
+    body: published.map((r) => fullRecord(r, notes, baseUrl, extensions))
+  };
 }
 
 export async function getRequest(db: Db, id: string, params: Params, baseUrl: string): Promise<O311Result> {

@@ -3,9 +3,14 @@
  * (nested records and lists as in the spec: <attributes><attribute>, <values><value>).
  */
 export type XmlValue = string | number | boolean | null | undefined | XmlRecord | XmlList;
-export interface XmlRecord { [key: string]: XmlValue }
+export interface XmlRecord {
+  [key: string]: XmlValue;
+}
 /** A list serialised as repeated `<item>` elements. */
-export interface XmlList { item: string; values: XmlValue[] }
+export interface XmlList {
+  item: string;
+  values: XmlValue[];
+}
 
 const escape = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
@@ -19,7 +24,10 @@ function isList(v: XmlValue): v is XmlList {
 function element(name: string, value: XmlValue): string {
   if (value === null || value === undefined) return `<${name}/>`;
   if (isList(value)) return `<${name}>${value.values.map((v) => element(value.item, v)).join('')}</${name}>`;
-  if (typeof value === 'object') return `<${name}>${Object.entries(value).map(([k, v]) => element(k, v)).join('')}</${name}>`;
+  if (typeof value === 'object')
+    return `<${name}>${Object.entries(value)
+      .map(([k, v]) => element(k, v))
+      .join('')}</${name}>`;
   return `<${name}>${escape(String(value))}</${name}>`;
 }
 

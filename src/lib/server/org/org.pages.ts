@@ -11,7 +11,8 @@ export function signedInOrRedirect(locals: App.Locals, url: URL): Actor {
   return locals.actor;
 }
 
-export const isAdministrator = (actor: Actor) => actor.kind === 'system' || actor.grants.some((g) => g.role === 'administrator');
+export const isAdministrator = (actor: Actor) =>
+  actor.kind === 'system' || actor.grants.some((g) => g.role === 'administrator');
 
 /** A unit as a select option. */
 export const unitOption = (u: { id: string; code: string | null; full_name: string }) => ({

@@ -24,12 +24,21 @@ export type CloseInput = z.output<typeof organisationCloseSchema>;
 
 const invalid = (field: string, key: string) => new AppError('VALIDATION', key, { field });
 
-const isAdministrator = (actor: Actor) => actor.kind === 'system' || actor.grants.some((g) => g.role === 'administrator');
+const isAdministrator = (actor: Actor) =>
+  actor.kind === 'system' || actor.grants.some((g) => g.role === 'administrator');
 
 /** The fields an audit row keeps (no derived search columns). */
 const snapshot = (o: OrganisationTable | OrgRow) => ({
-  kind: o.kind, type: o.type, name: o.name, parent_id: o.parent_id, admin_unit_id: o.admin_unit_id,
-  valid_from: o.valid_from, valid_to: o.valid_to, successor_id: o.successor_id, phone: o.phone, address: o.address
+  kind: o.kind,
+  type: o.type,
+  name: o.name,
+  parent_id: o.parent_id,
+  admin_unit_id: o.admin_unit_id,
+  valid_from: o.valid_from,
+  valid_to: o.valid_to,
+  successor_id: o.successor_id,
+  phone: o.phone,
+  address: o.address
 });
 
 /** The parent must exist, be writable by the actor and be open on `from`; a missing one reads the same as an unwritable one. */
@@ -38,14 +47,22 @@ async function loadParent(db: Db, actor: Actor, parentId: string | null, from: s
     if (!isAdministrator(actor)) throw invalid('parent_id', 'org_err_parent_required');
     return null;
   }
-  const parent = (await inScope(db, actor, 'org.write', parentId)) ? await repo.findOrganisation(db, parentId) : undefined;
+  const parent = (await inScope(db, actor, 'org.write', parentId))
+    ? await repo.findOrganisation(db, parentId)
+    : undefined;
   if (!parent) throw invalid('parent_id', 'org_err_parent');
   if (!isOpenOn(parent, from)) throw invalid('valid_from', 'org_err_parent_closed');
   return parent;
 }
 
 /** Type fits the parent, and the unit is valid on `from` and lies within the parent's unit. */
-async function checkPlacement(db: Db, parent: OrgRow | null, type: OrgType, unitId: string, from: string): Promise<void> {
+async function checkPlacement(
+  db: Db,
+  parent: OrgRow | null,
+  type: OrgType,
+  unitId: string,
+  from: string
+): Promise<void> {
   if (!fitsUnder(type, (parent?.type ?? null) as OrgType | null)) throw invalid('type', 'org_err_type_parent');
   if (parent && kindOfType(type) !== parent.kind) throw invalid('type', 'org_err_type_parent');
   const unit = await repo.findUnit(db, unitId);
@@ -64,13 +81,31 @@ export async function createOrganisation(db: Db, actor: Actor, input: CreateInpu
   await checkPlacement(db, parent, input.type, input.admin_unit_id, input.valid_from);
   const now = nowIso();
   const row: OrganisationTable = {
-    id: newId(), kind: input.kind, type: input.type, name: input.name, name_search: fold(input.name), sort_key: sortKey(input.name),
-    parent_id: parent?.id ?? null, admin_unit_id: input.admin_unit_id, valid_from: input.valid_from, valid_to: null,
-    successor_id: null, phone: input.phone, address: input.address, created_at: now, updated_at: now
+    id: newId(),
+    kind: input.kind,
+    type: input.type,
+    name: input.name,
+    name_search: fold(input.name),
+    sort_key: sortKey(input.name),
+    parent_id: parent?.id ?? null,
+    admin_unit_id: input.admin_unit_id,
+    valid_from: input.valid_from,
+    valid_to: null,
+    successor_id: null,
+    phone: input.phone,
+    address: input.address,
+    created_at: now,
+    updated_at: now
   };
   await db.transaction().execute(async (tx) => {
     await repo.insertOrganisation(tx, row);
-    await audit(tx, actor, { action: 'create', entityType: 'organisation', entityId: row.id, organisationId: row.id, after: snapshot(row) });
+    await audit(tx, actor, {
+      action: 'create',
+      entityType: 'organisation',
+      entityId: row.id,
+      organisationId: row.id,
+      after: snapshot(row)
+    });
   });
   return row.id;
 }
@@ -95,7 +130,8 @@ export async function updateOrganisation(db: Db, actor: Actor, id: string, patch
     address: patch.address === undefined ? current.address : patch.address
   };
   if (kindOfType(next.type) !== current.kind) throw invalid('type', 'org_err_type_kind');
-  if (current.valid_to && next.valid_from >= current.valid_to) throw invalid('valid_from', 'org_err_close_before_start');
+  if (current.valid_to && next.valid_from >= current.valid_to)
+    throw invalid('valid_from', 'org_err_close_before_start');
   // The parent is not re-checked for write scope: moving is not an edit, and the actor already holds this node.
   const parent = current.parent_id ? ((await repo.findOrganisation(db, current.parent_id)) ?? null) : null;
   if (parent && next.valid_from < parent.valid_from) throw invalid('valid_from', 'org_err_parent_closed');
@@ -104,8 +140,12 @@ export async function updateOrganisation(db: Db, actor: Actor, id: string, patch
   await db.transaction().execute(async (tx) => {
     await repo.updateOrganisation(tx, id, changes);
     await audit(tx, actor, {
-      action: 'update', entityType: 'organisation', entityId: id, organisationId: id,
-      before: snapshot(current), after: snapshot({ ...current, ...changes })
+      action: 'update',
+      entityType: 'organisation',
+      entityId: id,
+      organisationId: id,
+      before: snapshot(current),
+      after: snapshot({ ...current, ...changes })
     });
   });
 }
@@ -122,16 +162,23 @@ export async function closeOrganisation(db: Db, actor: Actor, id: string, input:
   if (input.successor_id) {
     const ok = input.successor_id !== id && (await inScope(db, actor, 'org.read', input.successor_id));
     const successor = ok ? await repo.findOrganisation(db, input.successor_id) : undefined;
-    if (!successor || successor.kind !== current.kind || !isOpenOn(successor, input.valid_to)) throw invalid('successor_id', 'org_err_successor');
+    if (!successor || successor.kind !== current.kind || !isOpenOn(successor, input.valid_to))
+      throw invalid('successor_id', 'org_err_successor');
   }
   const children = await repo.findChildren(db, id);
-  if (children.some((c) => !c.valid_to || c.valid_to > input.valid_to)) throw invalid('valid_to', 'org_err_open_children');
+  if (children.some((c) => !c.valid_to || c.valid_to > input.valid_to))
+    throw invalid('valid_to', 'org_err_open_children');
   const changes = { valid_to: input.valid_to, successor_id: input.successor_id, updated_at: nowIso() };
   await db.transaction().execute(async (tx) => {
     await repo.updateOrganisation(tx, id, changes);
     await audit(tx, actor, {
-      action: 'update', entityType: 'organisation', entityId: id, organisationId: id, note: 'close',
-      before: snapshot(current), after: snapshot({ ...current, ...changes })
+      action: 'update',
+      entityType: 'organisation',
+      entityId: id,
+      organisationId: id,
+      note: 'close',
+      before: snapshot(current),
+      after: snapshot({ ...current, ...changes })
     });
   });
 }

@@ -52,7 +52,13 @@ function base(db: Db) {
     .leftJoin('organisation as s', 's.id', 'o.successor_id')
     .leftJoin('admin_unit as u', 'u.id', 'o.admin_unit_id')
     .selectAll('o')
-    .select(['p.name as parent_name', 'p.type as parent_type', 's.name as successor_name', 'u.code as unit_code', 'u.full_name as unit_name']);
+    .select([
+      'p.name as parent_name',
+      'p.type as parent_type',
+      's.name as successor_name',
+      'u.code as unit_code',
+      'u.full_name as unit_name'
+    ]);
 }
 
 function filtered(db: Db, f: OrgFilter) {
@@ -104,8 +110,16 @@ export async function findChildren(db: Db, id: string): Promise<OrgRow[]> {
   return (await base(db).where('o.parent_id', '=', id).orderBy(collate(db, 'o.sort_key')).execute()) as OrgRow[];
 }
 
-export async function findPredecessors(db: Db, id: string): Promise<{ id: string; name: string; valid_to: string | null }[]> {
-  return db.selectFrom('organisation').select(['id', 'name', 'valid_to']).where('successor_id', '=', id).orderBy(collate(db, 'sort_key')).execute();
+export async function findPredecessors(
+  db: Db,
+  id: string
+): Promise<{ id: string; name: string; valid_to: string | null }[]> {
+  return db
+    .selectFrom('organisation')
+    .select(['id', 'name', 'valid_to'])
+    .where('successor_id', '=', id)
+    .orderBy(collate(db, 'sort_key'))
+    .execute();
 }
 
 /** Current members in the organisation's whole subtree. */
@@ -143,7 +157,9 @@ export async function findUnit(db: Db, id: string): Promise<UnitRow | undefined>
 /** A unit and its children and grandchildren (commune → villages), valid on `date`. */
 export async function findUnitsWithin(db: Db, rootId: string, date: string): Promise<UnitRow[]> {
   const open = <QB extends SelectQueryBuilder<DB, 'admin_unit', object>>(q: QB) =>
-    q.where('valid_from', '<=', date).where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', date)])) as QB;
+    q
+      .where('valid_from', '<=', date)
+      .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', date)])) as QB;
   const children = db.selectFrom('admin_unit').select('id').where('parent_id', '=', rootId);
   return open(
     db

@@ -84,7 +84,9 @@ export async function organisationDetails(db: Db, actor: Actor, id: string, toda
     repo.countMembers(db, id, today),
     inScope(db, actor, 'org.write', id)
   ]);
-  const successor = org.successor_id ? await visible(db, actor, [{ id: org.successor_id, name: org.successor_name ?? '' }]) : [];
+  const successor = org.successor_id
+    ? await visible(db, actor, [{ id: org.successor_id, name: org.successor_name ?? '' }])
+    : [];
   return {
     org,
     ancestors: await visible(db, actor, ancestors),
@@ -153,7 +155,12 @@ export function toApi(o: OrgRow): OrganisationOut {
 
 /** Bodies that may succeed `org`: same kind, visible to the actor, open today, not itself. */
 export async function successorChoices(db: Db, actor: Actor, org: OrgRow, today = todayVn()): Promise<OrgRow[]> {
-  const rows = await repo.findOrganisations(db, { scope: scopeSubquery(db, actor, 'org.read'), kind: org.kind, openOn: today }, TREE_LIMIT, 0);
+  const rows = await repo.findOrganisations(
+    db,
+    { scope: scopeSubquery(db, actor, 'org.read'), kind: org.kind, openOn: today },
+    TREE_LIMIT,
+    0
+  );
   return rows.filter((r) => r.id !== org.id);
 }
 
@@ -169,7 +176,11 @@ export async function getWritable(db: Db, actor: Actor, id: string): Promise<Org
  * outside the actor's scope (a commune officer's own Hội hangs under the province), so it is
  * read here only for its type and unit, never returned.
  */
-export async function editChoices(db: Db, org: OrgRow, today = todayVn()): Promise<{ types: OrgType[]; units: UnitRow[] }> {
+export async function editChoices(
+  db: Db,
+  org: OrgRow,
+  today = todayVn()
+): Promise<{ types: OrgType[]; units: UnitRow[] }> {
   const parent = org.parent_id ? ((await repo.findOrganisation(db, org.parent_id)) ?? null) : null;
   const types = [...new Set([org.type as OrgType, ...typeChoices(parent)])];
   const units = await unitChoices(db, parent, today);

@@ -17,15 +17,35 @@ export const SENSITIVE_PURPOSE = 'sensitive_data';
 export async function recordConsent(db: Db, actor: Actor, personId: string, input: ConsentInput): Promise<string> {
   const person = await getPerson(db, actor, personId, 'person.sensitive');
   if (person.anonymised_at) throw new AppError('CONFLICT', 'people_err_anonymised');
-  if (await repo.findActiveConsent(db, personId, SENSITIVE_PURPOSE)) throw new AppError('CONFLICT', 'people_err_consent_exists');
+  if (await repo.findActiveConsent(db, personId, SENSITIVE_PURPOSE))
+    throw new AppError('CONFLICT', 'people_err_consent_exists');
   const row = {
-    id: newId(), person_id: personId, purpose: SENSITIVE_PURPOSE, version: input.version, method: input.method,
-    witness_name: input.method === 'oral_witness' ? input.witness_name : null, given_on: input.given_on,
-    recorded_by: actor.accountId, withdrawn_at: null, created_at: nowIso()
+    id: newId(),
+    person_id: personId,
+    purpose: SENSITIVE_PURPOSE,
+    version: input.version,
+    method: input.method,
+    witness_name: input.method === 'oral_witness' ? input.witness_name : null,
+    given_on: input.given_on,
+    recorded_by: actor.accountId,
+    withdrawn_at: null,
+    created_at: nowIso()
   };
   await db.transaction().execute(async (tx) => {
     await repo.insertConsent(tx, row);
-    await audit(tx, actor, { action: 'consent.give', entityType: 'consent', entityId: row.id, organisationId: person.organisation_id, after: { person_id: personId, purpose: row.purpose, version: row.version, method: row.method, given_on: row.given_on } });
+    await audit(tx, actor, {
+      action: 'consent.give',
+      entityType: 'consent',
+      entityId: row.id,
+      organisationId: person.organisation_id,
+      after: {
+        person_id: personId,
+        purpose: row.purpose,
+        version: row.version,
+        method: row.method,
+        given_on: row.given_on
+      }
+    });
   });
   return row.id;
 }
@@ -39,7 +59,13 @@ export async function withdrawConsent(db: Db, actor: Actor, personId: string): P
     const at = nowIso();
     await repo.withdrawConsents(tx, personId, SENSITIVE_PURPOSE, at);
     await repo.deleteSensitive(tx, personId);
-    await audit(tx, actor, { action: 'consent.withdraw', entityType: 'consent', entityId: active.id, organisationId: person.organisation_id, after: { withdrawn_at: at, sensitive_data_deleted: true } });
+    await audit(tx, actor, {
+      action: 'consent.withdraw',
+      entityType: 'consent',
+      entityId: active.id,
+      organisationId: person.organisation_id,
+      after: { withdrawn_at: at, sensitive_data_deleted: true }
+    });
   });
 }
 
@@ -51,8 +77,19 @@ export async function saveSensitive(db: Db, actor: Actor, personId: string, inpu
   const before = await repo.findSensitive(db, personId);
   const changed = (['ethnicity', 'health_note'] as const).filter((k) => (before?.[k] ?? null) !== input[k]);
   await db.transaction().execute(async (tx) => {
-    await repo.upsertSensitive(tx, { person_id: personId, ethnicity: input.ethnicity, health_note: input.health_note, updated_at: nowIso() });
-    await audit(tx, actor, { action: 'person.sensitive.update', entityType: 'person', entityId: personId, organisationId: person.organisation_id, after: { changed } });
+    await repo.upsertSensitive(tx, {
+      person_id: personId,
+      ethnicity: input.ethnicity,
+      health_note: input.health_note,
+      updated_at: nowIso()
+    });
+    await audit(tx, actor, {
+      action: 'person.sensitive.update',
+      entityType: 'person',
+      entityId: personId,
+      organisationId: person.organisation_id,
+      after: { changed }
+    });
   });
 }
 

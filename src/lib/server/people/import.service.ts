@@ -29,19 +29,30 @@ async function parse(bytes: Uint8Array): Promise<Sheet> {
   }
 }
 
-export async function uploadMemberList(db: Db, actor: Actor, input: { organisationId: string; fileName: string; bytes: Uint8Array }): Promise<string> {
+export async function uploadMemberList(
+  db: Db,
+  actor: Actor,
+  input: { organisationId: string; fileName: string; bytes: Uint8Array }
+): Promise<string> {
   requireAction(actor, 'person.write');
-  if (!(await inScope(db, actor, 'person.write', input.organisationId))) throw new AppError('VALIDATION', 'people_err_organisation', { field: 'organisation_id' });
+  if (!(await inScope(db, actor, 'person.write', input.organisationId)))
+    throw new AppError('VALIDATION', 'people_err_organisation', { field: 'organisation_id' });
   if (!input.bytes.byteLength) throw new AppError('VALIDATION', 'err_required', { field: 'file' });
-  if (input.bytes.byteLength > MAX_UPLOAD_BYTES) throw new AppError('VALIDATION', 'people_import_err_size', { field: 'file' });
+  if (input.bytes.byteLength > MAX_UPLOAD_BYTES)
+    throw new AppError('VALIDATION', 'people_import_err_size', { field: 'file' });
   await parse(input.bytes); // reject unreadable files now, not three steps later
   const now = new Date();
   const id = newId();
   await uploads.deleteExpiredUploads(db, now.toISOString());
   await uploads.insertUpload(db, {
-    id, account_id: actor.accountId!, organisation_id: input.organisationId, file_name: input.fileName.slice(0, 200),
-    content_base64: Buffer.from(input.bytes).toString('base64'), mapping_json: null,
-    created_at: now.toISOString(), expires_at: new Date(now.getTime() + TTL_MS).toISOString()
+    id,
+    account_id: actor.accountId!,
+    organisation_id: input.organisationId,
+    file_name: input.fileName.slice(0, 200),
+    content_base64: Buffer.from(input.bytes).toString('base64'),
+    mapping_json: null,
+    created_at: now.toISOString(),
+    expires_at: new Date(now.getTime() + TTL_MS).toISOString()
   });
   return id;
 }
@@ -54,7 +65,17 @@ export async function openUpload(db: Db, actor: Actor, id: string) {
   const sheet = await parse(Buffer.from(upload.content_base64, 'base64'));
   const mapping: Mapping = upload.mapping_json ? JSON.parse(upload.mapping_json) : guessMapping(sheet.headers);
   const organisation = await repo.findOrganisation(db, upload.organisation_id);
-  return { upload: { id: upload.id, file_name: upload.file_name, organisation_id: upload.organisation_id, organisation_name: organisation?.name ?? '' }, sheet, mapping, hasMapping: !!upload.mapping_json };
+  return {
+    upload: {
+      id: upload.id,
+      file_name: upload.file_name,
+      organisation_id: upload.organisation_id,
+      organisation_name: organisation?.name ?? ''
+    },
+    sheet,
+    mapping,
+    hasMapping: !!upload.mapping_json
+  };
 }
 
 export async function saveMapping(db: Db, actor: Actor, id: string, mapping: Mapping) {
@@ -70,9 +91,15 @@ export async function previewImport(db: Db, actor: Actor, id: string) {
   const opened = await openUpload(db, actor, id);
   if (!opened.hasMapping) throw new AppError('CONFLICT', 'people_import_err_no_mapping');
   const villages = await villagesFor(db, opened.upload.organisation_id);
-  const cards = opened.sheet.rows.map((r) => (opened.mapping.card_number === null ? '' : (r.cells[opened.mapping.card_number] ?? '').trim())).filter(Boolean);
+  const cards = opened.sheet.rows
+    .map((r) => (opened.mapping.card_number === null ? '' : (r.cells[opened.mapping.card_number] ?? '').trim()))
+    .filter(Boolean);
   const takenCards = new Set(cards.length ? await repo.findCardNumbers(db, cards) : []);
-  const result = validateRows(opened.sheet, opened.mapping, { villages, takenCards, currentYear: new Date().getUTCFullYear() });
+  const result = validateRows(opened.sheet, opened.mapping, {
+    villages,
+    takenCards,
+    currentYear: new Date().getUTCFullYear()
+  });
   return { ...opened, ...result };
 }
 
@@ -92,11 +119,42 @@ export async function confirmImport(db: Db, actor: Actor, id: string): Promise<n
     for (const r of preview.rows) {
       const now = nowIso();
       const personId = newId();
-      const person = { full_name: r.full_name, birth_year: r.birth_year, sex: r.sex, village_unit_id: r.village_unit_id, phone: r.phone, address: r.address };
-      await repo.insertPerson(tx, { id: personId, organisation_id: organisationId, ...person, name_search: fold(r.full_name), sort_key: sortKey(r.full_name), anonymised_at: null, created_at: now, updated_at: now });
-      const membership = { id: newId(), person_id: personId, organisation_id: organisationId, card_number: r.card_number, joined_on: r.joined_on, left_on: null, created_at: now };
+      const person = {
+        full_name: r.full_name,
+        birth_year: r.birth_year,
+        sex: r.sex,
+        village_unit_id: r.village_unit_id,
+        phone: r.phone,
+        address: r.address
+      };
+      await repo.insertPerson(tx, {
+        id: personId,
+        organisation_id: organisationId,
+        ...person,
+        name_search: fold(r.full_name),
+        sort_key: sortKey(r.full_name),
+        anonymised_at: null,
+        created_at: now,
+        updated_at: now
+      });
+      const membership = {
+        id: newId(),
+        person_id: personId,
+        organisation_id: organisationId,
+        card_number: r.card_number,
+        joined_on: r.joined_on,
+        left_on: null,
+        created_at: now
+      };
       await repo.insertMembership(tx, membership);
-      await audit(tx, actor, { action: 'person.create', entityType: 'person', entityId: personId, organisationId, after: { ...person, organisation_id: organisationId, membership }, note: `import ${id} row ${r.row}` });
+      await audit(tx, actor, {
+        action: 'person.create',
+        entityType: 'person',
+        entityId: personId,
+        organisationId,
+        after: { ...person, organisation_id: organisationId, membership },
+        note: `import ${id} row ${r.row}`
+      });
     }
     await uploads.deleteUpload(tx, id);
   });

@@ -23,7 +23,13 @@ export interface PersonFilter {
 
 // A correlated subquery built from the outer query's expression builder, so `person` is in scope.
 const activeMembership = (eb: ExpressionBuilder<DB, 'person'>) =>
-  eb.exists(eb.selectFrom('membership').select('membership.id').whereRef('membership.person_id', '=', 'person.id').where('membership.left_on', 'is', null));
+  eb.exists(
+    eb
+      .selectFrom('membership')
+      .select('membership.id')
+      .whereRef('membership.person_id', '=', 'person.id')
+      .where('membership.left_on', 'is', null)
+  );
 
 function filtered(db: Db, f: PersonFilter) {
   let q = db.selectFrom('person').where('person.organisation_id', 'in', f.scope);
@@ -48,7 +54,9 @@ export async function listPeople(db: Db, f: PersonFilter, offset: number, limit:
     .offset(offset)
     .limit(limit)
     .execute();
-  const total = await filtered(db, f).select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const total = await filtered(db, f)
+    .select(({ fn }) => fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return { rows, total: Number(total.n) };
 }
 
@@ -94,7 +102,11 @@ export async function findCardHolders(db: Db, cardNumber: string, exceptPersonId
 export async function findCardNumbers(db: Db, cards: string[]): Promise<string[]> {
   const found: string[] = [];
   for (let i = 0; i < cards.length; i += 500) {
-    const rows = await db.selectFrom('membership').select('card_number').where('card_number', 'in', cards.slice(i, i + 500)).execute();
+    const rows = await db
+      .selectFrom('membership')
+      .select('card_number')
+      .where('card_number', 'in', cards.slice(i, i + 500))
+      .execute();
     found.push(...rows.map((r) => r.card_number!));
   }
   return found;
@@ -160,7 +172,11 @@ export async function findOrganisation(db: Db, id: string) {
 }
 
 export async function findUnit(db: Db, id: string) {
-  return db.selectFrom('admin_unit').select(['id', 'level', 'name', 'parent_id']).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('admin_unit')
+    .select(['id', 'level', 'name', 'parent_id'])
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 /** Villages under a commune valid on `date`, in Vietnamese order. */
@@ -186,4 +202,3 @@ export async function countActiveMembers(db: Db, organisationId: string): Promis
     .executeTakeFirstOrThrow();
   return Number(r.n);
 }
-

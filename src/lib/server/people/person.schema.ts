@@ -15,8 +15,12 @@ export function normalisePhone(input: string): string | null {
 }
 
 // Forms send strings, the API may send numbers or null: read everything as a trimmed string.
-const text = z.preprocess((v) => (v === null || v === undefined ? '' : typeof v === 'number' ? String(v) : v), z.string().trim());
-const optionalText = (max: number) => text.pipe(z.string().max(max, 'err_too_long')).transform((v) => (v ? clean(v) : null));
+const text = z.preprocess(
+  (v) => (v === null || v === undefined ? '' : typeof v === 'number' ? String(v) : v),
+  z.string().trim()
+);
+const optionalText = (max: number) =>
+  text.pipe(z.string().max(max, 'err_too_long')).transform((v) => (v ? clean(v) : null));
 
 const thisYear = () => new Date().getUTCFullYear();
 export const birthYear = text
@@ -28,11 +32,18 @@ export const phone = text
   .transform((v) => (v ? normalisePhone(v) : null));
 
 export const SEXES = ['female', 'male', 'other'] as const;
-const sex = text.refine((v) => v === '' || (SEXES as readonly string[]).includes(v), 'err_invalid').transform((v) => (v ? (v as (typeof SEXES)[number]) : null));
+const sex = text
+  .refine((v) => v === '' || (SEXES as readonly string[]).includes(v), 'err_invalid')
+  .transform((v) => (v ? (v as (typeof SEXES)[number]) : null));
 
 /** A required 'dd/mm/yyyy' (or ISO) date → 'YYYY-MM-DD'. */
-export const requiredDate = text.pipe(z.string().min(1, 'err_required')).refine((v) => parseDate(v) !== null, 'err_date').transform((v) => parseDate(v)!);
-export const optionalDate = text.refine((v) => v === '' || parseDate(v) !== null, 'err_date').transform((v) => (v ? parseDate(v) : null));
+export const requiredDate = text
+  .pipe(z.string().min(1, 'err_required'))
+  .refine((v) => parseDate(v) !== null, 'err_date')
+  .transform((v) => parseDate(v)!);
+export const optionalDate = text
+  .refine((v) => v === '' || parseDate(v) !== null, 'err_date')
+  .transform((v) => (v ? parseDate(v) : null));
 
 const id = text.pipe(z.string().max(64, 'err_invalid'));
 
@@ -73,8 +84,14 @@ export const personQuerySchema = z.object({
   organisation_id: text.default(''),
   village_unit_id: text.default(''),
   member: text.refine((v) => ['', 'yes', 'no'].includes(v), 'err_invalid').default(''),
-  page: text.refine((v) => v === '' || /^\d{1,5}$/.test(v), 'err_invalid').transform((v) => Math.max(1, Number(v) || 1)).default(1),
-  per_page: text.refine((v) => v === '' || /^\d{1,3}$/.test(v), 'err_invalid').transform((v) => Math.min(100, Math.max(1, Number(v) || 25))).default(25)
+  page: text
+    .refine((v) => v === '' || /^\d{1,5}$/.test(v), 'err_invalid')
+    .transform((v) => Math.max(1, Number(v) || 1))
+    .default(1),
+  per_page: text
+    .refine((v) => v === '' || /^\d{1,3}$/.test(v), 'err_invalid')
+    .transform((v) => Math.min(100, Math.max(1, Number(v) || 25)))
+    .default(25)
 });
 export type PersonQuery = z.infer<typeof personQuerySchema>;
 
@@ -84,7 +101,10 @@ export const membershipInputSchema = z.object({
 });
 export type MembershipInput = z.infer<typeof membershipInputSchema>;
 
-export const membershipEndSchema = z.object({ membership_id: id.pipe(z.string().min(1, 'err_required')), left_on: requiredDate });
+export const membershipEndSchema = z.object({
+  membership_id: id.pipe(z.string().min(1, 'err_required')),
+  left_on: requiredDate
+});
 
 export const CONSENT_METHODS = ['signature', 'fingerprint', 'oral_witness'] as const;
 export const consentInputSchema = z
@@ -92,11 +112,15 @@ export const consentInputSchema = z
     version: text.pipe(z.string().min(1, 'err_required').max(50, 'err_too_long')),
     given_on: requiredDate,
     // Never pre-selected on the form: an absent choice is an error, not a default.
-    method: text.pipe(z.string().min(1, 'err_required')).refine((v) => (CONSENT_METHODS as readonly string[]).includes(v), 'err_invalid').transform((v) => v as (typeof CONSENT_METHODS)[number]),
+    method: text
+      .pipe(z.string().min(1, 'err_required'))
+      .refine((v) => (CONSENT_METHODS as readonly string[]).includes(v), 'err_invalid')
+      .transform((v) => v as (typeof CONSENT_METHODS)[number]),
     witness_name: optionalText(200)
   })
   .superRefine((v, ctx) => {
-    if (v.method === 'oral_witness' && !v.witness_name) ctx.addIssue({ code: 'custom', path: ['witness_name'], message: 'err_required' });
+    if (v.method === 'oral_witness' && !v.witness_name)
+      ctx.addIssue({ code: 'custom', path: ['witness_name'], message: 'err_required' });
   });
 export type ConsentInput = z.infer<typeof consentInputSchema>;
 

@@ -16,16 +16,30 @@ export type PersonRow = NonNullable<Awaited<ReturnType<typeof repo.findPerson>>>
 /** The API/export view of a person: never sensitive fields. */
 export function toPersonOut(p: PersonRow): PersonOut {
   return {
-    id: p.id, organisation_id: p.organisation_id, full_name: p.full_name, birth_year: p.birth_year, sex: p.sex,
-    village_unit_id: p.village_unit_id, phone: p.phone, address: p.address, is_member: Boolean(p.is_member),
-    anonymised_at: p.anonymised_at, created_at: p.created_at, updated_at: p.updated_at
+    id: p.id,
+    organisation_id: p.organisation_id,
+    full_name: p.full_name,
+    birth_year: p.birth_year,
+    sex: p.sex,
+    village_unit_id: p.village_unit_id,
+    phone: p.phone,
+    address: p.address,
+    is_member: Boolean(p.is_member),
+    anonymised_at: p.anonymised_at,
+    created_at: p.created_at,
+    updated_at: p.updated_at
   };
 }
 
 /** Audited fields: everything except sensitive data (which lives elsewhere anyway). */
 const auditView = (p: Partial<PersonRow> | PersonInput) => ({
-  full_name: p.full_name, birth_year: p.birth_year, sex: p.sex, organisation_id: p.organisation_id,
-  village_unit_id: p.village_unit_id, phone: p.phone, address: p.address
+  full_name: p.full_name,
+  birth_year: p.birth_year,
+  sex: p.sex,
+  organisation_id: p.organisation_id,
+  village_unit_id: p.village_unit_id,
+  phone: p.phone,
+  address: p.address
 });
 
 export async function listPeople(db: Db, actor: Actor, query: PersonQuery) {
@@ -33,11 +47,22 @@ export async function listPeople(db: Db, actor: Actor, query: PersonQuery) {
   const limit = query.per_page;
   const { rows, total } = await repo.listPeople(
     db,
-    { scope: scopeSubquery(db, actor, 'person.read'), q: fold(query.q), organisationId: query.organisation_id, villageUnitId: query.village_unit_id, member: query.member as '' | 'yes' | 'no' },
+    {
+      scope: scopeSubquery(db, actor, 'person.read'),
+      q: fold(query.q),
+      organisationId: query.organisation_id,
+      villageUnitId: query.village_unit_id,
+      member: query.member as '' | 'yes' | 'no'
+    },
     (query.page - 1) * limit,
     limit
   );
-  return { rows: rows.map((r) => ({ ...r, is_member: Boolean(r.is_member) })), total, page: query.page, pages: Math.max(1, Math.ceil(total / limit)) };
+  return {
+    rows: rows.map((r) => ({ ...r, is_member: Boolean(r.is_member) })),
+    total,
+    page: query.page,
+    pages: Math.max(1, Math.ceil(total / limit))
+  };
 }
 
 /** A person in scope for `action`, or NOT_FOUND (missing and out-of-scope look the same). */
@@ -93,15 +118,34 @@ export async function assertCardFree(db: Db, cardNumber: string | null, personId
   }
 }
 
-export async function createPerson(db: Db, actor: Actor, input: PersonInput, membership: MembershipInput | null = null): Promise<string> {
+export async function createPerson(
+  db: Db,
+  actor: Actor,
+  input: PersonInput,
+  membership: MembershipInput | null = null
+): Promise<string> {
   requireAction(actor, 'person.write');
   await checkKeeperAndVillage(db, actor, input.organisation_id, input.village_unit_id);
   if (membership) await assertCardFree(db, membership.card_number);
   const id = newId();
   const now = nowIso();
   await db.transaction().execute(async (tx) => {
-    await repo.insertPerson(tx, { id, ...input, name_search: fold(input.full_name), sort_key: sortKey(input.full_name), anonymised_at: null, created_at: now, updated_at: now });
-    await audit(tx, actor, { action: 'person.create', entityType: 'person', entityId: id, organisationId: input.organisation_id, after: auditView(input) });
+    await repo.insertPerson(tx, {
+      id,
+      ...input,
+      name_search: fold(input.full_name),
+      sort_key: sortKey(input.full_name),
+      anonymised_at: null,
+      created_at: now,
+      updated_at: now
+    });
+    await audit(tx, actor, {
+      action: 'person.create',
+      entityType: 'person',
+      entityId: id,
+      organisationId: input.organisation_id,
+      after: auditView(input)
+    });
     if (membership) await insertMembershipAudited(tx, actor, id, input.organisation_id, membership);
   });
   return id;
@@ -110,18 +154,53 @@ export async function createPerson(db: Db, actor: Actor, input: PersonInput, mem
 export async function updatePerson(db: Db, actor: Actor, id: string, patch: PersonPatch): Promise<void> {
   const before = await getPerson(db, actor, id, 'person.write');
   if (before.anonymised_at) throw new AppError('CONFLICT', 'people_err_anonymised');
-  const next = { ...auditView(before), ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) } as PersonInput;
+  const next = {
+    ...auditView(before),
+    ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined))
+  } as PersonInput;
   await checkKeeperAndVillage(db, actor, next.organisation_id, next.village_unit_id);
   await db.transaction().execute(async (tx) => {
-    await repo.updatePerson(tx, id, { ...next, name_search: fold(next.full_name), sort_key: sortKey(next.full_name), updated_at: nowIso() });
-    await audit(tx, actor, { action: 'person.update', entityType: 'person', entityId: id, organisationId: next.organisation_id, before: auditView(before), after: auditView(next) });
+    await repo.updatePerson(tx, id, {
+      ...next,
+      name_search: fold(next.full_name),
+      sort_key: sortKey(next.full_name),
+      updated_at: nowIso()
+    });
+    await audit(tx, actor, {
+      action: 'person.update',
+      entityType: 'person',
+      entityId: id,
+      organisationId: next.organisation_id,
+      before: auditView(before),
+      after: auditView(next)
+    });
   });
 }
 
-export async function insertMembershipAudited(db: Db, actor: Actor, personId: string, organisationId: string, m: MembershipInput): Promise<string> {
-  const row = { id: newId(), person_id: personId, organisation_id: organisationId, card_number: m.card_number, joined_on: m.joined_on, left_on: null, created_at: nowIso() };
+export async function insertMembershipAudited(
+  db: Db,
+  actor: Actor,
+  personId: string,
+  organisationId: string,
+  m: MembershipInput
+): Promise<string> {
+  const row = {
+    id: newId(),
+    person_id: personId,
+    organisation_id: organisationId,
+    card_number: m.card_number,
+    joined_on: m.joined_on,
+    left_on: null,
+    created_at: nowIso()
+  };
   await repo.insertMembership(db, row);
-  await audit(db, actor, { action: 'membership.create', entityType: 'membership', entityId: row.id, organisationId, after: row });
+  await audit(db, actor, {
+    action: 'membership.create',
+    entityType: 'membership',
+    entityId: row.id,
+    organisationId,
+    after: row
+  });
   return row.id;
 }
 
@@ -133,14 +212,27 @@ export async function addMembership(db: Db, actor: Actor, personId: string, m: M
   return db.transaction().execute((tx) => insertMembershipAudited(tx, actor, personId, person.organisation_id, m));
 }
 
-export async function endMembership(db: Db, actor: Actor, personId: string, membershipId: string, leftOn: string): Promise<void> {
+export async function endMembership(
+  db: Db,
+  actor: Actor,
+  personId: string,
+  membershipId: string,
+  leftOn: string
+): Promise<void> {
   await getPerson(db, actor, personId, 'person.write');
   const m = (await repo.listMemberships(db, personId)).find((x) => x.id === membershipId);
   if (!m) throw notFound();
   if (leftOn < m.joined_on) throw new AppError('VALIDATION', 'people_err_left_before_joined', { field: 'left_on' });
   await db.transaction().execute(async (tx) => {
     await repo.updateMembership(tx, membershipId, { left_on: leftOn });
-    await audit(tx, actor, { action: 'membership.update', entityType: 'membership', entityId: membershipId, organisationId: m.organisation_id, before: { left_on: m.left_on }, after: { left_on: leftOn } });
+    await audit(tx, actor, {
+      action: 'membership.update',
+      entityType: 'membership',
+      entityId: membershipId,
+      organisationId: m.organisation_id,
+      before: { left_on: m.left_on },
+      after: { left_on: leftOn }
+    });
   });
 }
 
@@ -148,4 +240,3 @@ export async function memberships(db: Db, actor: Actor, personId: string) {
   await getPerson(db, actor, personId);
   return repo.listMemberships(db, personId);
 }
-

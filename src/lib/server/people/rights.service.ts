@@ -21,14 +21,31 @@ export async function exportPerson(db: Db, actor: Actor, personId: string) {
     repo.findSensitive(db, personId)
   ]);
   const active = consents.some((c) => c.purpose === SENSITIVE_PURPOSE && !c.withdrawn_at);
-  await audit(db, actor, { action: 'person.export', entityType: 'person', entityId: personId, organisationId: person.organisation_id });
+  await audit(db, actor, {
+    action: 'person.export',
+    entityType: 'person',
+    entityId: personId,
+    organisationId: person.organisation_id
+  });
   return {
     exported_at: nowIso(),
     person: { ...toPersonOut(person), organisation_name: person.organisation_name, village_name: person.village_name },
     // The subject is entitled to their own sensitive data; it is only present under consent.
     sensitive: active && sensitive ? { ethnicity: sensitive.ethnicity, health_note: sensitive.health_note } : null,
-    memberships: memberships.map((m) => ({ organisation_name: m.organisation_name, card_number: m.card_number, joined_on: m.joined_on, left_on: m.left_on })),
-    consents: consents.map((c) => ({ purpose: c.purpose, version: c.version, method: c.method, witness_name: c.witness_name, given_on: c.given_on, withdrawn_at: c.withdrawn_at }))
+    memberships: memberships.map((m) => ({
+      organisation_name: m.organisation_name,
+      card_number: m.card_number,
+      joined_on: m.joined_on,
+      left_on: m.left_on
+    })),
+    consents: consents.map((c) => ({
+      purpose: c.purpose,
+      version: c.version,
+      method: c.method,
+      witness_name: c.witness_name,
+      given_on: c.given_on,
+      withdrawn_at: c.withdrawn_at
+    }))
   };
 }
 export type PersonExport = Awaited<ReturnType<typeof exportPerson>>;
@@ -43,9 +60,14 @@ export async function anonymisePerson(db: Db, actor: Actor, personId: string): P
   const at = nowIso();
   await db.transaction().execute(async (tx) => {
     await repo.updatePerson(tx, personId, {
-      full_name: ANONYMISED_NAME, name_search: fold(ANONYMISED_NAME), sort_key: sortKey(ANONYMISED_NAME),
+      full_name: ANONYMISED_NAME,
+      name_search: fold(ANONYMISED_NAME),
+      sort_key: sortKey(ANONYMISED_NAME),
       birth_year: person.birth_year === null ? null : Math.floor(person.birth_year / 10) * 10,
-      phone: null, address: null, anonymised_at: at, updated_at: at
+      phone: null,
+      address: null,
+      anonymised_at: at,
+      updated_at: at
     });
     for (const m of await repo.listMemberships(tx, personId)) {
       if (m.card_number) await repo.updateMembership(tx, m.id, { card_number: null });
@@ -53,6 +75,12 @@ export async function anonymisePerson(db: Db, actor: Actor, personId: string): P
     await repo.withdrawConsents(tx, personId, SENSITIVE_PURPOSE, at);
     await repo.deleteSensitive(tx, personId);
     // Only the fact is recorded: copying the erased values into the audit would defeat erasure.
-    await audit(tx, actor, { action: 'person.anonymise', entityType: 'person', entityId: personId, organisationId: person.organisation_id, after: { anonymised_at: at } });
+    await audit(tx, actor, {
+      action: 'person.anonymise',
+      entityType: 'person',
+      entityId: personId,
+      organisationId: person.organisation_id,
+      after: { anonymised_at: at }
+    });
   });
 }

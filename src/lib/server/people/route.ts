@@ -8,7 +8,8 @@ import type { Db } from '$lib/server/db';
 
 /** Pages need a signed-in user; send anonymous visitors to sign in and come back. */
 export function requireSignIn(locals: App.Locals, url: URL): void {
-  if (!locals.account && locals.actor.kind === 'anonymous') redirect(303, localizeHref(`/login?next=${encodeURIComponent(url.pathname + url.search)}`));
+  if (!locals.account && locals.actor.kind === 'anonymous')
+    redirect(303, localizeHref(`/login?next=${encodeURIComponent(url.pathname + url.search)}`));
 }
 
 /** Runs a service call in a load function; AppErrors become HTTP errors (404 for out of scope). */
@@ -30,4 +31,5 @@ export async function permissions(db: Db, actor: Actor, organisationId: string) 
   return { write, sensitive, export: exportable };
 }
 
-export const toPerson = (id: string, msg?: string) => redirect(303, localizeHref(`/people/${id}${msg ? `?msg=${msg}` : ''}`));
+export const toPerson = (id: string, msg?: string) =>
+  redirect(303, localizeHref(`/people/${id}${msg ? `?msg=${msg}` : ''}`));

@@ -18,7 +18,9 @@ export function ntmFor(date: string | null): NtmCriterion | null {
 }
 
 async function uploadsOf(form: FormData, name: string): Promise<Upload[]> {
-  return Promise.all(filesOf(form, name).map(async (f) => ({ data: Buffer.from(await f.arrayBuffer()), type: f.type })));
+  return Promise.all(
+    filesOf(form, name).map(async (f) => ({ data: Buffer.from(await f.arrayBuffer()), type: f.type }))
+  );
 }
 
 const single = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? '';
@@ -55,7 +57,11 @@ const BATCH_PLACEHOLDER = '#';
 export async function readCommitmentForm(form: FormData) {
   const values = formValues(form);
   const batch = householdBatch(values);
-  const parsed = validate(commitmentSchema, { ...values, household_name: batch.n ? BATCH_PLACEHOLDER : values.household_name, photo_path: null });
+  const parsed = validate(commitmentSchema, {
+    ...values,
+    household_name: batch.n ? BATCH_PLACEHOLDER : values.household_name,
+    photo_path: null
+  });
   if (batch.error) {
     const errors: Record<string, string> = { ...(parsed.ok ? {} : parsed.errors), household_count: t(batch.error) };
     const codes: Record<string, string> = { ...(parsed.ok ? {} : parsed.codes), household_count: batch.error };

@@ -11,7 +11,14 @@ export async function insertMedia(db: Db, row: ProgramMediaTable): Promise<void>
 }
 
 export async function listMedia(db: Db, owner: Owner, ownerId: string) {
-  return db.selectFrom('program_media').select(['id', 'bytes', 'created_at']).where('owner_type', '=', owner).where('owner_id', '=', ownerId).orderBy('created_at').orderBy('id').execute();
+  return db
+    .selectFrom('program_media')
+    .select(['id', 'bytes', 'created_at'])
+    .where('owner_type', '=', owner)
+    .where('owner_id', '=', ownerId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
 }
 
 export async function countMedia(db: Db, owner: Owner, ownerId: string): Promise<number> {
@@ -19,7 +26,12 @@ export async function countMedia(db: Db, owner: Owner, ownerId: string): Promise
 }
 
 export async function findMediaInScope(db: Db, id: string, scope: Scope) {
-  return db.selectFrom('program_media').selectAll().where('id', '=', id).where('organisation_id', 'in', scope).executeTakeFirst();
+  return db
+    .selectFrom('program_media')
+    .selectAll()
+    .where('id', '=', id)
+    .where('organisation_id', 'in', scope)
+    .executeTakeFirst();
 }
 
 export async function deleteMediaRows(db: Db, owner: Owner, ownerId: string, ids?: string[]): Promise<void> {
@@ -28,6 +40,16 @@ export async function deleteMediaRows(db: Db, owner: Owner, ownerId: string, ids
   await q.execute();
 }
 
-export async function setOwnerOrganisation(db: Db, owner: Owner, ownerId: string, organisationId: string): Promise<void> {
-  await db.updateTable('program_media').set({ organisation_id: organisationId }).where('owner_type', '=', owner).where('owner_id', '=', ownerId).execute();
+export async function setOwnerOrganisation(
+  db: Db,
+  owner: Owner,
+  ownerId: string,
+  organisationId: string
+): Promise<void> {
+  await db
+    .updateTable('program_media')
+    .set({ organisation_id: organisationId })
+    .where('owner_type', '=', owner)
+    .where('owner_id', '=', ownerId)
+    .execute();
 }

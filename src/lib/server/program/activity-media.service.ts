@@ -13,7 +13,10 @@ import * as repo from './activity-media.repository';
 import { READ } from './policy';
 
 export const MAX_ACTIVITY_PHOTOS = 5;
-export interface Upload { data: Buffer; type: string }
+export interface Upload {
+  data: Buffer;
+  type: string;
+}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -34,13 +37,30 @@ export async function preparePhotos(files: Upload[], field: string, max: number)
 type Prepared = Awaited<ReturnType<typeof preparePhotos>>;
 
 /** `ids` lets a caller know a photo's id (and URL) before its owner exists. */
-export async function savePhotos(db: Db, actor: Actor, owner: repo.Owner, ownerId: string, organisationId: string, photos: Prepared, ids = photos.map(() => newId())): Promise<string[]> {
+export async function savePhotos(
+  db: Db,
+  actor: Actor,
+  owner: repo.Owner,
+  ownerId: string,
+  organisationId: string,
+  photos: Prepared,
+  ids = photos.map(() => newId())
+): Promise<string[]> {
   for (const [i, p] of photos.entries()) {
     const id = ids[i];
     const { privatePath, publicPath } = await storeMedia(id, p);
     await repo.insertMedia(db, {
-      id, owner_type: owner, owner_id: ownerId, organisation_id: organisationId, private_path: privatePath, public_path: publicPath!,
-      sha256: p.sha256, mime: p.mime, bytes: p.bytes, created_by: actor.accountId, created_at: nowIso()
+      id,
+      owner_type: owner,
+      owner_id: ownerId,
+      organisation_id: organisationId,
+      private_path: privatePath,
+      public_path: publicPath!,
+      sha256: p.sha256,
+      mime: p.mime,
+      bytes: p.bytes,
+      created_by: actor.accountId,
+      created_at: nowIso()
     });
   }
   return ids;

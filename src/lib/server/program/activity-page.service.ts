@@ -19,15 +19,29 @@ import { READ, RECORD } from './policy';
 
 export const PAGE_SIZE = 20;
 
-const filterOf = (db: Db, actor: Actor, f: ActivityQuery): q.ActivityListFilter =>
-  ({ scope: scopeSubquery(db, actor, READ), kind: f.kind, from: f.from, to: f.to, unitId: f.unit, topicId: f.topic });
+const filterOf = (db: Db, actor: Actor, f: ActivityQuery): q.ActivityListFilter => ({
+  scope: scopeSubquery(db, actor, READ),
+  kind: f.kind,
+  from: f.from,
+  to: f.to,
+  unitId: f.unit,
+  topicId: f.topic
+});
 
 /** Rows with their topic names, newest first. */
 export async function findActivities(db: Db, actor: Actor, f: ActivityQuery, limit: number, offset: number) {
   requireAction(actor, READ);
   const rows = await q.listActivityPage(db, filterOf(db, actor, f), limit, offset);
-  const topics = await q.topicsOf(db, rows.map((r) => r.id));
-  return rows.map((r) => ({ ...r, audiences: readJson<string[]>(r.audiences) ?? [], topics: topics.filter((t) => t.activity_id === r.id).map((t) => t.name_vi), topics_en: topics.filter((t) => t.activity_id === r.id).map((t) => t.name_en) }));
+  const topics = await q.topicsOf(
+    db,
+    rows.map((r) => r.id)
+  );
+  return rows.map((r) => ({
+    ...r,
+    audiences: readJson<string[]>(r.audiences) ?? [],
+    topics: topics.filter((t) => t.activity_id === r.id).map((t) => t.name_vi),
+    topics_en: topics.filter((t) => t.activity_id === r.id).map((t) => t.name_en)
+  }));
 }
 
 export async function activityPage(db: Db, actor: Actor, f: ActivityQuery) {
@@ -49,10 +63,20 @@ export async function placeOptions(db: Db, actor: Actor, action = RECORD, date: 
 /** Everything the forms offer, with the defaults of the quick form: own branch, its village, today. */
 export async function activityFormOptions(db: Db, actor: Actor) {
   const { organisations, units } = await placeOptions(db, actor);
-  const [topics, persons] = await Promise.all([q.activeCodes(db, 'topic'), q.personsInScope(db, scopeSubquery(db, actor, READ), 500)]);
-  const own = actor.grants.map((g) => organisations.find((o) => o.id === g.organisationId)).find((o) => !!o) ?? organisations[0];
+  const [topics, persons] = await Promise.all([
+    q.activeCodes(db, 'topic'),
+    q.personsInScope(db, scopeSubquery(db, actor, READ), 500)
+  ]);
+  const own =
+    actor.grants.map((g) => organisations.find((o) => o.id === g.organisationId)).find((o) => !!o) ?? organisations[0];
   const place = units.find((u) => u.id === own?.admin_unit_id);
-  return { organisations, units, topics, persons, defaults: { organisation_id: own?.id ?? '', admin_unit_id: place?.id ?? '', started_on: todayVn() } };
+  return {
+    organisations,
+    units,
+    topics,
+    persons,
+    defaults: { organisation_id: own?.id ?? '', admin_unit_id: place?.id ?? '', started_on: todayVn() }
+  };
 }
 
 /** The place must be one of the actor's (their organisations' unit or its villages). */
@@ -61,7 +85,13 @@ async function checkPlace(db: Db, actor: Actor, unitId: string): Promise<void> {
   if (!units.some((u) => u.id === unitId)) throw new AppError('VALIDATION', 'pa_err_place', { field: 'admin_unit_id' });
 }
 
-export async function submitActivity(db: Db, actor: Actor, input: ActivityInput, uploads: Upload[], key: string | null) {
+export async function submitActivity(
+  db: Db,
+  actor: Actor,
+  input: ActivityInput,
+  uploads: Upload[],
+  key: string | null
+) {
   requireAction(actor, RECORD);
   const photos = await preparePhotos(uploads, 'photos', MAX_ACTIVITY_PHOTOS);
   return once(db, actor, 'activity', key, async () => {
@@ -72,7 +102,14 @@ export async function submitActivity(db: Db, actor: Actor, input: ActivityInput,
   });
 }
 
-export async function editActivity(db: Db, actor: Actor, id: string, input: ActivityInput, uploads: Upload[], removeIds: string[]) {
+export async function editActivity(
+  db: Db,
+  actor: Actor,
+  id: string,
+  input: ActivityInput,
+  uploads: Upload[],
+  removeIds: string[]
+) {
   await activities.getActivity(db, actor, id); // 404 before anything else
   const kept = (await media.listMedia(db, 'activity', id)).filter((p) => !removeIds.includes(p.id)).length;
   const photos = await preparePhotos(uploads, 'photos', MAX_ACTIVITY_PHOTOS - kept);
@@ -93,10 +130,18 @@ export async function activityView(db: Db, actor: Actor, id: string) {
   const a = await activities.getActivity(db, actor, id);
   const [names, topics, attendees, photos, canEdit] = await Promise.all([
     q.namesOf(db, a.organisation_id, a.admin_unit_id),
-    q.topicsOf(db, [id]), q.attendeeNames(db, id), media.listMedia(db, 'activity', id), inScope(db, actor, RECORD, a.organisation_id)
+    q.topicsOf(db, [id]),
+    q.attendeeNames(db, id),
+    media.listMedia(db, 'activity', id),
+    inScope(db, actor, RECORD, a.organisation_id)
   ]);
   return {
-    ...a, audiences: readJson<string[]>(a.audiences) ?? [], ...names,
-    topic_names: topics.map((t) => ({ name_vi: t.name_vi, name_en: t.name_en })), attendee_names: attendees, photos: photos.map((p) => ({ id: p.id, url: mediaUrl(p.id) })), canEdit
+    ...a,
+    audiences: readJson<string[]>(a.audiences) ?? [],
+    ...names,
+    topic_names: topics.map((t) => ({ name_vi: t.name_vi, name_en: t.name_en })),
+    attendee_names: attendees,
+    photos: photos.map((p) => ({ id: p.id, url: mediaUrl(p.id) })),
+    canEdit
   };
 }

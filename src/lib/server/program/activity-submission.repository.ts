@@ -3,11 +3,18 @@ import type { Db } from '$lib/server/db';
 import { nowIso } from '$lib/server/db/ids';
 
 export async function claimKey(db: Db, key: string, pending: string): Promise<void> {
-  await db.insertInto('idempotency_key').values({ key, entity_type: pending, entity_id: '', created_at: nowIso() }).execute();
+  await db
+    .insertInto('idempotency_key')
+    .values({ key, entity_type: pending, entity_id: '', created_at: nowIso() })
+    .execute();
 }
 
 export async function findKey(db: Db, key: string) {
-  return db.selectFrom('idempotency_key').select(['entity_type', 'entity_id']).where('key', '=', key).executeTakeFirst();
+  return db
+    .selectFrom('idempotency_key')
+    .select(['entity_type', 'entity_id'])
+    .where('key', '=', key)
+    .executeTakeFirst();
 }
 
 export async function pointKey(db: Db, key: string, entity: string, id: string): Promise<void> {

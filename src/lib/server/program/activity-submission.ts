@@ -27,7 +27,13 @@ async function replay(db: Db, k: string): Promise<string> {
   throw new AppError('CONFLICT', 'pa_err_in_progress');
 }
 
-export async function once(db: Db, actor: Actor, entity: string, key: string | null | undefined, make: () => Promise<string>): Promise<{ id: string; created: boolean }> {
+export async function once(
+  db: Db,
+  actor: Actor,
+  entity: string,
+  key: string | null | undefined,
+  make: () => Promise<string>
+): Promise<{ id: string; created: boolean }> {
   if (!key || !KEY.test(key)) return { id: await make(), created: true };
   const k = slot(actor, entity, key);
   try {

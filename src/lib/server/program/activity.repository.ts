@@ -20,20 +20,37 @@ export async function deleteActivityRow(db: Db, id: string): Promise<void> {
 }
 
 export async function findActivity(db: Db, id: string, scope: Scope) {
-  return db.selectFrom('activity').selectAll().where('id', '=', id).where('organisation_id', 'in', scope).executeTakeFirst();
+  return db
+    .selectFrom('activity')
+    .selectAll()
+    .where('id', '=', id)
+    .where('organisation_id', 'in', scope)
+    .executeTakeFirst();
 }
 
 export async function findActivityLinks(db: Db, id: string) {
   const topics = await db.selectFrom('activity_topic').select('topic_id').where('activity_id', '=', id).execute();
-  const attendees = await db.selectFrom('activity_attendee').select('person_id').where('activity_id', '=', id).execute();
+  const attendees = await db
+    .selectFrom('activity_attendee')
+    .select('person_id')
+    .where('activity_id', '=', id)
+    .execute();
   return { topics: topics.map((t) => t.topic_id), attendees: attendees.map((a) => a.person_id) };
 }
 
 export async function setActivityLinks(db: Db, id: string, topics: string[], attendees: string[]): Promise<void> {
   await db.deleteFrom('activity_topic').where('activity_id', '=', id).execute();
   await db.deleteFrom('activity_attendee').where('activity_id', '=', id).execute();
-  if (topics.length) await db.insertInto('activity_topic').values(topics.map((topic_id) => ({ activity_id: id, topic_id }))).execute();
-  if (attendees.length) await db.insertInto('activity_attendee').values(attendees.map((person_id) => ({ activity_id: id, person_id }))).execute();
+  if (topics.length)
+    await db
+      .insertInto('activity_topic')
+      .values(topics.map((topic_id) => ({ activity_id: id, topic_id })))
+      .execute();
+  if (attendees.length)
+    await db
+      .insertInto('activity_attendee')
+      .values(attendees.map((person_id) => ({ activity_id: id, person_id })))
+      .execute();
 }
 
 export interface ActivityFilter {
@@ -73,7 +90,12 @@ export async function countActiveCodes(db: Db, table: 'topic' | 'commitment_kind
 
 export async function countPersonsInScope(db: Db, ids: string[], scope: Scope): Promise<number> {
   if (!ids.length) return 0;
-  const rows = await db.selectFrom('person').select('id').where('id', 'in', ids).where('organisation_id', 'in', scope).execute();
+  const rows = await db
+    .selectFrom('person')
+    .select('id')
+    .where('id', 'in', ids)
+    .where('organisation_id', 'in', scope)
+    .execute();
   return rows.length;
 }
 
@@ -83,6 +105,10 @@ export async function countPersonsInScope(db: Db, ids: string[], scope: Scope): 
  * one activity then compute their aggregate deltas from the row as it really was.
  */
 export async function lockActivity(db: Db, id: string) {
-  await db.updateTable('activity').set((eb) => ({ updated_at: eb.ref('updated_at') })).where('id', '=', id).execute();
+  await db
+    .updateTable('activity')
+    .set((eb) => ({ updated_at: eb.ref('updated_at') }))
+    .where('id', '=', id)
+    .execute();
   return db.selectFrom('activity').selectAll().where('id', '=', id).executeTakeFirst();
 }

@@ -24,7 +24,8 @@ export const activitySchema = z
     attendees: list(z.string().max(64))
   })
   .superRefine((a, ctx) => {
-    if (a.ended_on && a.started_on && a.ended_on < a.started_on) ctx.addIssue({ code: 'custom', path: ['ended_on'], message: 'program_err_end_before_start' });
+    if (a.ended_on && a.started_on && a.ended_on < a.started_on)
+      ctx.addIssue({ code: 'custom', path: ['ended_on'], message: 'program_err_end_before_start' });
     for (const f of ['count_elderly', 'count_women', 'count_ethnic_minority'] as const) {
       if (a[f] > a.count_total) ctx.addIssue({ code: 'custom', path: [f], message: 'program_err_count_over_total' });
     }

@@ -19,19 +19,33 @@ const invalid = (field: string, key: string) => new AppError('VALIDATION', key, 
 
 /** Rules that need the database; a field error for each, like the org forms. */
 async function check(db: Db, actor: Actor, a: ActivityInput): Promise<void> {
-  if (!(await inScope(db, actor, RECORD, a.organisation_id))) throw invalid('organisation_id', 'program_err_organisation');
-  if (!(await repo.unitValidOn(db, a.admin_unit_id, a.started_on))) throw invalid('admin_unit_id', 'program_err_unit_date');
-  if ((await repo.countActiveCodes(db, 'topic', a.topics)) !== a.topics.length) throw invalid('topics', 'program_err_topic');
-  if ((await repo.countPersonsInScope(db, a.attendees, scopeSubquery(db, actor, READ))) !== a.attendees.length) throw invalid('attendees', 'program_err_attendee');
+  if (!(await inScope(db, actor, RECORD, a.organisation_id)))
+    throw invalid('organisation_id', 'program_err_organisation');
+  if (!(await repo.unitValidOn(db, a.admin_unit_id, a.started_on)))
+    throw invalid('admin_unit_id', 'program_err_unit_date');
+  if ((await repo.countActiveCodes(db, 'topic', a.topics)) !== a.topics.length)
+    throw invalid('topics', 'program_err_topic');
+  if ((await repo.countPersonsInScope(db, a.attendees, scopeSubquery(db, actor, READ))) !== a.attendees.length)
+    throw invalid('attendees', 'program_err_attendee');
 }
 
 function columns(a: ActivityInput): Omit<ActivityTable, 'id' | 'created_by' | 'created_at' | 'updated_at'> {
   return {
-    kind: a.kind, outreach_mode: a.kind === 'outreach' ? a.outreach_mode : null, organisation_id: a.organisation_id,
-    admin_unit_id: a.admin_unit_id, started_on: a.started_on, ended_on: a.ended_on, count_total: a.count_total,
-    count_elderly: a.count_elderly, count_women: a.count_women, count_ethnic_minority: a.count_ethnic_minority,
-    audiences: a.audiences.length ? JSON.stringify(a.audiences) : null, partners: a.partners, materials: a.materials,
-    ntm_criterion: a.ntm_criterion, notes: a.notes
+    kind: a.kind,
+    outreach_mode: a.kind === 'outreach' ? a.outreach_mode : null,
+    organisation_id: a.organisation_id,
+    admin_unit_id: a.admin_unit_id,
+    started_on: a.started_on,
+    ended_on: a.ended_on,
+    count_total: a.count_total,
+    count_elderly: a.count_elderly,
+    count_women: a.count_women,
+    count_ethnic_minority: a.count_ethnic_minority,
+    audiences: a.audiences.length ? JSON.stringify(a.audiences) : null,
+    partners: a.partners,
+    materials: a.materials,
+    ntm_criterion: a.ntm_criterion,
+    notes: a.notes
   };
 }
 
@@ -39,12 +53,24 @@ export async function createActivity(db: Db, actor: Actor, input: ActivityInput)
   requireAction(actor, RECORD);
   await check(db, actor, input);
   const now = nowIso();
-  const row: ActivityTable = { id: newId(), ...columns(input), created_by: actor.accountId, created_at: now, updated_at: now };
+  const row: ActivityTable = {
+    id: newId(),
+    ...columns(input),
+    created_by: actor.accountId,
+    created_at: now,
+    updated_at: now
+  };
   await db.transaction().execute(async (tx) => {
     await repo.insertActivity(tx, row);
     await repo.setActivityLinks(tx, row.id, input.topics, input.attendees);
     await applyDeltas(tx, activityContributions(row));
-    await audit(tx, actor, { action: 'create', entityType: 'activity', entityId: row.id, organisationId: row.organisation_id, after: { ...columns(input), topics: input.topics, attendees: input.attendees.length } });
+    await audit(tx, actor, {
+      action: 'create',
+      entityType: 'activity',
+      entityId: row.id,
+      organisationId: row.organisation_id,
+      after: { ...columns(input), topics: input.topics, attendees: input.attendees.length }
+    });
   });
   return row.id;
 }
@@ -72,7 +98,14 @@ export async function updateActivity(db: Db, actor: Actor, id: string, input: Ac
     await repo.updateActivityRow(tx, id, patch);
     await repo.setActivityLinks(tx, id, input.topics, input.attendees);
     await applyDeltas(tx, delta(activityContributions(before), activityContributions({ ...before, ...patch })));
-    await audit(tx, actor, { action: 'update', entityType: 'activity', entityId: id, organisationId: patch.organisation_id, before, after: patch });
+    await audit(tx, actor, {
+      action: 'update',
+      entityType: 'activity',
+      entityId: id,
+      organisationId: patch.organisation_id,
+      before,
+      after: patch
+    });
   });
 }
 
@@ -82,7 +115,13 @@ export async function deleteActivity(db: Db, actor: Actor, id: string): Promise<
     const before = await locked(tx, id);
     await repo.deleteActivityRow(tx, id);
     await applyDeltas(tx, delta(activityContributions(before), []));
-    await audit(tx, actor, { action: 'delete', entityType: 'activity', entityId: id, organisationId: before.organisation_id, before });
+    await audit(tx, actor, {
+      action: 'delete',
+      entityType: 'activity',
+      entityId: id,
+      organisationId: before.organisation_id,
+      before
+    });
   });
 }
 
@@ -93,7 +132,13 @@ export async function getActivity(db: Db, actor: Actor, id: string) {
   return { ...row, ...(await repo.findActivityLinks(db, id)) };
 }
 
-export async function listActivities(db: Db, actor: Actor, f: Omit<repo.ActivityFilter, 'scope'>, limit = 50, offset = 0) {
+export async function listActivities(
+  db: Db,
+  actor: Actor,
+  f: Omit<repo.ActivityFilter, 'scope'>,
+  limit = 50,
+  offset = 0
+) {
   requireAction(actor, READ);
   return repo.listActivityRows(db, { ...f, scope: scopeSubquery(db, actor, READ) }, limit, offset);
 }

@@ -17,7 +17,12 @@ async function lookups(db: Db, rows: Contribution[]) {
   const units = new Map<string, string>();
   const orgs = new Map<string, string>();
   for (let i = 0; i < unitIds.length; i += CHUNK) {
-    const part = await db.selectFrom('admin_unit').select(['id', 'parent_id']).where('id', 'in', unitIds.slice(i, i + CHUNK)).where('level', '=', 'village').execute();
+    const part = await db
+      .selectFrom('admin_unit')
+      .select(['id', 'parent_id'])
+      .where('id', 'in', unitIds.slice(i, i + CHUNK))
+      .where('level', '=', 'village')
+      .execute();
     for (const u of part) if (u.parent_id) units.set(u.id, u.parent_id);
   }
   for (let i = 0; i < orgIds.length; i += CHUNK) {
@@ -37,7 +42,14 @@ async function lookups(db: Db, rows: Contribution[]) {
 export async function liftCells(db: Db, rows: Contribution[]): Promise<Contribution[]> {
   if (!rows.length) return [];
   const { units, orgs } = await lookups(db, rows);
-  return delta([], rows.map((r) => ({ ...r, organisation_id: orgs.get(r.organisation_id) ?? r.organisation_id, admin_unit_id: units.get(r.admin_unit_id) ?? r.admin_unit_id })));
+  return delta(
+    [],
+    rows.map((r) => ({
+      ...r,
+      organisation_id: orgs.get(r.organisation_id) ?? r.organisation_id,
+      admin_unit_id: units.get(r.admin_unit_id) ?? r.admin_unit_id
+    }))
+  );
 }
 
 /** Rebuild agg_commune_month from agg_unit_month (same rule as migration 011). */

@@ -33,7 +33,11 @@ export async function upsertCells(db: Db, table: AggTable, rows: Contribution[])
     await db
       .insertInto(table)
       .values(part)
-      .onConflict((oc) => oc.columns([...KEY]).doUpdateSet({ value: (eb) => eb(`${table}.value` as 'agg_unit_month.value', '+', eb.ref('excluded.value')) }))
+      .onConflict((oc) =>
+        oc
+          .columns([...KEY])
+          .doUpdateSet({ value: (eb) => eb(`${table}.value` as 'agg_unit_month.value', '+', eb.ref('excluded.value')) })
+      )
       .execute();
   }
   // Cells that fell back to zero are removed, so the table only holds non-zero facts
@@ -43,8 +47,16 @@ export async function upsertCells(db: Db, table: AggTable, rows: Contribution[])
     await db
       .deleteFrom(table)
       .where('value', '=', 0)
-      .where('indicator_code', 'in', uniq((c) => c.indicator_code))
-      .where('month', 'in', uniq((c) => c.month))
+      .where(
+        'indicator_code',
+        'in',
+        uniq((c) => c.indicator_code)
+      )
+      .where(
+        'month',
+        'in',
+        uniq((c) => c.month)
+      )
       .where('admin_unit_id', 'in', units)
       .execute();
   }
@@ -69,7 +81,14 @@ export async function replaceAggregates(db: Db, rows: Contribution[]): Promise<v
 }
 
 export async function allAggregates(db: Db): Promise<Contribution[]> {
-  return db.selectFrom('agg_unit_month').selectAll().orderBy('indicator_code').orderBy('organisation_id').orderBy('admin_unit_id').orderBy('month').execute();
+  return db
+    .selectFrom('agg_unit_month')
+    .selectAll()
+    .orderBy('indicator_code')
+    .orderBy('organisation_id')
+    .orderBy('admin_unit_id')
+    .orderBy('month')
+    .execute();
 }
 
 export interface SourceFilter {
@@ -100,14 +119,21 @@ export interface SourceRow {
 export function orgSubquery(db: Db, rootId: string | null, scope: Scope | null, inherited: string[] = []) {
   const q = db.selectFrom('organisation_closure').select('descendant_id');
   return q.where((eb) => {
-    const own = [...(scope ? [eb('descendant_id', 'in', scope)] : []), ...(rootId ? [eb('ancestor_id', '=', rootId)] : [])];
+    const own = [
+      ...(scope ? [eb('descendant_id', 'in', scope)] : []),
+      ...(rootId ? [eb('ancestor_id', '=', rootId)] : [])
+    ];
     const mine = own.length ? eb.and(own) : eb.lit(true);
     return inherited.length ? eb.or([mine, eb('ancestor_id', 'in', inherited)]) : mine;
   });
 }
 
 /** Aggregated rows of one computed indicator, grouped by organisation and unit (and month). */
-export async function aggregateSource(db: Db, f: SourceFilter, table: AggTable = 'agg_unit_month'): Promise<SourceRow[]> {
+export async function aggregateSource(
+  db: Db,
+  f: SourceFilter,
+  table: AggTable = 'agg_unit_month'
+): Promise<SourceRow[]> {
   let q = (db as Db)
     .selectFrom(table as 'agg_unit_month')
     .select(['organisation_id', 'admin_unit_id', sql<number>`sum(value)`.as('value')])

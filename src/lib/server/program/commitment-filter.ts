@@ -12,4 +12,5 @@ export const commitmentQuerySchema = z.object({
 
 export type CommitmentQuery = z.output<typeof commitmentQuerySchema>;
 
-export const readCommitmentQuery = (params: URLSearchParams): CommitmentQuery => commitmentQuerySchema.parse(Object.fromEntries(params.entries()));
+export const readCommitmentQuery = (params: URLSearchParams): CommitmentQuery =>
+  commitmentQuerySchema.parse(Object.fromEntries(params.entries()));

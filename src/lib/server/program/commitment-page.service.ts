@@ -22,8 +22,13 @@ import { READ, RECORD } from './policy';
 
 export const PAGE_SIZE = 20;
 
-const filterOf = (db: Db, actor: Actor, f: CommitmentQuery): q.CommitmentListFilter =>
-  ({ scope: scopeSubquery(db, actor, READ), villageId: f.village, kindId: f.kind, from: f.from, to: f.to });
+const filterOf = (db: Db, actor: Actor, f: CommitmentQuery): q.CommitmentListFilter => ({
+  scope: scopeSubquery(db, actor, READ),
+  villageId: f.village,
+  kindId: f.kind,
+  from: f.from,
+  to: f.to
+});
 
 /** Coverage is only a percentage when the village's household count is known (else null). */
 export function coverage(distinctHouseholds: number, households: number | null): number | null {
@@ -37,8 +42,19 @@ export async function villageSummary(db: Db, actor: Actor, f: CommitmentQuery) {
   const villages = units.filter((u) => u.level === 'village' && (!f.village || u.id === f.village));
   const counts = await q.countsByVillage(db, filterOf(db, actor, f));
   return villages.map((v) => {
-    const c = counts.find((x) => x.village_unit_id === v.id) ?? { total: 0, households: 0, persons: 0, distinct_households: 0 };
-    return { id: v.id, name: v.name, households_known: v.households, ...c, coverage: coverage(c.distinct_households, v.households) };
+    const c = counts.find((x) => x.village_unit_id === v.id) ?? {
+      total: 0,
+      households: 0,
+      persons: 0,
+      distinct_households: 0
+    };
+    return {
+      id: v.id,
+      name: v.name,
+      households_known: v.households,
+      ...c,
+      coverage: coverage(c.distinct_households, v.households)
+    };
   });
 }
 
@@ -57,16 +73,27 @@ export async function commitmentPage(db: Db, actor: Actor, f: CommitmentQuery) {
 
 export async function commitmentFormOptions(db: Db, actor: Actor) {
   const { organisations, units } = await placeOptions(db, actor);
-  const [kinds, persons] = await Promise.all([activeCodes(db, 'commitment_kind'), personsInScope(db, scopeSubquery(db, actor, READ), 500)]);
-  const own = actor.grants.map((g) => organisations.find((o) => o.id === g.organisationId)).find((o) => !!o) ?? organisations[0];
+  const [kinds, persons] = await Promise.all([
+    activeCodes(db, 'commitment_kind'),
+    personsInScope(db, scopeSubquery(db, actor, READ), 500)
+  ]);
+  const own =
+    actor.grants.map((g) => organisations.find((o) => o.id === g.organisationId)).find((o) => !!o) ?? organisations[0];
   const villages = units.filter((u) => u.level === 'village');
   const village = villages.find((u) => u.id === own?.admin_unit_id) ?? villages[0];
-  return { organisations, villages, kinds, persons, defaults: { organisation_id: own?.id ?? '', village_unit_id: village?.id ?? '' } };
+  return {
+    organisations,
+    villages,
+    kinds,
+    persons,
+    defaults: { organisation_id: own?.id ?? '', village_unit_id: village?.id ?? '' }
+  };
 }
 
 async function checkVillage(db: Db, actor: Actor, villageId: string): Promise<void> {
   const { units } = await placeOptions(db, actor, RECORD, null);
-  if (!units.some((u) => u.id === villageId && u.level === 'village')) throw new AppError('VALIDATION', 'pa_err_place', { field: 'village_unit_id' });
+  if (!units.some((u) => u.id === villageId && u.level === 'village'))
+    throw new AppError('VALIDATION', 'pa_err_place', { field: 'village_unit_id' });
 }
 
 const MAX_SHEETS = 1;
@@ -79,20 +106,42 @@ export const batchNames = (n: number, signedOn: string): string[] =>
   Array.from({ length: n }, (_, i) => m.pa_c_batch_name({ i: i + 1, n, date: formatDate(signedOn) }, { locale: 'vi' }));
 
 /** One commitment, or `batch` household commitments (the sheet's photo goes with the first). */
-export async function submitCommitment(db: Db, actor: Actor, input: CommitmentInput, uploads: Upload[], key: string | null, batch: number | null = null) {
+export async function submitCommitment(
+  db: Db,
+  actor: Actor,
+  input: CommitmentInput,
+  uploads: Upload[],
+  key: string | null,
+  batch: number | null = null
+) {
   requireAction(actor, RECORD);
   const photos = await preparePhotos(uploads, 'photo', MAX_SHEETS);
   return once(db, actor, 'commitment', key, async () => {
     await checkVillage(db, actor, input.village_unit_id);
     const photoIds = photos.map(() => newId());
     const names = batch && input.party === 'household' ? batchNames(batch, input.signed_on) : [input.household_name];
-    const ids = await commitments.createCommitments(db, actor, names.map((household_name, i) => ({ ...input, household_name, photo_path: i === 0 && photoIds[0] ? mediaUrl(photoIds[0]) : null })));
+    const ids = await commitments.createCommitments(
+      db,
+      actor,
+      names.map((household_name, i) => ({
+        ...input,
+        household_name,
+        photo_path: i === 0 && photoIds[0] ? mediaUrl(photoIds[0]) : null
+      }))
+    );
     await savePhotos(db, actor, 'commitment', ids[0], input.organisation_id, photos, photoIds);
     return ids[0];
   });
 }
 
-export async function editCommitment(db: Db, actor: Actor, id: string, input: CommitmentInput, uploads: Upload[], removePhoto: boolean) {
+export async function editCommitment(
+  db: Db,
+  actor: Actor,
+  id: string,
+  input: CommitmentInput,
+  uploads: Upload[],
+  removePhoto: boolean
+) {
   const before = await commitments.getCommitment(db, actor, id);
   const photos = await preparePhotos(uploads, 'photo', MAX_SHEETS);
   await checkVillage(db, actor, input.village_unit_id);
@@ -112,7 +161,18 @@ export async function removeCommitment(db: Db, actor: Actor, id: string): Promis
 export async function commitmentView(db: Db, actor: Actor, id: string) {
   const c = await commitments.getCommitment(db, actor, id);
   const [[row], photos, canEdit] = await Promise.all([
-    q.listCommitmentPage(db, { scope: scopeSubquery(db, actor, READ), id }, 1, 0), media.listMedia(db, 'commitment', id), inScope(db, actor, RECORD, c.organisation_id)
+    q.listCommitmentPage(db, { scope: scopeSubquery(db, actor, READ), id }, 1, 0),
+    media.listMedia(db, 'commitment', id),
+    inScope(db, actor, RECORD, c.organisation_id)
   ]);
-  return { ...c, village_name: row?.village_name ?? '', organisation_name: row?.organisation_name ?? '', kind_name: row?.kind_name ?? '', kind_name_en: row?.kind_name_en ?? '', person_name: row?.person_name ?? null, photos: photos.map((p) => ({ id: p.id, url: mediaUrl(p.id) })), canEdit };
+  return {
+    ...c,
+    village_name: row?.village_name ?? '',
+    organisation_name: row?.organisation_name ?? '',
+    kind_name: row?.kind_name ?? '',
+    kind_name_en: row?.kind_name_en ?? '',
+    person_name: row?.person_name ?? null,
+    photos: photos.map((p) => ({ id: p.id, url: mediaUrl(p.id) })),
+    canEdit
+  };
 }

@@ -40,11 +40,19 @@ export async function countsByVillage(db: Db, f: CommitmentListFilter) {
     ])
     .groupBy('c.village_unit_id')
     .execute();
-  return rows.map((r) => ({ village_unit_id: r.village_unit_id, total: Number(r.total), households: Number(r.households ?? 0), persons: Number(r.persons ?? 0), distinct_households: Number(r.distinct_households) }));
+  return rows.map((r) => ({
+    village_unit_id: r.village_unit_id,
+    total: Number(r.total),
+    households: Number(r.households ?? 0),
+    persons: Number(r.persons ?? 0),
+    distinct_households: Number(r.distinct_households)
+  }));
 }
 
 export async function countCommitments(db: Db, f: CommitmentListFilter): Promise<number> {
-  const row = await filtered(db, f).select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirst();
+  const row = await filtered(db, f)
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .executeTakeFirst();
   return Number(row?.n ?? 0);
 }
 
@@ -54,8 +62,27 @@ export async function listCommitmentPage(db: Db, f: CommitmentListFilter, limit:
     .innerJoin('admin_unit as u', 'u.id', 'c.village_unit_id')
     .innerJoin('organisation as o', 'o.id', 'c.organisation_id')
     .leftJoin('person as p', 'p.id', 'c.person_id')
-    .select(['c.id', 'c.party', 'c.household_name', 'c.person_id', 'c.signed_on', 'c.notes', 'c.photo_path', 'c.organisation_id', 'c.village_unit_id', 'c.kind_id',
-      'k.name_vi as kind_name', 'k.name_en as kind_name_en', 'u.name as village_name', 'o.name as organisation_name', 'p.full_name as person_name'])
-    .orderBy('c.signed_on', 'desc').orderBy('c.created_at', 'desc').orderBy('c.id')
-    .limit(limit).offset(offset).execute();
+    .select([
+      'c.id',
+      'c.party',
+      'c.household_name',
+      'c.person_id',
+      'c.signed_on',
+      'c.notes',
+      'c.photo_path',
+      'c.organisation_id',
+      'c.village_unit_id',
+      'c.kind_id',
+      'k.name_vi as kind_name',
+      'k.name_en as kind_name_en',
+      'u.name as village_name',
+      'o.name as organisation_name',
+      'p.full_name as person_name'
+    ])
+    .orderBy('c.signed_on', 'desc')
+    .orderBy('c.created_at', 'desc')
+    .orderBy('c.id')
+    .limit(limit)
+    .offset(offset)
+    .execute();
 }

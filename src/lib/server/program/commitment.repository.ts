@@ -18,12 +18,21 @@ export async function deleteCommitmentRow(db: Db, id: string): Promise<void> {
 }
 
 export async function findCommitment(db: Db, id: string, scope: Scope) {
-  return db.selectFrom('commitment').selectAll().where('id', '=', id).where('organisation_id', 'in', scope).executeTakeFirst();
+  return db
+    .selectFrom('commitment')
+    .selectAll()
+    .where('id', '=', id)
+    .where('organisation_id', 'in', scope)
+    .executeTakeFirst();
 }
 
 /** No-op UPDATE to take the row lock before reading (see activity.repository lockActivity). */
 export async function lockCommitment(db: Db, id: string) {
-  await db.updateTable('commitment').set((eb) => ({ updated_at: eb.ref('updated_at') })).where('id', '=', id).execute();
+  await db
+    .updateTable('commitment')
+    .set((eb) => ({ updated_at: eb.ref('updated_at') }))
+    .where('id', '=', id)
+    .execute();
   return db.selectFrom('commitment').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
@@ -39,7 +48,13 @@ export async function villageValidOn(db: Db, unitId: string, date: string): Prom
   return !!row;
 }
 
-export async function listCommitmentRows(db: Db, scope: Scope, f: { organisationId?: string; villageId?: string }, limit: number, offset: number) {
+export async function listCommitmentRows(
+  db: Db,
+  scope: Scope,
+  f: { organisationId?: string; villageId?: string },
+  limit: number,
+  offset: number
+) {
   let q = db.selectFrom('commitment').selectAll().where('organisation_id', 'in', scope);
   if (f.organisationId) q = q.where('organisation_id', '=', f.organisationId);
   if (f.villageId) q = q.where('village_unit_id', '=', f.villageId);

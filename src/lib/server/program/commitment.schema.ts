@@ -21,8 +21,10 @@ export const commitmentSchema = z
     notes: optionalText(2000)
   })
   .superRefine((c, ctx) => {
-    if (c.party === 'household' && !c.household_name) ctx.addIssue({ code: 'custom', path: ['household_name'], message: 'err_required' });
-    if (c.party === 'person' && !c.person_id) ctx.addIssue({ code: 'custom', path: ['person_id'], message: 'err_required' });
+    if (c.party === 'household' && !c.household_name)
+      ctx.addIssue({ code: 'custom', path: ['household_name'], message: 'err_required' });
+    if (c.party === 'person' && !c.person_id)
+      ctx.addIssue({ code: 'custom', path: ['person_id'], message: 'err_required' });
   });
 
 export type CommitmentInput = z.output<typeof commitmentSchema>;

@@ -17,12 +17,20 @@ import { monthOf } from '$lib/shared/program/kinds';
 
 export type Contribution = AggUnitMonthTable;
 
-type ActivityFacts = Pick<ActivityTable, 'kind' | 'organisation_id' | 'admin_unit_id' | 'started_on' | 'count_total' | 'count_elderly'>;
+type ActivityFacts = Pick<
+  ActivityTable,
+  'kind' | 'organisation_id' | 'admin_unit_id' | 'started_on' | 'count_total' | 'count_elderly'
+>;
 type CommitmentFacts = Pick<CommitmentTable, 'party' | 'organisation_id' | 'village_unit_id' | 'signed_on'>;
 type ModelFacts = Pick<ModelTable, 'organisation_id' | 'admin_unit_id' | 'started_on' | 'ended_on'>;
 
-const row = (code: string, organisation_id: string, admin_unit_id: string, date: string, value: number): Contribution =>
-  ({ indicator_code: code, organisation_id, admin_unit_id, month: monthOf(date), value });
+const row = (
+  code: string,
+  organisation_id: string,
+  admin_unit_id: string,
+  date: string,
+  value: number
+): Contribution => ({ indicator_code: code, organisation_id, admin_unit_id, month: monthOf(date), value });
 
 export function activityContributions(a: ActivityFacts): Contribution[] {
   const at = (code: string, value: number) => row(code, a.organisation_id, a.admin_unit_id, a.started_on, value);
@@ -39,7 +47,10 @@ export function commitmentContributions(c: CommitmentFacts): Contribution[] {
 }
 
 export function modelContributions(m: ModelFacts): Contribution[] {
-  const out = [row('new_models', m.organisation_id, m.admin_unit_id, m.started_on, 1), row('active_models', m.organisation_id, m.admin_unit_id, m.started_on, 1)];
+  const out = [
+    row('new_models', m.organisation_id, m.admin_unit_id, m.started_on, 1),
+    row('active_models', m.organisation_id, m.admin_unit_id, m.started_on, 1)
+  ];
   if (m.ended_on) out.push(row('active_models', m.organisation_id, m.admin_unit_id, m.ended_on, -1));
   return out;
 }

@@ -15,10 +15,23 @@ import { orgSubquery } from './aggregate.repository';
 export async function overdueReports(db: Db, actor: Actor, orgId: string, now = new Date()) {
   if (!can(actor, 'report.read')) return { allowed: false, count: 0, items: [] };
   const scope = orgSubquery(db, orgId, scopeSubquery(db, actor, 'report.read'));
-  const rows = await queueRows(db, scope, { side: 'association', statuses: ASSOCIATION_QUEUE, overdueBefore: todayVn(now), limit: 200 });
+  const rows = await queueRows(db, scope, {
+    side: 'association',
+    statuses: ASSOCIATION_QUEUE,
+    overdueBefore: todayVn(now),
+    limit: 200
+  });
   return {
     allowed: true,
     count: rows.length,
-    items: rows.slice(0, 20).map((r) => ({ id: r.id, ref: r.id.slice(0, 8).toUpperCase(), deadlineOn: r.deadline_on, commune: r.commune_name, category: { vi: r.name_vi, en: r.name_en } }))
+    items: rows
+      .slice(0, 20)
+      .map((r) => ({
+        id: r.id,
+        ref: r.id.slice(0, 8).toUpperCase(),
+        deadlineOn: r.deadline_on,
+        commune: r.commune_name,
+        category: { vi: r.name_vi, en: r.name_en }
+      }))
   };
 }

@@ -19,7 +19,10 @@ export interface DashboardQuery {
   dir: 'asc' | 'desc';
 }
 
-export function parseDashboardQuery(params: URLSearchParams, today = todayVn()): { query: DashboardQuery; invalid: string[] } {
+export function parseDashboardQuery(
+  params: URLSearchParams,
+  today = todayVn()
+): { query: DashboardQuery; invalid: string[] } {
   const invalid: string[] = [];
   const get = (k: string) => params.get(k)?.trim() || null;
   const pick = <T>(k: string, ok: (v: string) => T | null, fallback: T): T => {
@@ -35,8 +38,13 @@ export function parseDashboardQuery(params: URLSearchParams, today = todayVn()):
   let to = pick('to', (v) => (month.safeParse(v).success ? v : null), `${year}-12`);
   if (from > to) [from, to] = [to, from];
   const indicator = pick('ind', (v) => ((COMPUTED_INDICATORS as readonly string[]).includes(v) ? v : null), null);
-  const sort = pick('sort', (v) => (v === 'name' || (COMPUTED_INDICATORS as readonly string[]).includes(v) ? v : null), 'name');
-  const dir = pick('dir', (v) => (v === 'asc' || v === 'desc' ? v : null), sort === 'name' ? 'asc' : 'desc') as 'asc' | 'desc';
+  const sort = pick(
+    'sort',
+    (v) => (v === 'name' || (COMPUTED_INDICATORS as readonly string[]).includes(v) ? v : null),
+    'name'
+  );
+  const dir = pick('dir', (v) => (v === 'asc' || v === 'desc' ? v : null), sort === 'name' ? 'asc' : 'desc') as
+    'asc' | 'desc';
   return { query: { org: get('org'), from, to, asOf, indicator, sort, dir }, invalid };
 }
 

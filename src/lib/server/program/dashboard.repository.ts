@@ -55,8 +55,16 @@ export async function findOrg(db: Db, id: string) {
 /** Names, centres and (when imported) outlines of units, for the map. */
 export async function unitPlaces(db: Db, ids: string[]) {
   if (!ids.length) return { units: [], shapes: [] };
-  const units = await db.selectFrom('admin_unit').select(['id', 'full_name', 'centre_lat', 'centre_lon']).where('id', 'in', ids).execute();
-  const shapes = await db.selectFrom('unit_geometry').select(['unit_id', 'geojson']).where('unit_id', 'in', ids).execute();
+  const units = await db
+    .selectFrom('admin_unit')
+    .select(['id', 'full_name', 'centre_lat', 'centre_lon'])
+    .where('id', 'in', ids)
+    .execute();
+  const shapes = await db
+    .selectFrom('unit_geometry')
+    .select(['unit_id', 'geojson'])
+    .where('unit_id', 'in', ids)
+    .execute();
   return { units, shapes };
 }
 
@@ -74,7 +82,15 @@ export async function activityMarkers(db: Db, p: Period) {
     .selectFrom('activity as a')
     .innerJoin('admin_unit as u', 'u.id', 'a.admin_unit_id')
     .leftJoin('admin_unit as c', 'c.id', 'u.parent_id')
-    .select(['a.id', 'a.kind', 'a.started_on as on', 'a.count_total', 'u.full_name as place', sql<number | null>`coalesce(u.centre_lat, c.centre_lat)`.as('lat'), sql<number | null>`coalesce(u.centre_lon, c.centre_lon)`.as('lon')])
+    .select([
+      'a.id',
+      'a.kind',
+      'a.started_on as on',
+      'a.count_total',
+      'u.full_name as place',
+      sql<number | null>`coalesce(u.centre_lat, c.centre_lat)`.as('lat'),
+      sql<number | null>`coalesce(u.centre_lon, c.centre_lon)`.as('lon')
+    ])
     .where('a.organisation_id', 'in', p.orgs)
     .where('a.started_on', '>=', p.from)
     .where('a.started_on', '<', p.until)
@@ -89,7 +105,14 @@ export async function modelMarkers(db: Db, p: Period) {
     .selectFrom('model as mo')
     .innerJoin('admin_unit as u', 'u.id', 'mo.admin_unit_id')
     .leftJoin('admin_unit as c', 'c.id', 'u.parent_id')
-    .select(['mo.id', 'mo.name', 'mo.started_on as on', 'u.full_name as place', sql<number | null>`coalesce(u.centre_lat, c.centre_lat)`.as('lat'), sql<number | null>`coalesce(u.centre_lon, c.centre_lon)`.as('lon')])
+    .select([
+      'mo.id',
+      'mo.name',
+      'mo.started_on as on',
+      'u.full_name as place',
+      sql<number | null>`coalesce(u.centre_lat, c.centre_lat)`.as('lat'),
+      sql<number | null>`coalesce(u.centre_lon, c.centre_lon)`.as('lon')
+    ])
     .where('mo.organisation_id', 'in', p.orgs)
     .where('mo.started_on', '<', p.until)
     .where((eb) => eb.or([eb('mo.ended_on', 'is', null), eb('mo.ended_on', '>=', p.from)]))

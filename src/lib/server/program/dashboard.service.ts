@@ -17,7 +17,13 @@ import * as repo from './dashboard.repository';
 import { READ } from './policy';
 
 /** Columns of the child table when the organisation has no plan for the year. */
-const DEFAULT_COLUMNS = ['outreach_sessions', 'outreach_participants', 'trainings', 'commitments_households', 'new_models'];
+const DEFAULT_COLUMNS = [
+  'outreach_sessions',
+  'outreach_participants',
+  'trainings',
+  'commitments_households',
+  'new_models'
+];
 
 export interface TargetLine {
   code: string;
@@ -36,7 +42,8 @@ export interface ChildLine {
   values: Record<string, number>;
 }
 
-export const percentOf = (actual: number, target: number | null) => (target && target > 0 ? Math.round((actual / target) * 1000) / 10 : null);
+export const percentOf = (actual: number, target: number | null) =>
+  target && target > 0 ? Math.round((actual / target) * 1000) / 10 : null;
 
 /** The actor's top organisation: the first grant root that reads, else the first in the list. */
 function defaultOrg(actor: Actor, orgs: { id: string }[]): string | null {
@@ -46,7 +53,8 @@ function defaultOrg(actor: Actor, orgs: { id: string }[]): string | null {
 /** Child rows sorted by name (Vietnamese order) or by an indicator column, ties by name. */
 export function sortChildren(rows: ChildLine[], sort: string, dir: 'asc' | 'desc'): ChildLine[] {
   const sign = dir === 'asc' ? 1 : -1;
-  const byName = (a: ChildLine, b: ChildLine) => (sortKey(a.name) < sortKey(b.name) ? -1 : sortKey(a.name) > sortKey(b.name) ? 1 : 0);
+  const byName = (a: ChildLine, b: ChildLine) =>
+    sortKey(a.name) < sortKey(b.name) ? -1 : sortKey(a.name) > sortKey(b.name) ? 1 : 0;
   return [...rows].sort((a, b) => {
     const primary = sort === 'name' ? byName(a, b) : (a.values[sort] ?? 0) - (b.values[sort] ?? 0);
     return primary !== 0 ? sign * primary : byName(a, b);
@@ -77,12 +85,23 @@ export async function loadDashboard(db: Db, actor: Actor, q: DashboardQuery) {
   const [indicators, targets] = await Promise.all([repo.computedIndicators(db), repo.planTargets(db, orgId, year)]);
   const results = new Map<string, RollupResult>();
   for (const ind of indicators) {
-    results.set(ind.code, await rollupOrg(db, actor, orgId, { indicator: ind.code, from: q.from, to: q.to, asOf: q.asOf, byMonth: true }));
+    results.set(
+      ind.code,
+      await rollupOrg(db, actor, orgId, { indicator: ind.code, from: q.from, to: q.to, asOf: q.asOf, byMonth: true })
+    );
   }
   const lines: TargetLine[] = indicators.map((i) => {
     const target = targets.get(i.code) ?? null;
     const actual = results.get(i.code)!.total;
-    return { code: i.code, name_vi: i.name_vi, name_en: i.name_en, unit: i.unit, target, actual, percent: percentOf(actual, target) };
+    return {
+      code: i.code,
+      name_vi: i.name_vi,
+      name_en: i.name_en,
+      unit: i.unit,
+      target,
+      actual,
+      percent: percentOf(actual, target)
+    };
   });
   const planned = lines.filter((l) => l.target !== null).map((l) => l.code);
   const columns = planned.length ? planned : DEFAULT_COLUMNS;
@@ -92,7 +111,10 @@ export async function loadDashboard(db: Db, actor: Actor, q: DashboardQuery) {
     return { code, values: months.map((month) => ({ month, value: byMonth.get(month) ?? 0 })) };
   });
   const indicator = q.indicator ?? columns[0];
-  const [map, overdue] = await Promise.all([dashboardMap(db, actor, org, { ...q, indicator }), overdueReports(db, actor, orgId)]);
+  const [map, overdue] = await Promise.all([
+    dashboardMap(db, actor, org, { ...q, indicator }),
+    overdueReports(db, actor, orgId)
+  ]);
   return {
     query: { ...q, org: orgId, indicator },
     org: { id: org.id, name: org.name },

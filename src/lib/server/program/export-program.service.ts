@@ -16,12 +16,33 @@ export const EXPORT_LIMIT = 10_000;
 const FONT = 'Times New Roman'; // ships Vietnamese glyphs on every office PC
 
 type Msg = (inputs: object, options: { locale: 'vi' }) => string;
-const vi = (key: string): string => (m as unknown as Record<string, Msg | undefined>)[key]?.({}, { locale: 'vi' }) ?? key;
+const vi = (key: string): string =>
+  (m as unknown as Record<string, Msg | undefined>)[key]?.({}, { locale: 'vi' }) ?? key;
 type Cell = string | number | null;
-export interface Table { sheet: string; header: string[]; rows: Cell[][] }
+export interface Table {
+  sheet: string;
+  header: string[];
+  rows: Cell[][];
+}
 
-const ACTIVITY_COLUMNS = ['pa_col_date', 'pa_col_end', 'pa_col_kind', 'pa_col_mode', 'pa_col_organisation', 'pa_col_place', 'pa_col_topics',
-  'pa_col_total', 'pa_col_elderly', 'pa_col_women', 'pa_col_ethnic', 'pa_col_audiences', 'pa_col_partners', 'pa_col_materials', 'pa_col_ntm', 'pa_col_notes'];
+const ACTIVITY_COLUMNS = [
+  'pa_col_date',
+  'pa_col_end',
+  'pa_col_kind',
+  'pa_col_mode',
+  'pa_col_organisation',
+  'pa_col_place',
+  'pa_col_topics',
+  'pa_col_total',
+  'pa_col_elderly',
+  'pa_col_women',
+  'pa_col_ethnic',
+  'pa_col_audiences',
+  'pa_col_partners',
+  'pa_col_materials',
+  'pa_col_ntm',
+  'pa_col_notes'
+];
 
 export async function activityTable(db: Db, actor: Actor, f: ActivityQuery): Promise<Table> {
   const rows = await findActivities(db, actor, f, EXPORT_LIMIT, 0);
@@ -29,15 +50,35 @@ export async function activityTable(db: Db, actor: Actor, f: ActivityQuery): Pro
     sheet: vi('pa_sheet_activities'),
     header: ACTIVITY_COLUMNS.map(vi),
     rows: rows.map((r) => [
-      formatDate(r.started_on), formatDate(r.ended_on), vi(`program_kind_${r.kind}`), r.outreach_mode ? vi(`program_mode_${r.outreach_mode}`) : '',
-      r.organisation_name, r.unit_name, r.topics.join('; '), r.count_total, r.count_elderly, r.count_women, r.count_ethnic_minority,
-      r.audiences.map((a) => vi(`program_audience_${a}`)).join('; '), r.partners ?? '', r.materials ?? '',
-      r.ntm_criterion ? vi(`pa_ntm_${r.ntm_criterion.replace(/[-:]/g, '_')}`) : '', r.notes ?? ''
+      formatDate(r.started_on),
+      formatDate(r.ended_on),
+      vi(`program_kind_${r.kind}`),
+      r.outreach_mode ? vi(`program_mode_${r.outreach_mode}`) : '',
+      r.organisation_name,
+      r.unit_name,
+      r.topics.join('; '),
+      r.count_total,
+      r.count_elderly,
+      r.count_women,
+      r.count_ethnic_minority,
+      r.audiences.map((a) => vi(`program_audience_${a}`)).join('; '),
+      r.partners ?? '',
+      r.materials ?? '',
+      r.ntm_criterion ? vi(`pa_ntm_${r.ntm_criterion.replace(/[-:]/g, '_')}`) : '',
+      r.notes ?? ''
     ])
   };
 }
 
-const COMMITMENT_COLUMNS = ['pa_col_date', 'pa_col_commitment_kind', 'pa_col_party', 'pa_col_signer', 'pa_col_village', 'pa_col_organisation', 'pa_col_notes'];
+const COMMITMENT_COLUMNS = [
+  'pa_col_date',
+  'pa_col_commitment_kind',
+  'pa_col_party',
+  'pa_col_signer',
+  'pa_col_village',
+  'pa_col_organisation',
+  'pa_col_notes'
+];
 
 export async function commitmentTable(db: Db, actor: Actor, f: CommitmentQuery): Promise<Table> {
   const rows = await findCommitments(db, actor, f, EXPORT_LIMIT, 0);
@@ -45,8 +86,13 @@ export async function commitmentTable(db: Db, actor: Actor, f: CommitmentQuery):
     sheet: vi('pa_sheet_commitments'),
     header: COMMITMENT_COLUMNS.map(vi),
     rows: rows.map((r) => [
-      formatDate(r.signed_on), r.kind_name, vi(`program_party_${r.party}`), (r.party === 'household' ? r.household_name : r.person_name) ?? '',
-      r.village_name, r.organisation_name, r.notes ?? ''
+      formatDate(r.signed_on),
+      r.kind_name,
+      vi(`program_party_${r.party}`),
+      (r.party === 'household' ? r.household_name : r.person_name) ?? '',
+      r.village_name,
+      r.organisation_name,
+      r.notes ?? ''
     ])
   };
 }
@@ -77,6 +123,13 @@ export async function toXlsx(t: Table): Promise<Buffer> {
 /** The HTTP response for a download; `name` without extension. */
 export async function download(t: Table, format: 'csv' | 'xlsx', name: string): Promise<Response> {
   const body = format === 'csv' ? toCsv(t) : new Uint8Array(await toXlsx(t));
-  const type = format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-  return new Response(body, { headers: { 'content-type': type, 'content-disposition': `attachment; filename="${name}.${format}"`, 'cache-control': 'private, no-store' } });
+  const type =
+    format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  return new Response(body, {
+    headers: {
+      'content-type': type,
+      'content-disposition': `attachment; filename="${name}.${format}"`,
+      'cache-control': 'private, no-store'
+    }
+  });
 }

@@ -50,7 +50,9 @@ export const list = <T extends z.ZodType>(item: T) =>
   z
     .union([z.string(), z.array(z.string()), z.null()])
     .optional()
-    .transform((v) => [...new Set((v === null || v === undefined ? [] : Array.isArray(v) ? v : [v]).map((s) => s.trim()).filter(Boolean))])
+    .transform((v) => [
+      ...new Set((v === null || v === undefined ? [] : Array.isArray(v) ? v : [v]).map((s) => s.trim()).filter(Boolean))
+    ])
     .pipe(z.array(item) as unknown as z.ZodType<z.output<T>[], string[]>);
 
 export const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>

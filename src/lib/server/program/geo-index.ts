@@ -35,7 +35,10 @@ export interface GeoIndex {
 
 const validAt = (n: Node, d: string) => n.valid_from <= d && (n.valid_to === null || d < n.valid_to);
 
-export function buildGeoIndex(units: Node[], links: { predecessor_id: string; successor_id: string; share: string }[]): GeoIndex {
+export function buildGeoIndex(
+  units: Node[],
+  links: { predecessor_id: string; successor_id: string; share: string }[]
+): GeoIndex {
   const byId = new Map(units.map((u) => [u.id, u]));
   const succ = new Map<string, { id: string; full: boolean; code: string }[]>();
   for (const l of links) {
@@ -43,7 +46,8 @@ export function buildGeoIndex(units: Node[], links: { predecessor_id: string; su
     list.push({ id: l.successor_id, full: l.share === 'full', code: byId.get(l.successor_id)?.code ?? l.successor_id });
     succ.set(l.predecessor_id, list);
   }
-  for (const list of succ.values()) list.sort((a, b) => Number(b.full) - Number(a.full) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  for (const list of succ.values())
+    list.sort((a, b) => Number(b.full) - Number(a.full) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   const memo = new Map<string, Map<string, string[]>>();
 
   function resolveAt(id: string, d: string, hops = 0): string {
@@ -86,9 +90,16 @@ const cache = new WeakMap<object, Cached>();
 async function fingerprint(db: Db): Promise<string> {
   const u = await db
     .selectFrom('admin_unit')
-    .select([sql<number>`count(*)`.as('n'), sql<number>`count(valid_to)`.as('closed'), sql<string>`max(created_at)`.as('last')])
+    .select([
+      sql<number>`count(*)`.as('n'),
+      sql<number>`count(valid_to)`.as('closed'),
+      sql<string>`max(created_at)`.as('last')
+    ])
     .executeTakeFirstOrThrow();
-  const l = await db.selectFrom('unit_change_link').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+  const l = await db
+    .selectFrom('unit_change_link')
+    .select(sql<number>`count(*)`.as('n'))
+    .executeTakeFirstOrThrow();
   return `${u.n}|${u.closed}|${u.last}|${l.n}`;
 }
 
@@ -97,7 +108,10 @@ export async function geoIndex(db: Db): Promise<GeoIndex> {
   const fp = await fingerprint(db);
   const hit = cache.get(db);
   if (hit && hit.fingerprint === fp) return hit.index;
-  const units = await db.selectFrom('admin_unit').select(['id', 'code', 'parent_id', 'valid_from', 'valid_to']).execute();
+  const units = await db
+    .selectFrom('admin_unit')
+    .select(['id', 'code', 'parent_id', 'valid_from', 'valid_to'])
+    .execute();
   const links = await db
     .selectFrom('unit_change_link')
     .select(['predecessor_id', 'successor_id', 'share'])

@@ -7,10 +7,19 @@ import { collate } from '$lib/server/db/dialect';
 type Scope = ReturnType<typeof scopeSubquery>;
 
 export async function manualIndicators(db: Db) {
-  return db.selectFrom('indicator').select(['id', 'code', 'name_vi', 'name_en', 'unit']).where('source', '=', 'manual').where('active', '=', 1).orderBy('sort_order').execute();
+  return db
+    .selectFrom('indicator')
+    .select(['id', 'code', 'name_vi', 'name_en', 'unit'])
+    .where('source', '=', 'manual')
+    .where('active', '=', 1)
+    .orderBy('sort_order')
+    .execute();
 }
 
-export async function findValue(db: Db, key: Pick<ManualValueTable, 'indicator_id' | 'organisation_id' | 'admin_unit_id' | 'month'>) {
+export async function findValue(
+  db: Db,
+  key: Pick<ManualValueTable, 'indicator_id' | 'organisation_id' | 'admin_unit_id' | 'month'>
+) {
   return db
     .selectFrom('manual_value')
     .selectAll()
@@ -30,7 +39,12 @@ export async function updateValue(db: Db, id: string, value: number, at: string)
 }
 
 export async function findValueInScope(db: Db, id: string, scope: Scope) {
-  return db.selectFrom('manual_value').selectAll().where('id', '=', id).where('organisation_id', 'in', scope).executeTakeFirst();
+  return db
+    .selectFrom('manual_value')
+    .selectAll()
+    .where('id', '=', id)
+    .where('organisation_id', 'in', scope)
+    .executeTakeFirst();
 }
 
 export async function deleteValue(db: Db, id: string): Promise<void> {
@@ -43,7 +57,17 @@ export async function listValues(db: Db, scope: Scope, f: { year?: number; organ
     .innerJoin('indicator as i', 'i.id', 'v.indicator_id')
     .innerJoin('organisation as o', 'o.id', 'v.organisation_id')
     .innerJoin('admin_unit as u', 'u.id', 'v.admin_unit_id')
-    .select(['v.id', 'v.month', 'v.value', 'v.organisation_id', 'i.name_vi', 'i.name_en', 'i.unit', 'o.name as organisation_name', 'u.full_name as unit_name'])
+    .select([
+      'v.id',
+      'v.month',
+      'v.value',
+      'v.organisation_id',
+      'i.name_vi',
+      'i.name_en',
+      'i.unit',
+      'o.name as organisation_name',
+      'u.full_name as unit_name'
+    ])
     .where('v.organisation_id', 'in', scope);
   if (f.year) q = q.where('v.month', '>=', `${f.year}-01`).where('v.month', '<=', `${f.year}-12`);
   if (f.organisationId) q = q.where('v.organisation_id', '=', f.organisationId);

@@ -18,7 +18,8 @@ import { MANAGE } from './policy';
 const invalid = (field: string, key: string) => new AppError('VALIDATION', key, { field });
 
 async function check(db: Db, actor: Actor, v: ManualValueInput): Promise<void> {
-  if (!(await repo.manualIndicators(db)).some((i) => i.id === v.indicator_id)) throw invalid('indicator_id', 'pp_err_indicator');
+  if (!(await repo.manualIndicators(db)).some((i) => i.id === v.indicator_id))
+    throw invalid('indicator_id', 'pp_err_indicator');
   if (!(await inScope(db, actor, MANAGE, v.organisation_id))) throw invalid('organisation_id', 'pp_err_plan_org');
   // The unit must be the organisation's area, valid during that month.
   const units = await repo.unitsOfOrg(db, v.organisation_id, `${v.month}-01`);
@@ -34,12 +35,25 @@ export async function saveManualValue(db: Db, actor: Actor, input: ManualValueIn
     const before = await repo.findValue(tx, input);
     if (before) {
       await repo.updateValue(tx, before.id, input.value, now);
-      await audit(tx, actor, { action: 'update', entityType: 'manual_value', entityId: before.id, organisationId: input.organisation_id, before, after: input });
+      await audit(tx, actor, {
+        action: 'update',
+        entityType: 'manual_value',
+        entityId: before.id,
+        organisationId: input.organisation_id,
+        before,
+        after: input
+      });
       return before.id;
     }
     const row = { id: newId(), ...input, created_by: actor.accountId, created_at: now, updated_at: now };
     await repo.insertValue(tx, row);
-    await audit(tx, actor, { action: 'create', entityType: 'manual_value', entityId: row.id, organisationId: row.organisation_id, after: input });
+    await audit(tx, actor, {
+      action: 'create',
+      entityType: 'manual_value',
+      entityId: row.id,
+      organisationId: row.organisation_id,
+      after: input
+    });
     return row.id;
   });
 }
@@ -50,7 +64,13 @@ export async function deleteManualValue(db: Db, actor: Actor, id: string): Promi
   if (!before) throw notFound();
   await db.transaction().execute(async (tx) => {
     await repo.deleteValue(tx, id);
-    await audit(tx, actor, { action: 'delete', entityType: 'manual_value', entityId: id, organisationId: before.organisation_id, before });
+    await audit(tx, actor, {
+      action: 'delete',
+      entityType: 'manual_value',
+      entityId: id,
+      organisationId: before.organisation_id,
+      before
+    });
   });
 }
 
@@ -62,7 +82,10 @@ export async function listManualValues(db: Db, actor: Actor, f: { year?: number;
 /** Selects for the form: manual indicators, organisations managed, the chosen one's units. */
 export async function manualValueChoices(db: Db, actor: Actor, orgId: string | null) {
   requireAction(actor, MANAGE);
-  const [indicators, orgs] = await Promise.all([repo.manualIndicators(db), orgsIn(db, scopeSubquery(db, actor, MANAGE))]);
+  const [indicators, orgs] = await Promise.all([
+    repo.manualIndicators(db),
+    orgsIn(db, scopeSubquery(db, actor, MANAGE))
+  ]);
   const org = orgs.find((o) => o.id === orgId) ?? orgs[0] ?? null;
   const units = org ? await repo.unitsOfOrg(db, org.id, todayVn()) : [];
   return { indicators, orgs: orgs.map((o) => ({ id: o.id, name: o.name })), organisationId: org?.id ?? null, units };

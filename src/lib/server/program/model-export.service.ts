@@ -9,21 +9,40 @@ import type { ModelFilter, ModelListRow } from './model-list.repository';
 
 const FONT = 'Times New Roman';
 type Msg = (inputs: object, options: { locale: 'vi' }) => string;
-const vi = (key: string): string => (m as unknown as Record<string, Msg | undefined>)[key]?.({}, { locale: 'vi' }) ?? key;
+const vi = (key: string): string =>
+  (m as unknown as Record<string, Msg | undefined>)[key]?.({}, { locale: 'vi' }) ?? key;
 
 export const MODEL_COLUMNS = [
-  'pp_model_name', 'pp_model_kind', 'pp_model_status', 'pp_model_org', 'pp_model_place', 'pp_model_started',
-  'pp_model_ended', 'pp_model_people', 'pp_model_recognised_by', 'pp_model_recognised_on', 'pp_model_origin', 'pp_model_evidence'
+  'pp_model_name',
+  'pp_model_kind',
+  'pp_model_status',
+  'pp_model_org',
+  'pp_model_place',
+  'pp_model_started',
+  'pp_model_ended',
+  'pp_model_people',
+  'pp_model_recognised_by',
+  'pp_model_recognised_on',
+  'pp_model_origin',
+  'pp_model_evidence'
 ] as const;
 
 type Cell = string | number | null;
 
 function row(r: ModelListRow): Cell[] {
   return [
-    r.name, vi(`pp_model_kind_${r.kind}`), vi(`program_status_${r.status}`), r.organisation_name,
+    r.name,
+    vi(`pp_model_kind_${r.kind}`),
+    vi(`program_status_${r.status}`),
+    r.organisation_name,
     r.parent_unit_name && r.unit_level === 'village' ? `${r.unit_name}, ${r.parent_unit_name}` : r.unit_name,
-    formatDate(r.started_on), formatDate(r.ended_on), r.people_involved, r.recognised_by ?? '', formatDate(r.recognised_on),
-    r.replicated_from_name ?? '', r.evidence ?? ''
+    formatDate(r.started_on),
+    formatDate(r.ended_on),
+    r.people_involved,
+    r.recognised_by ?? '',
+    formatDate(r.recognised_on),
+    r.replicated_from_name ?? '',
+    r.evidence ?? ''
   ];
 }
 

@@ -22,12 +22,30 @@ export async function listModelsFiltered(db: Db, scope: Scope, f: ModelFilter, l
     .innerJoin('admin_unit as u', 'u.id', 'm.admin_unit_id')
     .leftJoin('admin_unit as pu', 'pu.id', 'u.parent_id')
     // The original's name only when it is in scope too (a neighbour's model stays unseen).
-    .leftJoin('model as src', (j) => j.onRef('src.id', '=', 'm.replicated_from_id').on('src.organisation_id', 'in', scope))
+    .leftJoin('model as src', (j) =>
+      j.onRef('src.id', '=', 'm.replicated_from_id').on('src.organisation_id', 'in', scope)
+    )
     .select([
-      'm.id', 'm.name', 'm.kind', 'm.status', 'm.started_on', 'm.ended_on', 'm.people_involved', 'm.evidence', 'm.recognised_by',
-      'm.recognised_on', 'm.replicated_from_id', 'src.name as replicated_from_name', 'o.name as organisation_name',
-      'u.full_name as unit_name', 'u.level as unit_level', 'pu.full_name as parent_unit_name',
-      'u.centre_lat', 'u.centre_lon', 'pu.centre_lat as parent_lat', 'pu.centre_lon as parent_lon'
+      'm.id',
+      'm.name',
+      'm.kind',
+      'm.status',
+      'm.started_on',
+      'm.ended_on',
+      'm.people_involved',
+      'm.evidence',
+      'm.recognised_by',
+      'm.recognised_on',
+      'm.replicated_from_id',
+      'src.name as replicated_from_name',
+      'o.name as organisation_name',
+      'u.full_name as unit_name',
+      'u.level as unit_level',
+      'pu.full_name as parent_unit_name',
+      'u.centre_lat',
+      'u.centre_lon',
+      'pu.centre_lat as parent_lat',
+      'pu.centre_lon as parent_lon'
     ])
     .where('m.organisation_id', 'in', scope);
   if (f.kind) q = q.where('m.kind', '=', f.kind);
@@ -56,14 +74,31 @@ export async function communesWithModels(db: Db, scope: Scope) {
   const units = db
     .selectFrom('model as m')
     .innerJoin('admin_unit as u', 'u.id', 'm.admin_unit_id')
-    .select((eb) => eb.fn.coalesce(eb.case().when('u.level', '=', 'village').then(eb.ref('u.parent_id')).else(eb.ref('u.id')).end(), eb.ref('u.id')).as('commune_id'))
+    .select((eb) =>
+      eb.fn
+        .coalesce(
+          eb.case().when('u.level', '=', 'village').then(eb.ref('u.parent_id')).else(eb.ref('u.id')).end(),
+          eb.ref('u.id')
+        )
+        .as('commune_id')
+    )
     .where('m.organisation_id', 'in', scope);
-  return db.selectFrom('admin_unit').select(['id', 'full_name']).where('id', 'in', units).where('level', '=', 'commune').orderBy(collate(db, 'sort_key')).execute();
+  return db
+    .selectFrom('admin_unit')
+    .select(['id', 'full_name'])
+    .where('id', 'in', units)
+    .where('level', '=', 'commune')
+    .orderBy(collate(db, 'sort_key'))
+    .execute();
 }
 
 /** Units a model may be placed on: the areas of the organisations in scope and the units right under them. */
 export async function unitChoices(db: Db, scope: Scope, date: string) {
-  const areas = db.selectFrom('organisation').select('admin_unit_id').where('id', 'in', scope).where('admin_unit_id', 'is not', null);
+  const areas = db
+    .selectFrom('organisation')
+    .select('admin_unit_id')
+    .where('id', 'in', scope)
+    .where('admin_unit_id', 'is not', null);
   return db
     .selectFrom('admin_unit')
     .select(['id', 'code', 'full_name', 'level'])
@@ -82,7 +117,13 @@ export async function modelLabels(db: Db, id: string) {
     .innerJoin('admin_unit as u', 'u.id', 'm.admin_unit_id')
     .leftJoin('admin_unit as pu', 'pu.id', 'u.parent_id')
     .leftJoin('model as src', 'src.id', 'm.replicated_from_id')
-    .select(['o.name as organisation_name', 'u.full_name as unit_name', 'u.level as unit_level', 'pu.full_name as parent_unit_name', 'src.name as origin_name'])
+    .select([
+      'o.name as organisation_name',
+      'u.full_name as unit_name',
+      'u.level as unit_level',
+      'pu.full_name as parent_unit_name',
+      'src.name as origin_name'
+    ])
     .where('m.id', '=', id)
     .executeTakeFirstOrThrow();
 }

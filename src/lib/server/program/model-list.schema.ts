@@ -2,7 +2,8 @@
 import { MODEL_KINDS, MODEL_STATUSES } from '$lib/shared/program/kinds';
 import type { ModelFilter } from './model-list.repository';
 
-const pick = <T extends readonly string[]>(list: T, v: string | null) => ((list as readonly string[]).includes(v ?? '') ? v : null);
+const pick = <T extends readonly string[]>(list: T, v: string | null) =>
+  (list as readonly string[]).includes(v ?? '') ? v : null;
 
 export function parseModelQuery(p: URLSearchParams): ModelFilter {
   return {

@@ -47,7 +47,14 @@ export async function replicationTree(db: Db, actor: Actor, modelId: string): Pr
   const build = (id: string, path: Set<string>): TreeNode => {
     const n = byId.get(id)!;
     const kids = nodes.filter((c) => c.replicated_from_id === id && !path.has(c.id));
-    return { id, name: n.name, status: n.status, started_on: n.started_on, unit_name: n.unit_name, children: kids.map((c) => build(c.id, new Set([...path, c.id]))) };
+    return {
+      id,
+      name: n.name,
+      status: n.status,
+      started_on: n.started_on,
+      unit_name: n.unit_name,
+      children: kids.map((c) => build(c.id, new Set([...path, c.id])))
+    };
   };
   return build(root.id, new Set([root.id]));
 }
@@ -70,13 +77,25 @@ export async function modelMapPoints(db: Db, actor: Actor, f: repo.ModelFilter =
     const lat = r.centre_lat ?? r.parent_lat;
     const lon = r.centre_lon ?? r.parent_lon;
     if (lat === null || lon === null) continue;
-    points.push({ id: r.id, name: r.name, status: r.status, kind: r.kind, place: r.unit_name, lat: Number(lat), lon: Number(lon) });
+    points.push({
+      id: r.id,
+      name: r.name,
+      status: r.status,
+      kind: r.kind,
+      place: r.unit_name,
+      lat: Number(lat),
+      lon: Number(lon)
+    });
   }
   // The commune outlines are the map's background: it needs no tile server.
   const communes = await currentCommunes(db);
-  const shapes = await communeGeometries(db, communes.map((c) => c.id));
+  const shapes = await communeGeometries(
+    db,
+    communes.map((c) => c.id)
+  );
   return {
-    rows, points,
+    rows,
+    points,
     communes: communes.map((c) => ({ id: c.id, name: c.name, lat: c.centre_lat, lon: c.centre_lon })),
     shapes: shapes.map((s) => ({ unitId: s.unit_id, geojson: s.geojson }))
   };
@@ -120,6 +139,8 @@ export async function modelDetails(db: Db, actor: Actor, id: string) {
     inScope(db, actor, RECORD, model.organisation_id)
   ]);
   // The original's name only when the actor may see the original too.
-  const originVisible = model.replicated_from_id ? !!(await findModel(db, model.replicated_from_id, scopeSubquery(db, actor, READ))) : false;
+  const originVisible = model.replicated_from_id
+    ? !!(await findModel(db, model.replicated_from_id, scopeSubquery(db, actor, READ)))
+    : false;
   return { model, labels: { ...labels, origin_name: originVisible ? labels.origin_name : null }, tree, canRecord };
 }

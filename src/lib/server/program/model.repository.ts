@@ -21,11 +21,20 @@ export async function deleteModelRow(db: Db, id: string): Promise<void> {
 }
 
 export async function findModel(db: Db, id: string, scope: Scope) {
-  return db.selectFrom('model').selectAll().where('id', '=', id).where('organisation_id', 'in', scope).executeTakeFirst();
+  return db
+    .selectFrom('model')
+    .selectAll()
+    .where('id', '=', id)
+    .where('organisation_id', 'in', scope)
+    .executeTakeFirst();
 }
 
 export async function lockModel(db: Db, id: string) {
-  await db.updateTable('model').set((eb) => ({ updated_at: eb.ref('updated_at') })).where('id', '=', id).execute();
+  await db
+    .updateTable('model')
+    .set((eb) => ({ updated_at: eb.ref('updated_at') }))
+    .where('id', '=', id)
+    .execute();
   return db.selectFrom('model').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
@@ -34,7 +43,13 @@ export async function insertModelResult(db: Db, row: ModelResultTable): Promise<
 }
 
 export async function findModelResults(db: Db, modelId: string) {
-  return db.selectFrom('model_result').selectAll().where('model_id', '=', modelId).orderBy('recorded_on').orderBy('id').execute();
+  return db
+    .selectFrom('model_result')
+    .selectAll()
+    .where('model_id', '=', modelId)
+    .orderBy('recorded_on')
+    .orderBy('id')
+    .execute();
 }
 
 /** Models in scope with the id of the model each was replicated from (the replication forest). */

@@ -20,8 +20,10 @@ export const modelSchema = z
   })
   .superRefine((m, ctx) => {
     // An ended model needs its end date: active_models counts down in that month.
-    if (m.status === 'ended' && !m.ended_on) ctx.addIssue({ code: 'custom', path: ['ended_on'], message: 'err_required' });
-    if (m.ended_on && m.started_on && m.ended_on < m.started_on) ctx.addIssue({ code: 'custom', path: ['ended_on'], message: 'program_err_end_before_start' });
+    if (m.status === 'ended' && !m.ended_on)
+      ctx.addIssue({ code: 'custom', path: ['ended_on'], message: 'err_required' });
+    if (m.ended_on && m.started_on && m.ended_on < m.started_on)
+      ctx.addIssue({ code: 'custom', path: ['ended_on'], message: 'program_err_end_before_start' });
   });
 
 export type ModelInput = z.output<typeof modelSchema>;

@@ -17,7 +17,8 @@ import { READ, RECORD } from './policy';
 const invalid = (field: string, key: string) => new AppError('VALIDATION', key, { field });
 
 async function check(db: Db, actor: Actor, m: ModelInput, selfId: string | null): Promise<void> {
-  if (!(await inScope(db, actor, RECORD, m.organisation_id))) throw invalid('organisation_id', 'program_err_organisation');
+  if (!(await inScope(db, actor, RECORD, m.organisation_id)))
+    throw invalid('organisation_id', 'program_err_organisation');
   if (!(await unitValidOn(db, m.admin_unit_id, m.started_on))) throw invalid('admin_unit_id', 'program_err_unit_date');
   if (m.replicated_from_id) {
     const origin = await repo.findModel(db, m.replicated_from_id, scopeSubquery(db, actor, READ));
@@ -26,9 +27,18 @@ async function check(db: Db, actor: Actor, m: ModelInput, selfId: string | null)
 }
 
 const columns = (m: ModelInput) => ({
-  name: m.name, name_search: fold(m.name), kind: m.kind, organisation_id: m.organisation_id, admin_unit_id: m.admin_unit_id,
-  started_on: m.started_on, ended_on: m.status === 'ended' ? m.ended_on : null, people_involved: m.people_involved,
-  status: m.status, evidence: m.evidence, recognised_by: m.recognised_by, recognised_on: m.recognised_on,
+  name: m.name,
+  name_search: fold(m.name),
+  kind: m.kind,
+  organisation_id: m.organisation_id,
+  admin_unit_id: m.admin_unit_id,
+  started_on: m.started_on,
+  ended_on: m.status === 'ended' ? m.ended_on : null,
+  people_involved: m.people_involved,
+  status: m.status,
+  evidence: m.evidence,
+  recognised_by: m.recognised_by,
+  recognised_on: m.recognised_on,
   replicated_from_id: m.replicated_from_id
 });
 
@@ -36,11 +46,23 @@ export async function createModel(db: Db, actor: Actor, input: ModelInput): Prom
   requireAction(actor, RECORD);
   await check(db, actor, input, null);
   const now = nowIso();
-  const row: ModelTable = { id: newId(), ...columns(input), created_by: actor.accountId, created_at: now, updated_at: now };
+  const row: ModelTable = {
+    id: newId(),
+    ...columns(input),
+    created_by: actor.accountId,
+    created_at: now,
+    updated_at: now
+  };
   await db.transaction().execute(async (tx) => {
     await repo.insertModel(tx, row);
     await applyDeltas(tx, modelContributions(row));
-    await audit(tx, actor, { action: 'create', entityType: 'model', entityId: row.id, organisationId: row.organisation_id, after: columns(input) });
+    await audit(tx, actor, {
+      action: 'create',
+      entityType: 'model',
+      entityId: row.id,
+      organisationId: row.organisation_id,
+      after: columns(input)
+    });
   });
   return row.id;
 }
@@ -64,7 +86,14 @@ export async function updateModel(db: Db, actor: Actor, id: string, input: Model
     const before = await locked(tx, id);
     await repo.updateModelRow(tx, id, patch);
     await applyDeltas(tx, delta(modelContributions(before), modelContributions({ ...before, ...patch })));
-    await audit(tx, actor, { action: 'update', entityType: 'model', entityId: id, organisationId: patch.organisation_id, before, after: patch });
+    await audit(tx, actor, {
+      action: 'update',
+      entityType: 'model',
+      entityId: id,
+      organisationId: patch.organisation_id,
+      before,
+      after: patch
+    });
   });
 }
 
@@ -74,7 +103,13 @@ export async function deleteModel(db: Db, actor: Actor, id: string): Promise<voi
     const before = await locked(tx, id);
     await repo.deleteModelRow(tx, id);
     await applyDeltas(tx, delta(modelContributions(before), []));
-    await audit(tx, actor, { action: 'delete', entityType: 'model', entityId: id, organisationId: before.organisation_id, before });
+    await audit(tx, actor, {
+      action: 'delete',
+      entityType: 'model',
+      entityId: id,
+      organisationId: before.organisation_id,
+      before
+    });
   });
 }
 

@@ -20,14 +20,69 @@ interface Spec {
 }
 
 const SPECS: Spec[] = [
-  { code: 'elderly_participants', table: 'activity', unit: 'admin_unit_id', date: 'started_on', value: 'count_elderly' },
-  { code: 'outreach_sessions', table: 'activity', unit: 'admin_unit_id', date: 'started_on', value: 1, where: ['kind', 'outreach'] },
-  { code: 'outreach_participants', table: 'activity', unit: 'admin_unit_id', date: 'started_on', value: 'count_total', where: ['kind', 'outreach'] },
-  { code: 'trainings', table: 'activity', unit: 'admin_unit_id', date: 'started_on', value: 1, where: ['kind', 'training'] },
-  { code: 'training_participants', table: 'activity', unit: 'admin_unit_id', date: 'started_on', value: 'count_total', where: ['kind', 'training'] },
-  { code: 'campaign_days', table: 'activity', unit: 'admin_unit_id', date: 'started_on', value: 1, where: ['kind', 'campaign_day'] },
-  { code: 'commitments_households', table: 'commitment', unit: 'village_unit_id', date: 'signed_on', value: 1, where: ['party', 'household'] },
-  { code: 'commitments_persons', table: 'commitment', unit: 'village_unit_id', date: 'signed_on', value: 1, where: ['party', 'person'] },
+  {
+    code: 'elderly_participants',
+    table: 'activity',
+    unit: 'admin_unit_id',
+    date: 'started_on',
+    value: 'count_elderly'
+  },
+  {
+    code: 'outreach_sessions',
+    table: 'activity',
+    unit: 'admin_unit_id',
+    date: 'started_on',
+    value: 1,
+    where: ['kind', 'outreach']
+  },
+  {
+    code: 'outreach_participants',
+    table: 'activity',
+    unit: 'admin_unit_id',
+    date: 'started_on',
+    value: 'count_total',
+    where: ['kind', 'outreach']
+  },
+  {
+    code: 'trainings',
+    table: 'activity',
+    unit: 'admin_unit_id',
+    date: 'started_on',
+    value: 1,
+    where: ['kind', 'training']
+  },
+  {
+    code: 'training_participants',
+    table: 'activity',
+    unit: 'admin_unit_id',
+    date: 'started_on',
+    value: 'count_total',
+    where: ['kind', 'training']
+  },
+  {
+    code: 'campaign_days',
+    table: 'activity',
+    unit: 'admin_unit_id',
+    date: 'started_on',
+    value: 1,
+    where: ['kind', 'campaign_day']
+  },
+  {
+    code: 'commitments_households',
+    table: 'commitment',
+    unit: 'village_unit_id',
+    date: 'signed_on',
+    value: 1,
+    where: ['party', 'household']
+  },
+  {
+    code: 'commitments_persons',
+    table: 'commitment',
+    unit: 'village_unit_id',
+    date: 'signed_on',
+    value: 1,
+    where: ['party', 'person']
+  },
   { code: 'new_models', table: 'model', unit: 'admin_unit_id', date: 'started_on', value: 1 },
   { code: 'active_models', table: 'model', unit: 'admin_unit_id', date: 'started_on', value: 1 },
   { code: 'active_models', table: 'model', unit: 'admin_unit_id', date: 'ended_on', value: -1 }
@@ -50,12 +105,16 @@ const nextMonth = (m: string) => {
 async function run(db: Db, s: Spec, f: NaiveFilter): Promise<Contribution[]> {
   // cast(date as text) is 'YYYY-MM-DD' on both databases, so substr gives the month.
   const month = sql<string>`substr(cast(${sql.ref(s.date)} as text), 1, 7)`;
-  const value = typeof s.value === 'number' ? sql<number>`count(*) * ${sql.lit(s.value)}` : sql<number>`sum(${sql.ref(s.value)})`;
+  const value =
+    typeof s.value === 'number' ? sql<number>`count(*) * ${sql.lit(s.value)}` : sql<number>`sum(${sql.ref(s.value)})`;
   let q = (db as Db)
     .selectFrom(s.table as 'activity')
     .select([
-      sql.lit(s.code).as('indicator_code'), 'organisation_id', sql.ref<string>(s.unit).as('admin_unit_id'),
-      month.as('month'), value.as('value')
+      sql.lit(s.code).as('indicator_code'),
+      'organisation_id',
+      sql.ref<string>(s.unit).as('admin_unit_id'),
+      month.as('month'),
+      value.as('value')
     ])
     .where(sql.ref(s.date), 'is not', null)
     .groupBy(['organisation_id', sql.ref(s.unit), month]);
@@ -80,5 +139,7 @@ export async function naiveAggregates(db: Db, f: NaiveFilter = {}): Promise<Cont
     }
   }
   const key = (c: Contribution) => [c.indicator_code, c.organisation_id, c.admin_unit_id, c.month].join('|');
-  return [...cells.values()].filter((c) => c.value !== 0).sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  return [...cells.values()]
+    .filter((c) => c.value !== 0)
+    .sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }

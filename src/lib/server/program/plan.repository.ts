@@ -15,9 +15,17 @@ export async function touchPlan(db: Db, id: string, at: string): Promise<void> {
   await db.updateTable('plan').set({ updated_at: at }).where('id', '=', id).execute();
 }
 
-export async function setTargets(db: Db, planId: string, targets: { indicator_id: string; target_value: number }[]): Promise<void> {
+export async function setTargets(
+  db: Db,
+  planId: string,
+  targets: { indicator_id: string; target_value: number }[]
+): Promise<void> {
   await db.deleteFrom('plan_target').where('plan_id', '=', planId).execute();
-  if (targets.length) await db.insertInto('plan_target').values(targets.map((t) => ({ plan_id: planId, ...t }))).execute();
+  if (targets.length)
+    await db
+      .insertInto('plan_target')
+      .values(targets.map((t) => ({ plan_id: planId, ...t })))
+      .execute();
 }
 
 export async function findPlanInScope(db: Db, id: string, scope: Scope) {
@@ -50,7 +58,14 @@ export async function listPlanRows(db: Db, scope: Scope, f: PlanFilter) {
   let q = db
     .selectFrom('plan')
     .innerJoin('organisation', 'organisation.id', 'plan.organisation_id')
-    .select(['plan.id', 'plan.year', 'plan.program_id', 'plan.organisation_id', 'organisation.name as organisation_name', 'organisation.parent_id'])
+    .select([
+      'plan.id',
+      'plan.year',
+      'plan.program_id',
+      'plan.organisation_id',
+      'organisation.name as organisation_name',
+      'organisation.parent_id'
+    ])
     .where('plan.organisation_id', 'in', scope);
   if (f.programId) q = q.where('plan.program_id', '=', f.programId);
   if (f.year) q = q.where('plan.year', '=', f.year);
@@ -61,7 +76,11 @@ export async function listPlanRows(db: Db, scope: Scope, f: PlanFilter) {
 /** Targets of several plans at once (the children table). */
 export async function targetsOfPlans(db: Db, planIds: string[]) {
   if (!planIds.length) return [];
-  return db.selectFrom('plan_target').select(['plan_id', 'indicator_id', 'target_value']).where('plan_id', 'in', planIds).execute();
+  return db
+    .selectFrom('plan_target')
+    .select(['plan_id', 'indicator_id', 'target_value'])
+    .where('plan_id', 'in', planIds)
+    .execute();
 }
 
 export async function activeIndicators(db: Db) {
@@ -80,10 +99,18 @@ export async function childSums(db: Db, orgId: string, year: number, programId: 
     .selectFrom('plan')
     .innerJoin('organisation', 'organisation.id', 'plan.organisation_id')
     .innerJoin('plan_target', 'plan_target.plan_id', 'plan.id')
-    .select(['plan_target.indicator_id', sql<number>`sum(plan_target.target_value)`.as('total'), sql<number>`count(plan.id)`.as('plans')])
+    .select([
+      'plan_target.indicator_id',
+      sql<number>`sum(plan_target.target_value)`.as('total'),
+      sql<number>`count(plan.id)`.as('plans')
+    ])
     .where('organisation.parent_id', '=', orgId)
     .where('plan.year', '=', year)
     .groupBy('plan_target.indicator_id');
   q = programId ? q.where('plan.program_id', '=', programId) : q.where('plan.program_id', 'is', null);
-  return (await q.execute()).map((r) => ({ indicator_id: r.indicator_id, total: Number(r.total), plans: Number(r.plans) }));
+  return (await q.execute()).map((r) => ({
+    indicator_id: r.indicator_id,
+    total: Number(r.total),
+    plans: Number(r.plans)
+  }));
 }

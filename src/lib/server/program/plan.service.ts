@@ -34,7 +34,8 @@ async function checkNew(db: Db, actor: Actor, p: PlanInput): Promise<void> {
   if (p.program_id) {
     const program = await findProgram(db, p.program_id, scopeSubquery(db, actor, READ));
     if (!program) throw invalid('program_id', 'pp_err_program');
-    if (p.year < Number(program.period_from.slice(0, 4)) || p.year > Number(program.period_to.slice(0, 4))) throw invalid('year', 'pp_err_year_outside');
+    if (p.year < Number(program.period_from.slice(0, 4)) || p.year > Number(program.period_to.slice(0, 4)))
+      throw invalid('year', 'pp_err_year_outside');
   }
   if (await repo.findPlanFor(db, p.organisation_id, p.program_id, p.year)) throw invalid('year', 'pp_err_plan_exists');
 }
@@ -44,11 +45,24 @@ export async function createPlan(db: Db, actor: Actor, input: PlanInput): Promis
   await checkNew(db, actor, input);
   const targets = await targetRows(db, input.targets);
   const now = nowIso();
-  const row = { id: newId(), organisation_id: input.organisation_id, program_id: input.program_id, year: input.year, created_at: now, updated_at: now };
+  const row = {
+    id: newId(),
+    organisation_id: input.organisation_id,
+    program_id: input.program_id,
+    year: input.year,
+    created_at: now,
+    updated_at: now
+  };
   await db.transaction().execute(async (tx) => {
     await repo.insertPlan(tx, row);
     await repo.setTargets(tx, row.id, targets);
-    await audit(tx, actor, { action: 'create', entityType: 'plan', entityId: row.id, organisationId: row.organisation_id, after: { ...row, targets } });
+    await audit(tx, actor, {
+      action: 'create',
+      entityType: 'plan',
+      entityId: row.id,
+      organisationId: row.organisation_id,
+      after: { ...row, targets }
+    });
   });
   return row.id;
 }
@@ -62,7 +76,13 @@ export async function updatePlanTargets(db: Db, actor: Actor, id: string, input:
   await db.transaction().execute(async (tx) => {
     await repo.setTargets(tx, id, targets);
     await repo.touchPlan(tx, id, nowIso());
-    await audit(tx, actor, { action: 'update', entityType: 'plan', entityId: id, organisationId: plan.organisation_id, after: { targets } });
+    await audit(tx, actor, {
+      action: 'update',
+      entityType: 'plan',
+      entityId: id,
+      organisationId: plan.organisation_id,
+      after: { targets }
+    });
   });
 }
 
@@ -99,10 +119,25 @@ export async function planTargets(db: Db, actor: Actor, planId: string, asOf?: s
   const sumOf = new Map(sums.map((s) => [s.indicator_id, s]));
   const rows: PlanTargetRow[] = [];
   for (const i of indicators.filter((x) => ownOf.has(x.id) || sumOf.has(x.id))) {
-    const r = await rollupOrg(db, actor, plan.organisation_id, { indicator: i.code, from: `${plan.year}-01`, to: `${plan.year}-12`, asOf });
+    const r = await rollupOrg(db, actor, plan.organisation_id, {
+      indicator: i.code,
+      from: `${plan.year}-01`,
+      to: `${plan.year}-12`,
+      asOf
+    });
     const target = ownOf.get(i.id) ?? null;
     const percent = target ? Math.round((r.total / target) * 1000) / 10 : null;
-    rows.push({ code: i.code, name_vi: i.name_vi, name_en: i.name_en, unit: i.unit, target, childrenTarget: sumOf.get(i.id)?.total ?? null, childrenPlans: sumOf.get(i.id)?.plans ?? 0, actual: r.total, percent });
+    rows.push({
+      code: i.code,
+      name_vi: i.name_vi,
+      name_en: i.name_en,
+      unit: i.unit,
+      target,
+      childrenTarget: sumOf.get(i.id)?.total ?? null,
+      childrenPlans: sumOf.get(i.id)?.plans ?? 0,
+      actual: r.total,
+      percent
+    });
   }
   return rows;
 }
@@ -114,7 +149,11 @@ export async function getPlan(db: Db, actor: Actor, id: string, asOf?: string) {
   if (!plan) throw notFound();
   const [rows, children, canManage] = await Promise.all([
     planTargets(db, actor, id, asOf),
-    repo.listPlanRows(db, scope, { parentId: plan.organisation_id, year: plan.year, programId: plan.program_id ?? undefined }),
+    repo.listPlanRows(db, scope, {
+      parentId: plan.organisation_id,
+      year: plan.year,
+      programId: plan.program_id ?? undefined
+    }),
     inScope(db, actor, MANAGE, plan.organisation_id)
   ]);
   // Without a program, only the children's plans without one belong beside it.

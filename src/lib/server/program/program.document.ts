@@ -8,15 +8,23 @@ import path from 'node:path';
 import { config } from '$lib/server/config';
 import { AppError } from '$lib/server/errors';
 import { newId } from '$lib/server/db/ids';
-import { DOCUMENT_MAX_BYTES, DOCUMENT_TYPES, readPrivate, type UploadedDocument } from '$lib/server/reports/workflow/documents';
+import {
+  DOCUMENT_MAX_BYTES,
+  DOCUMENT_TYPES,
+  readPrivate,
+  type UploadedDocument
+} from '$lib/server/reports/workflow/documents';
 
 export type { UploadedDocument };
 
-const MIME_OF: Record<string, string> = Object.fromEntries(Object.entries(DOCUMENT_TYPES).map(([mime, ext]) => [ext, mime]));
+const MIME_OF: Record<string, string> = Object.fromEntries(
+  Object.entries(DOCUMENT_TYPES).map(([mime, ext]) => [ext, mime])
+);
 
 export function checkProgramDocument(doc: UploadedDocument): void {
   if (!DOCUMENT_TYPES[doc.type]) throw new AppError('VALIDATION', 'pp_err_document_type', { field: 'document' });
-  if (doc.bytes.byteLength > DOCUMENT_MAX_BYTES) throw new AppError('VALIDATION', 'pp_err_document_size', { field: 'document' });
+  if (doc.bytes.byteLength > DOCUMENT_MAX_BYTES)
+    throw new AppError('VALIDATION', 'pp_err_document_size', { field: 'document' });
 }
 
 /** Returns the path relative to DATA_DIR/private. */

@@ -16,7 +16,11 @@ export async function updateProgramRow(db: Db, id: string, patch: Partial<Progra
 
 export async function setParties(db: Db, programId: string, orgIds: string[]): Promise<void> {
   await db.deleteFrom('program_party').where('program_id', '=', programId).execute();
-  if (orgIds.length) await db.insertInto('program_party').values(orgIds.map((organisation_id) => ({ program_id: programId, organisation_id }))).execute();
+  if (orgIds.length)
+    await db
+      .insertInto('program_party')
+      .values(orgIds.map((organisation_id) => ({ program_id: programId, organisation_id })))
+      .execute();
 }
 
 /**
@@ -28,11 +32,31 @@ function readable(db: Db, scope: Scope) {
   return db
     .selectFrom('program as p')
     .select('p.id')
-    .where((eb) => eb.or([
-      eb.exists(eb.selectFrom('organisation_closure as c').select('c.descendant_id').whereRef('c.ancestor_id', '=', 'p.organisation_id').where('c.descendant_id', 'in', scope)),
-      eb.exists(eb.selectFrom('program_party as pp').select('pp.program_id').whereRef('pp.program_id', '=', 'p.id').where('pp.organisation_id', 'in', scope)),
-      eb.exists(eb.selectFrom('plan').select('plan.id').whereRef('plan.program_id', '=', 'p.id').where('plan.organisation_id', 'in', scope))
-    ]));
+    .where((eb) =>
+      eb.or([
+        eb.exists(
+          eb
+            .selectFrom('organisation_closure as c')
+            .select('c.descendant_id')
+            .whereRef('c.ancestor_id', '=', 'p.organisation_id')
+            .where('c.descendant_id', 'in', scope)
+        ),
+        eb.exists(
+          eb
+            .selectFrom('program_party as pp')
+            .select('pp.program_id')
+            .whereRef('pp.program_id', '=', 'p.id')
+            .where('pp.organisation_id', 'in', scope)
+        ),
+        eb.exists(
+          eb
+            .selectFrom('plan')
+            .select('plan.id')
+            .whereRef('plan.program_id', '=', 'p.id')
+            .where('plan.organisation_id', 'in', scope)
+        )
+      ])
+    );
 }
 
 export async function findProgram(db: Db, id: string, scope: Scope) {
@@ -48,7 +72,12 @@ export async function findProgram(db: Db, id: string, scope: Scope) {
 
 /** For writes: the owner itself must be in the (manage) scope. */
 export async function findOwnedProgram(db: Db, id: string, scope: Scope) {
-  return db.selectFrom('program').selectAll().where('id', '=', id).where('organisation_id', 'in', scope).executeTakeFirst();
+  return db
+    .selectFrom('program')
+    .selectAll()
+    .where('id', '=', id)
+    .where('organisation_id', 'in', scope)
+    .executeTakeFirst();
 }
 
 export async function listProgramRows(db: Db, scope: Scope, q: string | null) {
@@ -72,13 +101,23 @@ export async function findParties(db: Db, programId: string) {
 
 export async function countOrganisations(db: Db, ids: string[]): Promise<number> {
   if (!ids.length) return 0;
-  const r = await db.selectFrom('organisation').select((eb) => eb.fn.countAll<number>().as('n')).where('id', 'in', ids).executeTakeFirst();
+  const r = await db
+    .selectFrom('organisation')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('id', 'in', ids)
+    .executeTakeFirst();
   return Number(r?.n ?? 0);
 }
 
 /** Organisations in `scope`, for the owner/organisation selects. */
 export async function orgsIn(db: Db, scope: Scope) {
-  return db.selectFrom('organisation').select(['id', 'name', 'parent_id']).where('id', 'in', scope).where('valid_to', 'is', null).orderBy(collate(db, 'sort_key')).execute();
+  return db
+    .selectFrom('organisation')
+    .select(['id', 'name', 'parent_id'])
+    .where('id', 'in', scope)
+    .where('valid_to', 'is', null)
+    .orderBy(collate(db, 'sort_key'))
+    .execute();
 }
 
 /** Possible parties: the actor's own organisations and every agency (the other signatory). */

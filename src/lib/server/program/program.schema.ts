@@ -6,7 +6,12 @@ import { date, id, list, optionalDate, optionalText } from './fields';
 const lines = z
   .union([z.string(), z.null()])
   .optional()
-  .transform((v) => (v ?? '').split(/\r?\n/).map((s) => s.trim()).filter(Boolean))
+  .transform((v) =>
+    (v ?? '')
+      .split(/\r?\n/)
+      .map((s) => s.trim())
+      .filter(Boolean)
+  )
   .pipe(z.array(z.string().max(300, 'err_too_long')).max(30, 'err_too_long'));
 
 export const programSchema = z
@@ -21,7 +26,8 @@ export const programSchema = z
     content_areas: lines
   })
   .superRefine((p, ctx) => {
-    if (p.period_from && p.period_to && p.period_to < p.period_from) ctx.addIssue({ code: 'custom', path: ['period_to'], message: 'program_err_end_before_start' });
+    if (p.period_from && p.period_to && p.period_to < p.period_from)
+      ctx.addIssue({ code: 'custom', path: ['period_to'], message: 'program_err_end_before_start' });
   });
 
 export type ProgramInput = z.output<typeof programSchema>;

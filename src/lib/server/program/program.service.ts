@@ -9,7 +9,12 @@ import { newId, nowIso } from '$lib/server/db/ids';
 import { readJson } from '$lib/server/db/dialect';
 import { fold } from '$lib/shared/text';
 import { formatDate } from '$lib/shared/format';
-import { checkProgramDocument, readProgramDocument, storeProgramDocument, type UploadedDocument } from './program.document';
+import {
+  checkProgramDocument,
+  readProgramDocument,
+  storeProgramDocument,
+  type UploadedDocument
+} from './program.document';
 import * as repo from './program.repository';
 import { listPlanRows } from './plan.repository';
 import type { ProgramInput } from './program.schema';
@@ -23,25 +28,47 @@ async function check(db: Db, actor: Actor, p: ProgramInput): Promise<void> {
 }
 
 const columns = (p: ProgramInput) => ({
-  organisation_id: p.organisation_id, title: p.title, title_search: fold(p.title), signed_on: p.signed_on,
-  period_from: p.period_from, period_to: p.period_to, objectives: p.objectives,
+  organisation_id: p.organisation_id,
+  title: p.title,
+  title_search: fold(p.title),
+  signed_on: p.signed_on,
+  period_from: p.period_from,
+  period_to: p.period_to,
+  objectives: p.objectives,
   content_areas: p.content_areas.length ? JSON.stringify(p.content_areas) : null
 });
 
 /** The owner is always a party too (the association that signed it). */
 const partiesOf = (p: ProgramInput) => [...new Set([p.organisation_id, ...p.parties])];
 
-export async function createProgram(db: Db, actor: Actor, input: ProgramInput, doc: UploadedDocument | null = null): Promise<string> {
+export async function createProgram(
+  db: Db,
+  actor: Actor,
+  input: ProgramInput,
+  doc: UploadedDocument | null = null
+): Promise<string> {
   requireAction(actor, MANAGE);
   await check(db, actor, input);
   if (doc) checkProgramDocument(doc);
   const now = nowIso();
   const id = newId();
-  const row: ProgramTable = { id, ...columns(input), document_path: doc ? await storeProgramDocument(id, doc) : null, created_at: now, updated_at: now };
+  const row: ProgramTable = {
+    id,
+    ...columns(input),
+    document_path: doc ? await storeProgramDocument(id, doc) : null,
+    created_at: now,
+    updated_at: now
+  };
   await db.transaction().execute(async (tx) => {
     await repo.insertProgram(tx, row);
     await repo.setParties(tx, id, partiesOf(input));
-    await audit(tx, actor, { action: 'create', entityType: 'program', entityId: id, organisationId: row.organisation_id, after: { ...columns(input), parties: input.parties } });
+    await audit(tx, actor, {
+      action: 'create',
+      entityType: 'program',
+      entityId: id,
+      organisationId: row.organisation_id,
+      after: { ...columns(input), parties: input.parties }
+    });
   });
   return id;
 }
@@ -55,15 +82,32 @@ async function owned(db: Db, actor: Actor, id: string) {
 }
 
 /** A new document replaces the old one; without one the stored document stays. */
-export async function updateProgram(db: Db, actor: Actor, id: string, input: ProgramInput, doc: UploadedDocument | null = null): Promise<void> {
+export async function updateProgram(
+  db: Db,
+  actor: Actor,
+  id: string,
+  input: ProgramInput,
+  doc: UploadedDocument | null = null
+): Promise<void> {
   const before = await owned(db, actor, id);
   await check(db, actor, input);
   if (doc) checkProgramDocument(doc);
-  const patch = { ...columns(input), document_path: doc ? await storeProgramDocument(id, doc) : before.document_path, updated_at: nowIso() };
+  const patch = {
+    ...columns(input),
+    document_path: doc ? await storeProgramDocument(id, doc) : before.document_path,
+    updated_at: nowIso()
+  };
   await db.transaction().execute(async (tx) => {
     await repo.updateProgramRow(tx, id, patch);
     await repo.setParties(tx, id, partiesOf(input));
-    await audit(tx, actor, { action: 'update', entityType: 'program', entityId: id, organisationId: patch.organisation_id, before, after: { ...patch, parties: input.parties } });
+    await audit(tx, actor, {
+      action: 'update',
+      entityType: 'program',
+      entityId: id,
+      organisationId: patch.organisation_id,
+      before,
+      after: { ...patch, parties: input.parties }
+    });
   });
 }
 
@@ -103,8 +147,13 @@ export async function programChoices(db: Db, actor: Actor) {
 /** The program as form values (edit page). */
 export function programValues(p: Awaited<ReturnType<typeof getProgram>>) {
   return {
-    title: p.title, organisation_id: p.organisation_id, parties: p.parties.map((x) => x.id).filter((x) => x !== p.organisation_id),
-    signed_on: formatDate(p.signed_on), period_from: formatDate(p.period_from), period_to: formatDate(p.period_to), objectives: p.objectives ?? '',
+    title: p.title,
+    organisation_id: p.organisation_id,
+    parties: p.parties.map((x) => x.id).filter((x) => x !== p.organisation_id),
+    signed_on: formatDate(p.signed_on),
+    period_from: formatDate(p.period_from),
+    period_to: formatDate(p.period_to),
+    objectives: p.objectives ?? '',
     content_areas: p.content_areas.join('\n')
   };
 }

@@ -9,7 +9,11 @@ export async function findIndicatorByCode(db: Db, code: string) {
 
 export async function findUnitBasics(db: Db, ids: string[]) {
   if (!ids.length) return [];
-  return db.selectFrom('admin_unit').select(['id', 'name', 'full_name', 'sort_key', 'level', 'code']).where('id', 'in', ids).execute();
+  return db
+    .selectFrom('admin_unit')
+    .select(['id', 'name', 'full_name', 'sort_key', 'level', 'code'])
+    .where('id', 'in', ids)
+    .execute();
 }
 
 /** Units whose parent is `unitId` and that are valid on `date`. */
@@ -25,7 +29,12 @@ export async function findChildUnitsAt(db: Db, unitId: string, date: string) {
 }
 
 export async function findChildOrgs(db: Db, orgId: string) {
-  return db.selectFrom('organisation').select(['id', 'name', 'sort_key', 'valid_to', 'successor_id', 'admin_unit_id']).where('parent_id', '=', orgId).orderBy(collate(db, 'sort_key')).execute();
+  return db
+    .selectFrom('organisation')
+    .select(['id', 'name', 'sort_key', 'valid_to', 'successor_id', 'admin_unit_id'])
+    .where('parent_id', '=', orgId)
+    .orderBy(collate(db, 'sort_key'))
+    .execute();
 }
 
 /**
@@ -58,14 +67,26 @@ export async function findPlanTargets(db: Db, planId: string) {
   return db
     .selectFrom('plan_target')
     .innerJoin('indicator', 'indicator.id', 'plan_target.indicator_id')
-    .select(['indicator.id', 'indicator.code', 'indicator.name_vi', 'indicator.name_en', 'indicator.unit', 'plan_target.target_value'])
+    .select([
+      'indicator.id',
+      'indicator.code',
+      'indicator.name_vi',
+      'indicator.name_en',
+      'indicator.unit',
+      'plan_target.target_value'
+    ])
     .where('plan_target.plan_id', '=', planId)
     .orderBy('indicator.sort_order')
     .execute();
 }
 
 /** Sum of the targets of the plans of `orgId`'s direct children for the same program and year. */
-export async function childTargetSums(db: Db, orgId: string, year: number, programId: string | null): Promise<Map<string, number>> {
+export async function childTargetSums(
+  db: Db,
+  orgId: string,
+  year: number,
+  programId: string | null
+): Promise<Map<string, number>> {
   let q = db
     .selectFrom('plan')
     .innerJoin('organisation', 'organisation.id', 'plan.organisation_id')

@@ -44,9 +44,15 @@ export interface RollupResult {
 }
 
 /** Where the rows come from: the pre-aggregates by default; the bench swaps in raw GROUP BYs. */
-export type Source = (db: Db, f: SourceFilter, indicator: { code: string; id: string; source: string }) => Promise<SourceRow[]>;
+export type Source = (
+  db: Db,
+  f: SourceFilter,
+  indicator: { code: string; id: string; source: string }
+) => Promise<SourceRow[]>;
 const defaultSource: Source = (db, f, ind) =>
-  ind.source === 'manual' ? manualSource(db, { ...f, indicator: ind.id }) : aggregateSource(db, f, f.lifted ? 'agg_commune_month' : 'agg_unit_month');
+  ind.source === 'manual'
+    ? manualSource(db, { ...f, indicator: ind.id })
+    : aggregateSource(db, f, f.lifted ? 'agg_commune_month' : 'agg_unit_month');
 
 async function load(db: Db, code: string) {
   const ind = await repo.findIndicatorByCode(db, code);
@@ -55,7 +61,12 @@ async function load(db: Db, code: string) {
 }
 
 /** Sum rows into total / own / children / months, given where each row falls (null = outside). */
-function summarise(rows: SourceRow[], place: (r: SourceRow) => string | null | undefined, rootId: string, byMonth: boolean) {
+function summarise(
+  rows: SourceRow[],
+  place: (r: SourceRow) => string | null | undefined,
+  rootId: string,
+  byMonth: boolean
+) {
   let total = 0;
   let own = 0;
   const parts = new Map<string, number>();
@@ -72,23 +83,47 @@ function summarise(rows: SourceRow[], place: (r: SourceRow) => string | null | u
   return { total, own, parts, months: series };
 }
 
-function filter(db: Db, actor: Actor, rootOrg: string | null, q: RollupQuery, stock: boolean, lifted: boolean, inherited: string[] = []): SourceFilter {
+function filter(
+  db: Db,
+  actor: Actor,
+  rootOrg: string | null,
+  q: RollupQuery,
+  stock: boolean,
+  lifted: boolean,
+  inherited: string[] = []
+): SourceFilter {
   // the system actor reads everything: no scope filter (at national scale it is a costly no-op)
   const orgs = orgSubquery(db, rootOrg, actor.kind === 'system' ? null : scopeSubquery(db, actor, READ), inherited);
   return { indicator: q.indicator, from: stock ? null : q.from, to: q.to, orgs, byMonth: q.byMonth, lifted };
 }
 
-const info = (i: Awaited<ReturnType<typeof load>>) => ({ code: i.code, name_vi: i.name_vi, name_en: i.name_en, unit: i.unit, aggregation: i.aggregation });
+const info = (i: Awaited<ReturnType<typeof load>>) => ({
+  code: i.code,
+  name_vi: i.name_vi,
+  name_en: i.name_en,
+  unit: i.unit,
+  aggregation: i.aggregation
+});
 
 /** Value under admin unit `unitId` (any level) as of `asOf`, with one row per child unit valid then. */
-export async function rollupUnit(db: Db, actor: Actor, unitId: string, q: RollupQuery, source: Source = defaultSource): Promise<RollupResult> {
+export async function rollupUnit(
+  db: Db,
+  actor: Actor,
+  unitId: string,
+  q: RollupQuery,
+  source: Source = defaultSource
+): Promise<RollupResult> {
   requireAction(actor, READ);
   if (q.org) await assertInScope(db, actor, READ, q.org);
   const ind = await load(db, q.indicator);
   const asOf = q.asOf ?? todayVn();
   // Above communes the children are communes or districts: the commune-level table answers.
   const [unit] = await repo.findUnitBasics(db, [unitId]);
-  const lifted = !!unit && unit.level !== 'commune' && unit.level !== 'village' && (await liftSafe(db, [...scopeRoots(actor, READ), ...(q.org ? [q.org] : [])]));
+  const lifted =
+    !!unit &&
+    unit.level !== 'commune' &&
+    unit.level !== 'village' &&
+    (await liftSafe(db, [...scopeRoots(actor, READ), ...(q.org ? [q.org] : [])]));
   const [rows, index, children] = await Promise.all([
     source(db, filter(db, actor, q.org ?? null, q, ind.aggregation === 'stock', lifted), ind),
     geoIndex(db),
@@ -103,7 +138,10 @@ export async function rollupUnit(db: Db, actor: Actor, unitId: string, q: Rollup
   const missing = [...s.parts.keys()].filter((id) => !children.some((c) => c.id === id));
   const all = [...children, ...(await repo.findUnitBasics(db, missing))];
   return {
-    indicator: info(ind), total: s.total, own: s.own, months: s.months,
+    indicator: info(ind),
+    total: s.total,
+    own: s.own,
+    months: s.months,
     children: all.map((c) => ({ id: c.id, name: c.full_name, value: s.parts.get(c.id) ?? 0 }))
   };
 }
@@ -113,28 +151,50 @@ export async function rollupUnit(db: Db, actor: Actor, unitId: string, q: Rollup
  * `asOf`, closed organisations count under their successor (rollup-heirs.ts) and closed
  * children that have one are left out of the child rows.
  */
-export async function rollupOrg(db: Db, actor: Actor, orgId: string, q: RollupQuery, source: Source = defaultSource): Promise<RollupResult> {
+export async function rollupOrg(
+  db: Db,
+  actor: Actor,
+  orgId: string,
+  q: RollupQuery,
+  source: Source = defaultSource
+): Promise<RollupResult> {
   requireAction(actor, READ);
   await assertInScope(db, actor, READ, orgId);
   const ind = await load(db, q.indicator);
   const [heirs, children] = await Promise.all([heirsAt(db, q.asOf ?? todayVn()), repo.findChildOrgs(db, orgId)]);
   const heirPlace = await repo.childOfMany(db, orgId, [...new Set(heirs.heirOf.values())]);
   // only closed organisations whose heir lies in this subtree bring rows in
-  const inherited = heirs.closedRoots.filter((c) => heirPlace.has(heirs.heirOf.get(c)!) || heirs.heirOf.get(c) === orgId);
+  const inherited = heirs.closedRoots.filter(
+    (c) => heirPlace.has(heirs.heirOf.get(c)!) || heirs.heirOf.get(c) === orgId
+  );
   const closedInside = await repo.childOfMany(db, orgId, heirs.closedRoots);
   // The commune-level table folds branches into their parents: fine unless a branch must be told apart.
-  const distinct = [orgId, ...children.map((c) => c.id), ...scopeRoots(actor, READ), ...heirs.closedRoots.filter((c) => inherited.includes(c) || closedInside.has(c))];
+  const distinct = [
+    orgId,
+    ...children.map((c) => c.id),
+    ...scopeRoots(actor, READ),
+    ...heirs.closedRoots.filter((c) => inherited.includes(c) || closedInside.has(c))
+  ];
   const lifted = ind.source !== 'manual' && (await liftSafe(db, distinct));
   const rows = await source(db, filter(db, actor, orgId, q, ind.aggregation === 'stock', lifted, inherited), ind);
-  const childOf = await repo.childOfMany(db, orgId, rows.map((r) => heirs.heirOf.get(r.organisation_id) ?? r.organisation_id));
+  const childOf = await repo.childOfMany(
+    db,
+    orgId,
+    rows.map((r) => heirs.heirOf.get(r.organisation_id) ?? r.organisation_id)
+  );
   const place = (r: SourceRow) => {
     const o = heirs.heirOf.get(r.organisation_id) ?? r.organisation_id;
     return o === orgId ? orgId : childOf.get(o);
   };
   const s = summarise(rows, place, orgId, !!q.byMonth);
   return {
-    indicator: info(ind), total: s.total, own: s.own, months: s.months,
-    children: children.filter((c) => !heirs.closed.has(c.id)).map((c) => ({ id: c.id, name: c.name, value: s.parts.get(c.id) ?? 0 }))
+    indicator: info(ind),
+    total: s.total,
+    own: s.own,
+    months: s.months,
+    children: children
+      .filter((c) => !heirs.closed.has(c.id))
+      .map((c) => ({ id: c.id, name: c.name, value: s.parts.get(c.id) ?? 0 }))
   };
 }
 
@@ -162,9 +222,23 @@ export async function planProgress(db: Db, actor: Actor, planId: string, asOf?: 
   ]);
   const out: TargetRow[] = [];
   for (const t of targets) {
-    const r = await rollupOrg(db, actor, plan.organisation_id, { indicator: t.code, from: `${plan.year}-01`, to: `${plan.year}-12`, asOf });
+    const r = await rollupOrg(db, actor, plan.organisation_id, {
+      indicator: t.code,
+      from: `${plan.year}-01`,
+      to: `${plan.year}-12`,
+      asOf
+    });
     const percent = t.target_value > 0 ? Math.round((r.total / t.target_value) * 1000) / 10 : null;
-    out.push({ code: t.code, name_vi: t.name_vi, name_en: t.name_en, unit: t.unit, target: t.target_value, childrenTarget: childSums.get(t.id) ?? 0, actual: r.total, percent });
+    out.push({
+      code: t.code,
+      name_vi: t.name_vi,
+      name_en: t.name_en,
+      unit: t.unit,
+      target: t.target_value,
+      childrenTarget: childSums.get(t.id) ?? 0,
+      actual: r.total,
+      percent
+    });
   }
   return out;
 }

@@ -21,7 +21,22 @@ async function seedIndicators(db: Db): Promise<void> {
   for (const [i, [code, vi, en, unit]] of MANUAL_INDICATORS.entries()) {
     const exists = await db.selectFrom('indicator').select('id').where('code', '=', code).executeTakeFirst();
     if (exists) continue;
-    await db.insertInto('indicator').values({ id: `ind-${code}`, code, name_vi: vi, name_en: en, unit, source: 'manual', definition_key: null, aggregation: 'flow', sort_order: 100 + i, active: 1, created_at: now }).execute();
+    await db
+      .insertInto('indicator')
+      .values({
+        id: `ind-${code}`,
+        code,
+        name_vi: vi,
+        name_en: en,
+        unit,
+        source: 'manual',
+        definition_key: null,
+        aggregation: 'flow',
+        sort_order: 100 + i,
+        active: 1,
+        created_at: now
+      })
+      .execute();
   }
 }
 
@@ -32,10 +47,24 @@ async function seedPrograms(db: Db, o: Ids): Promise<Ids> {
     const id = newId();
     ids[p.key] = id;
     await insertProgram(db, {
-      id, organisation_id: o[p.owner], title: p.title, title_search: fold(p.title), signed_on: p.signed_on, period_from: p.period_from,
-      period_to: p.period_to, objectives: p.objectives, content_areas: JSON.stringify(p.content_areas), document_path: null, created_at: now, updated_at: now
+      id,
+      organisation_id: o[p.owner],
+      title: p.title,
+      title_search: fold(p.title),
+      signed_on: p.signed_on,
+      period_from: p.period_from,
+      period_to: p.period_to,
+      objectives: p.objectives,
+      content_areas: JSON.stringify(p.content_areas),
+      document_path: null,
+      created_at: now,
+      updated_at: now
     });
-    await setParties(db, id, p.parties.map((k) => o[k]));
+    await setParties(
+      db,
+      id,
+      p.parties.map((k) => o[k])
+    );
   }
   return ids;
 }
@@ -44,8 +73,19 @@ async function seedPlans(db: Db, o: Ids, programs: Ids): Promise<void> {
   const now = nowIso();
   for (const [org, targets] of Object.entries(PLANS_2026)) {
     const id = newId();
-    await insertPlan(db, { id, organisation_id: o[org], program_id: programs.p2022, year: 2026, created_at: now, updated_at: now });
-    await setTargets(db, id, Object.entries(targets).map(([code, value]) => ({ indicator_id: `ind-${code}`, target_value: value })));
+    await insertPlan(db, {
+      id,
+      organisation_id: o[org],
+      program_id: programs.p2022,
+      year: 2026,
+      created_at: now,
+      updated_at: now
+    });
+    await setTargets(
+      db,
+      id,
+      Object.entries(targets).map(([code, value]) => ({ indicator_id: `ind-${code}`, target_value: value }))
+    );
   }
 }
 
@@ -54,15 +94,36 @@ async function seedModels(db: Db, o: Ids, u: Ids): Promise<void> {
   const now = nowIso();
   for (const mo of MODELS) {
     const row: ModelTable = {
-      id: newId(), name: mo.name, name_search: fold(mo.name), kind: mo.kind, organisation_id: o[mo.org], admin_unit_id: u[mo.unit],
-      started_on: mo.started_on, ended_on: mo.ended_on ?? null, people_involved: mo.people, status: mo.status, evidence: mo.evidence,
-      recognised_by: mo.recognised_by ?? null, recognised_on: mo.recognised_on ?? null, replicated_from_id: mo.from ? ids[mo.from] : null,
-      created_by: null, created_at: now, updated_at: now
+      id: newId(),
+      name: mo.name,
+      name_search: fold(mo.name),
+      kind: mo.kind,
+      organisation_id: o[mo.org],
+      admin_unit_id: u[mo.unit],
+      started_on: mo.started_on,
+      ended_on: mo.ended_on ?? null,
+      people_involved: mo.people,
+      status: mo.status,
+      evidence: mo.evidence,
+      recognised_by: mo.recognised_by ?? null,
+      recognised_on: mo.recognised_on ?? null,
+      replicated_from_id: mo.from ? ids[mo.from] : null,
+      created_by: null,
+      created_at: now,
+      updated_at: now
     };
     ids[mo.key] = row.id;
     await insertModel(db, row);
     await applyDeltas(db, modelContributions(row));
-    for (const r of mo.results) await insertModelResult(db, { id: newId(), model_id: row.id, description: r[0], quantity: r[1], unit: r[2], recorded_on: r[3] });
+    for (const r of mo.results)
+      await insertModelResult(db, {
+        id: newId(),
+        model_id: row.id,
+        description: r[0],
+        quantity: r[1],
+        unit: r[2],
+        recorded_on: r[3]
+      });
   }
 }
 

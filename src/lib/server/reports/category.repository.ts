@@ -5,7 +5,11 @@ import type { CategoryGroupTable, CategoryTable } from '$lib/server/db/schema';
 
 export async function insertGroupsIfMissing(db: Db, rows: Insertable<CategoryGroupTable>[]): Promise<void> {
   if (!rows.length) return;
-  await db.insertInto('category_group').values(rows).onConflict((oc) => oc.column('code').doNothing()).execute();
+  await db
+    .insertInto('category_group')
+    .values(rows)
+    .onConflict((oc) => oc.column('code').doNothing())
+    .execute();
 }
 
 export async function groupIdsByCode(db: Db): Promise<Record<string, string>> {
@@ -14,8 +18,16 @@ export async function groupIdsByCode(db: Db): Promise<Record<string, string>> {
 }
 
 /** Returns every category id by code (existing and new). */
-export async function insertCategoriesIfMissing(db: Db, rows: Insertable<CategoryTable>[]): Promise<Record<string, string>> {
-  if (rows.length) await db.insertInto('category').values(rows).onConflict((oc) => oc.column('code').doNothing()).execute();
+export async function insertCategoriesIfMissing(
+  db: Db,
+  rows: Insertable<CategoryTable>[]
+): Promise<Record<string, string>> {
+  if (rows.length)
+    await db
+      .insertInto('category')
+      .values(rows)
+      .onConflict((oc) => oc.column('code').doNothing())
+      .execute();
   const all = await db.selectFrom('category').select(['id', 'code']).execute();
   return Object.fromEntries(all.map((r) => [r.code, r.id]));
 }
@@ -25,7 +37,18 @@ export async function listActiveCategories(db: Db) {
   return db
     .selectFrom('category as c')
     .innerJoin('category_group as g', 'g.id', 'c.group_id')
-    .select(['c.id', 'c.code', 'c.name_vi', 'c.name_en', 'c.legal_basis', 'c.icon', 'c.urgent', 'g.code as group_code', 'g.name_vi as group_vi', 'g.name_en as group_en'])
+    .select([
+      'c.id',
+      'c.code',
+      'c.name_vi',
+      'c.name_en',
+      'c.legal_basis',
+      'c.icon',
+      'c.urgent',
+      'g.code as group_code',
+      'g.name_vi as group_vi',
+      'g.name_en as group_en'
+    ])
     .where('c.active', '=', 1)
     .where('g.active', '=', 1)
     .orderBy('g.sort_order')

@@ -16,7 +16,14 @@ export interface Deadline {
   rule: DeadlineRule;
 }
 
-export async function deadlineFor(db: Db, stage: Stage, channel: Channel, categoryId: string | null, startDate: string, extensions = 0): Promise<Deadline> {
+export async function deadlineFor(
+  db: Db,
+  stage: Stage,
+  channel: Channel,
+  categoryId: string | null,
+  startDate: string,
+  extensions = 0
+): Promise<Deadline> {
   const rule = pickRule(await listDeadlineRules(db, channel, stage), stage, channel, categoryId);
   const calendar = await loadCalendar(db, startDate, addCalendarDays(startDate, horizonDays(rule, extensions)));
   return { stage, dueOn: computeDeadline(rule, startDate, extensions, calendar), rule };
@@ -26,8 +33,23 @@ export async function deadlineFor(db: Db, stage: Stage, channel: Channel, catego
 export async function seedDeadlineRules(db: Db): Promise<void> {
   if ((await countChannelDefaults(db)) > 0) return;
   const now = nowIso();
-  await insertDeadlineRules(db, STAGES.flatMap((stage) => CHANNELS.map((channel) => {
-    const r = DEFAULT_RULES[stage][channel];
-    return { id: newId(), channel, category_id: null, stage, day_kind: r.dayKind, days: r.days, extension_days: r.extensionDays, max_extensions: r.maxExtensions, updated_at: now };
-  })));
+  await insertDeadlineRules(
+    db,
+    STAGES.flatMap((stage) =>
+      CHANNELS.map((channel) => {
+        const r = DEFAULT_RULES[stage][channel];
+        return {
+          id: newId(),
+          channel,
+          category_id: null,
+          stage,
+          day_kind: r.dayKind,
+          days: r.days,
+          extension_days: r.extensionDays,
+          max_extensions: r.maxExtensions,
+          updated_at: now
+        };
+      })
+    )
+  );
 }

@@ -21,7 +21,12 @@ export interface DeadlineRule {
 
 const verify: DeadlineRule = { dayKind: 'working', days: 3, extensionDays: 0, maxExtensions: 0 };
 const accept: DeadlineRule = { dayKind: 'working', days: 7, extensionDays: 0, maxExtensions: 0 };
-const resolve = (maxExtensions: number): DeadlineRule => ({ dayKind: 'calendar', days: 30, extensionDays: 30, maxExtensions });
+const resolve = (maxExtensions: number): DeadlineRule => ({
+  dayKind: 'calendar',
+  days: 30,
+  extensionDays: 30,
+  maxExtensions
+});
 
 export const DEFAULT_RULES: Record<Stage, Record<Channel, DeadlineRule>> = {
   verify: { phan_anh: verify, kien_nghi: verify, to_cao: verify },
@@ -40,11 +45,22 @@ export interface RuleRow {
 }
 
 /** Most specific wins: channel + category, then channel for every category, then the default. */
-export function pickRule(rows: readonly RuleRow[], stage: Stage, channel: Channel, categoryId: string | null): DeadlineRule {
+export function pickRule(
+  rows: readonly RuleRow[],
+  stage: Stage,
+  channel: Channel,
+  categoryId: string | null
+): DeadlineRule {
   const mine = rows.filter((r) => r.stage === stage && r.channel === channel);
-  const row = mine.find((r) => categoryId !== null && r.category_id === categoryId) ?? mine.find((r) => r.category_id === null);
+  const row =
+    mine.find((r) => categoryId !== null && r.category_id === categoryId) ?? mine.find((r) => r.category_id === null);
   if (!row) return DEFAULT_RULES[stage][channel];
-  return { dayKind: row.day_kind, days: row.days, extensionDays: row.extension_days, maxExtensions: row.max_extensions };
+  return {
+    dayKind: row.day_kind,
+    days: row.days,
+    extensionDays: row.extension_days,
+    maxExtensions: row.max_extensions
+  };
 }
 
 /** Calendar days of holiday data needed after `start` to compute this deadline safely. */

@@ -31,23 +31,38 @@ export interface Keyring {
 const derive = (secret: string, version: number) =>
   Buffer.from(hkdfSync('sha256', secret, 'chung-suc/identity', `v${version}`, 32));
 
-export function keyringFrom(cfg: Pick<Config, 'APP_SECRET' | 'IDENTITY_KEY' | 'IDENTITY_KEY_VERSION' | 'IDENTITY_KEY_PREVIOUS'>): Keyring {
+export function keyringFrom(
+  cfg: Pick<Config, 'APP_SECRET' | 'IDENTITY_KEY' | 'IDENTITY_KEY_VERSION' | 'IDENTITY_KEY_PREVIOUS'>
+): Keyring {
   const v = cfg.IDENTITY_KEY_VERSION;
   const keys = new Map<number, Buffer>();
   keys.set(v, cfg.IDENTITY_KEY ? decodeKey32(cfg.IDENTITY_KEY)! : derive(cfg.APP_SECRET, v));
-  if (v > 1) keys.set(v - 1, cfg.IDENTITY_KEY_PREVIOUS ? decodeKey32(cfg.IDENTITY_KEY_PREVIOUS)! : derive(cfg.APP_SECRET, v - 1));
+  if (v > 1)
+    keys.set(
+      v - 1,
+      cfg.IDENTITY_KEY_PREVIOUS ? decodeKey32(cfg.IDENTITY_KEY_PREVIOUS)! : derive(cfg.APP_SECRET, v - 1)
+    );
   return { current: v, keys };
 }
 
 let defaultRing: Keyring | null = null;
 const ring = () => (defaultRing ??= keyringFrom(config));
 
-export function encryptIdentity(reportId: string, identity: ReporterIdentity, keyring: Keyring = ring()): EncryptedIdentity {
+export function encryptIdentity(
+  reportId: string,
+  identity: ReporterIdentity,
+  keyring: Keyring = ring()
+): EncryptedIdentity {
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', keyring.keys.get(keyring.current)!, iv);
   cipher.setAAD(Buffer.from(reportId, 'utf8'));
   const body = Buffer.concat([cipher.update(JSON.stringify(identity), 'utf8'), cipher.final()]);
-  return { ciphertext: body.toString('base64'), iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), key_version: keyring.current };
+  return {
+    ciphertext: body.toString('base64'),
+    iv: iv.toString('base64'),
+    tag: cipher.getAuthTag().toString('base64'),
+    key_version: keyring.current
+  };
 }
 
 /** Throws when the data was altered, belongs to another report, or its key is unknown. */
@@ -63,5 +78,7 @@ export function decryptIdentity(reportId: string, row: EncryptedIdentity, keyrin
 
 /** Re-encrypt a row under the current key (rotation job). */
 export function rotateIdentity(reportId: string, row: EncryptedIdentity, keyring: Keyring = ring()): EncryptedIdentity {
-  return row.key_version === keyring.current ? row : encryptIdentity(reportId, decryptIdentity(reportId, row, keyring), keyring);
+  return row.key_version === keyring.current
+    ? row
+    : encryptIdentity(reportId, decryptIdentity(reportId, row, keyring), keyring);
 }

@@ -13,11 +13,16 @@ export async function listRoutingCandidates(db: Db, categoryId: string, unitIds:
     .selectFrom('routing_rule')
     .select(['id', 'category_id', 'admin_unit_id', 'agency_org_id'])
     .where((eb) => eb.or([eb('category_id', '=', categoryId), eb('category_id', 'is', null)]))
-    .where((eb) => eb.or([eb('admin_unit_id', 'is', null), ...(unitIds.length ? [eb('admin_unit_id', 'in', unitIds)] : [])]))
+    .where((eb) =>
+      eb.or([eb('admin_unit_id', 'is', null), ...(unitIds.length ? [eb('admin_unit_id', 'in', unitIds)] : [])])
+    )
     .execute();
 }
 
 export async function countRoutingRules(db: Db): Promise<number> {
-  const row = await db.selectFrom('routing_rule').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('routing_rule')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }

@@ -11,7 +11,11 @@ export interface RouteRule {
   agency_org_id: string;
 }
 
-export function rankRoutes<T extends RouteRule>(rules: readonly T[], categoryId: string, unitIds: readonly string[]): T[] {
+export function rankRoutes<T extends RouteRule>(
+  rules: readonly T[],
+  categoryId: string,
+  unitIds: readonly string[]
+): T[] {
   const score = (r: T): number => {
     if (r.category_id !== null && r.category_id !== categoryId) return -1;
     const area = r.admin_unit_id === null ? unitIds.length : unitIds.indexOf(r.admin_unit_id);
@@ -19,5 +23,9 @@ export function rankRoutes<T extends RouteRule>(rules: readonly T[], categoryId:
     // category match dominates; a nearer area breaks ties.
     return (r.category_id ? 1000 : 0) + (unitIds.length + 1 - area);
   };
-  return rules.map((r) => ({ r, s: score(r) })).filter((x) => x.s >= 0).sort((a, b) => b.s - a.s).map((x) => x.r);
+  return rules
+    .map((r) => ({ r, s: score(r) }))
+    .filter((x) => x.s >= 0)
+    .sort((a, b) => b.s - a.s)
+    .map((x) => x.r);
 }

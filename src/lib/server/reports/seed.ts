@@ -29,16 +29,37 @@ const DEMO_ROUTES: Record<string, string> = {
 };
 
 /** Reference data plus demo routing: land cases in the two demo communes go to their UBND. */
-export async function seedReportsDemo(db: Db, orgs: Record<string, string>, units: Record<string, string>): Promise<void> {
+export async function seedReportsDemo(
+  db: Db,
+  orgs: Record<string, string>,
+  units: Record<string, string>
+): Promise<void> {
   const categories = await seedReportReference(db);
   if ((await countRoutingRules(db)) > 0) return;
   const now = nowIso();
-  const rows: Insertable<RoutingRuleTable>[] = TAXONOMY.flatMap((g) => g.categories.map((c) => ({ id: newId(), category_id: categories[c.code], admin_unit_id: null, agency_org_id: orgs[DEMO_ROUTES[g.code]], updated_at: now })));
+  const rows: Insertable<RoutingRuleTable>[] = TAXONOMY.flatMap((g) =>
+    g.categories.map((c) => ({
+      id: newId(),
+      category_id: categories[c.code],
+      admin_unit_id: null,
+      agency_org_id: orgs[DEMO_ROUTES[g.code]],
+      updated_at: now
+    }))
+  );
   for (const code of ['03388', '03390']) {
     for (const c of TAXONOMY.find((g) => g.code === 'dat_dai')!.categories) {
-      rows.push({ id: newId(), category_id: categories[c.code], admin_unit_id: units[code], agency_org_id: orgs[`ubnd_${code}`], updated_at: now });
+      rows.push({
+        id: newId(),
+        category_id: categories[c.code],
+        admin_unit_id: units[code],
+        agency_org_id: orgs[`ubnd_${code}`],
+        updated_at: now
+      });
     }
   }
   // Skip rows whose organisation or unit is missing from a trimmed-down demo.
-  await insertRoutingRules(db, rows.filter((r) => r.agency_org_id && r.category_id && r.admin_unit_id !== undefined));
+  await insertRoutingRules(
+    db,
+    rows.filter((r) => r.agency_org_id && r.category_id && r.admin_unit_id !== undefined)
+  );
 }

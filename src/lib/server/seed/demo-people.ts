@@ -6,8 +6,24 @@ export const DEMO_VILLAGES = [
   { key: 'ban_demo_4', commune: '03390', name: 'Bản Mẫu Bốn (demo)', households: null }
 ] as const;
 
-export const DEMO_PEOPLE: { name: string; born: number; sex: 'female' | 'male'; village: string; card: string; joined: string; phone?: string }[] = [
-  { name: 'Lường Thị Ún', born: 1955, sex: 'female', village: 'ban_demo_1', card: 'LC-0001', joined: '2015-03-01', phone: '0987000001' },
+export const DEMO_PEOPLE: {
+  name: string;
+  born: number;
+  sex: 'female' | 'male';
+  village: string;
+  card: string;
+  joined: string;
+  phone?: string;
+}[] = [
+  {
+    name: 'Lường Thị Ún',
+    born: 1955,
+    sex: 'female',
+    village: 'ban_demo_1',
+    card: 'LC-0001',
+    joined: '2015-03-01',
+    phone: '0987000001'
+  },
   { name: 'Lò Văn Khăm', born: 1952, sex: 'male', village: 'ban_demo_1', card: 'LC-0002', joined: '2012-06-15' },
   { name: 'Đỗ Thị Ánh', born: 1960, sex: 'female', village: 'ban_demo_1', card: 'LC-0003', joined: '2020-01-10' },
   { name: 'Nguyễn Văn Đức', born: 1949, sex: 'male', village: 'ban_demo_1', card: 'LC-0004', joined: '2010-09-02' },

@@ -13,11 +13,15 @@ export interface ExifFacts {
 
 export const NO_EXIF: ExifFacts = { capturedAt: null, lat: null, lon: null };
 
-const latin1 = (b: Uint8Array, from: number, to: number) => String.fromCharCode(...b.subarray(from, Math.min(to, b.length)));
+const latin1 = (b: Uint8Array, from: number, to: number) =>
+  String.fromCharCode(...b.subarray(from, Math.min(to, b.length)));
 
 class Reader {
   private v: DataView;
-  constructor(private b: Uint8Array, private le: boolean) {
+  constructor(
+    private b: Uint8Array,
+    private le: boolean
+  ) {
     this.v = new DataView(b.buffer, b.byteOffset, b.byteLength);
   }
   u16 = (o: number) => this.v.getUint16(o, this.le);
@@ -75,7 +79,10 @@ export function readExifBlock(exif: Uint8Array | undefined | null): ExifFacts {
     const gpsPtr = ifd0.get(0x8825);
     if (gpsPtr) {
       const g = r.ifd(r.u32(gpsPtr.at));
-      const ref = (tag: number) => { const e = g.get(tag); return e ? r.ascii(e.at, e.count) : ''; };
+      const ref = (tag: number) => {
+        const e = g.get(tag);
+        return e ? r.ascii(e.at, e.count) : '';
+      };
       lat = dms(r, g.get(2), ref(1));
       lon = dms(r, g.get(4), ref(3));
       if (lat === null || lon === null || Math.abs(lat) > 90 || Math.abs(lon) > 180) lat = lon = null;

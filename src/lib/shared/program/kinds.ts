@@ -1,6 +1,13 @@
 /** Code lists of program work. Pure data shared by server and UI; labels live in messages/program.json. */
 export const ACTIVITY_KINDS = [
-  'outreach', 'meeting', 'conference', 'seminar', 'training', 'campaign_day', 'supervision', 'advisory'
+  'outreach',
+  'meeting',
+  'conference',
+  'seminar',
+  'training',
+  'campaign_day',
+  'supervision',
+  'advisory'
 ] as const;
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 
@@ -25,8 +32,16 @@ export const MODEL_KINDS = ['elderly_env_group', 'waste_point', 'clean_stream', 
 
 /** Codes of the computed indicators seeded by migration 007 (see server/program/contributions.ts). */
 export const COMPUTED_INDICATORS = [
-  'outreach_sessions', 'outreach_participants', 'elderly_participants', 'trainings', 'training_participants',
-  'campaign_days', 'commitments_households', 'commitments_persons', 'new_models', 'active_models'
+  'outreach_sessions',
+  'outreach_participants',
+  'elderly_participants',
+  'trainings',
+  'training_participants',
+  'campaign_days',
+  'commitments_households',
+  'commitments_persons',
+  'new_models',
+  'active_models'
 ] as const;
 export type ComputedIndicator = (typeof COMPUTED_INDICATORS)[number];
 

@@ -22,7 +22,17 @@ export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];
 export const STAGES = ['verify', 'accept', 'resolve'] as const;
 export type Stage = (typeof STAGES)[number];
 
-export const EVENT_KINDS = ['status', 'message', 'reply', 'forward', 'note', 'merge', 'extension', 'rating', 'attachment'] as const;
+export const EVENT_KINDS = [
+  'status',
+  'message',
+  'reply',
+  'forward',
+  'note',
+  'merge',
+  'extension',
+  'rating',
+  'attachment'
+] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
 export const LIMITS = {

@@ -19,7 +19,11 @@ export function haversineMeters(lat1: number, lon1: number, lat2: number, lon2: 
  * The centre of the ~500 m grid cell holding the point. Snapping to a fixed grid (rather than
  * adding noise) means repeated publications of one place cannot be averaged back to it.
  */
-export function roundToGrid(lat: number, lon: number, meters: number = LIMITS.publicGridMeters): { lat: number; lon: number } {
+export function roundToGrid(
+  lat: number,
+  lon: number,
+  meters: number = LIMITS.publicGridMeters
+): { lat: number; lon: number } {
   const latStep = meters / M_PER_DEG_LAT;
   const cellLat = (Math.floor(lat / latStep) + 0.5) * latStep;
   // Longitude step from the cell's centre latitude, so every point in a row shares one step.
@@ -43,13 +47,17 @@ export interface DuplicateProbe {
   lon: number | null;
 }
 
-const dayDiff = (a: string, b: string) => Math.abs(Date.parse(`${a}T00:00:00Z`) - Date.parse(`${b}T00:00:00Z`)) / 86_400_000;
+const dayDiff = (a: string, b: string) =>
+  Math.abs(Date.parse(`${a}T00:00:00Z`) - Date.parse(`${b}T00:00:00Z`)) / 86_400_000;
 
 /**
  * Likely duplicates of `report`: same category, within 500 m and 14 days of each other,
  * nearest first. Reports without coordinates are never suggested (officers merge them by hand).
  */
-export function suggestDuplicates<T extends DuplicateProbe>(report: DuplicateProbe, candidates: readonly T[]): (T & { meters: number })[] {
+export function suggestDuplicates<T extends DuplicateProbe>(
+  report: DuplicateProbe,
+  candidates: readonly T[]
+): (T & { meters: number })[] {
   if (report.lat === null || report.lon === null) return [];
   const out: (T & { meters: number })[] = [];
   for (const c of candidates) {

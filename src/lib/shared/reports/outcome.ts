@@ -4,12 +4,19 @@
  */
 import { z } from 'zod';
 
-export const OUTCOME_KINDS = ['violation_confirmed', 'warned_remedied', 'not_a_violation', 'transferred', 'outside_jurisdiction'] as const;
+export const OUTCOME_KINDS = [
+  'violation_confirmed',
+  'warned_remedied',
+  'not_a_violation',
+  'transferred',
+  'outside_jurisdiction'
+] as const;
 export type OutcomeKind = (typeof OUTCOME_KINDS)[number];
 
 export const TRANSFER_TARGETS = ['police', 'rangers', 'other_authority'] as const;
 
-const text = (max: number) => z.preprocess((v) => (v == null ? '' : String(v)), z.string().trim().max(max, 'err_too_long'));
+const text = (max: number) =>
+  z.preprocess((v) => (v == null ? '' : String(v)), z.string().trim().max(max, 'err_too_long'));
 const required = (max: number) => text(max).pipe(z.string().min(1, 'err_required'));
 
 /** "1.500.000", "1 500 000 đ" → 1500000 (VND has no minor unit). */
@@ -19,21 +26,33 @@ export function parseVnd(input: unknown): number | null {
   return /^\d{1,15}$/.test(s) ? Number(s) : null;
 }
 
-const vnd = z.unknown().refine((v) => parseVnd(v) !== null, 'err_invalid').transform((v) => parseVnd(v)!);
+const vnd = z
+  .unknown()
+  .refine((v) => parseVnd(v) !== null, 'err_invalid')
+  .transform((v) => parseVnd(v)!);
 
-export const outcomeSchema = z.discriminatedUnion('kind', [
-  z.object({
-    kind: z.literal('violation_confirmed'),
-    decision_no: required(100), // sanction decision number, e.g. "12/QĐ-XPHC"
-    decision_date: text(10),
-    fine_vnd: vnd,
-    remedies: text(2000), // remedial measures ordered
-    note: text(4000)
-  }),
-  z.object({ kind: z.literal('warned_remedied'), note: required(4000) }),
-  z.object({ kind: z.literal('not_a_violation'), note: required(4000) }),
-  z.object({ kind: z.literal('transferred'), target: z.enum(TRANSFER_TARGETS, 'err_required'), authority: text(300), note: text(4000) }),
-  z.object({ kind: z.literal('outside_jurisdiction'), note: required(4000) })
-], { error: 'err_required' });
+export const outcomeSchema = z.discriminatedUnion(
+  'kind',
+  [
+    z.object({
+      kind: z.literal('violation_confirmed'),
+      decision_no: required(100), // sanction decision number, e.g. "12/QĐ-XPHC"
+      decision_date: text(10),
+      fine_vnd: vnd,
+      remedies: text(2000), // remedial measures ordered
+      note: text(4000)
+    }),
+    z.object({ kind: z.literal('warned_remedied'), note: required(4000) }),
+    z.object({ kind: z.literal('not_a_violation'), note: required(4000) }),
+    z.object({
+      kind: z.literal('transferred'),
+      target: z.enum(TRANSFER_TARGETS, 'err_required'),
+      authority: text(300),
+      note: text(4000)
+    }),
+    z.object({ kind: z.literal('outside_jurisdiction'), note: required(4000) })
+  ],
+  { error: 'err_required' }
+);
 
 export type Outcome = z.infer<typeof outcomeSchema>;

@@ -6,8 +6,20 @@
 import { LIMITS } from './constants';
 
 export const STATUSES = [
-  'new', 'needs_info', 'verified', 'rejected', 'duplicate', 'escalated', 'forwarded', 'returned',
-  'accepted', 'in_progress', 'extension_requested', 'resolved', 'closed', 'reopened'
+  'new',
+  'needs_info',
+  'verified',
+  'rejected',
+  'duplicate',
+  'escalated',
+  'forwarded',
+  'returned',
+  'accepted',
+  'in_progress',
+  'extension_requested',
+  'resolved',
+  'closed',
+  'reopened'
 ] as const;
 export type ReportStatus = (typeof STATUSES)[number];
 
@@ -39,7 +51,14 @@ export const TRANSITIONS: Table = {
 
 export const TERMINAL: readonly ReportStatus[] = ['rejected', 'duplicate', 'closed'];
 /** Statuses in the association queue / in the agency queue. */
-export const ASSOCIATION_QUEUE: readonly ReportStatus[] = ['new', 'needs_info', 'verified', 'escalated', 'returned', 'reopened'];
+export const ASSOCIATION_QUEUE: readonly ReportStatus[] = [
+  'new',
+  'needs_info',
+  'verified',
+  'escalated',
+  'returned',
+  'reopened'
+];
 export const AGENCY_QUEUE: readonly ReportStatus[] = ['forwarded', 'accepted', 'in_progress', 'extension_requested'];
 
 export function isStatus(v: unknown): v is ReportStatus {

@@ -12,7 +12,11 @@ export const GET: RequestHandler = async ({ params, url, locals, cookies }) => {
       followReportId: verifyFollowToken(cookies.get(FOLLOW_COOKIE))
     });
     return new Response(new Uint8Array(file.body), {
-      headers: { 'content-type': file.mime, 'cache-control': file.private ? 'private, no-store' : 'public, max-age=86400', 'content-disposition': 'inline' }
+      headers: {
+        'content-type': file.mime,
+        'cache-control': file.private ? 'private, no-store' : 'public, max-age=86400',
+        'content-disposition': 'inline'
+      }
     });
   } catch (e) {
     if (isAppError(e) || (e as NodeJS.ErrnoException)?.code === 'ENOENT') error(404, 'Not found');

@@ -5,7 +5,13 @@ import { failFromError, rethrowAsHttp } from '$lib/server/http';
 import { isAdministrator, signedInOrRedirect, unitOption } from '$lib/server/org/org.pages';
 import { ORG_TYPES, kindOfType, type OrgType } from '$lib/server/org/organisation.policy';
 import { organisationCreateSchema } from '$lib/server/org/organisation.schema';
-import { canWrite, getOrganisation, typeChoices, unitChoices, writableParents } from '$lib/server/org/organisation.service';
+import {
+  canWrite,
+  getOrganisation,
+  typeChoices,
+  unitChoices,
+  writableParents
+} from '$lib/server/org/organisation.service';
 import { createOrganisation } from '$lib/server/org/organisation.commands';
 import { formatDate, todayVn } from '$lib/shared/format';
 import type { Actions, PageServerLoad } from './$types';
@@ -19,7 +25,11 @@ export const load: PageServerLoad = async ({ locals, url }) => {
   try {
     if (!url.searchParams.has('parent')) {
       const parents = await writableParents(locals.db, actor);
-      return { step: 'parent' as const, parents: parents.map((p) => ({ id: p.id, name: p.name })), allowTop: isAdministrator(actor) };
+      return {
+        step: 'parent' as const,
+        parents: parents.map((p) => ({ id: p.id, name: p.name })),
+        allowTop: isAdministrator(actor)
+      };
     }
     const parentId = url.searchParams.get('parent') ?? '';
     if (!parentId && !isAdministrator(actor)) error(404, 'Not found');

@@ -19,11 +19,31 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
   ]);
   return {
     person: {
-      id: person.id, full_name: person.full_name, birth_year: person.birth_year, sex: person.sex, phone: person.phone, address: person.address,
-      organisation_name: person.organisation_name, village_name: person.village_name, anonymised_at: person.anonymised_at
+      id: person.id,
+      full_name: person.full_name,
+      birth_year: person.birth_year,
+      sex: person.sex,
+      phone: person.phone,
+      address: person.address,
+      organisation_name: person.organisation_name,
+      village_name: person.village_name,
+      anonymised_at: person.anonymised_at
     },
-    memberships: memberships.map((m) => ({ id: m.id, organisation_name: m.organisation_name, card_number: m.card_number, joined_on: m.joined_on, left_on: m.left_on })),
-    consents: consents.map((c) => ({ id: c.id, version: c.version, method: c.method, given_on: c.given_on, withdrawn_at: c.withdrawn_at, witness_name: c.witness_name })),
+    memberships: memberships.map((m) => ({
+      id: m.id,
+      organisation_name: m.organisation_name,
+      card_number: m.card_number,
+      joined_on: m.joined_on,
+      left_on: m.left_on
+    })),
+    consents: consents.map((c) => ({
+      id: c.id,
+      version: c.version,
+      method: c.method,
+      given_on: c.given_on,
+      withdrawn_at: c.withdrawn_at,
+      witness_name: c.witness_name
+    })),
     sensitive,
     can,
     msg: url.searchParams.get('msg')

@@ -7,7 +7,9 @@ import { uploadMemberList } from '$lib/server/people/import.service';
 import { orHttp } from '$lib/server/people/route';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals }) => ({ options: await orHttp(() => formOptions(locals.db, locals.actor)) });
+export const load: PageServerLoad = async ({ locals }) => ({
+  options: await orHttp(() => formOptions(locals.db, locals.actor))
+});
 
 export const actions: Actions = {
   default: async ({ request, locals }) => {
@@ -21,7 +23,11 @@ export const actions: Actions = {
     let id: string;
     try {
       const f = file as File;
-      id = await uploadMemberList(locals.db, locals.actor, { organisationId: values.organisation_id, fileName: f.name, bytes: new Uint8Array(await f.arrayBuffer()) });
+      id = await uploadMemberList(locals.db, locals.actor, {
+        organisationId: values.organisation_id,
+        fileName: f.name,
+        bytes: new Uint8Array(await f.arrayBuffer())
+      });
     } catch (e) {
       return failFromError(e, values);
     }

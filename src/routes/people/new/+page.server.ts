@@ -6,7 +6,9 @@ import { createPerson, formOptions } from '$lib/server/people/person.service';
 import { orHttp, toPerson } from '$lib/server/people/route';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals }) => ({ options: await orHttp(() => formOptions(locals.db, locals.actor)) });
+export const load: PageServerLoad = async ({ locals }) => ({
+  options: await orHttp(() => formOptions(locals.db, locals.actor))
+});
 
 export const actions: Actions = {
   default: async ({ request, locals }) => {
@@ -16,7 +18,10 @@ export const actions: Actions = {
     const wantsMembership = !!(String(values.joined_on ?? '').trim() || String(values.card_number ?? '').trim());
     const membership = wantsMembership ? validate(membershipInputSchema, values) : null;
     if (!person.ok || (membership && !membership.ok)) {
-      return fail(400, { values, errors: { ...(person.ok ? {} : person.errors), ...(membership && !membership.ok ? membership.errors : {}) } });
+      return fail(400, {
+        values,
+        errors: { ...(person.ok ? {} : person.errors), ...(membership && !membership.ok ? membership.errors : {}) }
+      });
     }
     let id: string;
     try {

@@ -10,9 +10,17 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, url }) => {
   const { db, actor } = locals;
   const query = readActivityQuery(url.searchParams);
-  const [result, places, topics] = await orHttp(() => Promise.all([activityPage(db, actor, query), placeOptions(db, actor, READ), activeCodes(db, 'topic')]));
+  const [result, places, topics] = await orHttp(() =>
+    Promise.all([activityPage(db, actor, query), placeOptions(db, actor, READ), activeCodes(db, 'topic')])
+  );
   return {
-    query: { kind: query.kind ?? '', from: url.searchParams.get('from') ?? '', to: url.searchParams.get('to') ?? '', unit: query.unit ?? '', topic: query.topic ?? '' },
+    query: {
+      kind: query.kind ?? '',
+      from: url.searchParams.get('from') ?? '',
+      to: url.searchParams.get('to') ?? '',
+      unit: query.unit ?? '',
+      topic: query.topic ?? ''
+    },
     ...result,
     units: places.units.map((u) => ({ id: u.id, name: u.name, level: u.level })),
     topics: topics.map((t) => ({ id: t.id, name: codeName(t) })),

@@ -12,8 +12,12 @@ export const partyLabel = (k: string) => lookup(`program_party_${k}`);
 export const ntmLabel = (k: string | null) => (k ? lookup(`pa_ntm_${k.replace(/[-:]/g, '_')}`) : '');
 
 const NOTICES: Record<string, Msg> = {
-  created: m.pa_created, updated: m.pa_updated, deleted: m.pa_deleted,
-  c_created: m.pa_c_created, c_updated: m.pa_c_updated, c_deleted: m.pa_c_deleted
+  created: m.pa_created,
+  updated: m.pa_updated,
+  deleted: m.pa_deleted,
+  c_created: m.pa_c_created,
+  c_updated: m.pa_c_updated,
+  c_deleted: m.pa_c_deleted
 };
 export const noticeFor = (msg: string | null): string | null => (msg && NOTICES[msg] ? NOTICES[msg]() : null);
 

@@ -12,10 +12,20 @@ export const load: PageServerLoad = async ({ locals, url }) => {
   const query = readCommitmentQuery(url.searchParams);
   const all = { ...query, village: undefined };
   const [result, villages, allVillages, kinds] = await orHttp(() =>
-    Promise.all([commitmentPage(db, actor, query), villageSummary(db, actor, query), villageSummary(db, actor, all), activeCodes(db, 'commitment_kind')])
+    Promise.all([
+      commitmentPage(db, actor, query),
+      villageSummary(db, actor, query),
+      villageSummary(db, actor, all),
+      activeCodes(db, 'commitment_kind')
+    ])
   );
   return {
-    query: { village: query.village ?? '', kind: query.kind ?? '', from: url.searchParams.get('from') ?? '', to: url.searchParams.get('to') ?? '' },
+    query: {
+      village: query.village ?? '',
+      kind: query.kind ?? '',
+      from: url.searchParams.get('from') ?? '',
+      to: url.searchParams.get('to') ?? ''
+    },
     ...result,
     villages,
     villageOptions: allVillages.map((v) => ({ id: v.id, name: v.name })),

@@ -48,10 +48,14 @@ export async function drawDashboardMap(el: HTMLElement, input: DrawInput): Promi
     const text = input.areaLabel(a);
     const geo = shapes.get(a.id);
     if (geo) {
-      const layer = L.geoJSON(JSON.parse(geo), { style }).bindTooltip(text, { permanent: true, direction: 'center' }).addTo(map);
+      const layer = L.geoJSON(JSON.parse(geo), { style })
+        .bindTooltip(text, { permanent: true, direction: 'center' })
+        .addTo(map);
       bounds.extend(layer.getBounds());
     } else if (a.lat !== null && a.lon !== null) {
-      L.circleMarker([a.lat, a.lon], { ...style, radius: 14 }).bindTooltip(text, { permanent: true, direction: 'top', offset: [0, -14] }).addTo(map);
+      L.circleMarker([a.lat, a.lon], { ...style, radius: 14 })
+        .bindTooltip(text, { permanent: true, direction: 'top', offset: [0, -14] })
+        .addTo(map);
       bounds.extend([a.lat, a.lon]);
     }
   }
@@ -60,7 +64,12 @@ export async function drawDashboardMap(el: HTMLElement, input: DrawInput): Promi
     const face = document.createElement('span');
     face.textContent = `${LETTER[g.type]} ${g.n}`;
     face.title = input.markerLabel(g.type, g.n);
-    const icon = L.divIcon({ className: `pd-marker pd-${g.type}`, html: face, iconSize: [34, 24], iconAnchor: ANCHOR[g.type] });
+    const icon = L.divIcon({
+      className: `pd-marker pd-${g.type}`,
+      html: face,
+      iconSize: [34, 24],
+      iconAnchor: ANCHOR[g.type]
+    });
     L.marker([g.lat, g.lon], { icon, interactive: false, keyboard: false }).addTo(map);
     bounds.extend([g.lat, g.lon]);
   }

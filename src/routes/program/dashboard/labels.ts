@@ -1,7 +1,8 @@
 /** Small display helpers of the dashboard (client and server alike). */
 import { getLocale } from '$lib/paraglide/runtime';
 
-export const indicatorName = (i: { name_vi: string; name_en: string }) => (getLocale() === 'en' ? i.name_en : i.name_vi);
+export const indicatorName = (i: { name_vi: string; name_en: string }) =>
+  getLocale() === 'en' ? i.name_en : i.name_vi;
 
 /** 'YYYY-MM' → 'mm/yyyy' */
 export const monthLabel = (m: string) => `${m.slice(5, 7)}/${m.slice(0, 4)}`;

@@ -4,7 +4,12 @@ import { formValues, validate } from '$lib/server/forms';
 import { failFromError, rethrowAsHttp, sessionExpired } from '$lib/server/http';
 import { signedInOrRedirect } from '$lib/server/org/org.pages';
 import { manualValueSchema } from '$lib/server/program/manual-value.schema';
-import { deleteManualValue, listManualValues, manualValueChoices, saveManualValue } from '$lib/server/program/manual-value.service';
+import {
+  deleteManualValue,
+  listManualValues,
+  manualValueChoices,
+  saveManualValue
+} from '$lib/server/program/manual-value.service';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Choose the organisation (a GET form, so it works without JavaScript), then enter figures. */
@@ -12,7 +17,9 @@ export const load: PageServerLoad = async ({ locals, url }) => {
   const actor = signedInOrRedirect(locals, url);
   try {
     const choices = await manualValueChoices(locals.db, actor, url.searchParams.get('org'));
-    const values = choices.organisationId ? await listManualValues(locals.db, actor, { organisationId: choices.organisationId }) : [];
+    const values = choices.organisationId
+      ? await listManualValues(locals.db, actor, { organisationId: choices.organisationId })
+      : [];
     const done = url.searchParams.get('done');
     return { ...choices, values, done: done === 'saved' || done === 'deleted' ? done : null };
   } catch (e) {

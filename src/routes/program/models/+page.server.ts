@@ -10,7 +10,10 @@ export const load: PageServerLoad = async ({ locals, url }) => {
   const actor = signedInOrRedirect(locals, url);
   const filter = parseModelQuery(url.searchParams);
   try {
-    const [rows, choices] = await Promise.all([listModelsIn(locals.db, actor, filter), modelFilterChoices(locals.db, actor)]);
+    const [rows, choices] = await Promise.all([
+      listModelsIn(locals.db, actor, filter),
+      modelFilterChoices(locals.db, actor)
+    ]);
     return { filter, rows, ...choices, query: modelQueryString(filter), canRecord: can(actor, RECORD) };
   } catch (e) {
     rethrowAsHttp(e);

@@ -8,6 +8,8 @@ export async function readProgramForm(request: Request) {
   const values = formValues(form);
   const file = form.get('document');
   const doc: UploadedDocument | null =
-    file && typeof file !== 'string' && file.size > 0 ? { name: file.name, type: file.type, bytes: new Uint8Array(await file.arrayBuffer()) } : null;
+    file && typeof file !== 'string' && file.size > 0
+      ? { name: file.name, type: file.type, bytes: new Uint8Array(await file.arrayBuffer()) }
+      : null;
   return { values, doc, parsed: validate(programSchema, values) };
 }

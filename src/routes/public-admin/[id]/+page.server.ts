@@ -6,7 +6,8 @@ import { approvePhoto, publishingView, setPublic } from '$lib/server/reports/pub
 import type { Actions, PageServerLoad } from './$types';
 
 function signInFirst(locals: App.Locals, url: URL): void {
-  if (locals.actor.kind === 'anonymous') redirect(303, localizeHref(`/login?next=${encodeURIComponent(deLocalizeUrl(url).pathname)}`));
+  if (locals.actor.kind === 'anonymous')
+    redirect(303, localizeHref(`/login?next=${encodeURIComponent(deLocalizeUrl(url).pathname)}`));
 }
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {

@@ -14,7 +14,9 @@ function followed(cookies: Cookies): string {
   return id;
 }
 
-export const load: PageServerLoad = async ({ locals, cookies }) => ({ view: await reporterView(locals.db, followed(cookies)) });
+export const load: PageServerLoad = async ({ locals, cookies }) => ({
+  view: await reporterView(locals.db, followed(cookies))
+});
 
 /** AppError → the form's field error; anything else is a bug and rethrows. */
 async function run(action: string, values: Record<string, string>, fn: () => Promise<void>) {

@@ -32,7 +32,12 @@ type Handler<S extends z.ZodType> = (e: RequestEvent, data: z.infer<S>, form: Fo
  * One shape for every action: read the form, validate, call the service, then redirect
  * back to the page (so a reload never resubmits); failures keep the typed values.
  */
-function action<S extends z.ZodType>(name: string, schema: S, run: Handler<S>, prepare: (v: Record<string, unknown>) => Record<string, unknown> = (v) => v) {
+function action<S extends z.ZodType>(
+  name: string,
+  schema: S,
+  run: Handler<S>,
+  prepare: (v: Record<string, unknown>) => Record<string, unknown> = (v) => v
+) {
   return async (e: RequestEvent) => {
     const form = await e.request.formData();
     const values = formValues(form);
@@ -56,7 +61,10 @@ function action<S extends z.ZodType>(name: string, schema: S, run: Handler<S>, p
 const id = (e: RequestEvent) => e.params.id!;
 
 /** The close form's date is typed dd/mm/yyyy; the stored outcome keeps the ISO date. */
-const closeValues = (v: Record<string, unknown>) => ({ ...v, decision_date: parseDate(String(v.decision_date ?? '')) ?? v.decision_date });
+const closeValues = (v: Record<string, unknown>) => ({
+  ...v,
+  decision_date: parseDate(String(v.decision_date ?? '')) ?? v.decision_date
+});
 
 async function documentsOf(form: FormData): Promise<UploadedDocument[]> {
   const file = form.get('document');
@@ -66,18 +74,39 @@ async function documentsOf(form: FormData): Promise<UploadedDocument[]> {
 
 export const actions: Actions = {
   verify: action('verify', s.verifySchema, (e, d) => assoc.verifyReport(e.locals.db, e.locals.actor, id(e), d)),
-  needs_info: action('needs_info', s.messageSchema, (e, d) => assoc.askForInformation(e.locals.db, e.locals.actor, id(e), d.message)),
+  needs_info: action('needs_info', s.messageSchema, (e, d) =>
+    assoc.askForInformation(e.locals.db, e.locals.actor, id(e), d.message)
+  ),
   reject: action('reject', s.reasonSchema, (e, d) => assoc.rejectReport(e.locals.db, e.locals.actor, id(e), d.reason)),
-  escalate: action('escalate', s.optionalNoteSchema, (e, d) => assoc.escalateReport(e.locals.db, e.locals.actor, id(e), d.note)),
-  duplicate: action('duplicate', s.duplicateSchema, (e, d) => assoc.markDuplicate(e.locals.db, e.locals.actor, id(e), d.master_id, d.note)),
+  escalate: action('escalate', s.optionalNoteSchema, (e, d) =>
+    assoc.escalateReport(e.locals.db, e.locals.actor, id(e), d.note)
+  ),
+  duplicate: action('duplicate', s.duplicateSchema, (e, d) =>
+    assoc.markDuplicate(e.locals.db, e.locals.actor, id(e), d.master_id, d.note)
+  ),
   forward: action('forward', s.forwardSchema, (e, d) => assoc.forwardReport(e.locals.db, e.locals.actor, id(e), d)),
-  accept: action('accept', s.optionalNoteSchema, (e, d) => agency.acceptReport(e.locals.db, e.locals.actor, id(e), d.note)),
+  accept: action('accept', s.optionalNoteSchema, (e, d) =>
+    agency.acceptReport(e.locals.db, e.locals.actor, id(e), d.note)
+  ),
   return: action('return', s.reasonSchema, (e, d) => agency.returnReport(e.locals.db, e.locals.actor, id(e), d.reason)),
-  assign: action('assign', s.assignSchema, (e, d) => agency.assignOfficer(e.locals.db, e.locals.actor, id(e), d.account_id)),
+  assign: action('assign', s.assignSchema, (e, d) =>
+    agency.assignOfficer(e.locals.db, e.locals.actor, id(e), d.account_id)
+  ),
   note: action('note', s.noteSchema, (e, d) => agency.recordAction(e.locals.db, e.locals.actor, id(e), d.note)),
-  extension: action('extension', s.reasonSchema, (e, d) => agency.requestExtension(e.locals.db, e.locals.actor, id(e), d.reason)),
-  decide: action('decide', s.extensionDecisionSchema, (e, d) => agency.decideExtension(e.locals.db, e.locals.actor, id(e), d.decision === 'approve', d.note)),
-  close: action('close', outcomeSchema, async (e, d, form) => agency.closeWithOutcome(e.locals.db, e.locals.actor, id(e), d, await documentsOf(form)), closeValues),
+  extension: action('extension', s.reasonSchema, (e, d) =>
+    agency.requestExtension(e.locals.db, e.locals.actor, id(e), d.reason)
+  ),
+  decide: action('decide', s.extensionDecisionSchema, (e, d) =>
+    agency.decideExtension(e.locals.db, e.locals.actor, id(e), d.decision === 'approve', d.note)
+  ),
+  close: action(
+    'close',
+    outcomeSchema,
+    async (e, d, form) => agency.closeWithOutcome(e.locals.db, e.locals.actor, id(e), d, await documentsOf(form)),
+    closeValues
+  ),
   // Shown once in the response, never stored in the page URL or the session.
-  reveal: action('reveal', s.revealSchema, async (e, d) => ({ revealed: await revealIdentity(e.locals.db, e.locals.actor, id(e), d.reason) }))
+  reveal: action('reveal', s.revealSchema, async (e, d) => ({
+    revealed: await revealIdentity(e.locals.db, e.locals.actor, id(e), d.reason)
+  }))
 };

@@ -1,7 +1,16 @@
 import { error } from '@sveltejs/kit';
 import { validate } from '$lib/server/forms';
 import { unitQuerySchema } from '$lib/server/geo/unit.schema';
-import { childrenOf, endingsOf, getUnit, parentAt, predecessorsOf, successorsOf, toDto, type UnitRow } from '$lib/server/geo/unit.service';
+import {
+  childrenOf,
+  endingsOf,
+  getUnit,
+  parentAt,
+  predecessorsOf,
+  successorsOf,
+  toDto,
+  type UnitRow
+} from '$lib/server/geo/unit.service';
 import { todayVn } from '$lib/shared/format';
 import type { PageServerLoad } from './$types';
 
@@ -30,7 +39,14 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
     successorsOf(locals.db, unit.id),
     endingsOf(locals.db, unit.id)
   ]);
-  const brief = (u: UnitRow) => ({ id: u.id, code: u.code, type: u.type, full_name: u.full_name, valid_from: u.valid_from, valid_to: u.valid_to });
+  const brief = (u: UnitRow) => ({
+    id: u.id,
+    code: u.code,
+    type: u.type,
+    full_name: u.full_name,
+    valid_from: u.valid_from,
+    valid_to: u.valid_to
+  });
   return {
     unit: toDto(unit),
     at,

@@ -232,14 +232,27 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('audit_event_at').on('audit_event').column('at').execute();
   await db.schema.createIndex('audit_event_entity').on('audit_event').columns(['entity_type', 'entity_id']).execute();
-
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
   for (const table of [
-    'audit_event', 'idempotency_key', 'api_token', 'role_grant', 'rate_limit', 'session', 'account',
-    'membership', 'consent', 'person_sensitive', 'person', 'organisation_closure', 'organisation',
-    'unit_geometry', 'unit_change_link', 'unit_change', 'admin_unit'
+    'audit_event',
+    'idempotency_key',
+    'api_token',
+    'role_grant',
+    'rate_limit',
+    'session',
+    'account',
+    'membership',
+    'consent',
+    'person_sensitive',
+    'person',
+    'organisation_closure',
+    'organisation',
+    'unit_geometry',
+    'unit_change_link',
+    'unit_change',
+    'admin_unit'
   ]) {
     await db.schema.dropTable(table).ifExists().execute();
   }

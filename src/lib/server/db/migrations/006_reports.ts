@@ -80,8 +80,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', t.timestamp, (c) => c.notNull())
     .addColumn('updated_at', t.timestamp, (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('report_queue').on('report').columns(['commune_org_id', 'status', 'urgent', 'deadline_on']).execute();
-  await db.schema.createIndex('report_agency_queue').on('report').columns(['agency_org_id', 'status', 'urgent', 'deadline_on']).execute();
+  await db.schema
+    .createIndex('report_queue')
+    .on('report')
+    .columns(['commune_org_id', 'status', 'urgent', 'deadline_on'])
+    .execute();
+  await db.schema
+    .createIndex('report_agency_queue')
+    .on('report')
+    .columns(['agency_org_id', 'status', 'urgent', 'deadline_on'])
+    .execute();
   await db.schema.createIndex('report_public').on('report').columns(['is_public', 'created_at']).execute();
   await db.schema.createIndex('report_dupes').on('report').columns(['category_id', 'observed_on']).execute();
   await db.schema.createIndex('report_deadline').on('report').columns(['deadline_on', 'status']).execute();
@@ -163,7 +171,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('agency_org_id', t.id, (c) => c.notNull().references('organisation.id'))
     .addColumn('updated_at', t.timestamp, (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('routing_rule_lookup').on('routing_rule').columns(['category_id', 'admin_unit_id']).execute();
+  await db.schema
+    .createIndex('routing_rule_lookup')
+    .on('routing_rule')
+    .columns(['category_id', 'admin_unit_id'])
+    .execute();
 
   await db.schema
     .createTable('extension_request')
@@ -194,8 +206,17 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   for (const table of [
-    'open311_api_key', 'extension_request', 'routing_rule', 'deadline_rule', 'holiday', 'attachment',
-    'report_event', 'report_identity', 'report', 'category', 'category_group'
+    'open311_api_key',
+    'extension_request',
+    'routing_rule',
+    'deadline_rule',
+    'holiday',
+    'attachment',
+    'report_event',
+    'report_identity',
+    'report',
+    'category',
+    'category_group'
   ]) {
     await db.schema.dropTable(table).ifExists().execute();
   }

@@ -180,7 +180,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', t.timestamp, (c) => c.notNull())
     .addColumn('updated_at', t.timestamp, (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('commitment_org_date').on('commitment').columns(['organisation_id', 'signed_on']).execute();
+  await db.schema
+    .createIndex('commitment_org_date')
+    .on('commitment')
+    .columns(['organisation_id', 'signed_on'])
+    .execute();
   await db.schema.createIndex('commitment_village').on('commitment').column('village_unit_id').execute();
 
   await db.schema
@@ -224,20 +228,75 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('value', t.bigint, (c) => c.notNull())
     .addPrimaryKeyConstraint('agg_unit_month_pk', ['indicator_code', 'organisation_id', 'admin_unit_id', 'month'])
     .execute();
-  await db.schema.createIndex('agg_unit_month_month').on('agg_unit_month').columns(['indicator_code', 'month']).execute();
+  await db.schema
+    .createIndex('agg_unit_month_month')
+    .on('agg_unit_month')
+    .columns(['indicator_code', 'month'])
+    .execute();
 
-  await db.insertInto('indicator').values(INDICATORS.map(([code, vi, en, unit, aggregation], i) => ({
-    id: `ind-${code}`, code, name_vi: vi, name_en: en, unit, source: 'computed', definition_key: code,
-    aggregation, sort_order: i + 1, active: 1, created_at: AT
-  }))).execute();
-  await db.insertInto('topic').values(TOPICS.map(([code, vi, en], i) => ({ id: `topic-${code}`, code, name_vi: vi, name_en: en, sort_order: i + 1, active: 1 }))).execute();
-  await db.insertInto('commitment_kind').values(COMMITMENT_KINDS.map(([code, vi, en], i) => ({ id: `ck-${code}`, code, name_vi: vi, name_en: en, sort_order: i + 1, active: 1 }))).execute();
+  await db
+    .insertInto('indicator')
+    .values(
+      INDICATORS.map(([code, vi, en, unit, aggregation], i) => ({
+        id: `ind-${code}`,
+        code,
+        name_vi: vi,
+        name_en: en,
+        unit,
+        source: 'computed',
+        definition_key: code,
+        aggregation,
+        sort_order: i + 1,
+        active: 1,
+        created_at: AT
+      }))
+    )
+    .execute();
+  await db
+    .insertInto('topic')
+    .values(
+      TOPICS.map(([code, vi, en], i) => ({
+        id: `topic-${code}`,
+        code,
+        name_vi: vi,
+        name_en: en,
+        sort_order: i + 1,
+        active: 1
+      }))
+    )
+    .execute();
+  await db
+    .insertInto('commitment_kind')
+    .values(
+      COMMITMENT_KINDS.map(([code, vi, en], i) => ({
+        id: `ck-${code}`,
+        code,
+        name_vi: vi,
+        name_en: en,
+        sort_order: i + 1,
+        active: 1
+      }))
+    )
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
   for (const table of [
-    'agg_unit_month', 'model_result', 'model', 'commitment', 'activity_attendee', 'activity_topic', 'activity',
-    'commitment_kind', 'topic', 'manual_value', 'plan_target', 'plan', 'indicator', 'program_party', 'program'
+    'agg_unit_month',
+    'model_result',
+    'model',
+    'commitment',
+    'activity_attendee',
+    'activity_topic',
+    'activity',
+    'commitment_kind',
+    'topic',
+    'manual_value',
+    'plan_target',
+    'plan',
+    'indicator',
+    'program_party',
+    'program'
   ]) {
     await db.schema.dropTable(table).ifExists().execute();
   }

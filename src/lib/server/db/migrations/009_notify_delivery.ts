@@ -9,7 +9,10 @@ import { types } from '../dialect';
 
 export async function up(db: Kysely<any>): Promise<void> {
   const t = types(db);
-  await db.schema.alterTable('notification').addColumn('attempts', t.int, (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable('notification')
+    .addColumn('attempts', t.int, (c) => c.notNull().defaultTo(0))
+    .execute();
   await db.schema.alterTable('notification').addColumn('next_attempt_at', t.timestamp).execute();
   await db.schema.alterTable('notification').addColumn('last_error', t.text).execute();
   await db.schema.alterTable('account').addColumn('email', t.text).execute();
@@ -17,5 +20,6 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('account').dropColumn('email').execute();
-  for (const c of ['last_error', 'next_attempt_at', 'attempts']) await db.schema.alterTable('notification').dropColumn(c).execute();
+  for (const c of ['last_error', 'next_attempt_at', 'attempts'])
+    await db.schema.alterTable('notification').dropColumn(c).execute();
 }

@@ -20,7 +20,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('value', t.bigint, (c) => c.notNull())
     .addPrimaryKeyConstraint('agg_commune_month_pk', ['indicator_code', 'organisation_id', 'admin_unit_id', 'month'])
     .execute();
-  await db.schema.createIndex('agg_commune_month_month').on('agg_commune_month').columns(['indicator_code', 'month']).execute();
+  await db.schema
+    .createIndex('agg_commune_month_month')
+    .on('agg_commune_month')
+    .columns(['indicator_code', 'month'])
+    .execute();
   // Existing data: built from agg_unit_month by the same lifting rule as aggregate.repository.ts.
   await sql`
     insert into agg_commune_month (indicator_code, organisation_id, admin_unit_id, month, value)

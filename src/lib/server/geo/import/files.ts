@@ -38,7 +38,14 @@ export async function importChangeTableFile(db: Db, actor: Actor, file: string) 
   return importMerges(db, actor, plan!);
 }
 
-export async function importMergesFile(db: Db, actor: Actor, file: string, effectiveDate: string, legalBasis: string | null, options: MergeOptions = {}) {
+export async function importMergesFile(
+  db: Db,
+  actor: Actor,
+  file: string,
+  effectiveDate: string,
+  legalBasis: string | null,
+  options: MergeOptions = {}
+) {
   const { plan, issues } = planFromMerges(await readJson(file), effectiveDate, legalBasis);
   throwIfIssues(issues);
   return importMerges(db, actor, plan!, options);
@@ -48,7 +55,10 @@ export async function importMergesFile(db: Db, actor: Actor, file: string, effec
 export async function importGeoJsonPath(db: Db, actor: Actor, target: string, at: string) {
   const stat = await fs.stat(target);
   const files = stat.isDirectory()
-    ? (await fs.readdir(target)).filter((f) => f.endsWith('.geojson')).sort().map((f) => path.join(target, f))
+    ? (await fs.readdir(target))
+        .filter((f) => f.endsWith('.geojson'))
+        .sort()
+        .map((f) => path.join(target, f))
     : [target];
   const records: GeometryRecord[] = [];
   const issues = [];

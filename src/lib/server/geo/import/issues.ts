@@ -9,7 +9,13 @@ export interface ImportIssue {
 
 export class ImportError extends Error {
   constructor(readonly issues: ImportIssue[]) {
-    super(`${issues.length} bad record(s): ` + issues.slice(0, 5).map((i) => `${i.where}: ${i.message}`).join('; '));
+    super(
+      `${issues.length} bad record(s): ` +
+        issues
+          .slice(0, 5)
+          .map((i) => `${i.where}: ${i.message}`)
+          .join('; ')
+    );
   }
 }
 

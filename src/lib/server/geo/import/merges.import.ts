@@ -10,7 +10,15 @@ import { newId, nowIso } from '$lib/server/db/ids';
 import type { UnitChangeTable } from '$lib/server/db/schema';
 import { audit } from '$lib/server/audit/audit.service';
 import type { Actor } from '$lib/server/access/actor';
-import { closeUnits, findCodedUnitsAt, insertChangeLinks, insertChanges, successorsWithChange, type LinkInsert, type UnitRow } from '../unit.repository';
+import {
+  closeUnits,
+  findCodedUnitsAt,
+  insertChangeLinks,
+  insertChanges,
+  successorsWithChange,
+  type LinkInsert,
+  type UnitRow
+} from '../unit.repository';
 import { throwIfIssues, type ImportIssue } from './issues';
 import type { MergeGroup, MergePlan } from './mapping';
 
@@ -49,25 +57,56 @@ interface Work {
 
 const LEVEL_BY_LENGTH: Record<number, string> = { 2: 'province', 3: 'district', 5: 'commune' };
 
-function planGroup(g: MergeGroup, before: Index, after: Index, byId: Map<string, UnitRow>, plan: MergePlan, work: Work, issues: ImportIssue[], warnings: ImportIssue[] | null): void {
+function planGroup(
+  g: MergeGroup,
+  before: Index,
+  after: Index,
+  byId: Map<string, UnitRow>,
+  plan: MergePlan,
+  work: Work,
+  issues: ImportIssue[],
+  warnings: ImportIssue[] | null
+): void {
   const found = after.get(`${g.level}:${g.successorCode}`);
   // A new commune starts on the effective date; one valid before is an old unit nobody replaced.
   const successor = found && (g.level === 'province' || found.valid_from === plan.effectiveDate) ? found : undefined;
   if (!successor) {
-    (warnings ?? issues).push({ where: g.where, message: `no new ${g.level} ${g.successorCode} starting on ${plan.effectiveDate}` });
+    (warnings ?? issues).push({
+      where: g.where,
+      message: `no new ${g.level} ${g.successorCode} starting on ${plan.effectiveDate}`
+    });
     return;
   }
   // A province that keeps its code continues as the same row: nothing to link.
   const preds = g.predecessors.filter((p) => !(g.level === 'province' && p.code === g.successorCode));
-  const change: UnitChangeTable = { id: newId(), kind: 'merge', effective_date: plan.effectiveDate, legal_basis: plan.legalBasis, note: null, created_at: nowIso() };
+  const change: UnitChangeTable = {
+    id: newId(),
+    kind: 'merge',
+    effective_date: plan.effectiveDate,
+    legal_basis: plan.legalBasis,
+    note: null,
+    created_at: nowIso()
+  };
   for (const p of preds) {
     const level = LEVEL_BY_LENGTH[p.code.length];
     const old = before.get(`${level}:${p.code}`);
-    if (!old) { (warnings ?? issues).push({ where: p.where, message: `no ${level} ${p.code} valid on ${dayBefore(plan.effectiveDate)}` }); continue; }
-    if (level === 'district') { work.closes.add(old.id); work.mergedDistricts.add(old.id); }
+    if (!old) {
+      (warnings ?? issues).push({
+        where: p.where,
+        message: `no ${level} ${p.code} valid on ${dayBefore(plan.effectiveDate)}`
+      });
+      continue;
+    }
+    if (level === 'district') {
+      work.closes.add(old.id);
+      work.mergedDistricts.add(old.id);
+    }
     const district = old.parent_id ? byId.get(old.parent_id) : undefined;
     if (p.districtCode && district?.code !== p.districtCode) {
-      issues.push({ where: p.where, message: `commune ${p.code} belongs to district ${district?.code ?? '-'}, not ${p.districtCode}` });
+      issues.push({
+        where: p.where,
+        message: `commune ${p.code} belongs to district ${district?.code ?? '-'}, not ${p.districtCode}`
+      });
     }
     if (district?.level === 'district' && level === 'commune') work.districts.add(district.id);
     if (old.id !== successor.id) work.closes.add(old.id);
@@ -76,7 +115,12 @@ function planGroup(g: MergeGroup, before: Index, after: Index, byId: Map<string,
   if (preds.length) work.changes.push(change);
 }
 
-export async function importMerges(db: Db, actor: Actor, plan: MergePlan, options: MergeOptions = {}): Promise<MergeImportStats> {
+export async function importMerges(
+  db: Db,
+  actor: Actor,
+  plan: MergePlan,
+  options: MergeOptions = {}
+): Promise<MergeImportStats> {
   return db.transaction().execute(async (tx) => {
     const prev = dayBefore(plan.effectiveDate);
     const beforeRows = await findCodedUnitsAt(tx, ['province', 'district', 'commune'], prev);
@@ -90,22 +134,51 @@ export async function importMerges(db: Db, actor: Actor, plan: MergePlan, option
     let skipped = 0;
     for (const g of plan.groups) {
       const successor = after.get(`${g.level}:${g.successorCode}`);
-      if (successor && done.has(successor.id)) { skipped++; continue; }
+      if (successor && done.has(successor.id)) {
+        skipped++;
+        continue;
+      }
       planGroup(g, before, after, byId, plan, work, issues, options.skipUnknown ? warnings : null);
     }
     throwIfIssues(issues);
-    const closes = [...work.closes].filter((id) => { const r = byId.get(id)!; return r.valid_to === null || r.valid_to > plan.effectiveDate; });
-    const districts = [...work.districts].filter((id) => !work.mergedDistricts.has(id) && (byId.get(id)!.valid_to === null || byId.get(id)!.valid_to! > plan.effectiveDate));
+    const closes = [...work.closes].filter((id) => {
+      const r = byId.get(id)!;
+      return r.valid_to === null || r.valid_to > plan.effectiveDate;
+    });
+    const districts = [...work.districts].filter(
+      (id) =>
+        !work.mergedDistricts.has(id) &&
+        (byId.get(id)!.valid_to === null || byId.get(id)!.valid_to! > plan.effectiveDate)
+    );
     for (const id of districts) {
-      const change: UnitChangeTable = { id: newId(), kind: 'abolish', effective_date: plan.effectiveDate, legal_basis: plan.legalBasis, note: byId.get(id)!.full_name, created_at: nowIso() };
+      const change: UnitChangeTable = {
+        id: newId(),
+        kind: 'abolish',
+        effective_date: plan.effectiveDate,
+        legal_basis: plan.legalBasis,
+        note: byId.get(id)!.full_name,
+        created_at: nowIso()
+      };
       work.changes.push(change);
       work.links.push({ change_id: change.id, predecessor_id: id, successor_id: null, share: 'full' });
     }
     await closeUnits(tx, [...closes, ...districts], plan.effectiveDate);
     await insertChanges(tx, work.changes);
     await insertChangeLinks(tx, work.links);
-    const stats = { merges: work.changes.length - districts.length, links: work.links.length - districts.length, skipped, closedUnits: closes.length, abolishedDistricts: districts.length, unknownSkipped: warnings.length };
-    await audit(tx, actor, { action: 'import', entityType: 'unit_change', entityId: null, after: { ...stats, effectiveDate: plan.effectiveDate } });
+    const stats = {
+      merges: work.changes.length - districts.length,
+      links: work.links.length - districts.length,
+      skipped,
+      closedUnits: closes.length,
+      abolishedDistricts: districts.length,
+      unknownSkipped: warnings.length
+    };
+    await audit(tx, actor, {
+      action: 'import',
+      entityType: 'unit_change',
+      entityId: null,
+      after: { ...stats, effectiveDate: plan.effectiveDate }
+    });
     return { ...stats, warnings };
   });
 }

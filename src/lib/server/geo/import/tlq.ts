@@ -25,7 +25,13 @@ const CODE_LENGTH: Record<string, number> = { province: 2, district: 3, commune:
 type Raw = Record<string, unknown>;
 const isObject = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function record(raw: unknown, where: string, level: UnitLevel, parent: UnitRecord | null, issues: ImportIssue[]): UnitRecord | null {
+function record(
+  raw: unknown,
+  where: string,
+  level: UnitLevel,
+  parent: UnitRecord | null,
+  issues: ImportIssue[]
+): UnitRecord | null {
   if (!isObject(raw)) {
     issues.push({ where, message: 'not an object' });
     return null;
@@ -35,14 +41,24 @@ function record(raw: unknown, where: string, level: UnitLevel, parent: UnitRecor
   const fullName = typeof raw.FullName === 'string' ? clean(raw.FullName) : '';
   const type = typeFromFullName(fullName, level);
   const problems: string[] = [];
-  if (!new RegExp(`^\\d{${CODE_LENGTH[level]}}$`).test(code)) problems.push(`Code "${code}" must be ${CODE_LENGTH[level]} digits`);
+  if (!new RegExp(`^\\d{${CODE_LENGTH[level]}}$`).test(code))
+    problems.push(`Code "${code}" must be ${CODE_LENGTH[level]} digits`);
   if (!name) problems.push('Name is empty');
   if (!type) problems.push(`FullName "${fullName}" does not start with a known ${level} type`);
   if (problems.length) {
     issues.push({ where: code ? `${where} (code ${code})` : where, message: problems.join('; ') });
     return null;
   }
-  return { where, code, level, type: type!, name, fullName, parentCode: parent?.code ?? null, parentLevel: parent?.level ?? null };
+  return {
+    where,
+    code,
+    level,
+    type: type!,
+    name,
+    fullName,
+    parentCode: parent?.code ?? null,
+    parentLevel: parent?.level ?? null
+  };
 }
 
 function children(raw: Raw, key: string, where: string, issues: ImportIssue[]): unknown[] {

@@ -15,7 +15,15 @@ import { fold, sortKey } from '$lib/shared/text';
 import { audit } from '$lib/server/audit/audit.service';
 import type { Actor } from '$lib/server/access/actor';
 import {
-  closeUnits, findCodedUnitsAt, findUnitsByIds, insertChangeLinks, insertChanges, type LinkInsert, insertUnits, updateUnit, type UnitRow
+  closeUnits,
+  findCodedUnitsAt,
+  findUnitsByIds,
+  insertChangeLinks,
+  insertChanges,
+  type LinkInsert,
+  insertUnits,
+  updateUnit,
+  type UnitRow
 } from '../unit.repository';
 import { nameKey } from './normalise';
 import type { UnitRecord } from './tlq';
@@ -50,22 +58,46 @@ const keyOf = (level: string, code: string | null) => `${level}:${code}`;
 
 function newRow(r: UnitRecord, parentId: string | null, o: UnitImportOptions, now: string): AdminUnitTable {
   return {
-    id: newId(), code: r.code, level: r.level, type: r.type, name: r.name, full_name: r.fullName,
-    name_search: fold(r.fullName), sort_key: sortKey(r.name), parent_id: parentId,
-    valid_from: o.validFrom, valid_to: o.validTo ?? null, centre_lat: null, centre_lon: null,
-    households: null, source: o.source, created_at: now
+    id: newId(),
+    code: r.code,
+    level: r.level,
+    type: r.type,
+    name: r.name,
+    full_name: r.fullName,
+    name_search: fold(r.fullName),
+    sort_key: sortKey(r.name),
+    parent_id: parentId,
+    valid_from: o.validFrom,
+    valid_to: o.validTo ?? null,
+    centre_lat: null,
+    centre_lon: null,
+    households: null,
+    source: o.source,
+    created_at: now
   };
 }
 
-function planImport(records: UnitRecord[], existing: Map<string, UnitRow>, parentKeyOf: (row: UnitRow) => string | null, o: UnitImportOptions): Plan {
+function planImport(
+  records: UnitRecord[],
+  existing: Map<string, UnitRow>,
+  parentKeyOf: (row: UnitRow) => string | null,
+  o: UnitImportOptions
+): Plan {
   const now = nowIso();
-  const plan: Plan = { inserts: [], closes: [], corrections: [], changes: [], links: [], stats: { created: 0, unchanged: 0, corrected: 0, retype: 0, rename: 0, reparent: 0, codeReused: 0 } };
+  const plan: Plan = {
+    inserts: [],
+    closes: [],
+    corrections: [],
+    changes: [],
+    links: [],
+    stats: { created: 0, unchanged: 0, corrected: 0, retype: 0, rename: 0, reparent: 0, codeReused: 0 }
+  };
   // The id children should point at: the current version of each parent.
   const current = new Map<string, string>();
   for (const r of records) {
     const key = keyOf(r.level, r.code);
     const parentKey = r.parentCode ? keyOf(r.parentLevel!, r.parentCode) : null;
-    const parentId = parentKey ? current.get(parentKey) ?? null : null;
+    const parentId = parentKey ? (current.get(parentKey) ?? null) : null;
     const old = existing.get(key);
     const row = newRow(r, parentId, o, now);
     if (!old) {
@@ -102,14 +134,26 @@ function planImport(records: UnitRecord[], existing: Map<string, UnitRow>, paren
     }
     const kind = !sameType ? 'retype' : !sameName ? 'rename' : 'reparent';
     plan.stats[kind]++;
-    const change: UnitChangeTable = { id: newId(), kind, effective_date: o.validFrom, legal_basis: o.legalBasis ?? null, note: `${old.full_name} → ${r.fullName}`, created_at: now };
+    const change: UnitChangeTable = {
+      id: newId(),
+      kind,
+      effective_date: o.validFrom,
+      legal_basis: o.legalBasis ?? null,
+      note: `${old.full_name} → ${r.fullName}`,
+      created_at: now
+    };
     plan.changes.push(change);
     plan.links.push({ change_id: change.id, predecessor_id: old.id, successor_id: row.id, share: 'full' });
   }
   return plan;
 }
 
-export async function importUnits(db: Db, actor: Actor, records: UnitRecord[], o: UnitImportOptions): Promise<UnitImportStats> {
+export async function importUnits(
+  db: Db,
+  actor: Actor,
+  records: UnitRecord[],
+  o: UnitImportOptions
+): Promise<UnitImportStats> {
   return db.transaction().execute(async (tx) => {
     const levels = [...new Set(records.map((r) => r.level))];
     const rows = await findCodedUnitsAt(tx, levels.length ? levels : ['commune'], o.validFrom);
@@ -127,7 +171,12 @@ export async function importUnits(db: Db, actor: Actor, records: UnitRecord[], o
     for (const c of plan.corrections) await updateUnit(tx, c.id, c.patch);
     await insertChanges(tx, plan.changes);
     await insertChangeLinks(tx, plan.links);
-    await audit(tx, actor, { action: 'import', entityType: 'admin_unit', entityId: null, after: { ...plan.stats, validFrom: o.validFrom, source: o.source } });
+    await audit(tx, actor, {
+      action: 'import',
+      entityType: 'admin_unit',
+      entityId: null,
+      after: { ...plan.stats, validFrom: o.validFrom, source: o.source }
+    });
     return plan.stats;
   });
 }

@@ -4,8 +4,14 @@ import type { ImportField, Mapping } from './mapping';
 import type { RowProblem } from './rows';
 
 const FIELD_KEYS: Record<ImportField, string> = {
-  full_name: 'people_field_full_name', birth_year: 'people_field_birth_year', sex: 'people_field_sex', village: 'people_field_village',
-  phone: 'people_field_phone', card_number: 'people_field_card_number', joined_on: 'people_field_joined_on', address: 'people_field_address'
+  full_name: 'people_field_full_name',
+  birth_year: 'people_field_birth_year',
+  sex: 'people_field_sex',
+  village: 'people_field_village',
+  phone: 'people_field_phone',
+  card_number: 'people_field_card_number',
+  joined_on: 'people_field_joined_on',
+  address: 'people_field_address'
 };
 export const fieldLabel = (f: ImportField): string => t(FIELD_KEYS[f]);
 
@@ -16,7 +22,8 @@ export function columnLetter(index: number): string {
   return s;
 }
 
-export const columnLabel = (headers: string[], index: number): string => t('people_import_column', { letter: columnLetter(index), header: headers[index] || '—' });
+export const columnLabel = (headers: string[], index: number): string =>
+  t('people_import_column', { letter: columnLetter(index), header: headers[index] || '—' });
 
 /** "Dòng 5, cột “Số điện thoại”: ..." using the header text the officer sees in Excel. */
 export function problemMessage(p: RowProblem, headers: string[], mapping: Mapping): string {

@@ -4,7 +4,16 @@
  */
 import { fold } from '$lib/shared/text';
 
-export const IMPORT_FIELDS = ['full_name', 'birth_year', 'sex', 'village', 'phone', 'card_number', 'joined_on', 'address'] as const;
+export const IMPORT_FIELDS = [
+  'full_name',
+  'birth_year',
+  'sex',
+  'village',
+  'phone',
+  'card_number',
+  'joined_on',
+  'address'
+] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 export const REQUIRED_FIELDS: readonly ImportField[] = ['full_name', 'joined_on'];
 
@@ -22,7 +31,11 @@ const ALIASES: Record<ImportField, string[]> = {
   address: ['dia chi', 'noi o', 'address']
 };
 
-const norm = (h: string) => fold(h).replace(/[.:*]/g, '').replace(/\s*\/\s*/g, '/').trim();
+const norm = (h: string) =>
+  fold(h)
+    .replace(/[.:*]/g, '')
+    .replace(/\s*\/\s*/g, '/')
+    .trim();
 
 /** Pre-guessed mapping: exact alias matches first, then headers that start with an alias. */
 export function guessMapping(headers: string[]): Mapping {
@@ -73,5 +86,7 @@ export function mappingErrors(mapping: Mapping): Partial<Record<ImportField, 're
 
 /** One sheet row → the raw texts of the mapped fields. */
 export function applyMapping(cells: string[], mapping: Mapping): Record<ImportField, string> {
-  return Object.fromEntries(IMPORT_FIELDS.map((f) => [f, mapping[f] === null ? '' : (cells[mapping[f]!] ?? '').trim()])) as Record<ImportField, string>;
+  return Object.fromEntries(
+    IMPORT_FIELDS.map((f) => [f, mapping[f] === null ? '' : (cells[mapping[f]!] ?? '').trim()])
+  ) as Record<ImportField, string>;
 }

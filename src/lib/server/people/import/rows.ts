@@ -36,11 +36,24 @@ export interface RowContext {
   currentYear: number;
 }
 
-const SEX: Record<string, ImportedRow['sex']> = { nam: 'male', m: 'male', male: 'male', nu: 'female', f: 'female', female: 'female', khac: 'other', other: 'other' };
+const SEX: Record<string, ImportedRow['sex']> = {
+  nam: 'male',
+  m: 'male',
+  male: 'male',
+  nu: 'female',
+  f: 'female',
+  female: 'female',
+  khac: 'other',
+  other: 'other'
+};
 
 /** "Bản Mẫu Một (demo)", "ban mau mot", "Mẫu Một" all find the same village. */
 const VILLAGE_PREFIX = /^(thon|ban|to dan pho|to|xom|khu|khu pho|cum)\s+/;
-const villageKey = (s: string) => fold(s).replace(/\(.*?\)/g, '').replace(VILLAGE_PREFIX, '').trim();
+const villageKey = (s: string) =>
+  fold(s)
+    .replace(/\(.*?\)/g, '')
+    .replace(VILLAGE_PREFIX, '')
+    .trim();
 
 function parseYear(v: string, currentYear: number): number | null | undefined {
   if (!v) return null;
@@ -49,7 +62,11 @@ function parseYear(v: string, currentYear: number): number | null | undefined {
   return n >= 1900 && n <= currentYear ? n : undefined;
 }
 
-export function validateRows(sheet: Sheet, mapping: Mapping, ctx: RowContext): { rows: ImportedRow[]; problems: RowProblem[] } {
+export function validateRows(
+  sheet: Sheet,
+  mapping: Mapping,
+  ctx: RowContext
+): { rows: ImportedRow[]; problems: RowProblem[] } {
   const rows: ImportedRow[] = [];
   const problems: RowProblem[] = [];
   const villages = new Map(ctx.villages.map((v) => [villageKey(v.name), v]));
@@ -58,7 +75,8 @@ export function validateRows(sheet: Sheet, mapping: Mapping, ctx: RowContext): {
     const raw = applyMapping(cells, mapping);
     // STT-only rows (a numbered but empty line at the bottom of the sheet) are not members.
     if (!Object.entries(raw).some(([, v]) => v !== '')) continue;
-    const problem = (field: ImportField, key: string, params?: Record<string, number>) => problems.push(params ? { row: rowNumber, field, key, params } : { row: rowNumber, field, key });
+    const problem = (field: ImportField, key: string, params?: Record<string, number>) =>
+      problems.push(params ? { row: rowNumber, field, key, params } : { row: rowNumber, field, key });
     if (!raw.full_name) problem('full_name', 'err_required');
     else if (raw.full_name.length > 200) problem('full_name', 'err_too_long', { max: 200 });
     const birthYear = parseYear(raw.birth_year, ctx.currentYear);
@@ -78,9 +96,16 @@ export function validateRows(sheet: Sheet, mapping: Mapping, ctx: RowContext): {
     if (card && (cardsInFile.has(card) || ctx.takenCards.has(card))) problem('card_number', 'people_err_card_taken');
     if (card) cardsInFile.add(card);
     rows.push({
-      row: rowNumber, full_name: raw.full_name, birth_year: birthYear ?? null, sex: sex ?? null,
-      village_unit_id: village?.id ?? null, village_name: village?.name ?? null, phone, address: raw.address || null,
-      card_number: card, joined_on: joined ?? ''
+      row: rowNumber,
+      full_name: raw.full_name,
+      birth_year: birthYear ?? null,
+      sex: sex ?? null,
+      village_unit_id: village?.id ?? null,
+      village_name: village?.name ?? null,
+      phone,
+      address: raw.address || null,
+      card_number: card,
+      joined_on: joined ?? ''
     });
   }
   return { rows, problems };

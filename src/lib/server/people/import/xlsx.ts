@@ -19,7 +19,11 @@ export function cellText(value: ExcelJS.CellValue): string {
     return `${pad(value.getUTCDate())}/${pad(value.getUTCMonth() + 1)}/${value.getUTCFullYear()}`;
   }
   if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((r) => r.text).join('').trim();
+    if ('richText' in value)
+      return value.richText
+        .map((r) => r.text)
+        .join('')
+        .trim();
     if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
     if ('text' in value) return String(value.text).trim();
     if ('error' in value) return '';
@@ -37,7 +41,11 @@ export class SheetError extends Error {}
 export async function readSheet(data: ArrayBuffer | Uint8Array): Promise<Sheet> {
   const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load(data instanceof Uint8Array ? (data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer) : data);
+    await wb.xlsx.load(
+      data instanceof Uint8Array
+        ? (data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer)
+        : data
+    );
   } catch {
     throw new SheetError('unreadable');
   }

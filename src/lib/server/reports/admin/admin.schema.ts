@@ -7,18 +7,23 @@ import { CHANNELS, STAGES } from '$lib/shared/reports/constants';
 import { CATEGORY_ICONS } from '$lib/shared/reports/icons';
 import { parseDate } from '$lib/shared/format';
 
-const str = (max = 300) => z.preprocess((v) => (v == null ? '' : String(v)), z.string().trim().max(max, 'err_too_long'));
+const str = (max = 300) =>
+  z.preprocess((v) => (v == null ? '' : String(v)), z.string().trim().max(max, 'err_too_long'));
 const required = (max = 300) => str(max).pipe(z.string().min(1, 'err_required'));
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const id = (message: string) => str(64).pipe(z.string().regex(UUID, message));
-const optionalId = str(64).refine((v) => v === '' || UUID.test(v), 'err_invalid').transform((v) => v || null);
+const optionalId = str(64)
+  .refine((v) => v === '' || UUID.test(v), 'err_invalid')
+  .transform((v) => v || null);
 const flag = z.preprocess((v) => v === true || v === 'on' || v === '1', z.boolean());
 const int = (min: number, max: number, message: string) =>
-  str(6).pipe(z.string().min(1, 'err_required')).transform((v, ctx) => {
-    const n = Number(v);
-    if (!Number.isInteger(n) || n < min || n > max) ctx.addIssue({ code: 'custom', message });
-    return n;
-  });
+  str(6)
+    .pipe(z.string().min(1, 'err_required'))
+    .transform((v, ctx) => {
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < min || n > max) ctx.addIssue({ code: 'custom', message });
+      return n;
+    });
 
 export const categorySchema = z.object({
   code: str(60).pipe(z.string().regex(/^[a-z0-9_]{2,60}$/, 'ra_err_code')),
@@ -51,7 +56,8 @@ export const deadlineSchema = z
     max_extensions: int(0, 10, 'ra_err_max_extensions')
   })
   .superRefine((v, ctx) => {
-    if (v.max_extensions > 0 && v.extension_days === 0) ctx.addIssue({ code: 'custom', path: ['extension_days'], message: 'ra_err_extension_days' });
+    if (v.max_extensions > 0 && v.extension_days === 0)
+      ctx.addIssue({ code: 'custom', path: ['extension_days'], message: 'ra_err_extension_days' });
   });
 export type DeadlineInput = z.infer<typeof deadlineSchema>;
 

@@ -34,8 +34,16 @@ async function check(db: Db, input: CategoryInput, exceptId: string | null): Pro
 }
 
 const columns = (i: CategoryInput) => ({
-  code: i.code, group_id: i.group_id, name_vi: i.name_vi, name_en: i.name_en, name_search: fold(i.name_vi),
-  legal_basis: i.legal_basis, icon: i.icon, urgent: i.urgent ? 1 : 0, active: i.active ? 1 : 0, sort_order: i.sort_order
+  code: i.code,
+  group_id: i.group_id,
+  name_vi: i.name_vi,
+  name_en: i.name_en,
+  name_search: fold(i.name_vi),
+  legal_basis: i.legal_basis,
+  icon: i.icon,
+  urgent: i.urgent ? 1 : 0,
+  active: i.active ? 1 : 0,
+  sort_order: i.sort_order
 });
 
 /** What the audit trail shows (no search helper column). */
@@ -62,14 +70,28 @@ export async function updateCategory(db: Db, actor: Actor, id: string, input: Ca
   const after = columns(input);
   await db.transaction().execute(async (tx) => {
     await repo.updateCategory(tx, id, { ...after, updated_at: nowIso() });
-    await audit(tx, actor, { action: 'update', entityType: 'category', entityId: id, before: shown(pick(before)), after: shown(after) });
+    await audit(tx, actor, {
+      action: 'update',
+      entityType: 'category',
+      entityId: id,
+      before: shown(pick(before)),
+      after: shown(after)
+    });
   });
 }
 
 /** The stored row in the same shape as columns(), for a field-by-field audit diff. */
 function pick(r: NonNullable<Awaited<ReturnType<typeof repo.findCategoryById>>>) {
   return {
-    code: r.code, group_id: r.group_id, name_vi: r.name_vi, name_en: r.name_en, name_search: r.name_search,
-    legal_basis: r.legal_basis, icon: r.icon, urgent: r.urgent, active: r.active, sort_order: r.sort_order
+    code: r.code,
+    group_id: r.group_id,
+    name_vi: r.name_vi,
+    name_en: r.name_en,
+    name_search: r.name_search,
+    legal_basis: r.legal_basis,
+    icon: r.icon,
+    urgent: r.urgent,
+    active: r.active,
+    sort_order: r.sort_order
   };
 }

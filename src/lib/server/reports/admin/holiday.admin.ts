@@ -26,7 +26,12 @@ export function solarDateOf(input: HolidayInput): string {
 export async function holidayAdminData(db: Db, actor: Actor, year: string | null) {
   requireAdmin(actor);
   const years = await repo.holidayYears(db);
-  const shown = year && /^\d{4}$/.test(year) ? year : (years.find((y) => y === new Date().getUTCFullYear().toString()) ?? years[0] ?? String(new Date().getUTCFullYear()));
+  const shown =
+    year && /^\d{4}$/.test(year)
+      ? year
+      : (years.find((y) => y === new Date().getUTCFullYear().toString()) ??
+        years[0] ??
+        String(new Date().getUTCFullYear()));
   return { years, year: shown, holidays: await repo.listHolidays(db, `${shown}-01-01`, `${shown}-12-31`) };
 }
 
@@ -38,19 +43,36 @@ export async function getHoliday(db: Db, actor: Actor, date: string) {
 }
 
 /** Adds a day, or replaces the day `original` when given. Returns the stored date. */
-export async function saveHoliday(db: Db, actor: Actor, input: HolidayInput, original: string | null = null): Promise<string> {
+export async function saveHoliday(
+  db: Db,
+  actor: Actor,
+  input: HolidayInput,
+  original: string | null = null
+): Promise<string> {
   requireAdmin(actor);
   const before = original ? await getHoliday(db, actor, original) : null;
   const date = solarDateOf(input);
   const field = input.calendar === 'solar' ? 'date' : 'lunar_day';
   if (!ISO.test(date)) throw new AppError('VALIDATION', 'err_date', { field });
-  if (date !== original && (await repo.findHoliday(db, date))) throw new AppError('VALIDATION', 'ra_err_holiday_taken', { field });
+  if (date !== original && (await repo.findHoliday(db, date)))
+    throw new AppError('VALIDATION', 'ra_err_holiday_taken', { field });
   const row: HolidayTable = { date, name: input.name, kind: input.kind, updated_at: nowIso() };
-  const after = { date, name: input.name, kind: input.kind, ...(input.calendar === 'lunar' ? { lunar: `${input.lunar_day}/${input.lunar_month}/${input.lunar_year}` } : {}) };
+  const after = {
+    date,
+    name: input.name,
+    kind: input.kind,
+    ...(input.calendar === 'lunar' ? { lunar: `${input.lunar_day}/${input.lunar_month}/${input.lunar_year}` } : {})
+  };
   await db.transaction().execute(async (tx) => {
     if (before) await repo.replaceHoliday(tx, before.date, row);
     else await repo.insertHoliday(tx, row);
-    await audit(tx, actor, { action: before ? 'update' : 'create', entityType: 'holiday', entityId: date, before: before ? { date: before.date, name: before.name, kind: before.kind } : null, after });
+    await audit(tx, actor, {
+      action: before ? 'update' : 'create',
+      entityType: 'holiday',
+      entityId: date,
+      before: before ? { date: before.date, name: before.name, kind: before.kind } : null,
+      after
+    });
   });
   return date;
 }
@@ -59,6 +81,11 @@ export async function removeHoliday(db: Db, actor: Actor, date: string): Promise
   const before = await getHoliday(db, actor, date);
   await db.transaction().execute(async (tx) => {
     await repo.deleteHoliday(tx, date);
-    await audit(tx, actor, { action: 'delete', entityType: 'holiday', entityId: date, before: { date: before.date, name: before.name, kind: before.kind } });
+    await audit(tx, actor, {
+      action: 'delete',
+      entityType: 'holiday',
+      entityId: date,
+      before: { date: before.date, name: before.name, kind: before.kind }
+    });
   });
 }

@@ -22,7 +22,11 @@ export async function adminForm<S extends z.ZodType, R extends Record<string, un
 }
 
 /** Delete-style actions: a single id field, no schema. */
-export async function adminIdAction<R extends Record<string, unknown>>(event: RequestEvent, field: string, run: (id: string) => Promise<R>) {
+export async function adminIdAction<R extends Record<string, unknown>>(
+  event: RequestEvent,
+  field: string,
+  run: (id: string) => Promise<R>
+) {
   guardAdmin(event);
   const id = String((await event.request.formData()).get(field) ?? '');
   try {

@@ -17,7 +17,12 @@ const invalid = (field: string, key: string) => new AppError('VALIDATION', key, 
 
 export async function routingAdminData(db: Db, actor: Actor) {
   requireAdmin(actor);
-  const [rules, categories, units, agencies] = await Promise.all([repo.listRoutingRules(db), repo.listAllCategories(db), repo.listRoutableUnits(db), repo.listAgencies(db)]);
+  const [rules, categories, units, agencies] = await Promise.all([
+    repo.listRoutingRules(db),
+    repo.listAllCategories(db),
+    repo.listRoutableUnits(db),
+    repo.listAgencies(db)
+  ]);
   return { rules, categories, units, agencies };
 }
 
@@ -25,11 +30,17 @@ async function checkRouting(db: Db, r: RoutingInput, exceptId: string | null): P
   if (r.category_id && !(await repo.categoryExists(db, r.category_id))) throw invalid('category_id', 'ra_err_category');
   if (r.admin_unit_id && !(await repo.unitExists(db, r.admin_unit_id))) throw invalid('admin_unit_id', 'ra_err_unit');
   if (!(await repo.agencyExists(db, r.agency_org_id))) throw invalid('agency_org_id', 'ra_err_agency');
-  if (await repo.findRoutingDuplicate(db, r.category_id, r.admin_unit_id, exceptId)) throw invalid('category_id', 'ra_err_routing_duplicate');
+  if (await repo.findRoutingDuplicate(db, r.category_id, r.admin_unit_id, exceptId))
+    throw invalid('category_id', 'ra_err_routing_duplicate');
 }
 
 /** Creates a rule, or replaces rule `id` when given. */
-export async function saveRoutingRule(db: Db, actor: Actor, input: RoutingInput, id: string | null = null): Promise<string> {
+export async function saveRoutingRule(
+  db: Db,
+  actor: Actor,
+  input: RoutingInput,
+  id: string | null = null
+): Promise<string> {
   requireAdmin(actor);
   const before = id ? await repo.findRoutingRule(db, id) : null;
   if (id && !before) throw notFound();
@@ -38,7 +49,13 @@ export async function saveRoutingRule(db: Db, actor: Actor, input: RoutingInput,
   await db.transaction().execute(async (tx) => {
     if (before) await repo.updateRoutingRule(tx, ruleId, { ...input, updated_at: nowIso() });
     else await repo.insertRoutingRule(tx, { id: ruleId, ...input, updated_at: nowIso() });
-    await audit(tx, actor, { action: before ? 'update' : 'create', entityType: 'routing_rule', entityId: ruleId, before: before ? strip(before) : null, after: input });
+    await audit(tx, actor, {
+      action: before ? 'update' : 'create',
+      entityType: 'routing_rule',
+      entityId: ruleId,
+      before: before ? strip(before) : null,
+      after: input
+    });
   });
   return ruleId;
 }
@@ -64,17 +81,29 @@ export async function deadlineAdminData(db: Db, actor: Actor) {
   return { rules, categories };
 }
 
-export async function saveDeadlineRule(db: Db, actor: Actor, input: DeadlineInput, id: string | null = null): Promise<string> {
+export async function saveDeadlineRule(
+  db: Db,
+  actor: Actor,
+  input: DeadlineInput,
+  id: string | null = null
+): Promise<string> {
   requireAdmin(actor);
   const before = id ? await repo.findDeadlineRule(db, id) : null;
   if (id && !before) throw notFound();
-  if (input.category_id && !(await repo.categoryExists(db, input.category_id))) throw invalid('category_id', 'ra_err_category');
+  if (input.category_id && !(await repo.categoryExists(db, input.category_id)))
+    throw invalid('category_id', 'ra_err_category');
   if (await repo.findDeadlineDuplicate(db, input, id)) throw invalid('category_id', 'ra_err_deadline_duplicate');
   const ruleId = id ?? newId();
   await db.transaction().execute(async (tx) => {
     if (before) await repo.updateDeadlineRule(tx, ruleId, { ...input, updated_at: nowIso() });
     else await repo.insertDeadlineRule(tx, { id: ruleId, ...input, updated_at: nowIso() });
-    await audit(tx, actor, { action: before ? 'update' : 'create', entityType: 'deadline_rule', entityId: ruleId, before: before ? strip(before) : null, after: input });
+    await audit(tx, actor, {
+      action: before ? 'update' : 'create',
+      entityType: 'deadline_rule',
+      entityId: ruleId,
+      before: before ? strip(before) : null,
+      after: input
+    });
   });
   return ruleId;
 }

@@ -13,10 +13,17 @@ import { findAttachment } from './intake.repository';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export async function openAttachment(db: Db, actor: Actor, id: string, opts: { original?: boolean; followReportId?: string | null } = {}) {
+export async function openAttachment(
+  db: Db,
+  actor: Actor,
+  id: string,
+  opts: { original?: boolean; followReportId?: string | null } = {}
+) {
   const a = UUID.test(id) ? await findAttachment(db, id) : undefined;
   if (!a) throw notFound();
-  const officer = (await inScope(db, actor, 'report.read', a.commune_org_id)) || (await inScope(db, actor, 'report.read', a.agency_org_id));
+  const officer =
+    (await inScope(db, actor, 'report.read', a.commune_org_id)) ||
+    (await inScope(db, actor, 'report.read', a.agency_org_id));
   const reporter = !!opts.followReportId && opts.followReportId === a.report_id;
   const published = a.approved_public === 1 && a.is_public === 1;
   if (!officer && !reporter && !published) throw notFound();

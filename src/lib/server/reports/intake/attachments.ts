@@ -8,15 +8,33 @@ import { storeMedia, type PreparedMedia } from '$lib/server/media/media';
 import { insertAttachment } from './intake.repository';
 
 /** Files are written before the rows; an aborted transaction leaves only unreferenced files. */
-export async function saveAttachments(db: Db, reportId: string, eventId: string | null, media: PreparedMedia[], accountId: string | null): Promise<string[]> {
+export async function saveAttachments(
+  db: Db,
+  reportId: string,
+  eventId: string | null,
+  media: PreparedMedia[],
+  accountId: string | null
+): Promise<string[]> {
   const ids: string[] = [];
   for (const m of media) {
     const id = newId();
     const { privatePath, publicPath } = await storeMedia(id, m);
     await insertAttachment(db, {
-      id, report_id: reportId, event_id: eventId, kind: m.kind, private_path: privatePath, public_path: publicPath,
-      sha256: m.sha256, mime: m.mime, bytes: m.bytes, captured_at: m.capturedAt, gps_lat: m.lat, gps_lon: m.lon,
-      approved_public: 0, uploaded_by_account_id: accountId, created_at: nowIso()
+      id,
+      report_id: reportId,
+      event_id: eventId,
+      kind: m.kind,
+      private_path: privatePath,
+      public_path: publicPath,
+      sha256: m.sha256,
+      mime: m.mime,
+      bytes: m.bytes,
+      captured_at: m.capturedAt,
+      gps_lat: m.lat,
+      gps_lon: m.lon,
+      approved_public: 0,
+      uploaded_by_account_id: accountId,
+      created_at: nowIso()
     });
     ids.push(id);
   }

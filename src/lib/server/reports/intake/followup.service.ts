@@ -37,7 +37,8 @@ export const RECEIPT_WINDOW_MINUTES = 15;
  * Rate-limit key for one client. Keyed HMAC, not a bare hash: the IPv4 space is small enough
  * to reverse a plain SHA-256, and the raw address must never be stored.
  */
-const clientKey = (client: string) => `receipt:${createHmac('sha256', config.APP_SECRET).update(`receipt-limit:${client}`).digest('hex').slice(0, 32)}`;
+const clientKey = (client: string) =>
+  `receipt:${createHmac('sha256', config.APP_SECRET).update(`receipt-limit:${client}`).digest('hex').slice(0, 32)}`;
 
 export type ReceiptLookup = { ok: true; reportId: string } | { ok: false; reason: 'not_found' | 'rate_limited' };
 
@@ -68,13 +69,25 @@ async function load(db: Db, reportId: string) {
 }
 
 /** What the agency decided, picked field by field from the resolved event: the outcome flows back to the reporter's timeline. */
-export interface ReporterOutcome { kind: string; decisionNo: string | null; fineVnd: number | null; remedies: string | null; note: string | null }
+export interface ReporterOutcome {
+  kind: string;
+  decisionNo: string | null;
+  fineVnd: number | null;
+  remedies: string | null;
+  note: string | null;
+}
 
 function outcomeOf(data: unknown): ReporterOutcome | null {
   const o = readJson<{ outcome?: Record<string, unknown> }>(data)?.outcome;
   if (!o || typeof o.kind !== 'string') return null;
   const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v : null);
-  return { kind: o.kind, decisionNo: str(o.decision_no), fineVnd: typeof o.fine_vnd === 'number' ? o.fine_vnd : null, remedies: str(o.remedies), note: str(o.note) };
+  return {
+    kind: o.kind,
+    decisionNo: str(o.decision_no),
+    fineVnd: typeof o.fine_vnd === 'number' ? o.fine_vnd : null,
+    remedies: str(o.remedies),
+    note: str(o.note)
+  };
 }
 
 /**
@@ -82,8 +95,13 @@ function outcomeOf(data: unknown): ReporterOutcome | null {
  * public events done by handlers join the timeline, never the other reporter's own words.
  */
 async function reporterEvents(db: Db, reportId: string, masterId: string | null) {
-  const [own, master] = await Promise.all([repo.listReporterEvents(db, reportId), masterId ? repo.listReporterEvents(db, masterId) : []]);
-  return [...own, ...master.filter((e) => e.actor_account_id !== null)].sort((a, b) => a.created_at.localeCompare(b.created_at));
+  const [own, master] = await Promise.all([
+    repo.listReporterEvents(db, reportId),
+    masterId ? repo.listReporterEvents(db, masterId) : []
+  ]);
+  return [...own, ...master.filter((e) => e.actor_account_id !== null)].sort((a, b) =>
+    a.created_at.localeCompare(b.created_at)
+  );
 }
 
 export async function reporterView(db: Db, reportId: string, today = todayVn()) {
@@ -94,9 +112,24 @@ export async function reporterView(db: Db, reportId: string, today = todayVn()) 
     repo.findCategoryForIntake(db, r.category_id)
   ]);
   return {
-    status: r.status, channel: r.channel, category: category?.name_vi ?? '', urgent: r.urgent === 1,
-    createdAt: r.created_at, observedOn: r.observed_on, deadlineKind: r.deadline_kind, deadlineOn: r.deadline_on, rating: r.rating,
-    events: events.map((e) => ({ id: e.id, kind: e.kind, toStatus: e.to_status, body: e.body, at: e.created_at, outcome: e.to_status === 'resolved' ? outcomeOf(e.data) : null, fromHandler: e.actor_account_id !== null && e.kind === 'message' })),
+    status: r.status,
+    channel: r.channel,
+    category: category?.name_vi ?? '',
+    urgent: r.urgent === 1,
+    createdAt: r.created_at,
+    observedOn: r.observed_on,
+    deadlineKind: r.deadline_kind,
+    deadlineOn: r.deadline_on,
+    rating: r.rating,
+    events: events.map((e) => ({
+      id: e.id,
+      kind: e.kind,
+      toStatus: e.to_status,
+      body: e.body,
+      at: e.created_at,
+      outcome: e.to_status === 'resolved' ? outcomeOf(e.data) : null,
+      fromHandler: e.actor_account_id !== null && e.kind === 'message'
+    })),
     photos: attachments.filter((a) => a.kind === 'photo').map((a) => ({ id: a.id })),
     canRate: r.status === 'resolved' || r.status === 'closed',
     canReopen: canReopen(r.status, vnDate(r.resolved_at), today),
@@ -115,22 +148,60 @@ export async function reply(db: Db, reportId: string, body: string, photos: Prep
     const eventId = newId();
     // Answering a request for information sends the report back to verification.
     const back = r.status === 'needs_info' && canTransition(r.status, 'new', 'reporter');
-    await repo.insertEvent(tx, { id: eventId, report_id: reportId, kind: photos.length && !text ? 'attachment' : 'reply', from_status: back ? r.status : null, to_status: back ? 'new' : null, actor_account_id: null, actor_org_id: null, visible_to_reporter: 1, body: text || null, data: null, created_at: now });
+    await repo.insertEvent(tx, {
+      id: eventId,
+      report_id: reportId,
+      kind: photos.length && !text ? 'attachment' : 'reply',
+      from_status: back ? r.status : null,
+      to_status: back ? 'new' : null,
+      actor_account_id: null,
+      actor_org_id: null,
+      visible_to_reporter: 1,
+      body: text || null,
+      data: null,
+      created_at: now
+    });
     if (back) await repo.updateReport(tx, reportId, { status: 'new', updated_at: now });
     await saveAttachments(tx, reportId, eventId, photos, null);
-    await audit(tx, REPORTER, { action: 'report.reply', entityType: 'report', entityId: reportId, organisationId: r.commune_org_id, after: { photos: photos.length, status: back ? 'new' : r.status } });
+    await audit(tx, REPORTER, {
+      action: 'report.reply',
+      entityType: 'report',
+      entityId: reportId,
+      organisationId: r.commune_org_id,
+      after: { photos: photos.length, status: back ? 'new' : r.status }
+    });
   });
 }
 
 export async function rate(db: Db, reportId: string, rating: number): Promise<void> {
-  if (!Number.isInteger(rating) || rating < 1 || rating > 5) throw new AppError('VALIDATION', 'ri_err_rating', { field: 'rating' });
+  if (!Number.isInteger(rating) || rating < 1 || rating > 5)
+    throw new AppError('VALIDATION', 'ri_err_rating', { field: 'rating' });
   const r = await load(db, reportId);
   if (r.status !== 'resolved' && r.status !== 'closed') throw new AppError('CONFLICT', 'ri_err_not_closed');
   await db.transaction().execute(async (tx) => {
     const now = nowIso();
     await repo.updateReport(tx, reportId, { rating, updated_at: now });
-    await repo.insertEvent(tx, { id: newId(), report_id: reportId, kind: 'rating', from_status: null, to_status: null, actor_account_id: null, actor_org_id: null, visible_to_reporter: 1, body: String(rating), data: null, created_at: now });
-    await audit(tx, REPORTER, { action: 'report.rate', entityType: 'report', entityId: reportId, organisationId: r.commune_org_id, before: { rating: r.rating }, after: { rating } });
+    await repo.insertEvent(tx, {
+      id: newId(),
+      report_id: reportId,
+      kind: 'rating',
+      from_status: null,
+      to_status: null,
+      actor_account_id: null,
+      actor_org_id: null,
+      visible_to_reporter: 1,
+      body: String(rating),
+      data: null,
+      created_at: now
+    });
+    await audit(tx, REPORTER, {
+      action: 'report.rate',
+      entityType: 'report',
+      entityId: reportId,
+      organisationId: r.commune_org_id,
+      before: { rating: r.rating },
+      after: { rating }
+    });
   });
 }
 
@@ -141,8 +212,33 @@ export async function reopen(db: Db, reportId: string, reason: string, today = t
   const deadline = await deadlineFor(db, 'verify', r.channel, r.category_id, today);
   await db.transaction().execute(async (tx) => {
     const now = nowIso();
-    await repo.updateReport(tx, reportId, { status: 'reopened', deadline_kind: 'verify', deadline_on: deadline.dueOn, closed_at: null, updated_at: now });
-    await repo.insertEvent(tx, { id: newId(), report_id: reportId, kind: 'status', from_status: r.status, to_status: 'reopened', actor_account_id: null, actor_org_id: null, visible_to_reporter: 1, body: reason.trim().slice(0, LIMITS.descriptionChars), data: null, created_at: now });
-    await audit(tx, REPORTER, { action: 'report.reopen', entityType: 'report', entityId: reportId, organisationId: r.commune_org_id, before: { status: r.status }, after: { status: 'reopened' } });
+    await repo.updateReport(tx, reportId, {
+      status: 'reopened',
+      deadline_kind: 'verify',
+      deadline_on: deadline.dueOn,
+      closed_at: null,
+      updated_at: now
+    });
+    await repo.insertEvent(tx, {
+      id: newId(),
+      report_id: reportId,
+      kind: 'status',
+      from_status: r.status,
+      to_status: 'reopened',
+      actor_account_id: null,
+      actor_org_id: null,
+      visible_to_reporter: 1,
+      body: reason.trim().slice(0, LIMITS.descriptionChars),
+      data: null,
+      created_at: now
+    });
+    await audit(tx, REPORTER, {
+      action: 'report.reopen',
+      entityType: 'report',
+      entityId: reportId,
+      organisationId: r.commune_org_id,
+      before: { status: r.status },
+      after: { status: 'reopened' }
+    });
   });
 }

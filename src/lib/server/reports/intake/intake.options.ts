@@ -14,9 +14,17 @@ import { listCommuneGeometries, listCommunesOn, listMembersIn, listVillagesOfCom
 export async function intakeOptions(db: Db, actor: Actor) {
   const today = todayVn();
   const [categories, communes] = await Promise.all([listActiveCategories(db), listCommunesOn(db, today)]);
-  const behalf = can(actor, 'report.on_behalf') ? { members: await listMembersIn(db, scopeSubquery(db, actor, 'report.on_behalf')) } : null;
+  const behalf = can(actor, 'report.on_behalf')
+    ? { members: await listMembersIn(db, scopeSubquery(db, actor, 'report.on_behalf')) }
+    : null;
   return {
-    categories: categories.map((c) => ({ id: c.id, name_vi: c.name_vi, name_en: c.name_en, group: iconFor(c.icon, c.group_code), urgent: c.urgent === 1 })),
+    categories: categories.map((c) => ({
+      id: c.id,
+      name_vi: c.name_vi,
+      name_en: c.name_en,
+      group: iconFor(c.icon, c.group_code),
+      urgent: c.urgent === 1
+    })),
     communes: communes.map((c) => ({ id: c.id, name: c.full_name })),
     behalf
   };
@@ -44,17 +52,29 @@ function simplify(c: Coords): Coords {
  * Communes for the map, as GeoJSON: polygons when unit_geometry has been imported, otherwise
  * (the demo seed has none) a point at each commune centre. Public reference data.
  */
-const simplifyGeometry = (g: { type: string; coordinates: Coords } | null) => (g ? { type: g.type, coordinates: simplify(g.coordinates) } : null);
+const simplifyGeometry = (g: { type: string; coordinates: Coords } | null) =>
+  g ? { type: g.type, coordinates: simplify(g.coordinates) } : null;
 
 export async function communeGeoJson(db: Db) {
   const today = todayVn();
   const polygons = await listCommuneGeometries(db, today);
   if (polygons.length) {
-    return { type: 'FeatureCollection', features: polygons.map((p) => ({ type: 'Feature', properties: { id: p.id, name: p.full_name }, geometry: simplifyGeometry(readJson<{ type: string; coordinates: Coords }>(p.geojson)) })) };
+    return {
+      type: 'FeatureCollection',
+      features: polygons.map((p) => ({
+        type: 'Feature',
+        properties: { id: p.id, name: p.full_name },
+        geometry: simplifyGeometry(readJson<{ type: string; coordinates: Coords }>(p.geojson))
+      }))
+    };
   }
   const centres = (await listCommunesOn(db, today)).filter((c) => c.centre_lat !== null && c.centre_lon !== null);
   return {
     type: 'FeatureCollection',
-    features: centres.map((c) => ({ type: 'Feature', properties: { id: c.id, name: c.full_name }, geometry: { type: 'Point', coordinates: [c.centre_lon, c.centre_lat] } }))
+    features: centres.map((c) => ({
+      type: 'Feature',
+      properties: { id: c.id, name: c.full_name },
+      geometry: { type: 'Point', coordinates: [c.centre_lon, c.centre_lat] }
+    }))
   };
 }

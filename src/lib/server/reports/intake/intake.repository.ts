@@ -3,7 +3,8 @@ import type { Insertable, Updateable } from 'kysely';
 import type { Db } from '$lib/server/db';
 import type { AttachmentTable, ReportEventTable, ReportIdentityTable, ReportTable } from '$lib/server/db/schema';
 
-const validOn = (date: string) => (eb: any) => eb.and([eb('valid_from', '<=', date), eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', date)])]);
+const validOn = (date: string) => (eb: any) =>
+  eb.and([eb('valid_from', '<=', date), eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', date)])]);
 
 export async function findReportByKey(db: Db, key: string) {
   return db.selectFrom('report').selectAll().where('idempotency_key', '=', key).executeTakeFirst();
@@ -41,14 +42,30 @@ export async function findAttachment(db: Db, id: string) {
   return db
     .selectFrom('attachment as a')
     .innerJoin('report as r', 'r.id', 'a.report_id')
-    .select(['a.id', 'a.report_id', 'a.kind', 'a.mime', 'a.private_path', 'a.public_path', 'a.approved_public', 'r.is_public', 'r.commune_org_id', 'r.agency_org_id'])
+    .select([
+      'a.id',
+      'a.report_id',
+      'a.kind',
+      'a.mime',
+      'a.private_path',
+      'a.public_path',
+      'a.approved_public',
+      'r.is_public',
+      'r.commune_org_id',
+      'r.agency_org_id'
+    ])
     .where('a.id', '=', id)
     .executeTakeFirst();
 }
 
 /** The commune (or village) unit as it is on `date`. */
 export async function findUnitOn(db: Db, id: string, date: string) {
-  return db.selectFrom('admin_unit').select(['id', 'level', 'name', 'full_name', 'parent_id']).where('id', '=', id).where(validOn(date)).executeTakeFirst();
+  return db
+    .selectFrom('admin_unit')
+    .select(['id', 'level', 'name', 'full_name', 'parent_id'])
+    .where('id', '=', id)
+    .where(validOn(date))
+    .executeTakeFirst();
 }
 
 export async function listCommunesOn(db: Db, date: string) {
@@ -80,12 +97,19 @@ export async function listCommuneGeometries(db: Db, date: string) {
     .innerJoin('admin_unit as u', 'u.id', 'g.unit_id')
     .select(['u.id', 'u.full_name', 'g.geojson'])
     .where('u.level', '=', 'commune')
-    .where((eb) => eb.and([eb('u.valid_from', '<=', date), eb.or([eb('u.valid_to', 'is', null), eb('u.valid_to', '>', date)])]))
+    .where((eb) =>
+      eb.and([eb('u.valid_from', '<=', date), eb.or([eb('u.valid_to', 'is', null), eb('u.valid_to', '>', date)])])
+    )
     .execute();
 }
 
 /** The Hội of a unit: an association organisation of the given type for that unit, valid on `date`. */
-export async function findAssociationFor(db: Db, unitId: string, type: 'commune_association' | 'province_association', date: string) {
+export async function findAssociationFor(
+  db: Db,
+  unitId: string,
+  type: 'commune_association' | 'province_association',
+  date: string
+) {
   return db
     .selectFrom('organisation')
     .select(['id'])
@@ -97,7 +121,12 @@ export async function findAssociationFor(db: Db, unitId: string, type: 'commune_
 }
 
 export async function findPersonOrg(db: Db, personId: string) {
-  return db.selectFrom('person').select(['id', 'organisation_id', 'full_name']).where('id', '=', personId).where('anonymised_at', 'is', null).executeTakeFirst();
+  return db
+    .selectFrom('person')
+    .select(['id', 'organisation_id', 'full_name'])
+    .where('id', '=', personId)
+    .where('anonymised_at', 'is', null)
+    .executeTakeFirst();
 }
 
 /** Members of organisations in `orgIds` (a subquery of the actor's scope), by name. */
@@ -113,7 +142,11 @@ export async function listMembersIn(db: Db, orgIds: any, limit = 500) {
 }
 
 export async function findCategoryForIntake(db: Db, id: string) {
-  return db.selectFrom('category').select(['id', 'urgent', 'active', 'name_vi']).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('category')
+    .select(['id', 'urgent', 'active', 'name_vi'])
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 export async function listReporterEvents(db: Db, reportId: string) {
@@ -127,5 +160,10 @@ export async function listReporterEvents(db: Db, reportId: string) {
 }
 
 export async function listReportAttachments(db: Db, reportId: string) {
-  return db.selectFrom('attachment').select(['id', 'kind', 'mime', 'created_at']).where('report_id', '=', reportId).orderBy('created_at').execute();
+  return db
+    .selectFrom('attachment')
+    .select(['id', 'kind', 'mime', 'created_at'])
+    .where('report_id', '=', reportId)
+    .orderBy('created_at')
+    .execute();
 }

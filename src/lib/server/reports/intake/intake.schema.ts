@@ -7,10 +7,12 @@ import { z } from 'zod';
 import { CHANNELS, CONSENT_METHODS, LIMITS, PROTECTIONS, allowedProtections } from '$lib/shared/reports/constants';
 import { parseDate, todayVn } from '$lib/shared/format';
 
-const str = (max = 300) => z.preprocess((v) => (v == null ? '' : String(v)), z.string().trim().max(max, 'err_too_long'));
+const str = (max = 300) =>
+  z.preprocess((v) => (v == null ? '' : String(v)), z.string().trim().max(max, 'err_too_long'));
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const optionalId = str(64).refine((v) => v === '' || UUID.test(v), 'err_invalid');
-const coord = (limit: number) => str(32).refine((v) => v === '' || (Number.isFinite(Number(v)) && Math.abs(Number(v)) <= limit), 'ri_err_coords');
+const coord = (limit: number) =>
+  str(32).refine((v) => v === '' || (Number.isFinite(Number(v)) && Math.abs(Number(v)) <= limit), 'ri_err_coords');
 
 export const intakeSchema = z
   .object({
@@ -20,12 +22,14 @@ export const intakeSchema = z
     description: str(LIMITS.descriptionChars),
     has_voice: z.boolean().default(false),
     has_photo_gps: z.boolean().default(false),
-    observed_on: str(10).pipe(z.string().min(1, 'err_required')).transform((v, ctx) => {
-      const iso = parseDate(v);
-      if (!iso) ctx.addIssue({ code: 'custom', message: 'err_date' });
-      else if (iso > todayVn()) ctx.addIssue({ code: 'custom', message: 'ri_err_date_future' });
-      return iso ?? '';
-    }),
+    observed_on: str(10)
+      .pipe(z.string().min(1, 'err_required'))
+      .transform((v, ctx) => {
+        const iso = parseDate(v);
+        if (!iso) ctx.addIssue({ code: 'custom', message: 'err_date' });
+        else if (iso > todayVn()) ctx.addIssue({ code: 'custom', message: 'ri_err_date_future' });
+        return iso ?? '';
+      }),
     lat: coord(90),
     lon: coord(180),
     location_source: z.enum(['gps', 'pin', 'photo', '']).default(''),
@@ -49,7 +53,8 @@ export const intakeSchema = z
     const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
     if (!v.description && !v.has_voice) issue('description', 'ri_err_description_or_voice');
     if ((v.lat === '') !== (v.lon === '')) issue('lat', 'ri_err_coords');
-    if (v.lat === '' && !v.commune_id && !v.village_id && !v.has_photo_gps) issue('commune_id', 'ri_err_location_required');
+    if (v.lat === '' && !v.commune_id && !v.village_id && !v.has_photo_gps)
+      issue('commune_id', 'ri_err_location_required');
     if (!allowedProtections(v.channel).includes(v.protection)) issue('protection', 'ri_err_anonymous_to_cao');
     const behalf = v.observer_kind !== 'self';
     // Named and confidential reports identify someone (a picked member is identified by the record).

@@ -31,24 +31,47 @@ export interface IntakeFiles {
 
 export type IntakeResult =
   | { ok: false; errors: FieldErrors; codes: Record<string, string> }
-  | { ok: true; reportId: string; receiptCode: string | null; created: boolean; urgent: boolean; location: { precision: string; communeName: string } | null };
+  | {
+      ok: true;
+      reportId: string;
+      receiptCode: string | null;
+      created: boolean;
+      urgent: boolean;
+      location: { precision: string; communeName: string } | null;
+    };
 
-const fieldError = (field: string, key: string): IntakeResult => ({ ok: false, errors: { [field]: t(key) }, codes: { [field]: key } });
+const fieldError = (field: string, key: string): IntakeResult => ({
+  ok: false,
+  errors: { [field]: t(key) },
+  codes: { [field]: key }
+});
 
 async function replay(db: Db, key: string): Promise<IntakeResult | null> {
   const existing = await repo.findReportByKey(db, key);
   if (!existing) return null;
   const fresh = Date.now() - Date.parse(existing.created_at) < RECEIPT_REPLAY_MINUTES * 60_000;
-  return { ok: true, reportId: existing.id, receiptCode: fresh ? receiptFromKey(key) : null, created: false, urgent: existing.urgent === 1, location: null };
+  return {
+    ok: true,
+    reportId: existing.id,
+    receiptCode: fresh ? receiptFromKey(key) : null,
+    created: false,
+    urgent: existing.urgent === 1,
+    location: null
+  };
 }
 
 /** Whose observation this is, checked against the actor's scope. */
-async function observerOf(db: Db, actor: Actor, d: IntakeData): Promise<{ personId: string | null; name: string | null } | IntakeResult> {
+async function observerOf(
+  db: Db,
+  actor: Actor,
+  d: IntakeData
+): Promise<{ personId: string | null; name: string | null } | IntakeResult> {
   if (d.observer_kind === 'self') return { personId: null, name: null };
   if (!can(actor, 'report.on_behalf')) return fieldError('observer_kind', 'ri_err_on_behalf');
   if (d.observer_kind === 'non_member') return { personId: null, name: d.name };
   const person = await repo.findPersonOrg(db, d.observer_person_id);
-  if (!person || !(await inScope(db, actor, 'report.on_behalf', person.organisation_id))) return fieldError('observer_person_id', 'ri_err_member');
+  if (!person || !(await inScope(db, actor, 'report.on_behalf', person.organisation_id)))
+    return fieldError('observer_person_id', 'ri_err_member');
   return { personId: person.id, name: person.full_name };
 }
 
@@ -57,7 +80,9 @@ async function communeOrg(db: Db, communeId: string, today: string): Promise<str
   if (hoi) return hoi.id;
   // No Hội in this commune yet: the province Hội receives it.
   const commune = await repo.findUnitOn(db, communeId, today);
-  return commune?.parent_id ? ((await repo.findAssociationFor(db, commune.parent_id, 'province_association', today))?.id ?? null) : null;
+  return commune?.parent_id
+    ? ((await repo.findAssociationFor(db, commune.parent_id, 'province_association', today))?.id ?? null)
+    : null;
 }
 
 function identityOf(d: IntakeData, observerName: string | null): ReporterIdentity | null {
@@ -67,7 +92,12 @@ function identityOf(d: IntakeData, observerName: string | null): ReporterIdentit
   return { name, address: d.address || null, phone: d.phone || null, ...(d.email ? { email: d.email } : {}) };
 }
 
-export async function createReport(db: Db, actor: Actor, input: IntakeInput | Record<string, unknown>, files: IntakeFiles = {}): Promise<IntakeResult> {
+export async function createReport(
+  db: Db,
+  actor: Actor,
+  input: IntakeInput | Record<string, unknown>,
+  files: IntakeFiles = {}
+): Promise<IntakeResult> {
   const photos = files.photos ?? [];
   const photoGps = photos.find((p) => p.lat !== null && p.lon !== null);
   const parsed = validate(intakeSchema, { ...input, has_voice: !!files.voice, has_photo_gps: !!photoGps });
@@ -83,7 +113,18 @@ export async function createReport(db: Db, actor: Actor, input: IntakeInput | Re
   const observer = await observerOf(db, actor, d);
   if ('ok' in observer) return observer;
   const today = todayVn();
-  const loc = await resolveLocation(db, { lat: d.lat, lon: d.lon, source: d.location_source, communeId: d.commune_id, villageId: d.village_id, photoGps: photoGps ? { lat: photoGps.lat!, lon: photoGps.lon! } : null }, today);
+  const loc = await resolveLocation(
+    db,
+    {
+      lat: d.lat,
+      lon: d.lon,
+      source: d.location_source,
+      communeId: d.commune_id,
+      villageId: d.village_id,
+      photoGps: photoGps ? { lat: photoGps.lat!, lon: photoGps.lon! } : null
+    },
+    today
+  );
   if ('error' in loc) return fieldError(loc.field, loc.error);
   const orgId = await communeOrg(db, loc.communeId, today);
   const deadline = await deadlineFor(db, 'verify', d.channel, category.id, today);
@@ -91,7 +132,18 @@ export async function createReport(db: Db, actor: Actor, input: IntakeInput | Re
   const reportId = newId();
   try {
     await db.transaction().execute(async (tx) => {
-      await insertAll(tx, actor, { d, reportId, key, receiptCode, loc, orgId, urgent: category.urgent === 1, deadlineOn: deadline.dueOn, observer, files });
+      await insertAll(tx, actor, {
+        d,
+        reportId,
+        key,
+        receiptCode,
+        loc,
+        orgId,
+        urgent: category.urgent === 1,
+        deadlineOn: deadline.dueOn,
+        observer,
+        files
+      });
       // Urgent lane: the on-duty officers of the area hear of it in the same transaction.
       await notifyUrgent(tx, { id: reportId });
     });
@@ -101,7 +153,14 @@ export async function createReport(db: Db, actor: Actor, input: IntakeInput | Re
     if (again) return again;
     throw e;
   }
-  return { ok: true, reportId, receiptCode, created: true, urgent: category.urgent === 1, location: { precision: loc.precision, communeName: loc.communeName } };
+  return {
+    ok: true,
+    reportId,
+    receiptCode,
+    created: true,
+    urgent: category.urgent === 1,
+    location: { precision: loc.precision, communeName: loc.communeName }
+  };
 }
 
 interface InsertArgs {
@@ -123,33 +182,83 @@ async function insertAll(tx: Db, actor: Actor, a: InsertArgs): Promise<void> {
   const behalf = d.observer_kind !== 'self';
   const anonymous = d.protection === 'anonymous';
   await repo.insertReport(tx, {
-    id: reportId, receipt_hash: hashReceipt(a.receiptCode), idempotency_key: a.key, channel: d.channel, category_id: d.category_id,
-    description: d.description, description_search: fold(d.description), observed_on: d.observed_on,
-    lat: loc.lat, lon: loc.lon, location_precision: loc.precision, location_text: d.location_text || null,
-    commune_unit_id: loc.communeId, village_unit_id: loc.villageId, commune_org_id: a.orgId, agency_org_id: null, assigned_account_id: null,
-    status: 'new', urgent: a.urgent ? 1 : 0, protection: d.protection,
+    id: reportId,
+    receipt_hash: hashReceipt(a.receiptCode),
+    idempotency_key: a.key,
+    channel: d.channel,
+    category_id: d.category_id,
+    description: d.description,
+    description_search: fold(d.description),
+    observed_on: d.observed_on,
+    lat: loc.lat,
+    lon: loc.lon,
+    location_precision: loc.precision,
+    location_text: d.location_text || null,
+    commune_unit_id: loc.communeId,
+    village_unit_id: loc.villageId,
+    commune_org_id: a.orgId,
+    agency_org_id: null,
+    assigned_account_id: null,
+    status: 'new',
+    urgent: a.urgent ? 1 : 0,
+    protection: d.protection,
     reporter_account_id: anonymous || behalf ? null : actor.accountId,
     entered_by_account_id: behalf ? actor.accountId : null,
     observer_person_id: a.observer.personId,
     consent_method: behalf && d.consent_method ? d.consent_method : null,
-    is_public: 0, public_lat: null, public_lon: null, duplicate_of_id: null,
-    deadline_kind: 'verify', deadline_on: a.deadlineOn, accepted_on: null, extensions_used: 0,
-    outcome_kind: null, outcome_json: null, resolved_at: null, closed_at: null, rating: null, created_at: now, updated_at: now
+    is_public: 0,
+    public_lat: null,
+    public_lon: null,
+    duplicate_of_id: null,
+    deadline_kind: 'verify',
+    deadline_on: a.deadlineOn,
+    accepted_on: null,
+    extensions_used: 0,
+    outcome_kind: null,
+    outcome_json: null,
+    resolved_at: null,
+    closed_at: null,
+    rating: null,
+    created_at: now,
+    updated_at: now
   });
   const identity = identityOf(d, a.observer.name);
-  if (identity) await repo.insertIdentity(tx, { report_id: reportId, ...encryptIdentity(reportId, identity), created_at: now });
+  if (identity)
+    await repo.insertIdentity(tx, { report_id: reportId, ...encryptIdentity(reportId, identity), created_at: now });
   const eventId = newId();
   // The witness and the alleged violator are case facts for officers, kept off the reporter's view.
   const data = { witness_name: behalf ? d.witness_name || null : null, violator: d.violator || null };
   await repo.insertEvent(tx, {
-    id: eventId, report_id: reportId, kind: 'status', from_status: null, to_status: 'new', actor_account_id: anonymous && !behalf ? null : actor.accountId,
-    actor_org_id: null, visible_to_reporter: 1, body: null, data: JSON.stringify(data), created_at: now
+    id: eventId,
+    report_id: reportId,
+    kind: 'status',
+    from_status: null,
+    to_status: 'new',
+    actor_account_id: anonymous && !behalf ? null : actor.accountId,
+    actor_org_id: null,
+    visible_to_reporter: 1,
+    body: null,
+    data: JSON.stringify(data),
+    created_at: now
   });
   const media = [...(a.files.photos ?? []), ...(a.files.voice ? [a.files.voice] : [])];
   await saveAttachments(tx, reportId, eventId, media, anonymous ? null : actor.accountId);
   // An anonymous reporter who happens to be signed in is not linked, not even in the audit.
   await audit(tx, anonymous && !behalf ? ANONYMOUS : actor, {
-    action: 'report.create', entityType: 'report', entityId: reportId, organisationId: a.orgId,
-    after: { channel: d.channel, category_id: d.category_id, urgent: a.urgent, protection: d.protection, on_behalf: behalf, observer_person_id: a.observer.personId, consent_method: behalf ? d.consent_method : null, photos: a.files.photos?.length ?? 0, voice: !!a.files.voice }
+    action: 'report.create',
+    entityType: 'report',
+    entityId: reportId,
+    organisationId: a.orgId,
+    after: {
+      channel: d.channel,
+      category_id: d.category_id,
+      urgent: a.urgent,
+      protection: d.protection,
+      on_behalf: behalf,
+      observer_person_id: a.observer.personId,
+      consent_method: behalf ? d.consent_method : null,
+      photos: a.files.photos?.length ?? 0,
+      voice: !!a.files.voice
+    }
   });
 }

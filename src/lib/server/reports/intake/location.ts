@@ -41,12 +41,17 @@ export async function communeForPoint(db: Db, lat: number, lon: number, date: st
 }
 
 /** Returns an error key (for field `commune_id` / `village_id`) or the location. */
-export async function resolveLocation(db: Db, input: LocationInput, date: string): Promise<ResolvedLocation | { error: string; field: string }> {
+export async function resolveLocation(
+  db: Db,
+  input: LocationInput,
+  date: string
+): Promise<ResolvedLocation | { error: string; field: string }> {
   let village: { id: string; parent_id: string | null } | null = null;
   if (input.villageId) {
     const v = await findUnitOn(db, input.villageId, date);
     if (!v || v.level !== 'village' || !v.parent_id) return { error: 'err_invalid', field: 'village_id' };
-    if (input.communeId && input.communeId !== v.parent_id) return { error: 'ri_err_village_commune', field: 'village_id' };
+    if (input.communeId && input.communeId !== v.parent_id)
+      return { error: 'ri_err_village_commune', field: 'village_id' };
     village = v;
   }
   const picked = input.communeId || village?.parent_id || '';
@@ -65,5 +70,12 @@ export async function resolveLocation(db: Db, input: LocationInput, date: string
   if (point && !commune) commune = await communeForPoint(db, point.lat, point.lon, date);
   if (!commune) return { error: 'ri_err_location_required', field: 'commune_id' };
   if (!point) precision = village ? 'village' : 'commune';
-  return { lat: point?.lat ?? null, lon: point?.lon ?? null, precision, communeId: commune.id, villageId: village?.id ?? null, communeName: commune.name };
+  return {
+    lat: point?.lat ?? null,
+    lon: point?.lon ?? null,
+    precision,
+    communeId: commune.id,
+    villageId: village?.id ?? null,
+    communeName: commune.name
+  };
 }

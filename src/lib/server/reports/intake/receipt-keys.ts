@@ -21,7 +21,8 @@ export const RECEIPT_REPLAY_MINUTES = 60;
 export const FOLLOW_COOKIE = 'cs_follow';
 export const FOLLOW_TTL_MINUTES = 120;
 
-const hmac = (label: string, value: string, secret: string) => createHmac('sha256', secret).update(`${label}:${value}`).digest();
+const hmac = (label: string, value: string, secret: string) =>
+  createHmac('sha256', secret).update(`${label}:${value}`).digest();
 
 /** 22 url-safe characters, 128 bits. */
 export function newIdempotencyKey(): string {
@@ -40,7 +41,11 @@ export function signFollowToken(reportId: string, now = Date.now(), secret: stri
 }
 
 /** The report id, or null when the token is forged, altered or expired. */
-export function verifyFollowToken(token: string | undefined, now = Date.now(), secret: string = config.APP_SECRET): string | null {
+export function verifyFollowToken(
+  token: string | undefined,
+  now = Date.now(),
+  secret: string = config.APP_SECRET
+): string | null {
   const parts = (token ?? '').split('.');
   if (parts.length !== 3) return null;
   const [id, exp, sig] = parts;

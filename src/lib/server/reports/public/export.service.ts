@@ -19,13 +19,29 @@ const FONT = 'Times New Roman'; // ships Vietnamese glyphs on every office PC
 
 /** Exports are in Vietnamese whatever the page language (they go into official files). */
 type Msg = (inputs: object, options: { locale: 'vi' }) => string;
-const vi = (key: string): string => (m as unknown as Record<string, Msg | undefined>)[key]?.({}, { locale: 'vi' }) ?? key;
+const vi = (key: string): string =>
+  (m as unknown as Record<string, Msg | undefined>)[key]?.({}, { locale: 'vi' }) ?? key;
 const vnDate = (iso: string | null) => (iso ? formatDate(todayVn(new Date(iso))) : '');
 
 const COLUMNS = [
-  'rp_col_code', 'rp_col_created', 'rp_col_observed', 'rp_col_channel', 'rp_col_group', 'rp_col_category', 'rp_col_status',
-  'rp_col_urgent', 'rp_col_protection', 'rp_col_commune', 'rp_col_agency', 'rp_col_deadline', 'rp_col_lat', 'rp_col_lon',
-  'rp_col_place', 'rp_col_description', 'rp_col_outcome', 'rp_col_public'
+  'rp_col_code',
+  'rp_col_created',
+  'rp_col_observed',
+  'rp_col_channel',
+  'rp_col_group',
+  'rp_col_category',
+  'rp_col_status',
+  'rp_col_urgent',
+  'rp_col_protection',
+  'rp_col_commune',
+  'rp_col_agency',
+  'rp_col_deadline',
+  'rp_col_lat',
+  'rp_col_lon',
+  'rp_col_place',
+  'rp_col_description',
+  'rp_col_outcome',
+  'rp_col_public'
 ] as const;
 
 type Cell = string | number | null;
@@ -40,10 +56,24 @@ function position(r: repo.ScopedRow): { lat: number | null; lon: number | null; 
 function row(r: repo.ScopedRow): Cell[] {
   const p = position(r);
   return [
-    r.id.slice(0, 8), vnDate(r.created_at), formatDate(r.observed_on), vi(`reports_channel_${r.channel}`), r.group_vi, r.category_vi,
-    vi(`reports_status_${r.status}`), r.urgent ? vi('rp_yes') : vi('rp_no'), vi(`reports_protection_${r.protection}`),
-    r.commune_name ?? '', r.agency_name ?? '', formatDate(r.deadline_on), p.lat, p.lon, p.place, r.description,
-    r.outcome_kind ? vi(`reports_outcome_${r.outcome_kind}`) : '', r.is_public ? vi('rp_yes') : vi('rp_no')
+    r.id.slice(0, 8),
+    vnDate(r.created_at),
+    formatDate(r.observed_on),
+    vi(`reports_channel_${r.channel}`),
+    r.group_vi,
+    r.category_vi,
+    vi(`reports_status_${r.status}`),
+    r.urgent ? vi('rp_yes') : vi('rp_no'),
+    vi(`reports_protection_${r.protection}`),
+    r.commune_name ?? '',
+    r.agency_name ?? '',
+    formatDate(r.deadline_on),
+    p.lat,
+    p.lon,
+    p.place,
+    r.description,
+    r.outcome_kind ? vi(`reports_outcome_${r.outcome_kind}`) : '',
+    r.is_public ? vi('rp_yes') : vi('rp_no')
   ];
 }
 
@@ -90,8 +120,15 @@ export async function exportPublicGeoJson(db: Db, query: ReportQuery) {
         id: r.id,
         geometry: { type: 'Point' as const, coordinates: [r.public_lon, r.public_lat] },
         properties: {
-          id: r.id, category_code: r.category_code, category: r.category_vi, group: r.group_vi, status: r.status,
-          created_on: todayVn(new Date(r.created_at)), observed_on: r.observed_on, commune: r.commune_name, description: r.description
+          id: r.id,
+          category_code: r.category_code,
+          category: r.category_vi,
+          group: r.group_vi,
+          status: r.status,
+          created_on: todayVn(new Date(r.created_at)),
+          observed_on: r.observed_on,
+          commune: r.commune_name,
+          description: r.description
         }
       }))
   };

@@ -44,9 +44,24 @@ function filtered(q: Base, f: ReportFilter): Base {
 }
 
 const PUBLIC_COLUMNS = [
-  'r.id', 'r.status', 'r.created_at', 'r.updated_at', 'r.observed_on', 'r.description', 'r.public_lat', 'r.public_lon',
-  'r.resolved_at', 'r.closed_at', 'c.code as category_code', 'c.name_vi as category_vi', 'c.name_en as category_en',
-  'g.code as group_code', 'g.name_vi as group_vi', 'g.name_en as group_en', 'u.id as commune_id', 'u.name as commune_name',
+  'r.id',
+  'r.status',
+  'r.created_at',
+  'r.updated_at',
+  'r.observed_on',
+  'r.description',
+  'r.public_lat',
+  'r.public_lon',
+  'r.resolved_at',
+  'r.closed_at',
+  'c.code as category_code',
+  'c.name_vi as category_vi',
+  'c.name_en as category_en',
+  'g.code as group_code',
+  'g.name_vi as group_vi',
+  'g.name_en as group_en',
+  'u.id as commune_id',
+  'u.name as commune_name',
   'a.name as agency_name'
 ] as const;
 
@@ -74,7 +89,15 @@ export type PublicRow = Awaited<ReturnType<typeof listPublic>>[number];
 export async function listStatusOnly(db: Db, ids: string[]) {
   return base(db)
     .where('r.id', 'in', ids.length ? ids : ['-'])
-    .select(['r.id', 'r.status', 'r.created_at', 'r.updated_at', 'r.is_public', 'c.code as category_code', 'c.name_vi as category_vi'])
+    .select([
+      'r.id',
+      'r.status',
+      'r.created_at',
+      'r.updated_at',
+      'r.is_public',
+      'c.code as category_code',
+      'c.name_vi as category_vi'
+    ])
     .execute();
 }
 
@@ -84,8 +107,16 @@ export async function listInScope(db: Db, actor: Actor, f: ReportFilter, limit: 
   return filtered(base(db), f)
     .where((eb) => eb.or([eb('r.commune_org_id', 'in', scope), eb('r.agency_org_id', 'in', scope)]))
     .select([
-      ...PUBLIC_COLUMNS, 'r.channel', 'r.urgent', 'r.protection', 'r.lat', 'r.lon', 'r.location_text', 'r.deadline_on',
-      'r.outcome_kind', 'r.is_public'
+      ...PUBLIC_COLUMNS,
+      'r.channel',
+      'r.urgent',
+      'r.protection',
+      'r.lat',
+      'r.lon',
+      'r.location_text',
+      'r.deadline_on',
+      'r.outcome_kind',
+      'r.is_public'
     ])
     .orderBy('r.created_at', 'desc')
     .orderBy('r.id')
@@ -130,12 +161,27 @@ export async function findReportForPublishing(db: Db, id: string) {
     .executeTakeFirst();
 }
 
-export async function updatePublic(db: Db, id: string, flag: number, lat: number | null, lon: number | null, now: string): Promise<void> {
-  await db.updateTable('report').set({ is_public: flag, public_lat: lat, public_lon: lon, updated_at: now }).where('id', '=', id).execute();
+export async function updatePublic(
+  db: Db,
+  id: string,
+  flag: number,
+  lat: number | null,
+  lon: number | null,
+  now: string
+): Promise<void> {
+  await db
+    .updateTable('report')
+    .set({ is_public: flag, public_lat: lat, public_lon: lon, updated_at: now })
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function findAttachment(db: Db, id: string) {
-  return db.selectFrom('attachment').select(['id', 'report_id', 'kind', 'approved_public']).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('attachment')
+    .select(['id', 'report_id', 'kind', 'approved_public'])
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 export async function updateAttachmentPublic(db: Db, id: string, flag: number): Promise<void> {

@@ -15,7 +15,10 @@ export const reportQuerySchema = z.object({
   q: optionalText(200),
   commune: optionalText(64),
   category: optionalText(64),
-  status: z.union([z.literal(''), z.enum(STATUSES)]).optional().default(''),
+  status: z
+    .union([z.literal(''), z.enum(STATUSES)])
+    .optional()
+    .default(''),
   from: optionalDate,
   to: optionalDate,
   page: z.coerce.number().int().min(1).max(10_000).optional().default(1)

@@ -67,12 +67,26 @@ export interface PublicReport {
 export const photoUrl = (attachmentId: string) => `/reports-public/photo/${attachmentId}`;
 
 export async function toPublic(db: Db, rows: repo.PublicRow[]): Promise<PublicReport[]> {
-  const photos = await repo.listPublicPhotos(db, rows.map((r) => r.id));
+  const photos = await repo.listPublicPhotos(
+    db,
+    rows.map((r) => r.id)
+  );
   return rows.map((r) => ({
-    id: r.id, status: r.status, createdAt: r.created_at, updatedAt: r.updated_at, observedOn: r.observed_on,
-    description: r.description, lat: r.public_lat, lon: r.public_lon, categoryCode: r.category_code,
-    categoryVi: r.category_vi, categoryEn: r.category_en, groupCode: r.group_code, communeId: r.commune_id,
-    communeName: r.commune_name, agencyName: r.agency_name,
+    id: r.id,
+    status: r.status,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    observedOn: r.observed_on,
+    description: r.description,
+    lat: r.public_lat,
+    lon: r.public_lon,
+    categoryCode: r.category_code,
+    categoryVi: r.category_vi,
+    categoryEn: r.category_en,
+    groupCode: r.group_code,
+    communeId: r.commune_id,
+    communeName: r.commune_name,
+    agencyName: r.agency_name,
     photos: photos.filter((p) => p.report_id === r.id).map((p) => photoUrl(p.id))
   }));
 }
@@ -96,7 +110,10 @@ export async function filterOptions(db: Db) {
 export async function mapData(db: Db, query: ReportQuery, limit = 1000) {
   const rows = await repo.listPublic(db, toFilter(query), limit);
   const communes = await repo.currentCommunes(db);
-  const shapes = await repo.communeGeometries(db, communes.map((c) => c.id));
+  const shapes = await repo.communeGeometries(
+    db,
+    communes.map((c) => c.id)
+  );
   return {
     reports: (await toPublic(db, rows)).filter((r) => r.lat !== null && r.lon !== null),
     communes: communes.map((c) => ({ id: c.id, name: c.name, lat: c.centre_lat, lon: c.centre_lon })),
@@ -127,8 +144,13 @@ export async function setPublic(db: Db, actor: Actor, reportId: string, flag: bo
   await db.transaction().execute(async (tx) => {
     await repo.updatePublic(tx, reportId, flag ? 1 : 0, point?.lat ?? null, point?.lon ?? null, nowIso());
     await audit(tx, actor, {
-      action: 'update', entityType: 'report', entityId: reportId, organisationId: report.commune_org_id,
-      before: { is_public: report.is_public }, after: { is_public: flag ? 1 : 0 }, note: 'publish'
+      action: 'update',
+      entityType: 'report',
+      entityId: reportId,
+      organisationId: report.commune_org_id,
+      before: { is_public: report.is_public },
+      after: { is_public: flag ? 1 : 0 },
+      note: 'publish'
     });
   });
 }
@@ -141,8 +163,12 @@ export async function approvePhoto(db: Db, actor: Actor, attachmentId: string, f
   await db.transaction().execute(async (tx) => {
     await repo.updateAttachmentPublic(tx, attachmentId, flag ? 1 : 0);
     await audit(tx, actor, {
-      action: 'update', entityType: 'attachment', entityId: attachmentId, organisationId: report.commune_org_id,
-      before: { approved_public: attachment.approved_public }, after: { approved_public: flag ? 1 : 0 }
+      action: 'update',
+      entityType: 'attachment',
+      entityId: attachmentId,
+      organisationId: report.commune_org_id,
+      before: { approved_public: attachment.approved_public },
+      after: { approved_public: flag ? 1 : 0 }
     });
   });
 }
@@ -157,5 +183,9 @@ export async function publicPhoto(db: Db, attachmentId: string) {
 export async function publishingView(db: Db, actor: Actor, reportId: string) {
   const report = await reportForOfficer(db, actor, reportId);
   const photos = await repo.listReportPhotos(db, reportId);
-  return { id: report.id, isPublic: !!report.is_public, photos: photos.map((p, i) => ({ id: p.id, n: i + 1, approved: !!p.approved_public })) };
+  return {
+    id: report.id,
+    isPublic: !!report.is_public,
+    photos: photos.map((p, i) => ({ id: p.id, n: i + 1, approved: !!p.approved_public }))
+  };
 }

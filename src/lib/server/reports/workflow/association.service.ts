@@ -15,7 +15,10 @@ import type { ForwardInput, VerifyInput } from './workflow.schema';
 export async function verifyReport(db: Db, actor: Actor, id: string, input: VerifyInput): Promise<void> {
   const r = await loadForAction(db, actor, id, 'association');
   await step(db, actor, {
-    r, side: 'association', to: 'verified', action: 'report.verify',
+    r,
+    side: 'association',
+    to: 'verified',
+    action: 'report.verify',
     event: { visible: true, data: { site_visit: input.site_visit === 'yes', visit_date: input.visit_date } },
     internalNote: [input.note, input.evidence].filter(Boolean).join('\n\n')
   });
@@ -24,20 +27,37 @@ export async function verifyReport(db: Db, actor: Actor, id: string, input: Veri
 /** The question is shown to the reporter on the receipt page; their answer returns it to `new`. */
 export async function askForInformation(db: Db, actor: Actor, id: string, message: string): Promise<void> {
   const r = await loadForAction(db, actor, id, 'association');
-  await step(db, actor, { r, side: 'association', to: 'needs_info', action: 'report.needs_info', event: { kind: 'message', body: message, visible: true } });
+  await step(db, actor, {
+    r,
+    side: 'association',
+    to: 'needs_info',
+    action: 'report.needs_info',
+    event: { kind: 'message', body: message, visible: true }
+  });
 }
 
 export async function rejectReport(db: Db, actor: Actor, id: string, reason: string): Promise<void> {
   const r = await loadForAction(db, actor, id, 'association');
   await step(db, actor, {
-    r, side: 'association', to: 'rejected', action: 'report.reject',
-    event: { body: reason, visible: true }, patch: { deadline_kind: null, deadline_on: null }
+    r,
+    side: 'association',
+    to: 'rejected',
+    action: 'report.reject',
+    event: { body: reason, visible: true },
+    patch: { deadline_kind: null, deadline_on: null }
   });
 }
 
 export async function escalateReport(db: Db, actor: Actor, id: string, note: string): Promise<void> {
   const r = await loadForAction(db, actor, id, 'association');
-  await step(db, actor, { r, side: 'association', to: 'escalated', action: 'report.escalate', event: { visible: true }, internalNote: note || null });
+  await step(db, actor, {
+    r,
+    side: 'association',
+    to: 'escalated',
+    action: 'report.escalate',
+    event: { visible: true },
+    internalNote: note || null
+  });
 }
 
 /** Follow duplicate links to the report that carries the case. */
@@ -54,19 +74,35 @@ async function rootOf(db: Db, id: string) {
 export async function markDuplicate(db: Db, actor: Actor, id: string, masterId: string, note: string): Promise<void> {
   const r = await loadForAction(db, actor, id, 'association');
   const master = await rootOf(db, masterId);
-  if (!master || !(await canRead(db, actor, master))) throw new AppError('VALIDATION', 'rw_err_master', { field: 'master_id' });
+  if (!master || !(await canRead(db, actor, master)))
+    throw new AppError('VALIDATION', 'rw_err_master', { field: 'master_id' });
   if (master.id === r.id) throw new AppError('VALIDATION', 'rw_err_master_self', { field: 'master_id' });
   await db.transaction().execute(async (tx) => {
     await applyStep(tx, actor, {
-      r, side: 'association', to: 'duplicate', action: 'report.duplicate',
+      r,
+      side: 'association',
+      to: 'duplicate',
+      action: 'report.duplicate',
       event: { kind: 'merge', visible: true, data: { master_id: master.id } },
-      internalNote: note || null, patch: { duplicate_of_id: master.id, deadline_kind: null, deadline_on: null }
+      internalNote: note || null,
+      patch: { duplicate_of_id: master.id, deadline_kind: null, deadline_on: null }
     });
-    await applyStep(tx, actor, { r: master, side: 'association', action: 'report.merge', event: { kind: 'merge', data: { duplicate_id: r.id } } });
+    await applyStep(tx, actor, {
+      r: master,
+      side: 'association',
+      action: 'report.merge',
+      event: { kind: 'merge', data: { duplicate_id: r.id } }
+    });
   });
 }
 
-export async function forwardReport(db: Db, actor: Actor, id: string, input: ForwardInput, now = new Date()): Promise<void> {
+export async function forwardReport(
+  db: Db,
+  actor: Actor,
+  id: string,
+  input: ForwardInput,
+  now = new Date()
+): Promise<void> {
   const r = await loadForAction(db, actor, id, 'association');
   const agencies = await listAgencies(db);
   const agency = agencies.find((a) => a.id === input.agency_org_id);
@@ -74,10 +110,16 @@ export async function forwardReport(db: Db, actor: Actor, id: string, input: For
   const today = todayVn(now);
   const deadline = await due(db, r, 'accept', today);
   await step(db, actor, {
-    r, side: 'association', to: 'forwarded', action: 'report.forward',
-    event: { kind: 'forward', visible: true, data: { agency_org_id: agency.id, agency_name: agency.name, doc_no: input.doc_no, doc_date: input.doc_date } },
+    r,
+    side: 'association',
+    to: 'forwarded',
+    action: 'report.forward',
+    event: {
+      kind: 'forward',
+      visible: true,
+      data: { agency_org_id: agency.id, agency_name: agency.name, doc_no: input.doc_no, doc_date: input.doc_date }
+    },
     internalNote: input.note || null,
     patch: { agency_org_id: agency.id, assigned_account_id: null, deadline_kind: 'accept', deadline_on: deadline }
   });
 }
-

@@ -20,7 +20,10 @@ import { findReport, insertEvent, orgParent, updateReport, type ReportRow } from
 export type ActorSide = 'association' | 'agency' | 'manager';
 
 export async function canRead(db: Db, actor: Actor, r: ReportRow): Promise<boolean> {
-  return (await inScope(db, actor, 'report.read', r.commune_org_id)) || (await inScope(db, actor, 'report.read', r.agency_org_id));
+  return (
+    (await inScope(db, actor, 'report.read', r.commune_org_id)) ||
+    (await inScope(db, actor, 'report.read', r.agency_org_id))
+  );
 }
 
 /** Out of scope answers NOT_FOUND, exactly like a missing report. */
@@ -38,7 +41,8 @@ export async function actingOrg(db: Db, r: ReportRow, side: ActorSide): Promise<
 
 export async function mayAct(db: Db, actor: Actor, r: ReportRow, side: ActorSide): Promise<boolean> {
   const org = await actingOrg(db, r, side);
-  const action = side === 'association' ? 'report.verify' : side === 'agency' ? 'report.handle' : 'report.approve_extension';
+  const action =
+    side === 'association' ? 'report.verify' : side === 'agency' ? 'report.handle' : 'report.approve_extension';
   return inScope(db, actor, action, org);
 }
 
@@ -50,7 +54,8 @@ export async function loadForAction(db: Db, actor: Actor, id: string, side: Acto
 
 export function assertTransition(r: ReportRow, to: ReportStatus, side: ActorSide): void {
   const from = isStatus(r.status) ? r.status : null;
-  if (!from || !canTransition(from, to, side === 'manager' ? 'agency' : side)) throw new AppError('CONFLICT', 'rw_err_transition');
+  if (!from || !canTransition(from, to, side === 'manager' ? 'agency' : side))
+    throw new AppError('CONFLICT', 'rw_err_transition');
 }
 
 export interface EventSpec {
@@ -70,12 +75,26 @@ export interface Step {
   action: string; // audit action, e.g. 'report.verify'
 }
 
-export async function writeEvent(db: Db, actor: Actor, reportId: string, orgId: string | null, e: EventSpec & { from?: string | null; to?: string | null }): Promise<string> {
+export async function writeEvent(
+  db: Db,
+  actor: Actor,
+  reportId: string,
+  orgId: string | null,
+  e: EventSpec & { from?: string | null; to?: string | null }
+): Promise<string> {
   const id = newId();
   await insertEvent(db, {
-    id, report_id: reportId, kind: e.kind ?? 'status', from_status: e.from ?? null, to_status: e.to ?? null,
-    actor_account_id: actor.accountId, actor_org_id: orgId, visible_to_reporter: e.visible ? 1 : 0,
-    body: e.body ?? null, data: e.data ? JSON.stringify(e.data) : null, created_at: nowIso()
+    id,
+    report_id: reportId,
+    kind: e.kind ?? 'status',
+    from_status: e.from ?? null,
+    to_status: e.to ?? null,
+    actor_account_id: actor.accountId,
+    actor_org_id: orgId,
+    visible_to_reporter: e.visible ? 1 : 0,
+    body: e.body ?? null,
+    data: e.data ? JSON.stringify(e.data) : null,
+    created_at: nowIso()
   });
   return id;
 }
@@ -86,12 +105,20 @@ export async function applyStep(tx: Db, actor: Actor, s: Step): Promise<string> 
   const org = await actingOrg(tx, s.r, s.side);
   const patch: Updateable<ReportTable> = { ...s.patch, ...(s.to ? { status: s.to } : {}), updated_at: nowIso() };
   await updateReport(tx, s.r.id, patch);
-  const eventId = await writeEvent(tx, actor, s.r.id, org, { ...s.event, from: s.to ? s.r.status : null, to: s.to ?? null });
+  const eventId = await writeEvent(tx, actor, s.r.id, org, {
+    ...s.event,
+    from: s.to ? s.r.status : null,
+    to: s.to ?? null
+  });
   if (s.internalNote) await writeEvent(tx, actor, s.r.id, org, { kind: 'note', body: s.internalNote, visible: false });
   const { updated_at: _u, ...after } = patch;
   await audit(tx, actor, {
-    action: s.action, entityType: 'report', entityId: s.r.id, organisationId: org,
-    before: { status: s.r.status, deadline_on: s.r.deadline_on }, after
+    action: s.action,
+    entityType: 'report',
+    entityId: s.r.id,
+    organisationId: org,
+    before: { status: s.r.status, deadline_on: s.r.deadline_on },
+    after
   });
   return eventId;
 }

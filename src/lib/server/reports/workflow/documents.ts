@@ -9,7 +9,12 @@ import { config } from '$lib/server/config';
 import { AppError } from '$lib/server/errors';
 import { newId } from '$lib/server/db/ids';
 
-export const DOCUMENT_TYPES: Record<string, string> = { 'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' };
+export const DOCUMENT_TYPES: Record<string, string> = {
+  'application/pdf': 'pdf',
+  'image/jpeg': 'jpg',
+  'image/png': 'png',
+  'image/webp': 'webp'
+};
 export const DOCUMENT_MAX_BYTES = 10 * 1024 * 1024;
 const ROOT = () => path.resolve(config.DATA_DIR, 'private');
 
@@ -28,7 +33,8 @@ export interface StoredDocument {
 
 export function checkDocument(doc: UploadedDocument): void {
   if (!DOCUMENT_TYPES[doc.type]) throw new AppError('VALIDATION', 'rw_err_document_type', { field: 'document' });
-  if (doc.bytes.byteLength > DOCUMENT_MAX_BYTES) throw new AppError('VALIDATION', 'rw_err_document_size', { field: 'document' });
+  if (doc.bytes.byteLength > DOCUMENT_MAX_BYTES)
+    throw new AppError('VALIDATION', 'rw_err_document_size', { field: 'document' });
 }
 
 export async function storeDocument(reportId: string, doc: UploadedDocument): Promise<StoredDocument> {
@@ -36,7 +42,12 @@ export async function storeDocument(reportId: string, doc: UploadedDocument): Pr
   const rel = path.join('reports', reportId, `${newId()}.${DOCUMENT_TYPES[doc.type]}`);
   await mkdir(path.join(ROOT(), 'reports', reportId), { recursive: true });
   await writeFile(path.join(ROOT(), rel), doc.bytes);
-  return { privatePath: rel, sha256: createHash('sha256').update(doc.bytes).digest('hex'), mime: doc.type, bytes: doc.bytes.byteLength };
+  return {
+    privatePath: rel,
+    sha256: createHash('sha256').update(doc.bytes).digest('hex'),
+    mime: doc.type,
+    bytes: doc.bytes.byteLength
+  };
 }
 
 /** Reads a stored file; refuses paths that would leave the private folder. */

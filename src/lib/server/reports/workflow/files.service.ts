@@ -6,7 +6,12 @@ import { loadReadable } from './core';
 import { findAttachment } from './workflow.repository';
 import { readPrivate } from './documents';
 
-export async function downloadDocument(db: Db, actor: Actor, reportId: string, fileId: string): Promise<{ body: Buffer; mime: string }> {
+export async function downloadDocument(
+  db: Db,
+  actor: Actor,
+  reportId: string,
+  fileId: string
+): Promise<{ body: Buffer; mime: string }> {
   const r = await loadReadable(db, actor, reportId);
   const a = await findAttachment(db, r.id, fileId);
   // Photos and voice notes belong to intake's media pipeline; this route serves documents only.

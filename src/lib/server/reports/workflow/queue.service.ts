@@ -12,7 +12,16 @@ import { AGENCY_QUEUE, ASSOCIATION_QUEUE } from '$lib/shared/reports/status';
 import { isOverdue } from '../deadline';
 import { queueRows, type QueueFilter } from './workflow.repository';
 
-export const QUEUE_TABS = ['open', 'new', 'needs_info', 'overdue', 'forwarded', 'handling', 'agency_overdue', 'extensions'] as const;
+export const QUEUE_TABS = [
+  'open',
+  'new',
+  'needs_info',
+  'overdue',
+  'forwarded',
+  'handling',
+  'agency_overdue',
+  'extensions'
+] as const;
 export type QueueTab = (typeof QUEUE_TABS)[number];
 
 const ASSOCIATION_TABS: readonly QueueTab[] = ['open', 'new', 'needs_info', 'overdue'];
@@ -29,14 +38,22 @@ export function tabsFor(actor: Actor): QueueTab[] {
 function filterFor(tab: QueueTab, today: string): QueueFilter {
   const limit = 200;
   switch (tab) {
-    case 'new': return { side: 'association', statuses: ['new', 'reopened', 'returned'], limit };
-    case 'needs_info': return { side: 'association', statuses: ['needs_info'], limit };
-    case 'overdue': return { side: 'association', statuses: ASSOCIATION_QUEUE, overdueBefore: today, limit };
-    case 'forwarded': return { side: 'agency', statuses: ['forwarded'], limit };
-    case 'handling': return { side: 'agency', statuses: ['accepted', 'in_progress', 'extension_requested'], limit };
-    case 'agency_overdue': return { side: 'agency', statuses: AGENCY_QUEUE, overdueBefore: today, limit };
-    case 'extensions': return { side: 'agency', statuses: ['extension_requested'], pendingExtension: true, limit };
-    default: return { side: 'association', statuses: ASSOCIATION_QUEUE, limit };
+    case 'new':
+      return { side: 'association', statuses: ['new', 'reopened', 'returned'], limit };
+    case 'needs_info':
+      return { side: 'association', statuses: ['needs_info'], limit };
+    case 'overdue':
+      return { side: 'association', statuses: ASSOCIATION_QUEUE, overdueBefore: today, limit };
+    case 'forwarded':
+      return { side: 'agency', statuses: ['forwarded'], limit };
+    case 'handling':
+      return { side: 'agency', statuses: ['accepted', 'in_progress', 'extension_requested'], limit };
+    case 'agency_overdue':
+      return { side: 'agency', statuses: AGENCY_QUEUE, overdueBefore: today, limit };
+    case 'extensions':
+      return { side: 'agency', statuses: ['extension_requested'], pendingExtension: true, limit };
+    default:
+      return { side: 'association', statuses: ASSOCIATION_QUEUE, limit };
   }
 }
 
@@ -55,9 +72,18 @@ export async function listQueue(db: Db, actor: Actor, requested: string | null, 
     tabs,
     tab,
     items: rows.map((r) => ({
-      id: r.id, ref: r.id.slice(0, 8).toUpperCase(), status: r.status, urgent: r.urgent === 1, channel: r.channel,
-      category: { vi: r.name_vi, en: r.name_en }, commune: r.commune_name, receivedAt: r.created_at,
-      deadlineKind: r.deadline_kind, deadlineOn: r.deadline_on, overdue: isOverdue(r.deadline_on, today), dueToday: r.deadline_on === today
+      id: r.id,
+      ref: r.id.slice(0, 8).toUpperCase(),
+      status: r.status,
+      urgent: r.urgent === 1,
+      channel: r.channel,
+      category: { vi: r.name_vi, en: r.name_en },
+      commune: r.commune_name,
+      receivedAt: r.created_at,
+      deadlineKind: r.deadline_kind,
+      deadlineOn: r.deadline_on,
+      overdue: isOverdue(r.deadline_on, today),
+      dueToday: r.deadline_on === today
     }))
   };
 }

@@ -22,20 +22,29 @@ interface Due {
 }
 
 /** The office whose move it is: the agency on its track, else the (possibly province) Hội. */
-async function responsibleOrg(db: Db, r: { status: string; commune_org_id: string | null; agency_org_id: string | null }): Promise<string | null> {
+async function responsibleOrg(
+  db: Db,
+  r: { status: string; commune_org_id: string | null; agency_org_id: string | null }
+): Promise<string | null> {
   if (track(r.status as never) === 'agency') return r.agency_org_id;
   return r.status === 'escalated' ? orgParent(db, r.commune_org_id) : r.commune_org_id;
 }
 
 /** Idempotent per day: running it twice on one day records nothing new. */
-export async function remindOverdue(db: Db, now = new Date()): Promise<{ day: string; reports: number; created: number; organisations: number }> {
+export async function remindOverdue(
+  db: Db,
+  now = new Date()
+): Promise<{ day: string; reports: number; created: number; organisations: number }> {
   const day = todayVn(now);
   const rows = await dueReports(db, day, OPEN);
   const byOrg = new Map<string, Due[]>();
   for (const r of rows) {
     const org = await responsibleOrg(db, r);
     if (!org) continue;
-    byOrg.set(org, [...(byOrg.get(org) ?? []), { id: r.id, status: r.status, deadline_on: r.deadline_on, deadline_kind: r.deadline_kind }]);
+    byOrg.set(org, [
+      ...(byOrg.get(org) ?? []),
+      { id: r.id, status: r.status, deadline_on: r.deadline_on, deadline_kind: r.deadline_kind }
+    ]);
   }
   let created = 0;
   for (const [org, items] of byOrg) {
@@ -45,8 +54,17 @@ export async function remindOverdue(db: Db, now = new Date()): Promise<{ day: st
       reports: items
     };
     const inserted = await insertNotificationOnce(db, {
-      id: newId(), dedupe_key: `overdue:${org}:${day}`, kind: 'overdue', organisation_id: org, account_id: null, report_id: null,
-      day, body_json: JSON.stringify(body), status: 'pending', created_at: nowIso(), sent_at: null
+      id: newId(),
+      dedupe_key: `overdue:${org}:${day}`,
+      kind: 'overdue',
+      organisation_id: org,
+      account_id: null,
+      report_id: null,
+      day,
+      body_json: JSON.stringify(body),
+      status: 'pending',
+      created_at: nowIso(),
+      sent_at: null
     });
     if (inserted) created++;
   }
@@ -73,9 +91,17 @@ export async function notifyUrgent(db: Db, report: { id: string }, now = new Dat
     const recipients: (string | null)[] = officers.length ? officers.map((o) => o.id) : [null];
     for (const account of recipients) {
       const inserted = await insertNotificationOnce(db, {
-        id: newId(), dedupe_key: `urgent:${r.id}:${org}:${account ?? '-'}`, kind: 'urgent', organisation_id: org, account_id: account,
-        report_id: r.id, day: todayVn(now), body_json: JSON.stringify({ report_id: r.id, category_id: r.category_id, status: r.status }),
-        status: 'pending', created_at: nowIso(), sent_at: null
+        id: newId(),
+        dedupe_key: `urgent:${r.id}:${org}:${account ?? '-'}`,
+        kind: 'urgent',
+        organisation_id: org,
+        account_id: account,
+        report_id: r.id,
+        day: todayVn(now),
+        body_json: JSON.stringify({ report_id: r.id, category_id: r.category_id, status: r.status }),
+        status: 'pending',
+        created_at: nowIso(),
+        sent_at: null
       });
       if (inserted) created++;
     }

@@ -12,13 +12,25 @@ import { decryptIdentity, type ReporterIdentity } from '../identity';
 import { loadReadable } from './core';
 import { findIdentity } from './workflow.repository';
 
-export async function revealIdentity(db: Db, actor: Actor, reportId: string, reason: string): Promise<ReporterIdentity> {
+export async function revealIdentity(
+  db: Db,
+  actor: Actor,
+  reportId: string,
+  reason: string
+): Promise<ReporterIdentity> {
   const r = await loadReadable(db, actor, reportId);
-  if (!(await inScope(db, actor, 'identity.reveal', r.commune_org_id))) throw new AppError('FORBIDDEN', 'rw_err_forbidden');
+  if (!(await inScope(db, actor, 'identity.reveal', r.commune_org_id)))
+    throw new AppError('FORBIDDEN', 'rw_err_forbidden');
   const row = await findIdentity(db, r.id);
   if (!row) throw new AppError('CONFLICT', 'rw_err_no_identity');
   const identity = decryptIdentity(r.id, row);
   // Audit first-class: if this write fails, the identity is not returned.
-  await audit(db, actor, { action: 'reveal', entityType: 'report_identity', entityId: r.id, organisationId: r.commune_org_id, note: reason });
+  await audit(db, actor, {
+    action: 'reveal',
+    entityType: 'report_identity',
+    entityId: r.id,
+    organisationId: r.commune_org_id,
+    note: reason
+  });
   return identity;
 }

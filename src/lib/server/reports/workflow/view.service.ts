@@ -17,8 +17,19 @@ import { listRoutingCandidates } from '../routing.repository';
 import { rankRoutes } from '../routing';
 import { loadReadable, mayAct } from './core';
 import {
-  accountName, categoryOf, duplicateCandidates, findIdentity, findReport, listAgencies, listAttachments, listEvents,
-  listExtensions, officersCovering, orgNames, unitChain, type ReportRow
+  accountName,
+  categoryOf,
+  duplicateCandidates,
+  findIdentity,
+  findReport,
+  listAgencies,
+  listAttachments,
+  listEvents,
+  listExtensions,
+  officersCovering,
+  orgNames,
+  unitChain,
+  type ReportRow
 } from './workflow.repository';
 
 export interface TimelineEntry {
@@ -36,8 +47,16 @@ export interface TimelineEntry {
 
 type EventRow = Awaited<ReturnType<typeof listEvents>>[number];
 const toEntry = (e: EventRow, merged = false): TimelineEntry => ({
-  id: e.id, kind: e.kind, from: e.from_status, to: e.to_status, visibleToReporter: e.visible_to_reporter === 1,
-  body: e.body, data: readJson<Record<string, unknown>>(e.data), at: e.created_at, org: e.org_name, merged
+  id: e.id,
+  kind: e.kind,
+  from: e.from_status,
+  to: e.to_status,
+  visibleToReporter: e.visible_to_reporter === 1,
+  body: e.body,
+  data: readJson<Record<string, unknown>>(e.data),
+  at: e.created_at,
+  org: e.org_name,
+  merged
 });
 
 /**
@@ -56,13 +75,34 @@ async function duplicateSuggestions(db: Db, actor: Actor, r: ReportRow) {
   if (r.lat === null || r.lon === null) return [];
   const from = addCalendarDays(r.observed_on, -LIMITS.duplicateDays);
   const to = addCalendarDays(r.observed_on, LIMITS.duplicateDays);
-  const rows = await duplicateCandidates(db, r, from, to, boundingBox(r.lat, r.lon, LIMITS.duplicateMeters), scopeSubquery(db, actor, 'report.read'));
-  const probes = rows.map((c) => ({ id: c.id, categoryId: c.category_id, observedOn: c.observed_on, lat: c.lat, lon: c.lon, status: c.status, createdAt: c.created_at }));
-  return suggestDuplicates({ id: r.id, categoryId: r.category_id, observedOn: r.observed_on, lat: r.lat, lon: r.lon }, probes).slice(0, 10);
+  const rows = await duplicateCandidates(
+    db,
+    r,
+    from,
+    to,
+    boundingBox(r.lat, r.lon, LIMITS.duplicateMeters),
+    scopeSubquery(db, actor, 'report.read')
+  );
+  const probes = rows.map((c) => ({
+    id: c.id,
+    categoryId: c.category_id,
+    observedOn: c.observed_on,
+    lat: c.lat,
+    lon: c.lon,
+    status: c.status,
+    createdAt: c.created_at
+  }));
+  return suggestDuplicates(
+    { id: r.id, categoryId: r.category_id, observedOn: r.observed_on, lat: r.lat, lon: r.lon },
+    probes
+  ).slice(0, 10);
 }
 
 /** The competent agency by routing rules (category × area), or null. */
-export async function suggestedAgency(db: Db, r: Pick<ReportRow, 'category_id' | 'village_unit_id' | 'commune_unit_id'>): Promise<string | null> {
+export async function suggestedAgency(
+  db: Db,
+  r: Pick<ReportRow, 'category_id' | 'village_unit_id' | 'commune_unit_id'>
+): Promise<string | null> {
   const units = await unitChain(db, r.village_unit_id ?? r.commune_unit_id);
   const ranked = rankRoutes(await listRoutingCandidates(db, r.category_id, units), r.category_id, units);
   return ranked[0]?.agency_org_id ?? null;
@@ -70,7 +110,9 @@ export async function suggestedAgency(db: Db, r: Pick<ReportRow, 'category_id' |
 
 async function permissions(db: Db, actor: Actor, r: ReportRow) {
   const [association, agency, manager, custodian] = await Promise.all([
-    mayAct(db, actor, r, 'association'), mayAct(db, actor, r, 'agency'), mayAct(db, actor, r, 'manager'),
+    mayAct(db, actor, r, 'association'),
+    mayAct(db, actor, r, 'agency'),
+    mayAct(db, actor, r, 'manager'),
     inScope(db, actor, 'identity.reveal', r.commune_org_id)
   ]);
   const reveal = custodian && r.protection !== 'anonymous' && !!(await findIdentity(db, r.id));
@@ -83,30 +125,66 @@ export async function officerReport(db: Db, actor: Actor, id: string, now = new 
   const can = await permissions(db, actor, r);
   const status = (isStatus(r.status) ? r.status : 'new') as ReportStatus;
   const [category, names, events, attachments, extensions, assigned] = await Promise.all([
-    categoryOf(db, r.category_id), orgNames(db, [r.commune_org_id, r.agency_org_id]), listEvents(db, [r.id]),
-    listAttachments(db, r.id), listExtensions(db, r.id), accountName(db, r.assigned_account_id)
+    categoryOf(db, r.category_id),
+    orgNames(db, [r.commune_org_id, r.agency_org_id]),
+    listEvents(db, [r.id]),
+    listAttachments(db, r.id),
+    listExtensions(db, r.id),
+    accountName(db, r.assigned_account_id)
   ]);
   const today = todayVn(now);
   return {
     report: {
-      id: r.id, ref: r.id.slice(0, 8).toUpperCase(), status, channel: r.channel, urgent: r.urgent === 1, protection: r.protection,
+      id: r.id,
+      ref: r.id.slice(0, 8).toUpperCase(),
+      status,
+      channel: r.channel,
+      urgent: r.urgent === 1,
+      protection: r.protection,
       category: category ? { vi: category.name_vi, en: category.name_en } : null,
-      description: r.description, observedOn: r.observed_on, locationText: r.location_text, lat: r.lat, lon: r.lon,
-      precision: r.location_precision, commune: r.commune_org_id ? names[r.commune_org_id] ?? null : null,
-      agency: r.agency_org_id ? names[r.agency_org_id] ?? null : null, assigned,
-      deadlineKind: r.deadline_kind, deadlineOn: r.deadline_on, overdue: isOverdue(r.deadline_on, today), dueToday: r.deadline_on === today,
-      acceptedOn: r.accepted_on, extensionsUsed: r.extensions_used, duplicateOf: r.duplicate_of_id,
-      outcome: readJson<Record<string, unknown>>(r.outcome_json), createdAt: r.created_at, resolvedAt: r.resolved_at
+      description: r.description,
+      observedOn: r.observed_on,
+      locationText: r.location_text,
+      lat: r.lat,
+      lon: r.lon,
+      precision: r.location_precision,
+      commune: r.commune_org_id ? (names[r.commune_org_id] ?? null) : null,
+      agency: r.agency_org_id ? (names[r.agency_org_id] ?? null) : null,
+      assigned,
+      deadlineKind: r.deadline_kind,
+      deadlineOn: r.deadline_on,
+      overdue: isOverdue(r.deadline_on, today),
+      dueToday: r.deadline_on === today,
+      acceptedOn: r.accepted_on,
+      extensionsUsed: r.extensions_used,
+      duplicateOf: r.duplicate_of_id,
+      outcome: readJson<Record<string, unknown>>(r.outcome_json),
+      createdAt: r.created_at,
+      resolvedAt: r.resolved_at
     },
     timeline: events.map((e) => toEntry(e)),
-    attachments: attachments.map((a) => ({ id: a.id, kind: a.kind, mime: a.mime, bytes: a.bytes, createdAt: a.created_at })),
+    attachments: attachments.map((a) => ({
+      id: a.id,
+      kind: a.kind,
+      mime: a.mime,
+      bytes: a.bytes,
+      createdAt: a.created_at
+    })),
     extensions,
     can,
-    next: { association: can.association ? nextStatuses(status, 'association') : [], agency: can.agency ? nextStatuses(status, 'agency') : [] },
+    next: {
+      association: can.association ? nextStatuses(status, 'association') : [],
+      agency: can.agency ? nextStatuses(status, 'agency') : []
+    },
     duplicates: can.association ? await duplicateSuggestions(db, actor, r) : [],
     agencies: can.association ? await listAgencies(db) : [],
     suggestedAgency: can.association ? await suggestedAgency(db, r) : null,
-    officers: can.agency && r.agency_org_id ? await officersCovering(db, r.agency_org_id, ['agency_officer']).then((l) => l.map((o) => ({ id: o.id, name: o.display_name }))) : []
+    officers:
+      can.agency && r.agency_org_id
+        ? await officersCovering(db, r.agency_org_id, ['agency_officer']).then((l) =>
+            l.map((o) => ({ id: o.id, name: o.display_name }))
+          )
+        : []
   };
 }
 

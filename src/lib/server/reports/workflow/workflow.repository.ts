@@ -38,14 +38,29 @@ export async function listEvents(db: Db, reportIds: string[], onlyVisible = fals
   let q = db
     .selectFrom('report_event as e')
     .leftJoin('organisation as o', 'o.id', 'e.actor_org_id')
-    .select(['e.id', 'e.report_id', 'e.kind', 'e.from_status', 'e.to_status', 'e.visible_to_reporter', 'e.body', 'e.data', 'e.created_at', 'o.name as org_name'])
+    .select([
+      'e.id',
+      'e.report_id',
+      'e.kind',
+      'e.from_status',
+      'e.to_status',
+      'e.visible_to_reporter',
+      'e.body',
+      'e.data',
+      'e.created_at',
+      'o.name as org_name'
+    ])
     .where('e.report_id', 'in', reportIds);
   if (onlyVisible) q = q.where('e.visible_to_reporter', '=', 1);
   return q.orderBy('e.created_at').orderBy('e.id').execute();
 }
 
 export async function categoryOf(db: Db, id: string) {
-  return db.selectFrom('category').select(['id', 'code', 'name_vi', 'name_en', 'urgent']).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('category')
+    .select(['id', 'code', 'name_vi', 'name_en', 'urgent'])
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 /** The unit and its ancestors, most local first (for routing rules). */
@@ -61,7 +76,13 @@ export async function unitChain(db: Db, unitId: string | null): Promise<string[]
 }
 
 export async function listAgencies(db: Db) {
-  return db.selectFrom('organisation').select(['id', 'name']).where('kind', '=', 'agency').where('valid_to', 'is', null).orderBy('sort_key').execute();
+  return db
+    .selectFrom('organisation')
+    .select(['id', 'name'])
+    .where('kind', '=', 'agency')
+    .where('valid_to', 'is', null)
+    .orderBy('sort_key')
+    .execute();
 }
 
 /** Active accounts holding `role` on the organisation or one of its ancestors. */
@@ -94,7 +115,14 @@ export async function officersAt(db: Db, orgId: string, roles: string[]) {
     .execute();
 }
 
-export async function duplicateCandidates(db: Db, r: { id: string; category_id: string }, from: string, to: string, box: { minLat: number; maxLat: number; minLon: number; maxLon: number }, scope: Scope) {
+export async function duplicateCandidates(
+  db: Db,
+  r: { id: string; category_id: string },
+  from: string,
+  to: string,
+  box: { minLat: number; maxLat: number; minLon: number; maxLon: number },
+  scope: Scope
+) {
   return db
     .selectFrom('report')
     .select(['id', 'category_id', 'observed_on', 'lat', 'lon', 'status', 'created_at'])
@@ -103,8 +131,10 @@ export async function duplicateCandidates(db: Db, r: { id: string; category_id: 
     .where('status', 'not in', ['duplicate', 'rejected'])
     .where('observed_on', '>=', from)
     .where('observed_on', '<=', to)
-    .where('lat', '>=', box.minLat).where('lat', '<=', box.maxLat)
-    .where('lon', '>=', box.minLon).where('lon', '<=', box.maxLon)
+    .where('lat', '>=', box.minLat)
+    .where('lat', '<=', box.maxLat)
+    .where('lon', '>=', box.minLon)
+    .where('lon', '<=', box.maxLon)
     .where('commune_org_id', 'in', scope)
     .limit(50)
     .execute();
@@ -115,7 +145,12 @@ export async function insertExtension(db: Db, row: Insertable<ExtensionRequestTa
 }
 
 export async function pendingExtension(db: Db, reportId: string) {
-  return db.selectFrom('extension_request').selectAll().where('report_id', '=', reportId).where('status', '=', 'pending').executeTakeFirst();
+  return db
+    .selectFrom('extension_request')
+    .selectAll()
+    .where('report_id', '=', reportId)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
 }
 
 export async function decideExtensionRow(db: Db, id: string, patch: Updateable<ExtensionRequestTable>): Promise<void> {
@@ -123,15 +158,30 @@ export async function decideExtensionRow(db: Db, id: string, patch: Updateable<E
 }
 
 export async function listExtensions(db: Db, reportId: string) {
-  return db.selectFrom('extension_request').select(['id', 'reason', 'days', 'status', 'decision_note', 'created_at', 'decided_at']).where('report_id', '=', reportId).orderBy('created_at').execute();
+  return db
+    .selectFrom('extension_request')
+    .select(['id', 'reason', 'days', 'status', 'decision_note', 'created_at', 'decided_at'])
+    .where('report_id', '=', reportId)
+    .orderBy('created_at')
+    .execute();
 }
 
 export async function listAttachments(db: Db, reportId: string) {
-  return db.selectFrom('attachment').select(['id', 'kind', 'mime', 'bytes', 'created_at', 'private_path']).where('report_id', '=', reportId).orderBy('created_at').execute();
+  return db
+    .selectFrom('attachment')
+    .select(['id', 'kind', 'mime', 'bytes', 'created_at', 'private_path'])
+    .where('report_id', '=', reportId)
+    .orderBy('created_at')
+    .execute();
 }
 
 export async function findAttachment(db: Db, reportId: string, id: string) {
-  return db.selectFrom('attachment').selectAll().where('report_id', '=', reportId).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('attachment')
+    .selectAll()
+    .where('report_id', '=', reportId)
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 export async function insertAttachment(db: Db, row: Insertable<AttachmentTable>): Promise<void> {
@@ -139,7 +189,11 @@ export async function insertAttachment(db: Db, row: Insertable<AttachmentTable>)
 }
 
 export async function findIdentity(db: Db, reportId: string) {
-  return db.selectFrom('report_identity').select(['ciphertext', 'iv', 'tag', 'key_version']).where('report_id', '=', reportId).executeTakeFirst();
+  return db
+    .selectFrom('report_identity')
+    .select(['ciphertext', 'iv', 'tag', 'key_version'])
+    .where('report_id', '=', reportId)
+    .executeTakeFirst();
 }
 
 export interface QueueFilter {
@@ -156,12 +210,32 @@ export async function queueRows(db: Db, scope: Scope, f: QueueFilter) {
     .selectFrom('report as r')
     .innerJoin('category as c', 'c.id', 'r.category_id')
     .leftJoin('organisation as o', 'o.id', 'r.commune_org_id')
-    .select(['r.id', 'r.status', 'r.urgent', 'r.channel', 'r.deadline_kind', 'r.deadline_on', 'r.created_at', 'r.observed_on', 'c.name_vi', 'c.name_en', 'o.name as commune_name'])
+    .select([
+      'r.id',
+      'r.status',
+      'r.urgent',
+      'r.channel',
+      'r.deadline_kind',
+      'r.deadline_on',
+      'r.created_at',
+      'r.observed_on',
+      'c.name_vi',
+      'c.name_en',
+      'o.name as commune_name'
+    ])
     .where(f.side === 'association' ? 'r.commune_org_id' : 'r.agency_org_id', 'in', scope)
     .where('r.status', 'in', [...f.statuses]);
   if (f.overdueBefore) q = q.where('r.deadline_on', '<', f.overdueBefore);
   if (f.pendingExtension) {
-    q = q.where((eb) => eb.exists(eb.selectFrom('extension_request as x').select('x.id').whereRef('x.report_id', '=', 'r.id').where('x.status', '=', 'pending')));
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('extension_request as x')
+          .select('x.id')
+          .whereRef('x.report_id', '=', 'r.id')
+          .where('x.status', '=', 'pending')
+      )
+    );
   }
   return q
     .orderBy('r.urgent', 'desc')

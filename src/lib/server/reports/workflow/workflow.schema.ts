@@ -5,9 +5,12 @@
 import { z } from 'zod';
 import { parseDate } from '$lib/shared/format';
 
-const text = (max: number) => z.preprocess((v) => (v == null ? '' : String(v)), z.string().trim().max(max, 'err_too_long'));
+const text = (max: number) =>
+  z.preprocess((v) => (v == null ? '' : String(v)), z.string().trim().max(max, 'err_too_long'));
 const required = (max: number) => text(max).pipe(z.string().min(1, 'err_required'));
-const date = required(20).refine((v) => parseDate(v) !== null, 'err_date').transform((v) => parseDate(v)!);
+const date = required(20)
+  .refine((v) => parseDate(v) !== null, 'err_date')
+  .transform((v) => parseDate(v)!);
 
 export const verifySchema = z
   .object({

@@ -3,4 +3,5 @@ import { openApiDocument } from '$lib/server/api/openapi';
 import type { RequestHandler } from './$types';
 
 /** Public: the document describes the API; it reveals no data. */
-export const GET: RequestHandler = async () => json(openApiDocument(), { headers: { 'cache-control': 'public, max-age=300' } });
+export const GET: RequestHandler = async () =>
+  json(openApiDocument(), { headers: { 'cache-control': 'public, max-age=300' } });

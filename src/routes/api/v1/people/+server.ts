@@ -15,5 +15,8 @@ export const POST: RequestHandler = endpoint(async ({ locals, request, url }) =>
   const actor = signedIn(locals.actor);
   const input = parseWith(personInputSchema, await readJson(request));
   const id = await createPerson(locals.db, actor, input);
-  return json(toPersonOut(await getPerson(locals.db, actor, id)), { status: 201, headers: { location: `${url.pathname}/${id}` } });
+  return json(toPersonOut(await getPerson(locals.db, actor, id)), {
+    status: 201,
+    headers: { location: `${url.pathname}/${id}` }
+  });
 });

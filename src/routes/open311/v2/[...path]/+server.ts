@@ -17,12 +17,19 @@ async function bodyParams(request: Request): Promise<Params> {
   return {};
 }
 
-const run = (method: string): RequestHandler => async ({ locals, params, url, request }) => {
-  const query = Object.fromEntries([...url.searchParams.keys()].map((k) => [k, first(url.searchParams.getAll(k))]));
-  const body = method === 'POST' ? await bodyParams(request) : {};
-  const { result, format } = await handle(locals.db, { method, path: params.path, params: { ...query, ...body }, baseUrl: url.origin });
-  return render(result, format);
-};
+const run =
+  (method: string): RequestHandler =>
+  async ({ locals, params, url, request }) => {
+    const query = Object.fromEntries([...url.searchParams.keys()].map((k) => [k, first(url.searchParams.getAll(k))]));
+    const body = method === 'POST' ? await bodyParams(request) : {};
+    const { result, format } = await handle(locals.db, {
+      method,
+      path: params.path,
+      params: { ...query, ...body },
+      baseUrl: url.origin
+    });
+    return render(result, format);
+  };
 
 export const GET = run('GET');
 export const POST = run('POST');

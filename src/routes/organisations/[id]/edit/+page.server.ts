@@ -17,15 +17,22 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
     const choices = await editChoices(locals.db, org);
     const units = choices.units.map(unitOption);
     if (org.admin_unit_id && !units.some((u) => u.value === org.admin_unit_id)) {
-      units.unshift({ value: org.admin_unit_id, label: org.unit_code ? `${org.unit_name} (${org.unit_code})` : (org.unit_name ?? '') });
+      units.unshift({
+        value: org.admin_unit_id,
+        label: org.unit_code ? `${org.unit_name} (${org.unit_code})` : (org.unit_name ?? '')
+      });
     }
     return {
       org: { id: org.id, name: org.name },
       types: choices.types.map((t) => ({ value: t, kind: kindOfType(t) })),
       units,
       current: {
-        type: org.type, name: org.name, admin_unit_id: org.admin_unit_id ?? '', valid_from: formatDate(org.valid_from),
-        phone: org.phone ?? '', address: org.address ?? ''
+        type: org.type,
+        name: org.name,
+        admin_unit_id: org.admin_unit_id ?? '',
+        valid_from: formatDate(org.valid_from),
+        phone: org.phone ?? '',
+        address: org.address ?? ''
       }
     };
   } catch (e) {

@@ -7,13 +7,20 @@ import { orHttp, toPerson } from '$lib/server/people/route';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
-  const [person, options] = await orHttp(() => Promise.all([getPerson(locals.db, locals.actor, params.id, 'person.write'), formOptions(locals.db, locals.actor)]));
+  const [person, options] = await orHttp(() =>
+    Promise.all([getPerson(locals.db, locals.actor, params.id, 'person.write'), formOptions(locals.db, locals.actor)])
+  );
   const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
   return {
     id: person.id,
     name: person.full_name,
     anonymised: !!person.anonymised_at,
-    initial: Object.fromEntries(['full_name', 'birth_year', 'sex', 'organisation_id', 'village_unit_id', 'phone', 'address'].map((k) => [k, str(person[k as keyof typeof person])])),
+    initial: Object.fromEntries(
+      ['full_name', 'birth_year', 'sex', 'organisation_id', 'village_unit_id', 'phone', 'address'].map((k) => [
+        k,
+        str(person[k as keyof typeof person])
+      ])
+    ),
     options
   };
 };

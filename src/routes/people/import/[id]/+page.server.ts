@@ -24,9 +24,19 @@ export const actions: Actions = {
     const values = formValues(await request.formData());
     try {
       const { sheet } = await openUpload(locals.db, locals.actor, params.id);
-      const result = await saveMapping(locals.db, locals.actor, params.id, mappingFromForm(values, sheet.headers.length));
+      const result = await saveMapping(
+        locals.db,
+        locals.actor,
+        params.id,
+        mappingFromForm(values, sheet.headers.length)
+      );
       if (!result.ok) {
-        const errors = Object.fromEntries(Object.entries(result.errors).map(([f, kind]) => [`map_${f}`, t(kind === 'required' ? 'people_import_err_mapping_required' : 'people_import_err_mapping_duplicate')]));
+        const errors = Object.fromEntries(
+          Object.entries(result.errors).map(([f, kind]) => [
+            `map_${f}`,
+            t(kind === 'required' ? 'people_import_err_mapping_required' : 'people_import_err_mapping_duplicate')
+          ])
+        );
         return fail(400, { values, errors });
       }
     } catch (e) {

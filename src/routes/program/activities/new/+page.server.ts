@@ -13,8 +13,15 @@ export const load: PageServerLoad = async ({ locals }) => {
   const o = await orHttp(() => activityFormOptions(locals.db, locals.actor));
   return {
     options: formOptionsView(o),
-    defaults: { kind: 'outreach', outreach_mode: 'village_meeting', organisation_id: o.defaults.organisation_id, admin_unit_id: o.defaults.admin_unit_id,
-      started_on: formatDate(o.defaults.started_on), ntm_criterion: 'auto', submission_key: newSubmissionKey() }
+    defaults: {
+      kind: 'outreach',
+      outreach_mode: 'village_meeting',
+      organisation_id: o.defaults.organisation_id,
+      admin_unit_id: o.defaults.admin_unit_id,
+      started_on: formatDate(o.defaults.started_on),
+      ntm_criterion: 'auto',
+      submission_key: newSubmissionKey()
+    }
   };
 };
 

@@ -7,8 +7,15 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
   const c = await orHttp(() => commitmentView(locals.db, locals.actor, params.id));
   return {
     commitment: {
-      id: c.id, party: c.party, signer: (c.party === 'household' ? c.household_name : c.person_name) ?? '', kind_name: codeName({ name_vi: c.kind_name, name_en: c.kind_name_en }), signed_on: c.signed_on,
-      village_name: c.village_name, organisation_name: c.organisation_name, notes: c.notes, photo: c.photos[0] ?? null
+      id: c.id,
+      party: c.party,
+      signer: (c.party === 'household' ? c.household_name : c.person_name) ?? '',
+      kind_name: codeName({ name_vi: c.kind_name, name_en: c.kind_name_en }),
+      signed_on: c.signed_on,
+      village_name: c.village_name,
+      organisation_name: c.organisation_name,
+      notes: c.notes,
+      photo: c.photos[0] ?? null
     },
     canEdit: c.canEdit,
     msg: url.searchParams.get('msg')

@@ -11,10 +11,18 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
   const o = await orHttp(() => commitmentFormOptions(locals.db, locals.actor));
-  const village = o.villages.some((v) => v.id === url.searchParams.get('village')) ? url.searchParams.get('village')! : o.defaults.village_unit_id;
+  const village = o.villages.some((v) => v.id === url.searchParams.get('village'))
+    ? url.searchParams.get('village')!
+    : o.defaults.village_unit_id;
   return {
     options: commitmentOptionsView(o),
-    defaults: { party: 'household', organisation_id: o.defaults.organisation_id, village_unit_id: village, signed_on: formatDate(todayVn()), submission_key: newSubmissionKey() }
+    defaults: {
+      party: 'household',
+      organisation_id: o.defaults.organisation_id,
+      village_unit_id: village,
+      signed_on: formatDate(todayVn()),
+      submission_key: newSubmissionKey()
+    }
   };
 };
 

@@ -14,7 +14,10 @@ const SAVED = ['created', 'updated', 'result'] as const;
 export const load: PageServerLoad = async ({ locals, url, params }) => {
   const actor = signedInOrRedirect(locals, url);
   try {
-    return { ...(await modelDetails(locals.db, actor, params.id)), saved: SAVED.find((s) => s === url.searchParams.get('saved')) ?? null };
+    return {
+      ...(await modelDetails(locals.db, actor, params.id)),
+      saved: SAVED.find((s) => s === url.searchParams.get('saved')) ?? null
+    };
   } catch (e) {
     rethrowAsHttp(e);
   }

@@ -8,7 +8,10 @@ export const load: PageServerLoad = async ({ locals, url }) => {
   const actor = signedInOrRedirect(locals, url);
   const filter = parseModelQuery(url.searchParams);
   try {
-    const [map, choices] = await Promise.all([modelMapPoints(locals.db, actor, filter), modelFilterChoices(locals.db, actor)]);
+    const [map, choices] = await Promise.all([
+      modelMapPoints(locals.db, actor, filter),
+      modelFilterChoices(locals.db, actor)
+    ]);
     return { filter, ...map, communeChoices: choices.communes, query: modelQueryString(filter) };
   } catch (e) {
     rethrowAsHttp(e);

@@ -16,7 +16,9 @@ export async function drawModelMap(el: HTMLElement, input: ModelMapInput): Promi
   const background = drawCommunes(L, map, input.communes, input.shapes);
   const own = L.latLngBounds([]);
   for (const p of input.points) {
-    L.circleMarker([p.lat, p.lon], { radius: 9, color: '#1d4e2b', weight: 2, fillColor: '#3f8f52', fillOpacity: 0.9 }).bindPopup(textPopup(input.label(p), input.href(p))).addTo(map);
+    L.circleMarker([p.lat, p.lon], { radius: 9, color: '#1d4e2b', weight: 2, fillColor: '#3f8f52', fillOpacity: 0.9 })
+      .bindPopup(textPopup(input.label(p), input.href(p)))
+      .addTo(map);
     own.extend([p.lat, p.lon]);
   }
   fitFirst(map, [own, background], { padding: [24, 24], maxZoom: 13 });

@@ -8,7 +8,10 @@ const SAVED = ['created', 'updated'] as const;
 export const load: PageServerLoad = async ({ locals, url, params }) => {
   const actor = signedInOrRedirect(locals, url);
   try {
-    return { ...(await getPlan(locals.db, actor, params.id)), saved: SAVED.find((s) => s === url.searchParams.get('saved')) ?? null };
+    return {
+      ...(await getPlan(locals.db, actor, params.id)),
+      saved: SAVED.find((s) => s === url.searchParams.get('saved')) ?? null
+    };
   } catch (e) {
     rethrowAsHttp(e);
   }

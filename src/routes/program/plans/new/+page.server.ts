@@ -13,7 +13,11 @@ export const load: PageServerLoad = async ({ locals, url }) => {
   try {
     const choices = await planChoices(locals.db, actor);
     const program = url.searchParams.get('program') ?? '';
-    const defaults = { program_id: choices.programs.some((p) => p.id === program) ? program : '', year: todayVn().slice(0, 4), organisation_id: choices.orgs[0]?.id ?? '' };
+    const defaults = {
+      program_id: choices.programs.some((p) => p.id === program) ? program : '',
+      year: todayVn().slice(0, 4),
+      organisation_id: choices.orgs[0]?.id ?? ''
+    };
     return { ...choices, defaults };
   } catch (e) {
     rethrowAsHttp(e);

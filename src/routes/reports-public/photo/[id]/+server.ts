@@ -15,7 +15,9 @@ export const GET: RequestHandler = async ({ locals, params }) => {
     const file = path.resolve(root, photo.path);
     if (!file.startsWith(root + path.sep)) error(404, 'Not found');
     const body = await readFile(file).catch(() => error(404, 'Not found'));
-    return new Response(new Uint8Array(body), { headers: { 'content-type': photo.mime, 'cache-control': 'public, max-age=3600' } });
+    return new Response(new Uint8Array(body), {
+      headers: { 'content-type': photo.mime, 'cache-control': 'public, max-age=3600' }
+    });
   } catch (e) {
     if (isAppError(e)) error(404, 'Not found');
     throw e;

@@ -12,8 +12,15 @@ export const load: PageServerLoad = async ({ locals, params }) => {
     const c = await getCategoryForEdit(locals.db, locals.actor, params.id);
     const { groups } = await categoryAdminData(locals.db, locals.actor);
     const stored = {
-      code: c.code, group_id: c.group_id, name_vi: c.name_vi, name_en: c.name_en, legal_basis: c.legal_basis ?? '',
-      icon: iconFor(c.icon, groups.find((g) => g.id === c.group_id)?.code ?? 'khac'), urgent: c.urgent ? 'on' : '', active: c.active ? 'on' : '', sort_order: String(c.sort_order)
+      code: c.code,
+      group_id: c.group_id,
+      name_vi: c.name_vi,
+      name_en: c.name_en,
+      legal_basis: c.legal_basis ?? '',
+      icon: iconFor(c.icon, groups.find((g) => g.id === c.group_id)?.code ?? 'khac'),
+      urgent: c.urgent ? 'on' : '',
+      active: c.active ? 'on' : '',
+      sort_order: String(c.sort_order)
     };
     return { groups, stored, name: c.name_vi };
   } catch (e) {

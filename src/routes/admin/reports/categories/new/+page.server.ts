@@ -5,7 +5,9 @@ import { categorySchema } from '$lib/server/reports/admin/admin.schema';
 import { adminForm } from '$lib/server/reports/admin/route';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals }) => ({ groups: (await categoryAdminData(locals.db, locals.actor)).groups });
+export const load: PageServerLoad = async ({ locals }) => ({
+  groups: (await categoryAdminData(locals.db, locals.actor)).groups
+});
 
 export const actions: Actions = {
   default: async (event) => {

@@ -13,8 +13,13 @@ export const load: PageServerLoad = async ({ locals, params }) => {
     const r = rules.find((x) => x.id === params.id);
     if (!r) throw notFound();
     const stored = {
-      stage: r.stage, channel: r.channel, category_id: r.category_id ?? '', day_kind: r.day_kind,
-      days: String(r.days), extension_days: String(r.extension_days), max_extensions: String(r.max_extensions)
+      stage: r.stage,
+      channel: r.channel,
+      category_id: r.category_id ?? '',
+      day_kind: r.day_kind,
+      days: String(r.days),
+      extension_days: String(r.extension_days),
+      max_extensions: String(r.max_extensions)
     };
     return { categories, stored };
   } catch (e) {

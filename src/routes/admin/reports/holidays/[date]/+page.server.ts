@@ -18,7 +18,9 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 
 export const actions: Actions = {
   default: async (event) => {
-    const res = await adminForm(event, holidaySchema, async (data) => ({ date: await saveHoliday(event.locals.db, event.locals.actor, data, event.params.date) }));
+    const res = await adminForm(event, holidaySchema, async (data) => ({
+      date: await saveHoliday(event.locals.db, event.locals.actor, data, event.params.date)
+    }));
     if ('date' in res) redirect(303, localizeHref(`/admin/reports/holidays?year=${String(res.date).slice(0, 4)}`));
     return res;
   }

@@ -18,10 +18,23 @@ export const load: PageServerLoad = async ({ locals, params }) => {
     options: formOptionsView(o),
     photos: a.photos,
     record: {
-      kind: a.kind, outreach_mode: a.outreach_mode ?? '', organisation_id: a.organisation_id, admin_unit_id: a.admin_unit_id,
-      started_on: formatDate(a.started_on), ended_on: formatDate(a.ended_on), count_total: text(a.count_total), count_elderly: text(a.count_elderly),
-      count_women: text(a.count_women), count_ethnic_minority: text(a.count_ethnic_minority), topics: a.topics, audiences: a.audiences,
-      partners: a.partners ?? '', materials: a.materials ?? '', ntm_criterion: a.ntm_criterion ?? 'none', notes: a.notes ?? '', attendees: a.attendees
+      kind: a.kind,
+      outreach_mode: a.outreach_mode ?? '',
+      organisation_id: a.organisation_id,
+      admin_unit_id: a.admin_unit_id,
+      started_on: formatDate(a.started_on),
+      ended_on: formatDate(a.ended_on),
+      count_total: text(a.count_total),
+      count_elderly: text(a.count_elderly),
+      count_women: text(a.count_women),
+      count_ethnic_minority: text(a.count_ethnic_minority),
+      topics: a.topics,
+      audiences: a.audiences,
+      partners: a.partners ?? '',
+      materials: a.materials ?? '',
+      ntm_criterion: a.ntm_criterion ?? 'none',
+      notes: a.notes ?? '',
+      attendees: a.attendees
     }
   };
 };

@@ -7,7 +7,14 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
   const c = await orHttp(() => commitmentView(locals.db, locals.actor, params.id));
-  return { commitment: { id: c.id, signer: (c.party === 'household' ? c.household_name : c.person_name) ?? '', kind_name: c.kind_name, village_name: c.village_name } };
+  return {
+    commitment: {
+      id: c.id,
+      signer: (c.party === 'household' ? c.household_name : c.person_name) ?? '',
+      kind_name: c.kind_name,
+      village_name: c.village_name
+    }
+  };
 };
 
 export const actions: Actions = {

@@ -17,8 +17,14 @@ export const load: PageServerLoad = async ({ locals, params }) => {
     options: commitmentOptionsView(o),
     photo: c.photos[0] ?? null,
     record: {
-      kind_id: c.kind_id, party: c.party, household_name: c.household_name ?? '', person_id: c.person_id ?? '', village_unit_id: c.village_unit_id,
-      signed_on: formatDate(c.signed_on), organisation_id: c.organisation_id, notes: c.notes ?? ''
+      kind_id: c.kind_id,
+      party: c.party,
+      household_name: c.household_name ?? '',
+      person_id: c.person_id ?? '',
+      village_unit_id: c.village_unit_id,
+      signed_on: formatDate(c.signed_on),
+      organisation_id: c.organisation_id,
+      notes: c.notes ?? ''
     }
   };
 };

@@ -13,7 +13,11 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
     const { plan, canManage } = await getPlan(locals.db, actor, params.id);
     if (!canManage) error(404, 'Not found');
     const { indicators } = await planChoices(locals.db, actor);
-    return { plan: { id: plan.id, year: plan.year, organisation_name: plan.organisation_name }, indicators, current: await planTargetValues(locals.db, plan.id) };
+    return {
+      plan: { id: plan.id, year: plan.year, organisation_name: plan.organisation_name },
+      indicators,
+      current: await planTargetValues(locals.db, plan.id)
+    };
   } catch (e) {
     rethrowAsHttp(e);
   }

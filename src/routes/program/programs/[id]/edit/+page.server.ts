@@ -11,7 +11,12 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
   try {
     const program = await getProgram(locals.db, actor, params.id);
     if (!program.canManage) error(404, 'Not found');
-    return { id: program.id, hasDocument: !!program.document_path, current: programValues(program), ...(await programChoices(locals.db, actor)) };
+    return {
+      id: program.id,
+      hasDocument: !!program.document_path,
+      current: programValues(program),
+      ...(await programChoices(locals.db, actor))
+    };
   } catch (e) {
     rethrowAsHttp(e);
   }
