@@ -9,8 +9,8 @@ import fs from 'node:fs';
 import type { Db } from '$lib/server/db';
 import type { ActivityTable, AdminUnitTable, CommitmentTable } from '$lib/server/db/schema';
 import { ACTIVITY_KINDS } from '$lib/shared/program/kinds';
-import { activityContributions, commitmentContributions, delta } from '$lib/server/program/contributions';
-import { replaceAggregates } from '$lib/server/program/aggregate.repository';
+import { activityContributions, commitmentContributions, delta } from '$lib/server/program/rollup/contributions';
+import { replaceAggregates } from '$lib/server/program/rollup/aggregate.repository';
 
 export interface NationSize {
   villagesPerCommune: number;

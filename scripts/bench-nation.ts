@@ -10,8 +10,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { openDatabase, type Db } from '$lib/server/db';
 import { SYSTEM } from '$lib/server/access/actor';
-import { rollupOrg, rollupUnit, type RollupQuery, type Source } from '$lib/server/program/rollup.service';
-import { naiveAggregates } from '$lib/server/program/naive.repository';
+import { rollupOrg, rollupUnit, type RollupQuery, type Source } from '$lib/server/program/rollup/rollup.service';
+import { naiveAggregates } from '../tests/support/program/naive.repository';
 import { buildBenchNation, NATION } from './bench-nation-data';
 
 const FILE = 'vietnam/units-2025-07-01_v3.0.2_34-provinces.json';

@@ -8,10 +8,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { openDatabase, type Db } from '$lib/server/db';
 import { SYSTEM } from '$lib/server/access/actor';
-import { buildBenchProvince } from '$lib/server/program/bench-data';
-import { rollupUnit, type RollupQuery, type Source } from '$lib/server/program/rollup.service';
-import { naiveAggregates } from '$lib/server/program/naive.repository';
-import { allAggregates } from '$lib/server/program/aggregate.repository';
+import { buildBenchProvince } from '../tests/support/program/bench-data';
+import { rollupUnit, type RollupQuery, type Source } from '$lib/server/program/rollup/rollup.service';
+import { naiveAggregates } from '../tests/support/program/naive.repository';
+import { allAggregates } from '$lib/server/program/rollup/aggregate.repository';
 
 /** The naive source: GROUP BY over activity/commitment/model, regrouped per org and unit. */
 const naive: Source = async (db, f) => {

@@ -3,10 +3,10 @@ import { beforeAll, expect, it } from 'vitest';
 import { forEachDb } from '../support/db';
 import { actorFor, seedDemo } from '../support/demo';
 import { useTempMedia } from './reports-intake-support';
-import { readCommitmentForm } from '../../src/lib/server/program/activity-form';
-import * as cpages from '../../src/lib/server/program/commitment-page.service';
-import { commitmentQuerySchema } from '../../src/lib/server/program/commitment-filter';
-import { commitmentTable, toCsv } from '../../src/lib/server/program/export-program.service';
+import { readCommitmentForm } from '../../src/lib/server/program/activities/activity-form';
+import * as cpages from '../../src/lib/server/program/commitments/commitment-page.service';
+import { commitmentQuerySchema } from '../../src/lib/server/program/commitments/commitment-filter';
+import { commitmentTable, toCsv } from '../../src/lib/server/program/activities/export-program.service';
 import type { Actor } from '../../src/lib/server/access/actor';
 import { demoIds, photoWithExif } from './program-activity-support';
 

@@ -1,6 +1,6 @@
 /** Table-driven form errors of the activity and commitment forms (no database). */
 import { describe, expect, it } from 'vitest';
-import { ntmFor, readActivityForm, readCommitmentForm } from '../../src/lib/server/program/activity-form';
+import { ntmFor, readActivityForm, readCommitmentForm } from '../../src/lib/server/program/activities/activity-form';
 import { quickForm } from './program-activity-support';
 
 describe('activity form errors', () => {

@@ -6,11 +6,11 @@ import { beforeAll, expect, it } from 'vitest';
 import { forEachDb } from '../support/db';
 import { actorFor, orgId, seedDemo } from '../support/demo';
 import { SYSTEM } from '../../src/lib/server/access/actor';
-import { loadDashboard, percentOf, sortChildren } from '../../src/lib/server/program/dashboard.service';
-import { parseDashboardQuery } from '../../src/lib/server/program/dashboard.query';
-import { bandsFor, bandOf } from '../../src/lib/server/program/dashboard-map';
-import { allAggregates } from '../../src/lib/server/program/aggregate.repository';
-import { naiveAggregates } from '../../src/lib/server/program/naive.repository';
+import { loadDashboard, percentOf, sortChildren } from '../../src/lib/server/program/dashboard/dashboard.service';
+import { parseDashboardQuery } from '../../src/lib/server/program/dashboard/dashboard.query';
+import { bandsFor, bandOf } from '../../src/lib/server/program/dashboard/dashboard-map';
+import { allAggregates } from '../../src/lib/server/program/rollup/aggregate.repository';
+import { naiveAggregates } from '../support/program/naive.repository';
 import type { Db } from '../../src/lib/server/db';
 
 const PROVINCE = 'Hội Người cao tuổi tỉnh Lai Châu';

@@ -3,8 +3,8 @@ import { beforeAll, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { forEachDb } from '../support/db';
 import { actorFor, seedDemo } from '../support/demo';
-import { exportModelsCsv, exportModelsXlsx } from '../../src/lib/server/program/model-export.service';
-import { parseModelQuery } from '../../src/lib/server/program/model-list.schema';
+import { exportModelsCsv, exportModelsXlsx } from '../../src/lib/server/program/models/model-export.service';
+import { parseModelQuery } from '../../src/lib/server/program/models/model-list.schema';
 
 async function readXlsx(buf: Buffer): Promise<string[][]> {
   const wb = new ExcelJS.Workbook();

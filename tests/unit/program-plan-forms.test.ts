@@ -7,11 +7,11 @@ import { forEachDb } from '../support/db';
 import { actorFor, orgId, seedDemo } from '../support/demo';
 import type { Actor } from '../../src/lib/server/access/actor';
 import { validate } from '../../src/lib/server/forms';
-import { programSchema } from '../../src/lib/server/program/program.schema';
-import { planFormInput, planSchema } from '../../src/lib/server/program/plan.schema';
-import { manualValueSchema } from '../../src/lib/server/program/manual-value.schema';
-import { createPlan } from '../../src/lib/server/program/plan.service';
-import { createProgram } from '../../src/lib/server/program/program.service';
+import { programSchema } from '../../src/lib/server/program/programs/program.schema';
+import { planFormInput, planSchema } from '../../src/lib/server/program/plans/plan.schema';
+import { manualValueSchema } from '../../src/lib/server/program/indicators/manual-value.schema';
+import { createPlan } from '../../src/lib/server/program/plans/plan.service';
+import { createProgram } from '../../src/lib/server/program/programs/program.service';
 
 const program = {
   title: 'Chương trình',

@@ -14,16 +14,16 @@ vi.hoisted(async () => {
 import { forEachDb } from '../support/db';
 import { actorFor, orgId, seedDemo } from '../support/demo';
 import type { Actor } from '../../src/lib/server/access/actor';
-import * as programs from '../../src/lib/server/program/program.service';
-import * as plans from '../../src/lib/server/program/plan.service';
-import * as manual from '../../src/lib/server/program/manual-value.service';
-import * as models from '../../src/lib/server/program/model.service';
-import { modelDetails, replicationTree } from '../../src/lib/server/program/model-list.service';
-import { programSchema } from '../../src/lib/server/program/program.schema';
-import { planSchema } from '../../src/lib/server/program/plan.schema';
-import { manualValueSchema } from '../../src/lib/server/program/manual-value.schema';
-import { modelSchema } from '../../src/lib/server/program/model.schema';
-import { rollupOrg } from '../../src/lib/server/program/rollup.service';
+import * as programs from '../../src/lib/server/program/programs/program.service';
+import * as plans from '../../src/lib/server/program/plans/plan.service';
+import * as manual from '../../src/lib/server/program/indicators/manual-value.service';
+import * as models from '../../src/lib/server/program/models/model.service';
+import { modelDetails, replicationTree } from '../../src/lib/server/program/models/model-list.service';
+import { programSchema } from '../../src/lib/server/program/programs/program.schema';
+import { planSchema } from '../../src/lib/server/program/plans/plan.schema';
+import { manualValueSchema } from '../../src/lib/server/program/indicators/manual-value.schema';
+import { modelSchema } from '../../src/lib/server/program/models/model.schema';
+import { rollupOrg } from '../../src/lib/server/program/rollup/rollup.service';
 
 const TINH = 'Hội Người cao tuổi tỉnh Lai Châu';
 const DOAN_KET = 'Hội Người cao tuổi phường Đoàn Kết';

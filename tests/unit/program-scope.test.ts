@@ -3,9 +3,9 @@ import { beforeAll, expect, it } from 'vitest';
 import { forEachDb } from '../support/db';
 import { SYSTEM } from '../../src/lib/server/access/actor';
 import { validate } from '../../src/lib/server/forms';
-import * as activities from '../../src/lib/server/program/activity.service';
-import { activitySchema } from '../../src/lib/server/program/activity.schema';
-import { planProgress, rollupOrg, rollupUnit } from '../../src/lib/server/program/rollup.service';
+import * as activities from '../../src/lib/server/program/activities/activity.service';
+import { activitySchema } from '../../src/lib/server/program/activities/activity.schema';
+import { planProgress, rollupOrg, rollupUnit } from '../../src/lib/server/program/rollup/rollup.service';
 import { newId, nowIso } from '../../src/lib/server/db/ids';
 import { activity, actorWith, makeOrg, makeUnit } from './program-support';
 

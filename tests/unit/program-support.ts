@@ -5,8 +5,8 @@ import type { Role } from '../../src/lib/shared/roles';
 import type { AdminUnitTable } from '../../src/lib/server/db/schema';
 import { insertOrganisation } from '../../src/lib/server/org/organisation.repository';
 import { newId, nowIso } from '../../src/lib/server/db/ids';
-import { activitySchema, type ActivityInput } from '../../src/lib/server/program/activity.schema';
-import { commitmentSchema, type CommitmentInput } from '../../src/lib/server/program/commitment.schema';
+import { activitySchema, type ActivityInput } from '../../src/lib/server/program/activities/activity.schema';
+import { commitmentSchema, type CommitmentInput } from '../../src/lib/server/program/commitments/commitment.schema';
 
 export async function makeOrg(
   db: Db,

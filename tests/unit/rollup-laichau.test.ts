@@ -7,9 +7,9 @@ import { beforeAll, expect, it } from 'vitest';
 import { forEachDb } from '../support/db';
 import { HAS_LAI_CHAU, laiChauChanges, loadLaiChau, unitIdAt } from '../support/lai-chau-geo';
 import { SYSTEM } from '../../src/lib/server/access/actor';
-import { createActivity } from '../../src/lib/server/program/activity.service';
-import { createCommitment } from '../../src/lib/server/program/commitment.service';
-import { rollupUnit } from '../../src/lib/server/program/rollup.service';
+import { createActivity } from '../../src/lib/server/program/activities/activity.service';
+import { createCommitment } from '../../src/lib/server/program/commitments/commitment.service';
+import { rollupUnit } from '../../src/lib/server/program/rollup/rollup.service';
 import { activity, commitment, makeOrg, makeUnit } from './program-support';
 
 const OLD = '2024-12-31';

@@ -8,18 +8,18 @@ import { beforeAll, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { forEachDb } from '../support/db';
 import { SYSTEM } from '../../src/lib/server/access/actor';
-import * as activities from '../../src/lib/server/program/activity.service';
-import * as commitments from '../../src/lib/server/program/commitment.service';
-import * as models from '../../src/lib/server/program/model.service';
-import { modelSchema } from '../../src/lib/server/program/model.schema';
-import { allAggregates } from '../../src/lib/server/program/aggregate.repository';
+import * as activities from '../../src/lib/server/program/activities/activity.service';
+import * as commitments from '../../src/lib/server/program/commitments/commitment.service';
+import * as models from '../../src/lib/server/program/models/model.service';
+import { modelSchema } from '../../src/lib/server/program/models/model.schema';
+import { allAggregates } from '../../src/lib/server/program/rollup/aggregate.repository';
 import {
   allCommuneAggregates,
   rebuildCommuneAggregates
-} from '../../src/lib/server/program/aggregate-commune.repository';
+} from '../../src/lib/server/program/rollup/aggregate-commune.repository';
 import type { Db } from '../../src/lib/server/db';
-import { naiveAggregates } from '../../src/lib/server/program/naive.repository';
-import type { Contribution } from '../../src/lib/server/program/contributions';
+import { naiveAggregates } from '../support/program/naive.repository';
+import type { Contribution } from '../../src/lib/server/program/rollup/contributions';
 import { ACTIVITY_KINDS } from '../../src/lib/shared/program/kinds';
 import { activity, commitment, makeOrg, makeUnit } from './program-support';
 

@@ -7,8 +7,8 @@
 import { beforeAll, expect, it } from 'vitest';
 import { forEachDb } from '../support/db';
 import { SYSTEM } from '../../src/lib/server/access/actor';
-import { createActivity } from '../../src/lib/server/program/activity.service';
-import { rollupOrg } from '../../src/lib/server/program/rollup.service';
+import { createActivity } from '../../src/lib/server/program/activities/activity.service';
+import { rollupOrg } from '../../src/lib/server/program/rollup/rollup.service';
 import { activity, actorWith, makeOrg, makeUnit } from './program-support';
 
 const q = (asOf: string) => ({ indicator: 'outreach_sessions', from: '2024-01', to: '2026-12', asOf });

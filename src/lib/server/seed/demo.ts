@@ -15,8 +15,8 @@ import { hashPassword } from '$lib/server/auth/password';
 import { LAI_CHAU, LAI_CHAU_COMMUNES_2025 } from './lai-chau-units';
 import { DEMO_PEOPLE, DEMO_VILLAGES } from './demo-people';
 import { seedReportsDemo } from '$lib/server/reports/seed';
-import { seedProgramDemo } from '$lib/server/program/seed';
-import { seedActivityDemo } from '$lib/server/program/seed-activities';
+import { seedProgramDemo } from '$lib/server/program/seed/seed';
+import { seedActivityDemo } from '$lib/server/program/seed/seed-activities';
 
 export const DEMO_PASSWORD = 'ChungSuc@2026';
 const REFORM = '2025-07-01';

@@ -1,8 +1,8 @@
 import { can } from '$lib/server/access/access';
 import { orHttp } from '$lib/server/people/route';
-import { readActivityQuery } from '$lib/server/program/activity-filter';
-import { activityPage, placeOptions } from '$lib/server/program/activity-page.service';
-import { activeCodes } from '$lib/server/program/activity-query.repository';
+import { readActivityQuery } from '$lib/server/program/activities/activity-filter';
+import { activityPage, placeOptions } from '$lib/server/program/activities/activity-page.service';
+import { activeCodes } from '$lib/server/program/activities/activity-query.repository';
 import { READ, RECORD } from '$lib/server/program/policy';
 import { codeName } from './labels';
 import type { PageServerLoad } from './$types';

@@ -1,4 +1,4 @@
-import { activityFormOptions } from '$lib/server/program/activity-page.service';
+import { activityFormOptions } from '$lib/server/program/activities/activity-page.service';
 import { codeName } from './labels';
 
 /** The form options as the pages need them (names only, nothing else about persons). */

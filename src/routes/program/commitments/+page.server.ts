@@ -1,8 +1,8 @@
 import { can } from '$lib/server/access/access';
 import { orHttp } from '$lib/server/people/route';
-import { readCommitmentQuery } from '$lib/server/program/commitment-filter';
-import { commitmentPage, villageSummary } from '$lib/server/program/commitment-page.service';
-import { activeCodes } from '$lib/server/program/activity-query.repository';
+import { readCommitmentQuery } from '$lib/server/program/commitments/commitment-filter';
+import { commitmentPage, villageSummary } from '$lib/server/program/commitments/commitment-page.service';
+import { activeCodes } from '$lib/server/program/activities/activity-query.repository';
 import { RECORD } from '$lib/server/program/policy';
 import { codeName } from '../activities/labels';
 import type { PageServerLoad } from './$types';

@@ -1,4 +1,4 @@
-import { commitmentFormOptions } from '$lib/server/program/commitment-page.service';
+import { commitmentFormOptions } from '$lib/server/program/commitments/commitment-page.service';
 import { codeName } from '../activities/labels';
 
 export function commitmentOptionsView(o: Awaited<ReturnType<typeof commitmentFormOptions>>) {

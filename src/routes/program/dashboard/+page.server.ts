@@ -1,5 +1,5 @@
-import { loadDashboard } from '$lib/server/program/dashboard.service';
-import { parseDashboardQuery } from '$lib/server/program/dashboard.query';
+import { loadDashboard } from '$lib/server/program/dashboard/dashboard.service';
+import { parseDashboardQuery } from '$lib/server/program/dashboard/dashboard.query';
 import { orHttp, requireSignIn } from '$lib/server/people/route';
 import type { PageServerLoad } from './$types';
 

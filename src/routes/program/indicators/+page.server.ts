@@ -3,13 +3,13 @@ import { localizeHref } from '$lib/paraglide/runtime';
 import { formValues, validate } from '$lib/server/forms';
 import { failFromError, rethrowAsHttp, sessionExpired } from '$lib/server/http';
 import { signedInOrRedirect } from '$lib/server/org/org.pages';
-import { manualValueSchema } from '$lib/server/program/manual-value.schema';
+import { manualValueSchema } from '$lib/server/program/indicators/manual-value.schema';
 import {
   deleteManualValue,
   listManualValues,
   manualValueChoices,
   saveManualValue
-} from '$lib/server/program/manual-value.service';
+} from '$lib/server/program/indicators/manual-value.service';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Choose the organisation (a GET form, so it works without JavaScript), then enter figures. */

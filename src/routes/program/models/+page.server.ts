@@ -1,8 +1,8 @@
 import { rethrowAsHttp } from '$lib/server/http';
 import { signedInOrRedirect } from '$lib/server/org/org.pages';
 import { can } from '$lib/server/access/access';
-import { listModelsIn, modelFilterChoices } from '$lib/server/program/model-list.service';
-import { modelQueryString, parseModelQuery } from '$lib/server/program/model-list.schema';
+import { listModelsIn, modelFilterChoices } from '$lib/server/program/models/model-list.service';
+import { modelQueryString, parseModelQuery } from '$lib/server/program/models/model-list.schema';
 import { RECORD } from '$lib/server/program/policy';
 import type { PageServerLoad } from './$types';
 

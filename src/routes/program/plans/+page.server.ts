@@ -1,7 +1,7 @@
 import { rethrowAsHttp } from '$lib/server/http';
 import { signedInOrRedirect } from '$lib/server/org/org.pages';
 import { can } from '$lib/server/access/access';
-import { listPlans } from '$lib/server/program/plan.service';
+import { listPlans } from '$lib/server/program/plans/plan.service';
 import { MANAGE } from '$lib/server/program/policy';
 import type { PageServerLoad } from './$types';
 

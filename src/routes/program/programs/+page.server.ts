@@ -1,7 +1,7 @@
 import { rethrowAsHttp } from '$lib/server/http';
 import { signedInOrRedirect } from '$lib/server/org/org.pages';
 import { can } from '$lib/server/access/access';
-import { listPrograms } from '$lib/server/program/program.service';
+import { listPrograms } from '$lib/server/program/programs/program.service';
 import { MANAGE } from '$lib/server/program/policy';
 import type { PageServerLoad } from './$types';
 

@@ -1,7 +1,7 @@
 /** Route glue shared by the program create and edit pages (no rules here). */
-import { programSchema } from '$lib/server/program/program.schema';
+import { programSchema } from '$lib/server/program/programs/program.schema';
 import { formValues, validate } from '$lib/server/forms';
-import type { UploadedDocument } from '$lib/server/program/program.document';
+import type { UploadedDocument } from '$lib/server/program/programs/program.document';
 
 export async function readProgramForm(request: Request) {
   const form = await request.formData();

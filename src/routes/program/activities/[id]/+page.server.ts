@@ -1,5 +1,5 @@
 import { orHttp } from '$lib/server/people/route';
-import { activityView } from '$lib/server/program/activity-page.service';
+import { activityView } from '$lib/server/program/activities/activity-page.service';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {

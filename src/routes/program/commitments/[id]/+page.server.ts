@@ -1,5 +1,5 @@
 import { orHttp } from '$lib/server/people/route';
-import { commitmentView } from '$lib/server/program/commitment-page.service';
+import { commitmentView } from '$lib/server/program/commitments/commitment-page.service';
 import { codeName } from '../../activities/labels';
 import type { PageServerLoad } from './$types';
 

@@ -3,9 +3,9 @@ import { localizeHref } from '$lib/paraglide/runtime';
 import { formValues, validate } from '$lib/server/forms';
 import { failFromError, rethrowAsHttp, sessionExpired } from '$lib/server/http';
 import { signedInOrRedirect } from '$lib/server/org/org.pages';
-import { modelResultSchema } from '$lib/server/program/model.schema';
-import { addModelResult } from '$lib/server/program/model.service';
-import { modelDetails } from '$lib/server/program/model-list.service';
+import { modelResultSchema } from '$lib/server/program/models/model.schema';
+import { addModelResult } from '$lib/server/program/models/model.service';
+import { modelDetails } from '$lib/server/program/models/model-list.service';
 import { decimalInput } from '../form';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -1,7 +1,7 @@
 /** The models in the user's scope, with the list's filters, as CSV. */
 import { rethrowAsHttp } from '$lib/server/http';
-import { exportModelsCsv } from '$lib/server/program/model-export.service';
-import { parseModelQuery } from '$lib/server/program/model-list.schema';
+import { exportModelsCsv } from '$lib/server/program/models/model-export.service';
+import { parseModelQuery } from '$lib/server/program/models/model-list.schema';
 import { todayVn } from '$lib/shared/format';
 import type { RequestHandler } from './$types';
 

@@ -1,7 +1,7 @@
 /** The models in the user's scope, with the list's filters, as XLSX. */
 import { rethrowAsHttp } from '$lib/server/http';
-import { exportModelsXlsx } from '$lib/server/program/model-export.service';
-import { parseModelQuery } from '$lib/server/program/model-list.schema';
+import { exportModelsXlsx } from '$lib/server/program/models/model-export.service';
+import { parseModelQuery } from '$lib/server/program/models/model-list.schema';
 import { todayVn } from '$lib/shared/format';
 import type { RequestHandler } from './$types';
 

@@ -1,7 +1,7 @@
 import { rethrowAsHttp } from '$lib/server/http';
 import { signedInOrRedirect } from '$lib/server/org/org.pages';
-import { modelFilterChoices, modelMapPoints } from '$lib/server/program/model-list.service';
-import { modelQueryString, parseModelQuery } from '$lib/server/program/model-list.schema';
+import { modelFilterChoices, modelMapPoints } from '$lib/server/program/models/model-list.service';
+import { modelQueryString, parseModelQuery } from '$lib/server/program/models/model-list.schema';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {

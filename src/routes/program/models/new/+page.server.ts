@@ -3,9 +3,9 @@ import { localizeHref } from '$lib/paraglide/runtime';
 import { formValues, validate } from '$lib/server/forms';
 import { failFromError, rethrowAsHttp, sessionExpired } from '$lib/server/http';
 import { signedInOrRedirect } from '$lib/server/org/org.pages';
-import { modelSchema } from '$lib/server/program/model.schema';
-import { createModel } from '$lib/server/program/model.service';
-import { modelFormChoices } from '$lib/server/program/model-list.service';
+import { modelSchema } from '$lib/server/program/models/model.schema';
+import { createModel } from '$lib/server/program/models/model.service';
+import { modelFormChoices } from '$lib/server/program/models/model-list.service';
 import type { Actions, PageServerLoad } from './$types';
 
 /** `?from=<id>` starts a replication of that model. */

@@ -1,6 +1,6 @@
 import { rethrowAsHttp } from '$lib/server/http';
 import { signedInOrRedirect } from '$lib/server/org/org.pages';
-import { getPlan } from '$lib/server/program/plan.service';
+import { getPlan } from '$lib/server/program/plans/plan.service';
 import type { PageServerLoad } from './$types';
 
 const SAVED = ['created', 'updated'] as const;

@@ -3,8 +3,8 @@ import { localizeHref } from '$lib/paraglide/runtime';
 import { formValues, validate } from '$lib/server/forms';
 import { failFromError, rethrowAsHttp, sessionExpired } from '$lib/server/http';
 import { signedInOrRedirect } from '$lib/server/org/org.pages';
-import { planFormInput, planSchema } from '$lib/server/program/plan.schema';
-import { createPlan, planChoices } from '$lib/server/program/plan.service';
+import { planFormInput, planSchema } from '$lib/server/program/plans/plan.schema';
+import { createPlan, planChoices } from '$lib/server/program/plans/plan.service';
 import { todayVn } from '$lib/shared/format';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -1,6 +1,6 @@
 import { rethrowAsHttp } from '$lib/server/http';
 import { signedInOrRedirect } from '$lib/server/org/org.pages';
-import { getProgram } from '$lib/server/program/program.service';
+import { getProgram } from '$lib/server/program/programs/program.service';
 import type { PageServerLoad } from './$types';
 
 const SAVED = ['created', 'updated'] as const;

@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { failFromError, rethrowAsHttp, sessionExpired } from '$lib/server/http';
 import { signedInOrRedirect } from '$lib/server/org/org.pages';
-import { createProgram, programChoices } from '$lib/server/program/program.service';
+import { createProgram, programChoices } from '$lib/server/program/programs/program.service';
 import { readProgramForm } from '../form';
 import type { Actions, PageServerLoad } from './$types';
 

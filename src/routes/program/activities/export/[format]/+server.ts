@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { orHttp } from '$lib/server/people/route';
-import { readActivityQuery } from '$lib/server/program/activity-filter';
-import { activityTable, download } from '$lib/server/program/export-program.service';
+import { readActivityQuery } from '$lib/server/program/activities/activity-filter';
+import { activityTable, download } from '$lib/server/program/activities/export-program.service';
 import { todayVn } from '$lib/shared/format';
 import type { RequestHandler } from './$types';
 

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { isAppError } from '$lib/server/errors';
-import { openProgramMedia } from '$lib/server/program/activity-media.service';
+import { openProgramMedia } from '$lib/server/program/activities/activity-media.service';
 import type { RequestHandler } from './$types';
 
 /** Photos of activities and commitments (the copy without metadata), for readers in scope. */

@@ -2,7 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { failFromError } from '$lib/server/http';
 import { orHttp } from '$lib/server/people/route';
-import { commitmentView, removeCommitment } from '$lib/server/program/commitment-page.service';
+import { commitmentView, removeCommitment } from '$lib/server/program/commitments/commitment-page.service';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {

@@ -2,8 +2,12 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { failFromError, sessionExpired } from '$lib/server/http';
 import { orHttp } from '$lib/server/people/route';
-import { readCommitmentForm } from '$lib/server/program/activity-form';
-import { commitmentFormOptions, commitmentView, editCommitment } from '$lib/server/program/commitment-page.service';
+import { readCommitmentForm } from '$lib/server/program/activities/activity-form';
+import {
+  commitmentFormOptions,
+  commitmentView,
+  editCommitment
+} from '$lib/server/program/commitments/commitment-page.service';
 import { formatDate } from '$lib/shared/format';
 import { commitmentOptionsView } from '../../options';
 import type { Actions, PageServerLoad } from './$types';

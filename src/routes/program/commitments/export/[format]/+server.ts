@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { orHttp } from '$lib/server/people/route';
-import { readCommitmentQuery } from '$lib/server/program/commitment-filter';
-import { commitmentTable, download } from '$lib/server/program/export-program.service';
+import { readCommitmentQuery } from '$lib/server/program/commitments/commitment-filter';
+import { commitmentTable, download } from '$lib/server/program/activities/export-program.service';
 import { todayVn } from '$lib/shared/format';
 import type { RequestHandler } from './$types';
 

@@ -3,8 +3,8 @@ import { localizeHref } from '$lib/paraglide/runtime';
 import { formValues, validate } from '$lib/server/forms';
 import { failFromError, rethrowAsHttp, sessionExpired } from '$lib/server/http';
 import { signedInOrRedirect } from '$lib/server/org/org.pages';
-import { planFormInput, targetsSchema } from '$lib/server/program/plan.schema';
-import { getPlan, planChoices, planTargetValues, updatePlanTargets } from '$lib/server/program/plan.service';
+import { planFormInput, targetsSchema } from '$lib/server/program/plans/plan.schema';
+import { getPlan, planChoices, planTargetValues, updatePlanTargets } from '$lib/server/program/plans/plan.service';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { rethrowAsHttp } from '$lib/server/http';
-import { downloadProgramDocument } from '$lib/server/program/program.service';
+import { downloadProgramDocument } from '$lib/server/program/programs/program.service';
 import type { RequestHandler } from './$types';
 
 /** The signed document, for users who can read the program (404 otherwise). */

@@ -2,7 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { failFromError, rethrowAsHttp, sessionExpired } from '$lib/server/http';
 import { signedInOrRedirect } from '$lib/server/org/org.pages';
-import { getProgram, programChoices, programValues, updateProgram } from '$lib/server/program/program.service';
+import { getProgram, programChoices, programValues, updateProgram } from '$lib/server/program/programs/program.service';
 import { readProgramForm } from '../../form';
 import type { Actions, PageServerLoad } from './$types';
 

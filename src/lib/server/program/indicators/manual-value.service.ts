@@ -11,9 +11,9 @@ import { AppError, notFound } from '$lib/server/errors';
 import { newId, nowIso } from '$lib/server/db/ids';
 import { todayVn } from '$lib/shared/format';
 import * as repo from './manual-value.repository';
-import { orgsIn } from './program.repository';
+import { orgsIn } from '../programs/program.repository';
 import type { ManualValueInput } from './manual-value.schema';
-import { MANAGE } from './policy';
+import { MANAGE } from '../policy';
 
 const invalid = (field: string, key: string) => new AppError('VALIDATION', key, { field });
 

@@ -10,7 +10,7 @@ import { AppError, notFound } from '$lib/server/errors';
 import { newId, nowIso } from '$lib/server/db/ids';
 import { preparePhoto, readMedia, storeMedia } from '$lib/server/media/media';
 import * as repo from './activity-media.repository';
-import { READ } from './policy';
+import { READ } from '../policy';
 
 export const MAX_ACTIVITY_PHOTOS = 5;
 export interface Upload {

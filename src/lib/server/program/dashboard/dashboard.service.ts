@@ -9,12 +9,12 @@ import type { Actor } from '$lib/server/access/actor';
 import { assertInScope, requireAction, scopeRoots, scopeSubquery } from '$lib/server/access/access';
 import { notFound } from '$lib/server/errors';
 import { sortKey } from '$lib/shared/text';
-import { rollupOrg, type RollupResult } from './rollup.service';
+import { rollupOrg, type RollupResult } from '../rollup/rollup.service';
 import { monthsBetween, type DashboardQuery } from './dashboard.query';
 import { dashboardMap } from './dashboard-map';
 import { overdueReports } from './dashboard-overdue';
 import * as repo from './dashboard.repository';
-import { READ } from './policy';
+import { READ } from '../policy';
 
 /** Columns of the child table when the organisation has no plan for the year. */
 const DEFAULT_COLUMNS = [

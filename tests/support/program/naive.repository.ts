@@ -5,8 +5,8 @@
  */
 import { sql } from 'kysely';
 import type { Db } from '$lib/server/db';
-import type { Contribution } from './contributions';
-import type { orgSubquery } from './aggregate.repository';
+import type { Contribution } from '../../../src/lib/server/program/rollup/contributions';
+import type { orgSubquery } from '../../../src/lib/server/program/rollup/aggregate.repository';
 
 type Table = 'activity' | 'commitment' | 'model';
 interface Spec {

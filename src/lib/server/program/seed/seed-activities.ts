@@ -9,8 +9,8 @@
 import type { Db } from '$lib/server/db';
 import type { ActivityTable, CommitmentTable } from '$lib/server/db/schema';
 import { newId } from '$lib/server/db/ids';
-import { activityContributions, commitmentContributions } from './contributions';
-import { applyDeltas } from './aggregate.repository';
+import { activityContributions, commitmentContributions } from '../rollup/contributions';
+import { applyDeltas } from '../rollup/aggregate.repository';
 
 type Ids = Record<string, string>;
 

@@ -7,11 +7,11 @@ import type { Db } from '$lib/server/db';
 import type { ModelTable } from '$lib/server/db/schema';
 import { newId, nowIso } from '$lib/server/db/ids';
 import { fold } from '$lib/shared/text';
-import { applyDeltas } from './aggregate.repository';
-import { modelContributions } from './contributions';
-import { insertModel, insertModelResult } from './model.repository';
-import { insertPlan, setTargets } from './plan.repository';
-import { insertProgram, setParties } from './program.repository';
+import { applyDeltas } from '../rollup/aggregate.repository';
+import { modelContributions } from '../rollup/contributions';
+import { insertModel, insertModelResult } from '../models/model.repository';
+import { insertPlan, setTargets } from '../plans/plan.repository';
+import { insertProgram, setParties } from '../programs/program.repository';
 import { PROGRAMS, MANUAL_INDICATORS, PLANS_2026, MODELS } from './seed-data';
 
 type Ids = Record<string, string>;

@@ -6,11 +6,11 @@
 import type { Db } from '$lib/server/db';
 import type { Actor } from '$lib/server/access/actor';
 import { can, scopeSubquery } from '$lib/server/access/access';
-import { rollupUnit } from './rollup.service';
-import { orgSubquery } from './aggregate.repository';
+import { rollupUnit } from '../rollup/rollup.service';
+import { orgSubquery } from '../rollup/aggregate.repository';
 import { dayAfter } from './dashboard.query';
 import * as repo from './dashboard.repository';
-import { READ } from './policy';
+import { READ } from '../policy';
 
 export interface Band {
   n: number;

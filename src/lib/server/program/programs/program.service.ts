@@ -16,9 +16,9 @@ import {
   type UploadedDocument
 } from './program.document';
 import * as repo from './program.repository';
-import { listPlanRows } from './plan.repository';
+import { listPlanRows } from '../plans/plan.repository';
 import type { ProgramInput } from './program.schema';
-import { MANAGE, READ } from './policy';
+import { MANAGE, READ } from '../policy';
 
 const invalid = (field: string, key: string) => new AppError('VALIDATION', key, { field });
 

@@ -1,6 +1,6 @@
 /** The filters of /program/commitments (also used by its exports), from the query string. */
 import { z } from 'zod';
-import { activityQuerySchema } from './activity-filter';
+import { activityQuerySchema } from '../activities/activity-filter';
 
 export const commitmentQuerySchema = z.object({
   village: activityQuerySchema.shape.unit,

@@ -9,8 +9,13 @@
 import type { Db } from '$lib/server/db';
 import type { ActivityTable, AdminUnitTable, CommitmentTable } from '$lib/server/db/schema';
 import { ACTIVITY_KINDS } from '$lib/shared/program/kinds';
-import { activityContributions, commitmentContributions, delta, type Contribution } from './contributions';
-import { replaceAggregates } from './aggregate.repository';
+import {
+  activityContributions,
+  commitmentContributions,
+  delta,
+  type Contribution
+} from '../../../src/lib/server/program/rollup/contributions';
+import { replaceAggregates } from '../../../src/lib/server/program/rollup/aggregate.repository';
 
 export interface BenchSize {
   communes: number;

@@ -6,12 +6,12 @@ import { inScope, requireAction, scopeSubquery } from '$lib/server/access/access
 import { audit } from '$lib/server/audit/audit.service';
 import { AppError, notFound } from '$lib/server/errors';
 import { newId, nowIso } from '$lib/server/db/ids';
-import { commitmentContributions, delta } from './contributions';
-import { applyDeltas } from './aggregate.repository';
-import { countActiveCodes, countPersonsInScope } from './activity.repository';
+import { commitmentContributions, delta } from '../rollup/contributions';
+import { applyDeltas } from '../rollup/aggregate.repository';
+import { countActiveCodes, countPersonsInScope } from '../activities/activity.repository';
 import * as repo from './commitment.repository';
 import type { CommitmentInput } from './commitment.schema';
-import { READ, RECORD } from './policy';
+import { READ, RECORD } from '../policy';
 
 const invalid = (field: string, key: string) => new AppError('VALIDATION', key, { field });
 

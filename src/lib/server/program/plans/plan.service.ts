@@ -9,10 +9,10 @@ import { audit } from '$lib/server/audit/audit.service';
 import { AppError, notFound } from '$lib/server/errors';
 import { newId, nowIso } from '$lib/server/db/ids';
 import * as repo from './plan.repository';
-import { findProgram, orgsIn, listProgramRows } from './program.repository';
-import { rollupOrg } from './rollup.service';
+import { findProgram, orgsIn, listProgramRows } from '../programs/program.repository';
+import { rollupOrg } from '../rollup/rollup.service';
 import type { PlanInput } from './plan.schema';
-import { MANAGE, READ } from './policy';
+import { MANAGE, READ } from '../policy';
 
 const invalid = (field: string, key: string) => new AppError('VALIDATION', key, { field });
 

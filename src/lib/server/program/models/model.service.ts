@@ -7,12 +7,12 @@ import { audit } from '$lib/server/audit/audit.service';
 import { AppError, notFound } from '$lib/server/errors';
 import { newId, nowIso } from '$lib/server/db/ids';
 import { fold } from '$lib/shared/text';
-import { delta, modelContributions } from './contributions';
-import { applyDeltas } from './aggregate.repository';
-import { unitValidOn } from './activity.repository';
+import { delta, modelContributions } from '../rollup/contributions';
+import { applyDeltas } from '../rollup/aggregate.repository';
+import { unitValidOn } from '../activities/activity.repository';
 import * as repo from './model.repository';
 import type { ModelInput, ModelResultInput } from './model.schema';
-import { READ, RECORD } from './policy';
+import { READ, RECORD } from '../policy';
 
 const invalid = (field: string, key: string) => new AppError('VALIDATION', key, { field });
 

@@ -8,9 +8,9 @@ import type { Actor } from '$lib/server/access/actor';
 import { formatDate } from '$lib/shared/format';
 import * as m from '$lib/paraglide/messages';
 import { findActivities } from './activity-page.service';
-import { findCommitments } from './commitment-page.service';
+import { findCommitments } from '../commitments/commitment-page.service';
 import type { ActivityQuery } from './activity-filter';
-import type { CommitmentQuery } from './commitment-filter';
+import type { CommitmentQuery } from '../commitments/commitment-filter';
 
 export const EXPORT_LIMIT = 10_000;
 const FONT = 'Times New Roman'; // ships Vietnamese glyphs on every office PC

@@ -10,7 +10,7 @@ import { can, scopeSubquery } from '$lib/server/access/access';
 import { todayVn } from '$lib/shared/format';
 import { ASSOCIATION_QUEUE } from '$lib/shared/reports/status';
 import { queueRows } from '$lib/server/reports/workflow/workflow.repository';
-import { orgSubquery } from './aggregate.repository';
+import { orgSubquery } from '../rollup/aggregate.repository';
 
 export async function overdueReports(db: Db, actor: Actor, orgId: string, now = new Date()) {
   if (!can(actor, 'report.read')) return { allowed: false, count: 0, items: [] };
@@ -24,14 +24,12 @@ export async function overdueReports(db: Db, actor: Actor, orgId: string, now = 
   return {
     allowed: true,
     count: rows.length,
-    items: rows
-      .slice(0, 20)
-      .map((r) => ({
-        id: r.id,
-        ref: r.id.slice(0, 8).toUpperCase(),
-        deadlineOn: r.deadline_on,
-        commune: r.commune_name,
-        category: { vi: r.name_vi, en: r.name_en }
-      }))
+    items: rows.slice(0, 20).map((r) => ({
+      id: r.id,
+      ref: r.id.slice(0, 8).toUpperCase(),
+      deadlineOn: r.deadline_on,
+      commune: r.commune_name,
+      category: { vi: r.name_vi, en: r.name_en }
+    }))
   };
 }

@@ -9,7 +9,7 @@ import { filesOf } from '$lib/server/media/media';
 import { parseDate } from '$lib/shared/format';
 import type { NtmCriterion } from '$lib/shared/program/kinds';
 import { activitySchema } from './activity.schema';
-import { commitmentSchema, type CommitmentInput } from './commitment.schema';
+import { commitmentSchema, type CommitmentInput } from '../commitments/commitment.schema';
 import type { Upload } from './activity-media.service';
 
 export function ntmFor(date: string | null): NtmCriterion | null {

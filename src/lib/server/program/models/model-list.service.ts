@@ -6,11 +6,11 @@ import { notFound } from '$lib/server/errors';
 import { todayVn } from '$lib/shared/format';
 import { fold } from '$lib/shared/text';
 import * as repo from './model-list.repository';
-import { orgsIn } from './program.repository';
+import { orgsIn } from '../programs/program.repository';
 import { findModel } from './model.repository';
 import { getModel } from './model.service';
 import { communeGeometries, currentCommunes } from '$lib/server/reports/public/public.repository';
-import { READ, RECORD } from './policy';
+import { READ, RECORD } from '../policy';
 
 /** Pages show at most 500 models; exports take up to EXPORT_LIMIT. */
 export const EXPORT_LIMIT = 10_000;

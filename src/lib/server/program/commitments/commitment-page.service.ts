@@ -12,13 +12,13 @@ import * as m from '$lib/paraglide/messages';
 import * as commitments from './commitment.service';
 import type { CommitmentInput } from './commitment.schema';
 import * as q from './commitment-query.repository';
-import { activeCodes, personsInScope } from './activity-query.repository';
-import * as media from './activity-media.repository';
-import { mediaUrl, preparePhotos, savePhotos, type Upload } from './activity-media.service';
-import { placeOptions } from './activity-page.service';
+import { activeCodes, personsInScope } from '../activities/activity-query.repository';
+import * as media from '../activities/activity-media.repository';
+import { mediaUrl, preparePhotos, savePhotos, type Upload } from '../activities/activity-media.service';
+import { placeOptions } from '../activities/activity-page.service';
 import type { CommitmentQuery } from './commitment-filter';
-import { once } from './activity-submission';
-import { READ, RECORD } from './policy';
+import { once } from '../activities/activity-submission';
+import { READ, RECORD } from '../policy';
 
 export const PAGE_SIZE = 20;
 

@@ -13,7 +13,7 @@ import { aggregateSource, manualSource, orgSubquery, type SourceFilter, type Sou
 import { geoIndex } from './geo-index';
 import { heirsAt } from './rollup-heirs';
 import * as repo from './rollup.repository';
-import { READ } from './policy';
+import { READ } from '../policy';
 
 export interface RollupQuery {
   indicator: string;

@@ -9,11 +9,11 @@ import { inScope, requireAction, scopeSubquery } from '$lib/server/access/access
 import { audit } from '$lib/server/audit/audit.service';
 import { AppError, notFound } from '$lib/server/errors';
 import { newId, nowIso } from '$lib/server/db/ids';
-import { activityContributions, delta } from './contributions';
-import { applyDeltas } from './aggregate.repository';
+import { activityContributions, delta } from '../rollup/contributions';
+import { applyDeltas } from '../rollup/aggregate.repository';
 import * as repo from './activity.repository';
 import type { ActivityInput } from './activity.schema';
-import { READ, RECORD } from './policy';
+import { READ, RECORD } from '../policy';
 
 const invalid = (field: string, key: string) => new AppError('VALIDATION', key, { field });
 
