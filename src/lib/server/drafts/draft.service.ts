@@ -6,6 +6,7 @@
 import type { Db } from '$lib/server/db';
 import { newId, nowIso } from '$lib/server/db/ids';
 import * as repo from './draft.repository';
+import { deLocalizeUrl } from '$lib/paraglide/runtime';
 
 const TTL_MS = 60 * 60 * 1000;
 const SECRET_FIELD = /password|token|secret/i;
@@ -28,4 +29,16 @@ export async function saveDraft(db: Db, path: string, fields: Record<string, str
 export async function loadDraft(db: Db, id: string, path: string): Promise<Record<string, string> | null> {
   const row = await repo.findDraft(db, id, path, new Date(Date.now() - TTL_MS).toISOString());
   return row ? (JSON.parse(row.fields_json) as Record<string, string>) : null;
+}
+
+/**
+ * A signed-in form posted after the session expired: keep what was typed and give back the
+ * form's URL with the draft, for the sign-in page to return to.
+ */
+export async function saveExpiredForm(event: { locals: App.Locals; url: URL }, form: FormData): Promise<{ url: URL }> {
+  const path = deLocalizeUrl(event.url).pathname;
+  const id = await saveDraft(event.locals.db, path, draftableFields(form));
+  const url = new URL(event.url);
+  url.search = `?draft=${id}`;
+  return { url };
 }

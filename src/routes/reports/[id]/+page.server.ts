@@ -1,11 +1,6 @@
-import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import type { RequestEvent } from '@sveltejs/kit';
 import type { z } from 'zod';
-import { localizeHref } from '$lib/paraglide/runtime';
-import { formValues, validate } from '$lib/server/forms';
-import { sessionExpired } from '$lib/server/http';
-import { isAppError } from '$lib/server/errors';
-import { t } from '$lib/server/i18n';
-import { orHttp, requireSignIn } from '$lib/server/people/route';
+import { formAction, loadOr404, requireSignIn, type FormContext } from '$lib/server/http';
 import { parseDate } from '$lib/shared/format';
 import { outcomeSchema } from '$lib/shared/reports/outcome';
 import * as s from '$lib/server/reports/workflow/workflow.schema';
@@ -16,49 +11,25 @@ import { revealIdentity } from '$lib/server/reports/workflow/reveal.service';
 import type { UploadedDocument } from '$lib/server/reports/workflow/documents';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, params, url }) => {
-  requireSignIn(locals, url);
-  const view = await orHttp(() => officerReport(locals.db, locals.actor, params.id));
-  return { ...view, saved: url.searchParams.get('saved') };
+export const load: PageServerLoad = async (event) => {
+  requireSignIn(event);
+  const view = await loadOr404(() => officerReport(event.locals.db, event.locals.actor, event.params.id));
+  return { ...view, saved: event.url.searchParams.get('saved') };
 };
 
-/** Field errors are keyed `<action>_<field>` so each form's inputs have unique ids. */
-const prefixed = (action: string, errors: Record<string, string>) =>
-  Object.fromEntries(Object.entries(errors).map(([k, v]) => [k === '_form' ? k : `${action}_${k}`, v]));
+type Run<S extends z.ZodType> = (c: FormContext<z.infer<S>>, id: string) => Promise<unknown>;
+type Prepare = (v: Record<string, unknown>) => Record<string, unknown>;
 
-type Handler<S extends z.ZodType> = (e: RequestEvent, data: z.infer<S>, form: FormData) => Promise<unknown>;
-
-/**
- * One shape for every action: read the form, validate, call the service, then redirect
- * back to the page (so a reload never resubmits); failures keep the typed values.
- */
-function action<S extends z.ZodType>(
-  name: string,
-  schema: S,
-  run: Handler<S>,
-  prepare: (v: Record<string, unknown>) => Record<string, unknown> = (v) => v
-) {
-  return async (e: RequestEvent) => {
-    const form = await e.request.formData();
-    const values = formValues(form);
-    const expired = sessionExpired(e.locals, values);
-    if (expired) return expired;
-    const parsed = validate(schema, prepare(values));
-    if (!parsed.ok) return fail(400, { action: name, values, errors: prefixed(name, parsed.errors) });
-    try {
-      const result = await run(e, parsed.data, form);
-      if (result) return { action: name, ...result };
-    } catch (err) {
-      if (!isAppError(err)) throw err;
-      if (err.code === 'NOT_FOUND') error(404, 'Not found');
-      const field = err.details?.field ? `${name}_${String(err.details.field)}` : '_form';
-      return fail(err.status, { action: name, values, errors: { [field]: t(err.message) } });
-    }
-    redirect(303, localizeHref(`/reports/${e.params.id}?saved=${name}`));
-  };
+/** Every step on this page: one form each, back to the page afterwards (a reload never resubmits). */
+function step<S extends z.ZodType>(name: string, schema: S, run: Run<S>, prepare?: Prepare) {
+  return formAction({
+    name,
+    schema,
+    prepare,
+    run: async (c) => void (await run(c, c.event.params.id!)),
+    redirectTo: (_, e: RequestEvent) => `/reports/${e.params.id}?saved=${name}`
+  });
 }
-
-const id = (e: RequestEvent) => e.params.id!;
 
 /** The close form's date is typed dd/mm/yyyy; the stored outcome keeps the ISO date. */
 const closeValues = (v: Record<string, unknown>) => ({
@@ -73,40 +44,34 @@ async function documentsOf(form: FormData): Promise<UploadedDocument[]> {
 }
 
 export const actions: Actions = {
-  verify: action('verify', s.verifySchema, (e, d) => assoc.verifyReport(e.locals.db, e.locals.actor, id(e), d)),
-  needs_info: action('needs_info', s.messageSchema, (e, d) =>
-    assoc.askForInformation(e.locals.db, e.locals.actor, id(e), d.message)
+  verify: step('verify', s.verifySchema, (c, id) => assoc.verifyReport(c.db, c.actor, id, c.data)),
+  needs_info: step('needs_info', s.messageSchema, (c, id) =>
+    assoc.askForInformation(c.db, c.actor, id, c.data.message)
   ),
-  reject: action('reject', s.reasonSchema, (e, d) => assoc.rejectReport(e.locals.db, e.locals.actor, id(e), d.reason)),
-  escalate: action('escalate', s.optionalNoteSchema, (e, d) =>
-    assoc.escalateReport(e.locals.db, e.locals.actor, id(e), d.note)
+  reject: step('reject', s.reasonSchema, (c, id) => assoc.rejectReport(c.db, c.actor, id, c.data.reason)),
+  escalate: step('escalate', s.optionalNoteSchema, (c, id) => assoc.escalateReport(c.db, c.actor, id, c.data.note)),
+  duplicate: step('duplicate', s.duplicateSchema, (c, id) =>
+    assoc.markDuplicate(c.db, c.actor, id, c.data.master_id, c.data.note)
   ),
-  duplicate: action('duplicate', s.duplicateSchema, (e, d) =>
-    assoc.markDuplicate(e.locals.db, e.locals.actor, id(e), d.master_id, d.note)
+  forward: step('forward', s.forwardSchema, (c, id) => assoc.forwardReport(c.db, c.actor, id, c.data)),
+  accept: step('accept', s.optionalNoteSchema, (c, id) => agency.acceptReport(c.db, c.actor, id, c.data.note)),
+  return: step('return', s.reasonSchema, (c, id) => agency.returnReport(c.db, c.actor, id, c.data.reason)),
+  assign: step('assign', s.assignSchema, (c, id) => agency.assignOfficer(c.db, c.actor, id, c.data.account_id)),
+  note: step('note', s.noteSchema, (c, id) => agency.recordAction(c.db, c.actor, id, c.data.note)),
+  extension: step('extension', s.reasonSchema, (c, id) => agency.requestExtension(c.db, c.actor, id, c.data.reason)),
+  decide: step('decide', s.extensionDecisionSchema, (c, id) =>
+    agency.decideExtension(c.db, c.actor, id, c.data.decision === 'approve', c.data.note)
   ),
-  forward: action('forward', s.forwardSchema, (e, d) => assoc.forwardReport(e.locals.db, e.locals.actor, id(e), d)),
-  accept: action('accept', s.optionalNoteSchema, (e, d) =>
-    agency.acceptReport(e.locals.db, e.locals.actor, id(e), d.note)
-  ),
-  return: action('return', s.reasonSchema, (e, d) => agency.returnReport(e.locals.db, e.locals.actor, id(e), d.reason)),
-  assign: action('assign', s.assignSchema, (e, d) =>
-    agency.assignOfficer(e.locals.db, e.locals.actor, id(e), d.account_id)
-  ),
-  note: action('note', s.noteSchema, (e, d) => agency.recordAction(e.locals.db, e.locals.actor, id(e), d.note)),
-  extension: action('extension', s.reasonSchema, (e, d) =>
-    agency.requestExtension(e.locals.db, e.locals.actor, id(e), d.reason)
-  ),
-  decide: action('decide', s.extensionDecisionSchema, (e, d) =>
-    agency.decideExtension(e.locals.db, e.locals.actor, id(e), d.decision === 'approve', d.note)
-  ),
-  close: action(
+  close: step(
     'close',
     outcomeSchema,
-    async (e, d, form) => agency.closeWithOutcome(e.locals.db, e.locals.actor, id(e), d, await documentsOf(form)),
+    async (c, id) => agency.closeWithOutcome(c.db, c.actor, id, c.data, await documentsOf(c.form)),
     closeValues
   ),
   // Shown once in the response, never stored in the page URL or the session.
-  reveal: action('reveal', s.revealSchema, async (e, d) => ({
-    revealed: await revealIdentity(e.locals.db, e.locals.actor, id(e), d.reason)
-  }))
+  reveal: formAction({
+    name: 'reveal',
+    schema: s.revealSchema,
+    run: async (c) => ({ revealed: await revealIdentity(c.db, c.actor, c.event.params.id!, c.data.reason) })
+  })
 };

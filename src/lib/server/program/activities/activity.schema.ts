@@ -1,7 +1,7 @@
 /** Activity input, shared by the quick form, the full form and the API. */
 import { z } from 'zod';
 import { ACTIVITY_KINDS, AUDIENCES, NTM_CRITERIA, OUTREACH_MODES } from '$lib/shared/program/kinds';
-import { count, date, id, list, optionalDate, optionalEnum, optionalText } from '../fields';
+import { count, date, id, list, optionalDate, optionalEnum, optionalText } from '$lib/server/fields';
 
 export const activitySchema = z
   .object({

@@ -1,7 +1,7 @@
 /** Commitment input (a household or a member signing a commitment sheet in a village). */
 import { z } from 'zod';
 import { COMMITMENT_PARTIES } from '$lib/shared/program/kinds';
-import { date, id, optionalText } from '../fields';
+import { date, id, optionalText } from '$lib/server/fields';
 
 const optionalId = z
   .union([z.string().max(64, 'err_too_long'), z.null()])

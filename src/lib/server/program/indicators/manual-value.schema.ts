@@ -1,6 +1,6 @@
 /** One manual indicator value: an organisation's figure for a unit and a month. */
 import { z } from 'zod';
-import { id } from '../fields';
+import { id } from '$lib/server/fields';
 import { targetValue } from '../plans/plan.schema';
 
 /** 'MM/YYYY' as typed, or 'YYYY-MM' from <input type=month> → 'YYYY-MM'. */

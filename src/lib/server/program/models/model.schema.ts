@@ -1,7 +1,7 @@
 /** Effective model input; results (quantities with units) are added separately. */
 import { z } from 'zod';
 import { MODEL_KINDS, MODEL_STATUSES } from '$lib/shared/program/kinds';
-import { count, date, id, optionalDate, optionalText } from '../fields';
+import { count, date, id, optionalDate, optionalText } from '$lib/server/fields';
 
 export const modelSchema = z
   .object({

@@ -3,7 +3,7 @@
  * field error's path is the field's name); empty means "no target for this indicator".
  */
 import { z } from 'zod';
-import { id, optionalText } from '../fields';
+import { id, optionalText } from '$lib/server/fields';
 
 /** A non-negative number (Vietnamese thousands dots and spaces allowed); empty → null. */
 export const targetValue = z

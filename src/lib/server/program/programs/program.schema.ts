@@ -1,6 +1,6 @@
 /** Cooperation program input: title, parties, signing date, period, objectives, content areas. */
 import { z } from 'zod';
-import { date, id, list, optionalDate, optionalText } from '../fields';
+import { date, id, list, optionalDate, optionalText } from '$lib/server/fields';
 
 /** A textarea with one content area per line → trimmed non-empty lines. */
 const lines = z

@@ -1,7 +1,4 @@
-import { fail, redirect } from '@sveltejs/kit';
-import { localizeHref } from '$lib/paraglide/runtime';
-import { formValues, validate } from '$lib/server/forms';
-import { failFromError, rethrowAsHttp } from '$lib/server/http';
+import { formAction, rethrowAsHttp } from '$lib/server/http';
 import { signedInOrRedirect, unitOption } from '$lib/server/org/org.pages';
 import { kindOfType } from '$lib/server/org/organisation.policy';
 import { organisationEditSchema } from '$lib/server/org/organisation.schema';
@@ -41,16 +38,9 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 };
 
 export const actions: Actions = {
-  default: async ({ request, locals, url, params }) => {
-    const actor = signedInOrRedirect(locals, url);
-    const values = formValues(await request.formData()) as Record<string, string>;
-    const parsed = validate(organisationEditSchema, values);
-    if (!parsed.ok) return fail(400, { values, errors: parsed.errors });
-    try {
-      await updateOrganisation(locals.db, actor, params.id, parsed.data);
-    } catch (e) {
-      return failFromError(e, values);
-    }
-    redirect(303, localizeHref(`/organisations/${params.id}?saved=updated`));
-  }
+  default: formAction({
+    schema: organisationEditSchema,
+    run: ({ db, actor, event, data }) => updateOrganisation(db, actor, event.params.id!, data),
+    redirectTo: (_, e) => `/organisations/${e.params.id}?saved=updated`
+  })
 };

@@ -1,5 +1,5 @@
 /**
- * zod building blocks for program forms and the API. Form fields arrive as strings (or arrays
+ * zod building blocks for every form and the API (one definition of each kind of field). Form fields arrive as strings (or arrays
  * for repeated fields); messages are catalogue keys. Dates accept dd/mm/yyyy or YYYY-MM-DD.
  */
 import { z } from 'zod';
@@ -16,7 +16,8 @@ export const date = z
     const iso = parseDate(v);
     if (!iso) ctx.addIssue({ code: 'custom', message: 'err_date' });
     return iso ?? '';
-  });
+  })
+  .meta({ description: 'dd/mm/yyyy or YYYY-MM-DD', examples: ['2025-07-01'] });
 
 export const optionalDate = z
   .union([z.string(), z.null()])
@@ -26,7 +27,8 @@ export const optionalDate = z
     const iso = parseDate(v);
     if (!iso) ctx.addIssue({ code: 'custom', message: 'err_date' });
     return iso;
-  });
+  })
+  .meta({ description: 'dd/mm/yyyy or YYYY-MM-DD; empty for none' });
 
 export const optionalText = (max: number) =>
   z

@@ -1,0 +1,103 @@
+/**
+ * The one shape of a form action: read the form → (signed-in actions) check the session →
+ * validate with zod → call the service → redirect (so a reload never resubmits) or return data.
+ * Failures keep what was typed: `fail(status, { action, values, errors })`, errors keyed by
+ * field (or `<name>_<field>` when a page has several forms) and translated at this edge.
+ */
+import { error, fail, redirect, type ActionFailure, type RequestEvent } from '@sveltejs/kit';
+import type { z } from 'zod';
+import { localizeHref } from '$lib/paraglide/runtime';
+import type { Actor } from '$lib/server/access/actor';
+import type { Db } from '$lib/server/db';
+import { isAppError, type AppError } from '$lib/server/errors';
+import { formValues, validate, type FieldErrors } from '$lib/server/forms';
+import { t } from '$lib/server/i18n';
+import { saveExpiredForm } from '$lib/server/drafts/draft.service';
+import { loginHref } from './guards';
+
+export type FormValues = Record<string, string | string[]>;
+
+export interface FormContext<T> {
+  event: RequestEvent;
+  db: Db;
+  actor: Actor;
+  data: T;
+  /** The raw form, for files. */
+  form: FormData;
+  values: FormValues;
+}
+
+export interface FormActionSpec<S extends z.ZodType, R> {
+  schema: S;
+  /** 'signed-in' (default): anonymous posts go to sign-in, keeping a draft when the session just expired. */
+  access?: 'signed-in' | 'public';
+  /** Set on pages with several forms: errors become `<name>_<field>`, results carry `action: name`. */
+  name?: string;
+  /** Reshape raw values before validation. */
+  prepare?: (values: FormValues) => Record<string, unknown>;
+  run: (ctx: FormContext<z.infer<S>>) => Promise<R>;
+  /** Where to go after success (localised here); without it the result is returned as action data. */
+  redirectTo?: string | ((result: R, event: RequestEvent) => string);
+}
+
+type Failure = ActionFailure<{ action?: string; values: FormValues; errors: FieldErrors }>;
+
+const keyed = (name: string | undefined, errors: FieldErrors): FieldErrors =>
+  name ? Object.fromEntries(Object.entries(errors).map(([k, v]) => [k === '_form' ? k : `${name}_${k}`, v])) : errors;
+
+/** A coded service error as field errors (details.field / details.fields name the inputs). */
+export function errorsOf(e: AppError): FieldErrors {
+  const fields = e.details?.fields as Record<string, string> | undefined;
+  if (fields) return Object.fromEntries(Object.entries(fields).map(([f, key]) => [f, t(key, e.details)]));
+  return e.details?.field ? { [String(e.details.field)]: t(e.message, e.details) } : { _form: t(e.message, e.details) };
+}
+
+/** Form actions outside formAction: AppError → fail with the typed values; 404 stays a 404. */
+export function failFromError(e: unknown, values: FormValues, name?: string): Failure {
+  if (!isAppError(e)) throw e;
+  if (e.code === 'NOT_FOUND') error(404, 'Not found');
+  return fail(e.status, { action: name, values, errors: keyed(name, errorsOf(e)) });
+}
+
+/** A body that is not a readable form (truncated multipart, wrong type) is the client's fault. */
+async function readForm(request: Request): Promise<FormData | null> {
+  try {
+    return await request.formData();
+  } catch {
+    return null;
+  }
+}
+
+async function signedIn(event: RequestEvent, form: FormData): Promise<void> {
+  if (event.locals.actor.kind !== 'anonymous') return;
+  const draft = event.locals.sessionExpired ? await saveExpiredForm(event, form) : null;
+  redirect(303, draft ? loginHref(draft.url, 'expired=1&') : loginHref(event.url));
+}
+
+export function formAction<S extends z.ZodType, R = void>(spec: FormActionSpec<S, R>) {
+  return async (event: RequestEvent) => {
+    const form = await readForm(event.request);
+    if (!form) return fail(400, { action: spec.name, values: {}, errors: { _form: t('err_bad_form') } });
+    if ((spec.access ?? 'signed-in') === 'signed-in') await signedIn(event, form);
+    const values = formValues(form);
+    const parsed = validate(spec.schema, spec.prepare ? spec.prepare(values) : values);
+    if (!parsed.ok) return fail(400, { action: spec.name, values, errors: keyed(spec.name, parsed.errors) });
+    let result: R;
+    try {
+      result = await spec.run({
+        event,
+        db: event.locals.db,
+        actor: event.locals.actor,
+        data: parsed.data,
+        form,
+        values
+      });
+    } catch (e) {
+      if (isAppError(e) && e.code === 'UNAUTHENTICATED') redirect(303, loginHref(event.url));
+      return failFromError(e, values, spec.name);
+    }
+    if (spec.redirectTo === undefined) return spec.name ? { action: spec.name, ...result } : result;
+    const to = typeof spec.redirectTo === 'function' ? spec.redirectTo(result, event) : spec.redirectTo;
+    redirect(303, localizeHref(to));
+  };
+}
