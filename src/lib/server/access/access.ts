@@ -27,6 +27,9 @@ export function requireAction(actor: Actor, action: Action): void {
   if (!can(actor, action)) throw new AppError('FORBIDDEN');
 }
 
+/** What scopeSubquery returns, for repositories that filter by it. */
+export type OrgScope = ReturnType<typeof scopeSubquery>;
+
 /**
  * A subquery of organisation ids inside the actor's scope for `action`, for repositories to
  * filter with `where(col, 'in', scopeSubquery(...))`. System actors see everything.
