@@ -1,5 +1,5 @@
 /** Draws the public map: the commune background of $lib/map and the public reports as dots. */
-import type { PublicReport } from '$lib/server/reports/public/public.service';
+import type { PublicReport } from '$lib/shared/reports/public';
 import { blankMap, drawCommunes, fitFirst, loadLeaflet, textPopup, type Commune, type Shape } from '$lib/map/leaflet';
 
 export interface MapInput {

@@ -5,16 +5,11 @@
  * row keeps its key_version; IDENTITY_KEY_PREVIOUS decrypts version - 1 during rotation.
  * Never log, audit or return the decrypted value outside the custodian's reveal.
  */
+import type { ReporterIdentity } from '$lib/shared/reports/identity';
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import { config, decodeKey32, type Config } from '$lib/server/config';
 
-export interface ReporterIdentity {
-  name: string;
-  address?: string | null;
-  phone?: string | null;
-  email?: string | null;
-  nationalId?: string | null;
-}
+export type { ReporterIdentity };
 
 export interface EncryptedIdentity {
   ciphertext: string; // base64

@@ -4,7 +4,7 @@
  * outline was imported), so it works with no tile server. Every area carries its number as a
  * permanent label and every marker a letter, so nothing depends on colour alone.
  */
-import type { DashboardMap } from '$lib/server/program/dashboard/dashboard-map';
+import type { DashboardMap } from '$lib/shared/program/dashboard';
 import { blankMap, fitFirst, loadLeaflet } from '$lib/map/leaflet';
 
 /** Light to dark green, band 0 … 3 (the legend repeats them with number ranges). */

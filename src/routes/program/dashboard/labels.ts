@@ -1,5 +1,6 @@
 /** Small display helpers of the dashboard (client and server alike). */
 import { getLocale } from '$lib/paraglide/runtime';
+import type { DashboardQuery } from '$lib/shared/program/dashboard';
 
 export const indicatorName = (i: { name_vi: string; name_en: string }) =>
   getLocale() === 'en' ? i.name_en : i.name_vi;
@@ -7,18 +8,8 @@ export const indicatorName = (i: { name_vi: string; name_en: string }) =>
 /** 'YYYY-MM' → 'mm/yyyy' */
 export const monthLabel = (m: string) => `${m.slice(5, 7)}/${m.slice(0, 4)}`;
 
-export interface DashQuery {
-  org: string | null;
-  from: string;
-  to: string;
-  asOf: string;
-  indicator: string | null;
-  sort: string;
-  dir: 'asc' | 'desc';
-}
-
 /** The dashboard URL for `q` with `over` applied (keeps every other choice). */
-export function dashboardHref(q: DashQuery, over: Partial<DashQuery> = {}): string {
+export function dashboardHref(q: DashboardQuery, over: Partial<DashboardQuery> = {}): string {
   const v = { ...q, ...over };
   const p = new URLSearchParams();
   if (v.org) p.set('org', v.org);

@@ -11,12 +11,9 @@ import { orgSubquery } from '../rollup/aggregate.repository';
 import { dayAfter } from './dashboard.query';
 import * as repo from './dashboard.repository';
 import { READ } from '../policy';
+import type { Band, DashboardMap } from '$lib/shared/program/dashboard';
 
-export interface Band {
-  n: number;
-  min: number;
-  max: number;
-}
+export type { Band, DashboardMap };
 
 /** Band 0 is exactly zero; bands 1–3 split 1…max into equal integer ranges. */
 export function bandsFor(max: number): Band[] {
@@ -43,8 +40,8 @@ interface MapQuery {
   asOf: string;
 }
 
-export async function dashboardMap(db: Db, actor: Actor, org: OrgPlace, q: MapQuery) {
-  const empty = { indicator: q.indicator, areas: [], shapes: [], bands: bandsFor(0), markers: [] };
+export async function dashboardMap(db: Db, actor: Actor, org: OrgPlace, q: MapQuery): Promise<DashboardMap> {
+  const empty: DashboardMap = { indicator: q.indicator, areas: [], shapes: [], bands: bandsFor(0), markers: [] };
   if (!org.admin_unit_id) return empty;
   const r = await rollupUnit(db, actor, org.admin_unit_id, {
     indicator: q.indicator,
@@ -126,5 +123,3 @@ export async function dashboardMap(db: Db, actor: Actor, org: OrgPlace, q: MapQu
     markers
   };
 }
-
-export type DashboardMap = Awaited<ReturnType<typeof dashboardMap>>;

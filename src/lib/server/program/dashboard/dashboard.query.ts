@@ -3,21 +3,14 @@
  * bad parameter: each one that does not parse falls back to its default (and is reported, so
  * the page can say so).
  */
+import type { DashboardQuery } from '$lib/shared/program/dashboard';
 import { z } from 'zod';
 import { parseDate, todayVn } from '$lib/shared/format';
 import { COMPUTED_INDICATORS } from '$lib/shared/program/kinds';
 
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
 
-export interface DashboardQuery {
-  org: string | null;
-  from: string;
-  to: string;
-  asOf: string;
-  indicator: string | null;
-  sort: string;
-  dir: 'asc' | 'desc';
-}
+export type { DashboardQuery };
 
 export function parseDashboardQuery(
   params: URLSearchParams,

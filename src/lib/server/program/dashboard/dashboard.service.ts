@@ -4,6 +4,7 @@
  * reports. Actuals come from the roll-up engine (pre-aggregates); everything is limited to the
  * actor's read scope, and an organisation outside it answers 404.
  */
+import type { ChildLine, TargetLine } from '$lib/shared/program/dashboard';
 import type { Db } from '$lib/server/db';
 import type { Actor } from '$lib/server/access/actor';
 import { assertInScope, requireAction, scopeRoots, scopeSubquery } from '$lib/server/access/access';
@@ -25,22 +26,7 @@ const DEFAULT_COLUMNS = [
   'new_models'
 ];
 
-export interface TargetLine {
-  code: string;
-  name_vi: string;
-  name_en: string;
-  unit: string;
-  target: number | null;
-  actual: number;
-  /** actual / target × 100, one decimal; null without a target */
-  percent: number | null;
-}
-
-export interface ChildLine {
-  id: string;
-  name: string;
-  values: Record<string, number>;
-}
+export type { ChildLine, TargetLine };
 
 export const percentOf = (actual: number, target: number | null) =>
   target && target > 0 ? Math.round((actual / target) * 1000) / 10 : null;

@@ -1,4 +1,5 @@
 /** Reading effective models: filtered list, replication tree, map points, form choices. */
+import type { MapPoint, ModelTreeNode } from '$lib/shared/program/models';
 import type { Db } from '$lib/server/db';
 import type { Actor } from '$lib/server/access/actor';
 import { inScope, requireAction, scopeSubquery } from '$lib/server/access/access';
@@ -20,20 +21,13 @@ export async function listModelsIn(db: Db, actor: Actor, f: repo.ModelFilter = {
   return repo.listModelsFiltered(db, scopeSubquery(db, actor, READ), { ...f, q: f.q ? fold(f.q) : null }, limit);
 }
 
-export interface TreeNode {
-  id: string;
-  name: string;
-  status: string;
-  started_on: string;
-  unit_name: string;
-  children: TreeNode[];
-}
+export type { MapPoint, ModelTreeNode as TreeNode };
 
 /**
  * The replication tree that holds `modelId`: from the oldest original the actor can see down
  * through every replication in scope. A model outside scope cuts the chain (it is not shown).
  */
-export async function replicationTree(db: Db, actor: Actor, modelId: string): Promise<TreeNode | null> {
+export async function replicationTree(db: Db, actor: Actor, modelId: string): Promise<ModelTreeNode | null> {
   requireAction(actor, READ);
   const nodes = await repo.modelNodes(db, scopeSubquery(db, actor, READ));
   const byId = new Map(nodes.map((n) => [n.id, n]));
@@ -44,7 +38,7 @@ export async function replicationTree(db: Db, actor: Actor, modelId: string): Pr
     seen.add(root.id);
     root = byId.get(root.replicated_from_id)!;
   }
-  const build = (id: string, path: Set<string>): TreeNode => {
+  const build = (id: string, path: Set<string>): ModelTreeNode => {
     const n = byId.get(id)!;
     const kids = nodes.filter((c) => c.replicated_from_id === id && !path.has(c.id));
     return {
@@ -57,16 +51,6 @@ export async function replicationTree(db: Db, actor: Actor, modelId: string): Pr
     };
   };
   return build(root.id, new Set([root.id]));
-}
-
-export interface MapPoint {
-  id: string;
-  name: string;
-  status: string;
-  kind: string;
-  place: string;
-  lat: number;
-  lon: number;
 }
 
 /** Models placed at their unit's centre, or the commune's when a village has none. */

@@ -3,6 +3,7 @@
  * actor: they only ever see published reports through public-safe columns (rounded location,
  * no reporter, no identity). Publishing is scoped to the report's commune association.
  */
+import type { PublicReport } from '$lib/shared/reports/public';
 import type { Db } from '$lib/server/db';
 import type { Actor } from '$lib/server/access/actor';
 import { assertInScope, requireAction } from '$lib/server/access/access';
@@ -45,24 +46,7 @@ export function parseQuery(params: URLSearchParams) {
   return { query: reportQuerySchema.parse(clean), errors: parsed.errors };
 }
 
-export interface PublicReport {
-  id: string;
-  status: string;
-  createdAt: string;
-  updatedAt: string;
-  observedOn: string;
-  description: string;
-  lat: number | null;
-  lon: number | null;
-  categoryCode: string;
-  categoryVi: string;
-  categoryEn: string;
-  groupCode: string;
-  communeId: string | null;
-  communeName: string | null;
-  agencyName: string | null;
-  photos: string[]; // URLs of photos approved for the public
-}
+export type { PublicReport };
 
 export const photoUrl = (attachmentId: string) => `/reports-public/photo/${attachmentId}`;
 

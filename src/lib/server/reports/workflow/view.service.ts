@@ -3,6 +3,7 @@
  * what the reporter reads (by receipt, in A's /r page). Both views are built field by field so
  * that nothing identifying the reporter (accounts, observer, identity) can slip through.
  */
+import type { TimelineEntry } from '$lib/shared/reports/timeline';
 import type { Db } from '$lib/server/db';
 import type { Actor } from '$lib/server/access/actor';
 import { inScope, scopeSubquery } from '$lib/server/access/access';
@@ -32,18 +33,7 @@ import {
   type ReportRow
 } from './workflow.repository';
 
-export interface TimelineEntry {
-  id: string;
-  kind: string;
-  from: string | null;
-  to: string | null;
-  visibleToReporter: boolean;
-  body: string | null;
-  data: Record<string, unknown> | null;
-  at: string;
-  org: string | null; // the acting office, never a person
-  merged: boolean; // from the master report of a duplicate
-}
+export type { TimelineEntry };
 
 type EventRow = Awaited<ReturnType<typeof listEvents>>[number];
 const toEntry = (e: EventRow, merged = false): TimelineEntry => ({

@@ -1,5 +1,5 @@
 /** Draws the models map: the commune background of $lib/map and one linked dot per model. */
-import type { MapPoint } from '$lib/server/program/models/model-list.service';
+import type { MapPoint } from '$lib/shared/program/models';
 import { blankMap, drawCommunes, fitFirst, loadLeaflet, textPopup, type Commune, type Shape } from '$lib/map/leaflet';
 
 export interface ModelMapInput {
