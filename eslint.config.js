@@ -3,6 +3,32 @@ import ts from 'typescript-eslint';
 import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 
+/**
+ * The layers (DESIGN.md §6): routes and components call services, never the database;
+ * code that runs in the browser never imports server modules, not even their types.
+ */
+const noDatabase = {
+  paths: [
+    { name: 'kysely', message: 'Routes call services; SQL lives in repositories.' },
+    { name: '$lib/server/db', message: 'Routes call services (types only from here).', allowTypeImports: true }
+  ],
+  patterns: [
+    { group: ['$lib/server/db/*'], message: 'Routes call services; the database stays behind them.' },
+    { group: ['**/*.repository', '*.repository'], message: 'Routes call services, not repositories.' }
+  ]
+};
+const noServer = {
+  paths: noDatabase.paths,
+  patterns: [
+    ...noDatabase.patterns,
+    {
+      group: ['$lib/server', '$lib/server/**', '**/*.server', '**/*.server.ts'],
+      message: 'Browser code: put shared types and helpers in $lib/shared.'
+    }
+  ]
+};
+const serverRouteFiles = ['src/routes/**/+*.server.ts', 'src/routes/**/+server.ts', 'src/routes/**/*.server.ts'];
+
 export default ts.config(
   js.configs.recommended,
   ...ts.configs.recommended,
@@ -18,6 +44,21 @@ export default ts.config(
       '@typescript-eslint/no-explicit-any': 'off',
       'svelte/no-navigation-without-resolve': 'off'
     }
+  },
+  {
+    files: ['src/routes/**/*.ts', 'src/routes/**/*.svelte', 'src/lib/components/**'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', noDatabase] }
+  },
+  {
+    files: [
+      'src/routes/**/*.ts',
+      'src/routes/**/*.svelte',
+      'src/lib/components/**',
+      'src/lib/shared/**',
+      'src/lib/map/**'
+    ],
+    ignores: serverRouteFiles,
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', noServer] }
   },
   {
     ignores: [

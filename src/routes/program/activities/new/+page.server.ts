@@ -8,7 +8,7 @@ import {
 import { activityFormOptions, submitActivity } from '$lib/server/program/activities/activity-page.service';
 import { formatDate } from '$lib/shared/format';
 import { newSubmissionKey } from '../labels';
-import { formOptionsView } from '../options';
+import { formOptionsView } from '../options.server';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

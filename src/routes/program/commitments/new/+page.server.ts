@@ -8,7 +8,7 @@ import {
 import { commitmentFormOptions, submitCommitment } from '$lib/server/program/commitments/commitment-page.service';
 import { formatDate, todayVn } from '$lib/shared/format';
 import { newSubmissionKey } from '../../activities/labels';
-import { commitmentOptionsView } from '../options';
+import { commitmentOptionsView } from '../options.server';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

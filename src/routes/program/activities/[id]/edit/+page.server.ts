@@ -8,7 +8,7 @@ import {
 } from '$lib/server/program/activities/activity-form';
 import { activityFormOptions, activityView, editActivity } from '$lib/server/program/activities/activity-page.service';
 import { formatDate } from '$lib/shared/format';
-import { formOptionsView } from '../../options';
+import { formOptionsView } from '../../options.server';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

@@ -12,7 +12,7 @@ import {
   editCommitment
 } from '$lib/server/program/commitments/commitment-page.service';
 import { formatDate } from '$lib/shared/format';
-import { commitmentOptionsView } from '../../options';
+import { commitmentOptionsView } from '../../options.server';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
