@@ -1,6 +1,6 @@
 import type { Db } from '$lib/server/db';
-import { ilike } from '$lib/server/db/dialect';
 import type { AuditEventTable } from '$lib/server/db/schema';
+import { containsIgnoringCase } from '$lib/server/db/predicates';
 import type { OrgScope } from '$lib/server/access/access';
 
 export async function insertAuditEvent(db: Db, row: AuditEventTable): Promise<void> {
@@ -23,8 +23,8 @@ export async function searchAuditEvents(db: Db, scope: OrgScope | null, f: Audit
   if (scope) q = q.where((eb) => eb.or([eb('organisation_id', 'is', null), eb('organisation_id', 'in', scope)]));
   if (f.entityType) q = q.where('entity_type', '=', f.entityType);
   if (f.action) q = q.where('action', '=', f.action);
-  if (f.actor) q = q.where('actor_name', ilike(db), `%${escapeLike(f.actor)}%`);
-  if (f.entityId) q = q.where('entity_id', ilike(db), `%${escapeLike(f.entityId)}%`);
+  if (f.actor) q = q.where(containsIgnoringCase('actor_name', f.actor));
+  if (f.entityId) q = q.where(containsIgnoringCase('entity_id', f.entityId));
   if (f.fromIso) q = q.where('at', '>=', f.fromIso);
   if (f.toIso) q = q.where('at', '<', f.toIso);
   return q.orderBy('at', 'desc').orderBy('id', 'desc').limit(limit).offset(offset).execute();
@@ -35,5 +35,3 @@ export async function distinctAuditValues(db: Db, column: 'entity_type' | 'actio
   const rows = await db.selectFrom('audit_event').select(column).distinct().orderBy(column).execute();
   return rows.map((r) => r[column] as string);
 }
-
-const escapeLike = (s: string) => s.replace(/[%_]/g, '');

@@ -2,7 +2,7 @@
 import type { Insertable, SelectQueryBuilder, Updateable } from 'kysely';
 import type { Db } from '$lib/server/db';
 import type { AccountTable, ApiTokenTable, DB, RoleGrantTable } from '$lib/server/db/schema';
-import { ilike } from '$lib/server/db/dialect';
+import { containsFolded } from '$lib/server/db/predicates';
 import { fold } from '$lib/shared/text';
 
 /** A subquery yielding organisation ids (from access.ts scopeSubquery). */
@@ -68,7 +68,7 @@ export async function isAccountVisible(db: Db, scope: OrgScope, id: string): Pro
 
 export async function searchAccounts(db: Db, scope: OrgScope, q: string, limit: number, offset: number) {
   let query = visible(db, scope);
-  if (q) query = query.where('account.search_text', ilike(db), `%${fold(q)}%`);
+  if (q) query = query.where(containsFolded('account.search_text', q));
   return query
     .select([
       'account.id',

@@ -65,11 +65,6 @@ export function readJson<T>(value: unknown): T | null {
   return (typeof value === 'string' ? JSON.parse(value) : value) as T;
 }
 
-/** Case-insensitive LIKE (SQLite LIKE is already ASCII-case-insensitive; PG needs ILIKE). */
-export function ilike(db: Kysely<any>): 'like' | 'ilike' {
-  return kindOf(db) === 'postgresql' ? 'ilike' : 'like';
-}
-
 /** Vietnamese collation for ORDER BY on a folded sort key column (see shared/text.ts). */
 export function collate(db: Kysely<any>, column: string): RawBuilder<unknown> {
   return kindOf(db) === 'postgresql' ? sql`${sql.ref(column)} collate "C"` : sql.ref(column);

@@ -4,16 +4,17 @@
  * Search columns hold folded text (see $lib/shared/text.ts fold()), so matching is a plain
  * LIKE with an explicit escape character, which behaves the same on SQLite and PostgreSQL.
  */
-import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { sql, type Expression, type SqlBool } from 'kysely';
 import { fold } from '$lib/shared/text';
 
-/** `<table>.valid_from <= date < <table>.valid_to` (open-ended when valid_to is null). */
-export function validOn<DB, TB extends keyof DB & string>(table: TB, date: string) {
-  return (eb: ExpressionBuilder<DB, TB>): Expression<SqlBool> => {
-    const from = sql.ref(`${table}.valid_from`);
-    const to = sql.ref(`${table}.valid_to`);
-    return eb.and([sql<SqlBool>`${from} <= ${date}`, sql<SqlBool>`(${to} is null or ${to} > ${date})`]);
-  };
+/**
+ * `<table>.valid_from <= date < <table>.valid_to` (open-ended when valid_to is null); `table`
+ * is the table or its alias in the query (`validOn('u', date)` after `admin_unit as u`).
+ */
+export function validOn(table: string, date: string): Expression<SqlBool> {
+  const from = sql.ref(`${table}.valid_from`);
+  const to = sql.ref(`${table}.valid_to`);
+  return sql<SqlBool>`(${from} <= ${date} and (${to} is null or ${to} > ${date}))`;
 }
 
 /** Escapes LIKE wildcards so that % and _ typed by a user match themselves. */
@@ -27,4 +28,14 @@ export function containsFolded(column: string, text: string): Expression<SqlBool
   const needle = fold(text).trim();
   if (!needle) return sql<SqlBool>`1 = 1`;
   return sql<SqlBool>`${sql.ref(column)} like ${'%' + escapeLike(needle) + '%'} escape '\\'`;
+}
+
+/**
+ * `column` contains `text` ignoring case, for plain (unfolded) columns such as the audit log's
+ * names and ids. Both sides are lowered; SQLite's lower() knows ASCII letters only.
+ */
+export function containsIgnoringCase(column: string, text: string): Expression<SqlBool> {
+  const needle = text.trim().toLowerCase();
+  if (!needle) return sql<SqlBool>`1 = 1`;
+  return sql<SqlBool>`lower(${sql.ref(column)}) like ${'%' + escapeLike(needle) + '%'} escape '\\'`;
 }

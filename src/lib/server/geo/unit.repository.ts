@@ -1,6 +1,7 @@
 /** SQL for administrative units, their change events and geometries. Validity is [valid_from, valid_to). */
-import { sql, type ExpressionBuilder, type Insertable } from 'kysely';
-import type { Db, DB } from '$lib/server/db';
+import { containsFolded, validOn } from '$lib/server/db/predicates';
+import type { Insertable } from 'kysely';
+import type { Db } from '$lib/server/db';
 import type { AdminUnitTable, UnitChangeLinkTable, UnitChangeTable, UnitGeometryTable } from '$lib/server/db/schema';
 import { collate } from '$lib/server/db/dialect';
 
@@ -21,13 +22,6 @@ export async function insertUnits(db: Db, rows: AdminUnitTable[]): Promise<void>
   for (const part of chunks(rows)) await db.insertInto('admin_unit').values(part).execute();
 }
 
-/** valid_from <= date < valid_to (open-ended when valid_to is null). */
-const validOn = (date: string) => (eb: ExpressionBuilder<DB, 'admin_unit'>) =>
-  eb.and([
-    eb('admin_unit.valid_from', '<=', date),
-    eb.or([eb('admin_unit.valid_to', 'is', null), eb('admin_unit.valid_to', '>', date)])
-  ]);
-
 export async function findUnitById(db: Db, id: string): Promise<UnitRow | undefined> {
   return db.selectFrom('admin_unit').selectAll().where('id', '=', id).executeTakeFirst();
 }
@@ -41,7 +35,7 @@ export async function findUnitsByIds(db: Db, ids: string[]): Promise<UnitRow[]> 
 }
 
 export async function findUnitsByCodeAt(db: Db, code: string, date: string, level?: UnitLevel): Promise<UnitRow[]> {
-  let q = db.selectFrom('admin_unit').selectAll().where('code', '=', code).where(validOn(date));
+  let q = db.selectFrom('admin_unit').selectAll().where('code', '=', code).where(validOn('admin_unit', date));
   if (level) q = q.where('level', '=', level);
   return q.execute();
 }
@@ -53,7 +47,7 @@ export async function findCodedUnitsAt(db: Db, levels: UnitLevel[], date: string
     .selectAll()
     .where('level', 'in', levels)
     .where('code', 'is not', null)
-    .where(validOn(date))
+    .where(validOn('admin_unit', date))
     .execute();
 }
 
@@ -96,15 +90,11 @@ export interface UnitFilter {
 }
 
 function filtered(db: Db, f: UnitFilter) {
-  let q = db.selectFrom('admin_unit').where(validOn(f.at));
+  let q = db.selectFrom('admin_unit').where(validOn('admin_unit', f.at));
   if (f.level) q = q.where('admin_unit.level', '=', f.level);
   if (f.parentIds) q = q.where('admin_unit.parent_id', 'in', f.parentIds.length ? f.parentIds : ['']);
   if (f.code) q = q.where('admin_unit.code', '=', f.code);
-  // Escaped so that % and _ typed by a user match themselves.
-  if (f.search)
-    q = q.where(
-      sql<boolean>`admin_unit.name_search like ${'%' + f.search.replace(/[\\%_]/g, '\\$&') + '%'} escape '\\'`
-    );
+  if (f.search) q = q.where(containsFolded('admin_unit.name_search', f.search));
   return q;
 }
 
@@ -190,7 +180,7 @@ export async function geometriesAround(db: Db, lat: number, lon: number, date: s
     .innerJoin('admin_unit', 'admin_unit.id', 'g.unit_id')
     .select(['g.unit_id', 'g.geojson'])
     .where('admin_unit.level', '=', 'commune')
-    .where(validOn(date))
+    .where(validOn('admin_unit', date))
     .where('g.min_lon', '<=', lon)
     .where('g.max_lon', '>=', lon)
     .where('g.min_lat', '<=', lat)

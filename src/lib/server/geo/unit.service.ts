@@ -2,6 +2,7 @@
  * Versioned geography: which unit had a code on a date, its children then, and how units
  * became other units. Administrative units are public data, so reads need no actor.
  */
+import { isValidOn } from '$lib/shared/validity';
 import type { Db } from '$lib/server/db';
 import { fold } from '$lib/shared/text';
 import {
@@ -89,7 +90,7 @@ export async function childrenOf(db: Db, unitIdOrCode: string, date: string): Pr
 export async function parentAt(db: Db, unit: UnitRow, date: string): Promise<UnitRow | null> {
   if (!unit.parent_id) return null;
   const versions = await findUnitsByIds(db, await sameEntityIds(db, unit.parent_id));
-  const valid = versions.find((v) => v.valid_from <= date && (v.valid_to === null || v.valid_to > date));
+  const valid = versions.find((v) => isValidOn(v, date));
   return valid ?? versions.find((v) => v.id === unit.parent_id) ?? null;
 }
 
@@ -146,7 +147,7 @@ export async function successorsAt(db: Db, unitId: string, date: string): Promis
     const next: string[] = [];
     for (const u of units) {
       seen.add(u.id);
-      if (u.valid_from <= date && (u.valid_to === null || u.valid_to > date)) result.set(u.id, u);
+      if (isValidOn(u, date)) result.set(u.id, u);
       else if (u.valid_to !== null && u.valid_to <= date) next.push(u.id);
     }
     const links = await findLinks(db, next, 'predecessor');

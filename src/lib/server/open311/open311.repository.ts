@@ -1,4 +1,5 @@
 /** SQL for Open311: API keys, service list, public update notes, and media links on new reports. */
+import { validOn } from '$lib/server/db/predicates';
 import type { Insertable } from 'kysely';
 import type { Db } from '$lib/server/db';
 import type { Open311ApiKeyTable, ReportEventTable } from '$lib/server/db/schema';
@@ -73,8 +74,7 @@ export async function communeNames(db: Db, date: string) {
     .selectFrom('admin_unit')
     .select(['id', 'name'])
     .where('level', '=', 'commune')
-    .where('valid_from', '<=', date)
-    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', date)]))
+    .where(validOn('admin_unit', date))
     .execute();
 }
 

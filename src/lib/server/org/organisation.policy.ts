@@ -2,6 +2,8 @@
  * Pure rules about organisation kinds and types: which types exist for each kind and which
  * parent a type may hang under. No database, no actor — the service applies these.
  */
+import { isValidOn } from '$lib/shared/validity';
+
 export const ORG_KINDS = ['association', 'agency'] as const;
 export type OrgKind = (typeof ORG_KINDS)[number];
 
@@ -56,7 +58,5 @@ export function typesUnder(parentType: OrgType | null, kind?: OrgKind): OrgType[
   return ORG_TYPES.filter((t) => fitsUnder(t, parentType) && (!kind || kindOfType(t) === kind));
 }
 
-/** Is the organisation open on `date` ('YYYY-MM-DD')? Periods are half-open [from, to). */
-export function isOpenOn(org: { valid_from: string; valid_to: string | null }, date: string): boolean {
-  return org.valid_from <= date && (org.valid_to === null || org.valid_to > date);
-}
+/** Is the organisation open on `date` ('YYYY-MM-DD')? */
+export const isOpenOn = isValidOn;

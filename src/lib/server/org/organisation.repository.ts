@@ -1,3 +1,4 @@
+import { containsFolded, validOn } from '$lib/server/db/predicates';
 import { sql, type SelectQueryBuilder } from 'kysely';
 import type { Db, DB } from '$lib/server/db';
 import type { OrganisationTable } from '$lib/server/db/schema';
@@ -65,11 +66,8 @@ function filtered(db: Db, f: OrgFilter) {
   let q = base(db).where('o.id', 'in', f.scope);
   if (f.kind) q = q.where('o.kind', '=', f.kind);
   if (f.type) q = q.where('o.type', '=', f.type);
-  if (f.q) q = q.where('o.name_search', 'like', `%${f.q.replace(/[%_]/g, '')}%`);
-  if (f.openOn) {
-    const d = f.openOn;
-    q = q.where('o.valid_from', '<=', d).where((eb) => eb.or([eb('o.valid_to', 'is', null), eb('o.valid_to', '>', d)]));
-  }
+  if (f.q) q = q.where(containsFolded('o.name_search', f.q));
+  if (f.openOn) q = q.where(validOn('o', f.openOn));
   return q;
 }
 
@@ -157,9 +155,7 @@ export async function findUnit(db: Db, id: string): Promise<UnitRow | undefined>
 /** A unit and its children and grandchildren (commune → villages), valid on `date`. */
 export async function findUnitsWithin(db: Db, rootId: string, date: string): Promise<UnitRow[]> {
   const open = <QB extends SelectQueryBuilder<DB, 'admin_unit', object>>(q: QB) =>
-    q
-      .where('valid_from', '<=', date)
-      .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', date)])) as QB;
+    q.where(validOn('admin_unit', date)) as QB;
   const children = db.selectFrom('admin_unit').select('id').where('parent_id', '=', rootId);
   return open(
     db
@@ -178,8 +174,7 @@ export async function findTopUnits(db: Db, date: string): Promise<UnitRow[]> {
     .selectFrom('admin_unit')
     .select(unitCols)
     .where('parent_id', 'is', null)
-    .where('valid_from', '<=', date)
-    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', date)]))
+    .where(validOn('admin_unit', date))
     .orderBy(collate(db, 'sort_key'))
     .execute();
 }

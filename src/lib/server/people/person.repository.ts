@@ -1,4 +1,5 @@
 /** SQL for people, memberships, consents and sensitive data. No business rules here. */
+import { containsFolded, validOn } from '$lib/server/db/predicates';
 import type { ExpressionBuilder, SelectQueryBuilder } from 'kysely';
 import type { Db } from '$lib/server/db';
 import type { DB, MembershipTable, PersonTable, ConsentTable, PersonSensitiveTable } from '$lib/server/db/schema';
@@ -33,8 +34,7 @@ const activeMembership = (eb: ExpressionBuilder<DB, 'person'>) =>
 
 function filtered(db: Db, f: PersonFilter) {
   let q = db.selectFrom('person').where('person.organisation_id', 'in', f.scope);
-  // name_search is folded with shared/text.ts fold(); the query is folded the same way.
-  if (f.q) q = q.where('person.name_search', 'like', `%${f.q.replace(/[%_\\]/g, '')}%`);
+  if (f.q) q = q.where(containsFolded('person.name_search', f.q));
   if (f.organisationId) q = q.where('person.organisation_id', '=', f.organisationId);
   if (f.villageUnitId) q = q.where('person.village_unit_id', '=', f.villageUnitId);
   if (f.member === 'yes') q = q.where((eb) => activeMembership(eb));
@@ -186,8 +186,7 @@ export async function listVillages(db: Db, communeId: string, date: string) {
     .select(['id', 'name', 'full_name'])
     .where('parent_id', '=', communeId)
     .where('level', '=', 'village')
-    .where('valid_from', '<=', date)
-    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', date)]))
+    .where(validOn('admin_unit', date))
     .orderBy(collate(db, 'sort_key'))
     .execute();
 }

@@ -1,4 +1,5 @@
 /** SQL for the activity pages and exports: filtered lists with names, and form options. */
+import { validOn } from '$lib/server/db/predicates';
 import type { Db } from '$lib/server/db';
 import type { scopeSubquery } from '$lib/server/access/access';
 import { collate } from '$lib/server/db/dialect';
@@ -119,10 +120,7 @@ export async function unitsAround(db: Db, unitIds: string[], date: string | null
     .select(['id', 'name', 'level', 'parent_id', 'households'])
     .where((eb) => eb.or([eb('id', 'in', unitIds), eb('parent_id', 'in', unitIds)]))
     .where('level', 'in', ['commune', 'village']);
-  if (date) {
-    const on = date;
-    q = q.where('valid_from', '<=', on).where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', on)]));
-  }
+  if (date) q = q.where(validOn('admin_unit', date));
   return q.orderBy(collate(db, 'sort_key')).execute();
 }
 

@@ -1,4 +1,5 @@
 /** SQL for activities, their topics and attendees, and the checks the service needs. */
+import { validOn } from '$lib/server/db/predicates';
 import type { Db } from '$lib/server/db';
 import type { ActivityTable } from '$lib/server/db/schema';
 import type { scopeSubquery } from '$lib/server/access/access';
@@ -76,8 +77,7 @@ export async function unitValidOn(db: Db, unitId: string, date: string): Promise
     .selectFrom('admin_unit')
     .select('id')
     .where('id', '=', unitId)
-    .where('valid_from', '<=', date)
-    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', date)]))
+    .where(validOn('admin_unit', date))
     .executeTakeFirst();
   return !!row;
 }

@@ -1,4 +1,5 @@
 /** SQL for commitments. */
+import { validOn } from '$lib/server/db/predicates';
 import type { Db } from '$lib/server/db';
 import type { CommitmentTable } from '$lib/server/db/schema';
 import type { scopeSubquery } from '$lib/server/access/access';
@@ -42,8 +43,7 @@ export async function villageValidOn(db: Db, unitId: string, date: string): Prom
     .select('id')
     .where('id', '=', unitId)
     .where('level', '=', 'village')
-    .where('valid_from', '<=', date)
-    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', date)]))
+    .where(validOn('admin_unit', date))
     .executeTakeFirst();
   return !!row;
 }

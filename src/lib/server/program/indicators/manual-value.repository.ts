@@ -1,4 +1,5 @@
 /** SQL for manual indicator values (their own table; roll-ups read it for source 'manual'). */
+import { validOn } from '$lib/server/db/predicates';
 import type { Db } from '$lib/server/db';
 import type { ManualValueTable } from '$lib/server/db/schema';
 import type { scopeSubquery } from '$lib/server/access/access';
@@ -82,8 +83,7 @@ export async function unitsOfOrg(db: Db, orgId: string, date: string) {
     .selectFrom('admin_unit')
     .select(['id', 'code', 'full_name', 'parent_id'])
     .where((eb) => eb.or([eb('id', '=', org.admin_unit_id!), eb('parent_id', '=', org.admin_unit_id!)]))
-    .where('valid_from', '<=', date)
-    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', date)]))
+    .where(validOn('admin_unit', date))
     .orderBy('level')
     .orderBy(collate(db, 'sort_key'))
     .execute();

@@ -1,4 +1,5 @@
 /** SQL for the model list, tree, map, exports and form choices (beside model.repository.ts). */
+import { containsFolded, validOn } from '$lib/server/db/predicates';
 import type { Db } from '$lib/server/db';
 import type { ModelTable } from '$lib/server/db/schema';
 import type { scopeSubquery } from '$lib/server/access/access';
@@ -51,7 +52,7 @@ export async function listModelsFiltered(db: Db, scope: Scope, f: ModelFilter, l
   if (f.kind) q = q.where('m.kind', '=', f.kind);
   if (f.status) q = q.where('m.status', '=', f.status as ModelTable['status']);
   if (f.communeId) q = q.where((eb) => eb.or([eb('u.id', '=', f.communeId!), eb('u.parent_id', '=', f.communeId!)]));
-  if (f.q) q = q.where('m.name_search', 'like', `%${f.q}%`);
+  if (f.q) q = q.where(containsFolded('m.name_search', f.q));
   return q.orderBy('m.started_on', 'desc').orderBy('m.id').limit(limit).execute();
 }
 
@@ -103,8 +104,7 @@ export async function unitChoices(db: Db, scope: Scope, date: string) {
     .selectFrom('admin_unit')
     .select(['id', 'code', 'full_name', 'level'])
     .where((eb) => eb.or([eb('id', 'in', areas as never), eb('parent_id', 'in', areas as never)]))
-    .where('valid_from', '<=', date)
-    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', date)]))
+    .where(validOn('admin_unit', date))
     .orderBy(collate(db, 'sort_key'))
     .execute();
 }

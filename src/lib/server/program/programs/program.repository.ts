@@ -3,6 +3,7 @@ import type { Db } from '$lib/server/db';
 import type { ProgramTable } from '$lib/server/db/schema';
 import type { scopeSubquery } from '$lib/server/access/access';
 import { collate } from '$lib/server/db/dialect';
+import { containsFolded } from '$lib/server/db/predicates';
 
 type Scope = ReturnType<typeof scopeSubquery>;
 
@@ -85,7 +86,7 @@ export async function listProgramRows(db: Db, scope: Scope, q: string | null) {
     .selectFrom('program')
     .select(['id', 'title', 'signed_on', 'period_from', 'period_to'])
     .where('id', 'in', readable(db, scope));
-  if (q) query = query.where('title_search', 'like', `%${q}%`);
+  if (q) query = query.where(containsFolded('title_search', q));
   return query.orderBy('period_from', 'desc').orderBy('id').execute();
 }
 

@@ -15,6 +15,7 @@
  * ms; chains are then memoised per date, so a roll-up costs one GROUP BY on the aggregates
  * plus map lookups. A cheap fingerprint query reloads it when the geography changes.
  */
+import { isValidOn } from '$lib/shared/validity';
 import { sql } from 'kysely';
 import type { Db } from '$lib/server/db';
 
@@ -33,8 +34,6 @@ export interface GeoIndex {
   size: number;
 }
 
-const validAt = (n: Node, d: string) => n.valid_from <= d && (n.valid_to === null || d < n.valid_to);
-
 export function buildGeoIndex(
   units: Node[],
   links: { predecessor_id: string; successor_id: string; share: string }[]
@@ -52,7 +51,7 @@ export function buildGeoIndex(
 
   function resolveAt(id: string, d: string, hops = 0): string {
     const n = byId.get(id);
-    if (!n || validAt(n, d) || hops > 20) return id;
+    if (!n || isValidOn(n, d) || hops > 20) return id;
     if (n.valid_to !== null && n.valid_to <= d) {
       const next = succ.get(id)?.[0];
       if (next) return resolveAt(next.id, d, hops + 1);

@@ -1,4 +1,5 @@
 /** Reads the roll-up engine needs besides the aggregates: names, children, plans. */
+import { validOn } from '$lib/server/db/predicates';
 import { sql } from 'kysely';
 import type { Db } from '$lib/server/db';
 import { collate } from '$lib/server/db/dialect';
@@ -22,8 +23,7 @@ export async function findChildUnitsAt(db: Db, unitId: string, date: string) {
     .selectFrom('admin_unit')
     .select(['id', 'name', 'full_name', 'sort_key', 'level', 'code'])
     .where('parent_id', '=', unitId)
-    .where('valid_from', '<=', date)
-    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', date)]))
+    .where(validOn('admin_unit', date))
     .orderBy(collate(db, 'sort_key'))
     .execute();
 }

@@ -1,10 +1,8 @@
 /** SQL for report intake and follow-up by receipt. */
 import type { Insertable, Updateable } from 'kysely';
 import type { Db } from '$lib/server/db';
+import { validOn } from '$lib/server/db/predicates';
 import type { AttachmentTable, ReportEventTable, ReportIdentityTable, ReportTable } from '$lib/server/db/schema';
-
-const validOn = (date: string) => (eb: any) =>
-  eb.and([eb('valid_from', '<=', date), eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', date)])]);
 
 export async function findReportByKey(db: Db, key: string) {
   return db.selectFrom('report').selectAll().where('idempotency_key', '=', key).executeTakeFirst();
@@ -64,7 +62,7 @@ export async function findUnitOn(db: Db, id: string, date: string) {
     .selectFrom('admin_unit')
     .select(['id', 'level', 'name', 'full_name', 'parent_id'])
     .where('id', '=', id)
-    .where(validOn(date))
+    .where(validOn('admin_unit', date))
     .executeTakeFirst();
 }
 
@@ -73,7 +71,7 @@ export async function listCommunesOn(db: Db, date: string) {
     .selectFrom('admin_unit')
     .select(['id', 'code', 'full_name', 'sort_key', 'centre_lat', 'centre_lon'])
     .where('level', '=', 'commune')
-    .where(validOn(date))
+    .where(validOn('admin_unit', date))
     .orderBy('sort_key')
     .execute();
 }
@@ -85,7 +83,7 @@ export async function listVillagesOfCommuneOn(db: Db, communeId: string, date: s
     .select(['id', 'full_name', 'parent_id'])
     .where('level', '=', 'village')
     .where('parent_id', '=', communeId)
-    .where(validOn(date))
+    .where(validOn('admin_unit', date))
     .orderBy('sort_key')
     .execute();
 }
@@ -97,9 +95,7 @@ export async function listCommuneGeometries(db: Db, date: string) {
     .innerJoin('admin_unit as u', 'u.id', 'g.unit_id')
     .select(['u.id', 'u.full_name', 'g.geojson'])
     .where('u.level', '=', 'commune')
-    .where((eb) =>
-      eb.and([eb('u.valid_from', '<=', date), eb.or([eb('u.valid_to', 'is', null), eb('u.valid_to', '>', date)])])
-    )
+    .where(validOn('u', date))
     .execute();
 }
 
@@ -116,7 +112,7 @@ export async function findAssociationFor(
     .where('kind', '=', 'association')
     .where('type', '=', type)
     .where('admin_unit_id', '=', unitId)
-    .where(validOn(date))
+    .where(validOn('organisation', date))
     .executeTakeFirst();
 }
 

@@ -7,6 +7,7 @@ import type { Db } from '$lib/server/db';
 import type { Actor } from '$lib/server/access/actor';
 import { scopeSubquery } from '$lib/server/access/access';
 import { collate } from '$lib/server/db/dialect';
+import { containsFolded } from '$lib/server/db/predicates';
 
 export interface ReportFilter {
   commune?: string; // admin_unit id
@@ -29,8 +30,6 @@ function base(db: Db) {
 }
 type Base = ReturnType<typeof base>;
 
-const escapeLike = (s: string) => s.replace(/[%_\\]/g, '');
-
 function filtered(q: Base, f: ReportFilter): Base {
   if (f.ids) q = q.where('r.id', 'in', f.ids.length ? f.ids : ['-']);
   if (f.commune) q = q.where('r.commune_unit_id', '=', f.commune);
@@ -39,7 +38,7 @@ function filtered(q: Base, f: ReportFilter): Base {
   if (f.status?.length) q = q.where('r.status', 'in', f.status);
   if (f.from) q = q.where('r.created_at', '>=', f.from);
   if (f.to) q = q.where('r.created_at', '<', f.to);
-  if (f.q) q = q.where('r.description_search', 'like', `%${escapeLike(f.q)}%`);
+  if (f.q) q = q.where(containsFolded('r.description_search', f.q));
   return q;
 }
 
