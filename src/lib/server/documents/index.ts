@@ -50,3 +50,24 @@ export {
 } from './spec';
 export { renderDocx } from './docx/render';
 export { renderAnnex, type AnnexSpec, type AnnexSheet, type AnnexColumn } from './annex';
+export {
+  issuerOf,
+  signerOf,
+  issuerAndSigner,
+  setIssuerProfile,
+  ISSUE,
+  type IssuerProfileInput
+} from './issuer.service';
+export {
+  issueDocument,
+  listRegister,
+  getIssued,
+  documentsFor,
+  issuedFile,
+  type IssueRequest,
+  type IssuedDocument,
+  type IssuedNumber,
+  type DocumentLink,
+  type RegisterEntry
+} from './register.service';
+export { DOCX_MIME, XLSX_MIME, fileNameOf } from './files';
