@@ -3,12 +3,11 @@ import { beforeAll, expect, it } from 'vitest';
 import { forEachDb } from '../support/db';
 import { actorFor, seedDemo } from '../support/demo';
 import { useTempMedia } from './reports-intake-support';
-import { readCommitmentForm } from '../../src/lib/server/program/activities/activity-form';
 import * as cpages from '../../src/lib/server/program/commitments/commitment-page.service';
 import { commitmentQuerySchema } from '../../src/lib/server/program/commitments/commitment-filter';
 import { commitmentTable, toCsv } from '../../src/lib/server/program/activities/export-program.service';
 import type { Actor } from '../../src/lib/server/access/actor';
-import { demoIds, photoWithExif } from './program-activity-support';
+import { demoIds, photoWithExif, readCommitmentForm } from './program-activity-support';
 
 const noCommitmentFilter = commitmentQuerySchema.parse({});
 
@@ -35,15 +34,16 @@ forEachDb('program commitment pages', (ctx) => {
       ...fields
     }))
       f.append(k, v);
-    const read = await readCommitmentForm(f);
+    const read = readCommitmentForm(f);
     if (!read.parsed.ok) throw new Error(JSON.stringify(read.parsed.errors));
+    const { household_count, ...input } = read.parsed.data;
     return cpages.submitCommitment(
       ctx.db,
       actor,
-      read.parsed.data,
+      input,
       photo ? [{ data: photo, type: 'image/jpeg' }] : [],
       key,
-      read.batch
+      household_count
     );
   }
   const village = async (actor: Actor, id: string) =>

@@ -1,7 +1,7 @@
 /** Table-driven form errors of the activity and commitment forms (no database). */
 import { describe, expect, it } from 'vitest';
-import { ntmFor, readActivityForm, readCommitmentForm } from '../../src/lib/server/program/activities/activity-form';
-import { quickForm } from './program-activity-support';
+import { ntmFor } from '../../src/lib/server/program/activities/activity-form';
+import { quickForm, readActivityForm, readCommitmentForm } from './program-activity-support';
 
 describe('activity form errors', () => {
   const cases: [string, Record<string, string | string[]>, string, string][] = [
@@ -22,7 +22,7 @@ describe('activity form errors', () => {
     ['unknown audience', { audiences: 'aliens' }, 'audiences.0', 'err_invalid']
   ];
   it.each(cases)('%s', async (_name, fields, field, key) => {
-    const f = await readActivityForm(quickForm({ organisation_id: 'o', admin_unit_id: 'u', ...fields }));
+    const f = readActivityForm(quickForm({ organisation_id: 'o', admin_unit_id: 'u', ...fields }));
     expect(f.parsed.ok).toBe(false);
     if (!f.parsed.ok) expect(f.parsed.codes[field]).toBe(key);
     expect(f.values.count_total).toBe(fields.count_total ?? '30'); // what was typed comes back
@@ -42,7 +42,7 @@ describe('activity form errors', () => {
         village_unit_id: 'v'
       }))
         f.append(k, v);
-      const read = await readCommitmentForm(f);
+      const read = readCommitmentForm(f);
       expect(read.parsed.ok ? null : read.parsed.codes[field]).toBe('err_required');
     }
   });
@@ -64,7 +64,7 @@ describe('activity form errors', () => {
       ...fields
     }))
       f.append(k, v);
-    const read = await readCommitmentForm(f);
+    const read = readCommitmentForm(f);
     expect(read.parsed.ok ? null : read.parsed.codes.household_count).toBe(key);
     expect(read.values.household_count).toBe(fields.household_count);
   });

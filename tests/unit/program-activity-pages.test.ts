@@ -8,19 +8,18 @@ import sharp from 'sharp';
 import { forEachDb } from '../support/db';
 import { actorFor, seedDemo } from '../support/demo';
 import { useTempMedia } from './reports-intake-support';
-import { readActivityForm } from '../../src/lib/server/program/activities/activity-form';
 import * as pages from '../../src/lib/server/program/activities/activity-page.service';
 import { openProgramMedia } from '../../src/lib/server/program/activities/activity-media.service';
 import { activityQuerySchema } from '../../src/lib/server/program/activities/activity-filter';
 import { activityTable, toCsv, toXlsx } from '../../src/lib/server/program/activities/export-program.service';
 import type { Actor } from '../../src/lib/server/access/actor';
 import type { ActivityInput } from '../../src/lib/server/program/activities/activity.schema';
-import { demoIds, photoWithExif, quickForm } from './program-activity-support';
+import { demoIds, photoWithExif, quickForm, readActivityForm } from './program-activity-support';
 
 const noFilter = activityQuerySchema.parse({});
 
 async function input(fields: Record<string, string | string[]>): Promise<ActivityInput> {
-  const f = await readActivityForm(quickForm(fields));
+  const f = readActivityForm(quickForm(fields));
   if (!f.parsed.ok) throw new Error(JSON.stringify(f.parsed.errors));
   return f.parsed.data;
 }

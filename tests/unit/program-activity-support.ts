@@ -2,6 +2,25 @@
 import sharp from 'sharp';
 import type { Db } from '../../src/lib/server/db';
 import { formatDate, todayVn } from '../../src/lib/shared/format';
+import { formValues, validate } from '../../src/lib/server/forms';
+import {
+  activityFormInput,
+  activityFormSchema,
+  commitmentFormInput,
+  commitmentFormSchema
+} from '../../src/lib/server/program/activities/activity-form';
+
+/** The activity form as its page action reads it: what was typed, and the validated input. */
+export function readActivityForm(form: FormData) {
+  const values = formValues(form);
+  return { values, parsed: validate(activityFormSchema, activityFormInput(values)) };
+}
+
+/** The commitment form as its page action reads it (the household count comes with the input). */
+export function readCommitmentForm(form: FormData) {
+  const values = formValues(form);
+  return { values, parsed: validate(commitmentFormSchema, commitmentFormInput(values)) };
+}
 
 export async function unitId(db: Db, name: string): Promise<string> {
   return (await db.selectFrom('admin_unit').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;

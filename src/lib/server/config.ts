@@ -59,6 +59,8 @@ export type Config = z.infer<typeof schema> & {
   dbKind: 'sqlite' | 'postgresql';
   sqlitePath: string;
   version: string;
+  /** LOG_LEVEL, except that test runs (vitest) stay silent. */
+  logLevel: string;
 };
 
 export function readConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -66,7 +68,8 @@ export function readConfig(env: Record<string, string | undefined> = process.env
   const url = parsed.DATABASE_URL;
   const dbKind = url && /^postgres(ql)?:\/\//.test(url) ? 'postgresql' : 'sqlite';
   const sqlitePath = url && url.startsWith('file:') ? url.slice(5) : path.join(parsed.DATA_DIR, 'chung-suc.sqlite');
-  return { ...parsed, dbKind, sqlitePath, version: env.npm_package_version ?? packageVersion() };
+  const logLevel = env.VITEST ? 'silent' : parsed.LOG_LEVEL;
+  return { ...parsed, dbKind, sqlitePath, logLevel, version: env.npm_package_version ?? packageVersion() };
 }
 
 export const config: Config = readConfig();

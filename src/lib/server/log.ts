@@ -6,7 +6,7 @@ import { config } from './config';
  * identity fields to the logger in the first place.
  */
 export const log = pino({
-  level: process.env.VITEST ? 'silent' : config.LOG_LEVEL,
+  level: config.logLevel,
   redact: {
     paths: ['*.password', '*.phone', '*.identity', '*.reporter', '*.token', 'req.headers.cookie'],
     censor: '[redacted]'

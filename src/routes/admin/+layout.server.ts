@@ -1,6 +1,8 @@
-import { guardAdmin } from '$lib/server/accounts/route';
+import { isAdministrator } from '$lib/server/access/access';
+import { guardRole } from '$lib/server/http';
 import type { LayoutServerLoad } from './$types';
 
+/** The admin area: anonymous visitors sign in, everyone else who is not an administrator gets 404. */
 export const load: LayoutServerLoad = (event) => {
-  guardAdmin(event);
+  guardRole(event, isAdministrator);
 };

@@ -1,16 +1,18 @@
 import { can } from '$lib/server/access/access';
 import { validate } from '$lib/server/forms';
+import { loadOr404, requireSignIn } from '$lib/server/http';
 import { formOptions, listPeople } from '$lib/server/people/person.service';
 import { personQuerySchema } from '$lib/server/people/person.schema';
-import { orHttp } from '$lib/server/people/route';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, url }) => {
+export const load: PageServerLoad = async (event) => {
+  const actor = requireSignIn(event);
+  const { locals, url } = event;
   const raw = Object.fromEntries(url.searchParams.entries());
   const parsed = validate(personQuerySchema, raw);
   const query = parsed.ok ? parsed.data : personQuerySchema.parse({});
-  const [result, options] = await orHttp(() =>
-    Promise.all([listPeople(locals.db, locals.actor, query), formOptions(locals.db, locals.actor, 'person.read')])
+  const [result, options] = await loadOr404(() =>
+    Promise.all([listPeople(locals.db, actor, query), formOptions(locals.db, actor, 'person.read')])
   );
   return {
     query: {
@@ -32,7 +34,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
     page: result.page,
     pages: result.pages,
     options,
-    canWrite: can(locals.actor, 'person.write'),
+    canWrite: can(actor, 'person.write'),
     imported: url.searchParams.get('imported')
   };
 };

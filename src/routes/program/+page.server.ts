@@ -1,7 +1,7 @@
-import { signedInOrRedirect } from '$lib/server/org/org.pages';
+import { requireSignIn } from '$lib/server/http';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, url }) => {
-  signedInOrRedirect(locals, url);
+export const load: PageServerLoad = async (event) => {
+  requireSignIn(event);
   return {};
 };

@@ -17,11 +17,18 @@ export function can(actor: Actor, action: Action): boolean {
   return actor.kind === 'system' || scopeRoots(actor, action).length > 0;
 }
 
+/** Administrators (and the system) may act outside any organisation, e.g. create a top-level body. */
+export const isAdministrator = (actor: Actor): boolean =>
+  actor.kind === 'system' || actor.grants.some((g) => g.role === 'administrator');
+
 /** Throws FORBIDDEN when the actor has no grant at all for the action (e.g. admin pages). */
 export function requireAction(actor: Actor, action: Action): void {
   if (actor.kind === 'anonymous') throw new AppError('UNAUTHENTICATED');
   if (!can(actor, action)) throw new AppError('FORBIDDEN');
 }
+
+/** What scopeSubquery returns, for repositories that filter by it. */
+export type OrgScope = ReturnType<typeof scopeSubquery>;
 
 /**
  * A subquery of organisation ids inside the actor's scope for `action`, for repositories to

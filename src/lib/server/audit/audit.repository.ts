@@ -1,7 +1,7 @@
 import type { Db } from '$lib/server/db';
 import { ilike } from '$lib/server/db/dialect';
 import type { AuditEventTable } from '$lib/server/db/schema';
-import type { OrgScope } from '$lib/server/auth/account.repository';
+import type { OrgScope } from '$lib/server/access/access';
 
 export async function insertAuditEvent(db: Db, row: AuditEventTable): Promise<void> {
   await db.insertInto('audit_event').values(row).execute();

@@ -31,6 +31,8 @@ export interface FormActionSpec<S extends z.ZodType, R> {
   schema: S;
   /** 'signed-in' (default): anonymous posts go to sign-in, keeping a draft when the session just expired. */
   access?: 'signed-in' | 'public';
+  /** Signed-in users this rejects get 404 before anything is read, as from guardRole. */
+  allow?: (actor: Actor) => boolean;
   /** Set on pages with several forms: errors become `<name>_<field>`, results carry `action: name`. */
   name?: string;
   /** Reshape raw values before validation. */
@@ -79,6 +81,7 @@ export function formAction<S extends z.ZodType, R = void>(spec: FormActionSpec<S
     const form = await readForm(event.request);
     if (!form) return fail(400, { action: spec.name, values: {}, errors: { _form: t('err_bad_form') } });
     if ((spec.access ?? 'signed-in') === 'signed-in') await signedIn(event, form);
+    if (spec.allow && !spec.allow(event.locals.actor)) error(404, 'Not found');
     const values = formValues(form);
     const parsed = validate(spec.schema, spec.prepare ? spec.prepare(values) : values);
     if (!parsed.ok) return fail(400, { action: spec.name, values, errors: keyed(spec.name, parsed.errors) });

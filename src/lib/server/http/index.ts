@@ -1,5 +1,6 @@
 /** Route glue: the only helpers routes need between SvelteKit and the services. */
 export { loginHref, requireSignIn, guardRole } from './guards';
-export { loadOr404, rethrowAsHttp } from './load';
+export { fileOr404, loadOr404, rethrowAsHttp } from './load';
 export { formAction, failFromError, errorsOf, type FormContext, type FormValues } from './form-action';
+export { postedFile, type PostedFile } from './files';
 export { expiredFailure, sessionExpired } from './legacy';

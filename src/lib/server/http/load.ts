@@ -15,3 +15,13 @@ export async function loadOr404<T>(fn: () => Promise<T>): Promise<T> {
     rethrowAsHttp(e);
   }
 }
+
+/** Serving a stored file: any refusal (missing, out of scope) and a file gone from disk are all 404. */
+export async function fileOr404<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (isAppError(e) || (e as NodeJS.ErrnoException)?.code === 'ENOENT') error(404, 'Not found');
+    throw e;
+  }
+}

@@ -5,8 +5,7 @@
  * by their (unguessable) id, just the status and service. Identities never.
  */
 import type { Db } from '$lib/server/db';
-import * as publicRepo from '$lib/server/reports/public/public.repository';
-import { toPublic, type PublicReport } from '$lib/server/reports/public/public.service';
+import { publishedReports, reportStatuses, type PublicReport } from '$lib/server/reports/public/public.service';
 import { STATUSES, TERMINAL, type ReportStatus } from '$lib/shared/reports/status';
 import * as repo from './open311.repository';
 
@@ -135,7 +134,7 @@ function fullRecord(r: PublicReport, notes: Note[], baseUrl: string, extensions:
   return record;
 }
 
-type StatusRow = Awaited<ReturnType<typeof publicRepo.listStatusOnly>>[number];
+type StatusRow = Awaited<ReturnType<typeof reportStatuses>>[number];
 
 function statusRecord(r: StatusRow, extensions: boolean) {
   const record: Record<string, unknown> = {
@@ -158,13 +157,13 @@ const splitList = (v: string | undefined) =>
 
 /** Published reports in full plus, by id only, the bare status of the unpublished ones. */
 async function recordsByIds(db: Db, ids: string[], baseUrl: string, extensions: boolean) {
-  const published = await toPublic(db, await publicRepo.listPublic(db, { ids }, MAX_RESULTS));
+  const published = await publishedReports(db, { ids }, MAX_RESULTS);
   const notes = await repo.listPublicStatusEvents(
     db,
     published.map((r) => r.id)
   );
   const seen = new Set(published.map((r) => r.id));
-  const rest = await publicRepo.listStatusOnly(
+  const rest = await reportStatuses(
     db,
     ids.filter((id) => !seen.has(id))
   );
@@ -200,12 +199,11 @@ export async function getRequests(db: Db, params: Params, baseUrl: string): Prom
   // One of open/closed → the internal statuses it stands for; both (or none) → no filter.
   const wanted = new Set(statuses);
   const status = wanted.size === 1 ? STATUSES.filter((s) => CLOSED.includes(s) === wanted.has('closed')) : undefined;
-  const rows = await publicRepo.listPublic(
+  const published = await publishedReports(
     db,
     { categories: splitList(params.service_code), from, to: end, status },
     MAX_RESULTS
   );
-  const published = await toPublic(db, rows);
   const notes = await repo.listPublicStatusEvents(
     db,
     published.map((r) => r.id)

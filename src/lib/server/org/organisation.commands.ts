@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import type { Db } from '$lib/server/db';
 import type { Actor } from '$lib/server/access/actor';
 import type { OrganisationTable } from '$lib/server/db/schema';
-import { assertInScope, inScope, requireAction } from '$lib/server/access/access';
+import { assertInScope, inScope, isAdministrator, requireAction } from '$lib/server/access/access';
 import { audit } from '$lib/server/audit/audit.service';
 import { AppError } from '$lib/server/errors';
 import { newId, nowIso } from '$lib/server/db/ids';
@@ -23,9 +23,6 @@ export type PatchInput = z.output<typeof organisationPatchSchema>;
 export type CloseInput = z.output<typeof organisationCloseSchema>;
 
 const invalid = (field: string, key: string) => new AppError('VALIDATION', key, { field });
-
-const isAdministrator = (actor: Actor) =>
-  actor.kind === 'system' || actor.grants.some((g) => g.role === 'administrator');
 
 /** The fields an audit row keeps (no derived search columns). */
 const snapshot = (o: OrganisationTable | OrgRow) => ({

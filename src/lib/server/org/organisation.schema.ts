@@ -83,6 +83,9 @@ export const organisationCreateSchema = z.object({
   address: optionalText(300)
 });
 
+/** The create form: the kind follows from the chosen type, so a missing type is reported once. */
+export const organisationCreateFormSchema = organisationCreateSchema.omit({ kind: true });
+
 /** Edit form (all fields) / PATCH /api/v1/organisations/{id} (any subset, see patch schema). */
 export const organisationEditSchema = z.object({
   type: orgTypeSchema,

@@ -4,7 +4,7 @@
  */
 import type { Db } from '$lib/server/db';
 import type { Actor } from '$lib/server/access/actor';
-import { inScope, requireAction, scopeSubquery } from '$lib/server/access/access';
+import { inScope, isAdministrator, requireAction, scopeSubquery } from '$lib/server/access/access';
 import { notFound } from '$lib/server/errors';
 import { fold } from '$lib/shared/text';
 import { todayVn } from '$lib/shared/format';
@@ -129,6 +129,31 @@ async function unitsBelowTop(db: Db, date: string): Promise<UnitRow[]> {
   const tops = await repo.findTopUnits(db, date);
   const below = await Promise.all(tops.map((t) => repo.findUnitsWithin(db, t.id, date)));
   return below.flat().filter((u) => u.parent_id !== null);
+}
+
+/** A unit as a select option: "Xã Bình Lư (03301)". */
+export const unitOption = (u: { id: string; code: string | null; full_name: string }) => ({
+  value: u.id,
+  label: u.code ? `${u.full_name} (${u.code})` : u.full_name
+});
+
+/** The first step of creating: parents the actor may add to (administrators may also start a top-level body). */
+export async function parentChoices(db: Db, actor: Actor) {
+  const parents = await writableParents(db, actor);
+  return { parents: parents.map((p) => ({ id: p.id, name: p.name })), allowTop: isAdministrator(actor) };
+}
+
+/**
+ * The second step: what may be created under `parentId` ('' = top level, administrators only).
+ * A parent the actor may not add to, or one that takes no children, is NOT_FOUND.
+ */
+export async function createChoices(db: Db, actor: Actor, parentId: string, today = todayVn()) {
+  if (!parentId && !isAdministrator(actor)) throw notFound();
+  const parent = parentId ? await getOrganisation(db, actor, parentId) : null;
+  if (parent && !(await canWrite(db, actor, parent.id))) throw notFound();
+  const types = typeChoices(parent);
+  if (!types.length) throw notFound();
+  return { parent, types, units: await unitChoices(db, parent, today) };
 }
 
 /** Types offered when creating under `parent` (top level: root types of any kind). */

@@ -101,6 +101,16 @@ export const membershipInputSchema = z.object({
 });
 export type MembershipInput = z.infer<typeof membershipInputSchema>;
 
+/**
+ * The new-person form: a membership is recorded only when a date joined or a card number is
+ * given, and then the date is required.
+ */
+export const personCreateFormSchema = personInputSchema
+  .extend({ card_number: optionalText(50), joined_on: optionalDate })
+  .superRefine((v, ctx) => {
+    if (v.card_number && !v.joined_on) ctx.addIssue({ code: 'custom', path: ['joined_on'], message: 'err_required' });
+  });
+
 export const membershipEndSchema = z.object({
   membership_id: id.pipe(z.string().min(1, 'err_required')),
   left_on: requiredDate
@@ -129,3 +139,6 @@ export const sensitiveInputSchema = z.object({
   health_note: optionalText(1000)
 });
 export type SensitiveInput = z.infer<typeof sensitiveInputSchema>;
+
+/** An irreversible erasure needs an explicit tick, never a pre-ticked box. */
+export const anonymiseSchema = z.object({ confirm: z.literal('yes', { error: 'people_err_confirm' }) });

@@ -236,6 +236,16 @@ export async function endMembership(
   });
 }
 
+/** What the actor may do with a person kept by `organisationId` (to show or hide forms). */
+export async function personPermissions(db: Db, actor: Actor, organisationId: string) {
+  const [write, sensitive, exportable] = await Promise.all([
+    inScope(db, actor, 'person.write', organisationId),
+    inScope(db, actor, 'person.sensitive', organisationId),
+    inScope(db, actor, 'person.export', organisationId)
+  ]);
+  return { write, sensitive, export: exportable };
+}
+
 export async function memberships(db: Db, actor: Actor, personId: string) {
   await getPerson(db, actor, personId);
   return repo.listMemberships(db, personId);

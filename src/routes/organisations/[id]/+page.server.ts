@@ -1,17 +1,12 @@
-import { rethrowAsHttp } from '$lib/server/http';
-import { signedInOrRedirect } from '$lib/server/org/org.pages';
+import { loadOr404, requireSignIn } from '$lib/server/http';
 import { organisationDetails } from '$lib/server/org/organisation.service';
 import type { PageServerLoad } from './$types';
 
 const SAVED = ['created', 'updated', 'closed'] as const;
 
-export const load: PageServerLoad = async ({ locals, url, params }) => {
-  const actor = signedInOrRedirect(locals, url);
-  try {
-    const details = await organisationDetails(locals.db, actor, params.id);
-    const saved = SAVED.find((s) => s === url.searchParams.get('saved')) ?? null;
-    return { ...details, saved };
-  } catch (e) {
-    rethrowAsHttp(e);
-  }
+export const load: PageServerLoad = async (event) => {
+  const actor = requireSignIn(event);
+  const details = await loadOr404(() => organisationDetails(event.locals.db, actor, event.params.id));
+  const saved = SAVED.find((s) => s === event.url.searchParams.get('saved')) ?? null;
+  return { ...details, saved };
 };

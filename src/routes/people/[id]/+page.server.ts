@@ -1,22 +1,29 @@
-import { fail } from '@sveltejs/kit';
-import { formValues, validate } from '$lib/server/forms';
-import { failFromError } from '$lib/server/http';
+import { z } from 'zod';
+import { formAction, loadOr404, requireSignIn } from '$lib/server/http';
 import { membershipEndSchema, membershipInputSchema, sensitiveInputSchema } from '$lib/server/people/person.schema';
-import { addMembership, endMembership, getPerson } from '$lib/server/people/person.service';
+import {
+  addMembership,
+  endMembership,
+  getPerson,
+  memberships,
+  personPermissions
+} from '$lib/server/people/person.service';
 import { consentHistory, saveSensitive, sensitiveView, withdrawConsent } from '$lib/server/people/consent.service';
-import { listMemberships } from '$lib/server/people/person.repository';
-import { orHttp, permissions, toPerson } from '$lib/server/people/route';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, params, url }) => {
-  const { db, actor } = locals;
-  const person = await orHttp(() => getPerson(db, actor, params.id));
-  const can = await permissions(db, actor, person.organisation_id);
-  const [memberships, consents, sensitive] = await Promise.all([
-    listMemberships(db, person.id),
-    consentHistory(db, actor, person.id),
-    can.sensitive ? sensitiveView(db, actor, person.id) : null
-  ]);
+export const load: PageServerLoad = async (event) => {
+  const actor = requireSignIn(event);
+  const { db } = event.locals;
+  const { person, can, rows, consents, sensitive } = await loadOr404(async () => {
+    const person = await getPerson(db, actor, event.params.id);
+    const can = await personPermissions(db, actor, person.organisation_id);
+    const [rows, consents, sensitive] = await Promise.all([
+      memberships(db, actor, person.id),
+      consentHistory(db, actor, person.id),
+      can.sensitive ? sensitiveView(db, actor, person.id) : null
+    ]);
+    return { person, can, rows, consents, sensitive };
+  });
   return {
     person: {
       id: person.id,
@@ -29,7 +36,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
       village_name: person.village_name,
       anonymised_at: person.anonymised_at
     },
-    memberships: memberships.map((m) => ({
+    memberships: rows.map((m) => ({
       id: m.id,
       organisation_name: m.organisation_name,
       card_number: m.card_number,
@@ -46,50 +53,35 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
     })),
     sensitive,
     can,
-    msg: url.searchParams.get('msg')
+    msg: event.url.searchParams.get('msg')
   };
 };
 
+/** Back to the person's page with a notice (see ../labels.ts noticeFor). */
+const back =
+  (msg: string) =>
+  (_: unknown, e: { params: Partial<Record<string, string>> }): string =>
+    `/people/${e.params.id}?msg=${msg}`;
+
 export const actions: Actions = {
-  addMembership: async ({ request, locals, params }) => {
-    const values = formValues(await request.formData());
-    const parsed = validate(membershipInputSchema, values);
-    if (!parsed.ok) return fail(400, { form: 'membership', values, errors: parsed.errors });
-    try {
-      await addMembership(locals.db, locals.actor, params.id, parsed.data);
-    } catch (e) {
-      return failFromError(e, values);
-    }
-    toPerson(params.id, 'saved');
-  },
-  endMembership: async ({ request, locals, params }) => {
-    const values = formValues(await request.formData());
-    const parsed = validate(membershipEndSchema, values);
-    if (!parsed.ok) return fail(400, { form: 'end', values, errors: parsed.errors });
-    try {
-      await endMembership(locals.db, locals.actor, params.id, parsed.data.membership_id, parsed.data.left_on);
-    } catch (e) {
-      return failFromError(e, values);
-    }
-    toPerson(params.id, 'saved');
-  },
-  sensitive: async ({ request, locals, params }) => {
-    const values = formValues(await request.formData());
-    const parsed = validate(sensitiveInputSchema, values);
-    if (!parsed.ok) return fail(400, { form: 'sensitive', values, errors: parsed.errors });
-    try {
-      await saveSensitive(locals.db, locals.actor, params.id, parsed.data);
-    } catch (e) {
-      return failFromError(e, values);
-    }
-    toPerson(params.id, 'sensitive');
-  },
-  withdraw: async ({ locals, params }) => {
-    try {
-      await withdrawConsent(locals.db, locals.actor, params.id);
-    } catch (e) {
-      return failFromError(e, {});
-    }
-    toPerson(params.id, 'withdrawn');
-  }
+  addMembership: formAction({
+    schema: membershipInputSchema,
+    run: ({ db, actor, event, data }) => addMembership(db, actor, event.params.id!, data),
+    redirectTo: back('saved')
+  }),
+  endMembership: formAction({
+    schema: membershipEndSchema,
+    run: ({ db, actor, event, data }) => endMembership(db, actor, event.params.id!, data.membership_id, data.left_on),
+    redirectTo: back('saved')
+  }),
+  sensitive: formAction({
+    schema: sensitiveInputSchema,
+    run: ({ db, actor, event, data }) => saveSensitive(db, actor, event.params.id!, data),
+    redirectTo: back('sensitive')
+  }),
+  withdraw: formAction({
+    schema: z.object({}),
+    run: ({ db, actor, event }) => withdrawConsent(db, actor, event.params.id!),
+    redirectTo: back('withdrawn')
+  })
 };

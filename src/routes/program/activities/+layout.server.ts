@@ -1,6 +1,6 @@
-import { requireSignIn } from '$lib/server/people/route';
+import { requireSignIn } from '$lib/server/http';
 import type { LayoutServerLoad } from './$types';
 
-export const load: LayoutServerLoad = ({ locals, url }) => {
-  requireSignIn(locals, url);
+export const load: LayoutServerLoad = (event) => {
+  requireSignIn(event);
 };

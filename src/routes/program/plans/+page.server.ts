@@ -1,16 +1,12 @@
-import { rethrowAsHttp } from '$lib/server/http';
-import { signedInOrRedirect } from '$lib/server/org/org.pages';
 import { can } from '$lib/server/access/access';
+import { loadOr404, requireSignIn } from '$lib/server/http';
 import { listPlans } from '$lib/server/program/plans/plan.service';
 import { MANAGE } from '$lib/server/program/policy';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, url }) => {
-  const actor = signedInOrRedirect(locals, url);
-  const year = Number(url.searchParams.get('year')) || undefined;
-  try {
-    return { year: year ?? null, plans: await listPlans(locals.db, actor, { year }), canManage: can(actor, MANAGE) };
-  } catch (e) {
-    rethrowAsHttp(e);
-  }
+export const load: PageServerLoad = async (event) => {
+  const actor = requireSignIn(event);
+  const year = Number(event.url.searchParams.get('year')) || undefined;
+  const plans = await loadOr404(() => listPlans(event.locals.db, actor, { year }));
+  return { year: year ?? null, plans, canManage: can(actor, MANAGE) };
 };

@@ -1,16 +1,12 @@
-import { rethrowAsHttp } from '$lib/server/http';
-import { signedInOrRedirect } from '$lib/server/org/org.pages';
 import { can } from '$lib/server/access/access';
+import { loadOr404, requireSignIn } from '$lib/server/http';
 import { listPrograms } from '$lib/server/program/programs/program.service';
 import { MANAGE } from '$lib/server/program/policy';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, url }) => {
-  const actor = signedInOrRedirect(locals, url);
-  const q = (url.searchParams.get('q') ?? '').slice(0, 200);
-  try {
-    return { q, programs: await listPrograms(locals.db, actor, q), canManage: can(actor, MANAGE) };
-  } catch (e) {
-    rethrowAsHttp(e);
-  }
+export const load: PageServerLoad = async (event) => {
+  const actor = requireSignIn(event);
+  const q = (event.url.searchParams.get('q') ?? '').slice(0, 200);
+  const programs = await loadOr404(() => listPrograms(event.locals.db, actor, q));
+  return { q, programs, canManage: can(actor, MANAGE) };
 };

@@ -1,23 +1,25 @@
 /**
- * Reading the activity and commitment forms: typed values (kept on error), the parsed input,
- * uploads, and the one-time key. The NTM criterion "auto" follows the date, because the
- * national criteria set changed in 2026 (No. 17 of 2021–2025 became No. 8 of 2026–2030).
+ * The activity and commitment forms before validation: the NTM criterion "auto" follows the
+ * date, because the national criteria set changed in 2026 (No. 17 of 2021–2025 became No. 8 of
+ * 2026–2030); a household count stands in for a name; photos and the one-time key come along.
  */
-import { formValues, validate, type Parsed } from '$lib/server/forms';
-import { t } from '$lib/server/i18n';
+import { z } from 'zod';
 import { filesOf } from '$lib/server/media/media';
 import { parseDate } from '$lib/shared/format';
 import type { NtmCriterion } from '$lib/shared/program/kinds';
 import { activitySchema } from './activity.schema';
-import { commitmentSchema, type CommitmentInput } from '../commitments/commitment.schema';
+import { commitmentSchema } from '../commitments/commitment.schema';
 import type { Upload } from './activity-media.service';
+
+type Values = Record<string, string | string[]>;
 
 export function ntmFor(date: string | null): NtmCriterion | null {
   if (!date || date < '2021-01-01' || date > '2030-12-31') return null;
   return date < '2026-01-01' ? '2021-2025:17' : '2026-2030:8';
 }
 
-async function uploadsOf(form: FormData, name: string): Promise<Upload[]> {
+/** The photos posted under `name`, read for the media service. */
+export async function uploadsOf(form: FormData, name: string): Promise<Upload[]> {
   return Promise.all(
     filesOf(form, name).map(async (f) => ({ data: Buffer.from(await f.arrayBuffer()), type: f.type }))
   );
@@ -25,55 +27,54 @@ async function uploadsOf(form: FormData, name: string): Promise<Upload[]> {
 
 const single = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? '';
 
-export async function readActivityForm(form: FormData) {
-  const values = formValues(form);
+/** The key the form was issued with, so a retried post records the activity once. */
+export const submissionKey = (values: Values): string | null => single(values.submission_key) || null;
+
+/** Photos ticked for removal on the edit form. */
+export const removedPhotos = (values: Values): string[] => ([] as string[]).concat(values.remove_photo ?? []);
+
+export const activityFormSchema = activitySchema;
+
+export function activityFormInput(values: Values): Record<string, unknown> {
   const ntm = single(values.ntm_criterion) || 'auto';
   const criterion = ntm === 'auto' ? ntmFor(parseDate(single(values.started_on))) : ntm === 'none' ? null : ntm;
-  return {
-    values,
-    parsed: validate(activitySchema, { ...values, ntm_criterion: criterion }),
-    uploads: await uploadsOf(form, 'photos'),
-    key: single(values.submission_key) || null,
-    removeIds: ([] as string[]).concat(values.remove_photo ?? [])
-  };
-}
-
-/**
- * "45 households signed" without their names (a village meeting): a household count of 1–500
- * instead of a name. The service then records one commitment per household.
- */
-function householdBatch(values: Record<string, string | string[]>): { n: number | null; error: string | null } {
-  const raw = single(values.household_count).trim().replace(/[.\s]/g, '');
-  if (!raw || single(values.party) !== 'household') return { n: null, error: null };
-  const n = /^\d{1,4}$/.test(raw) ? Number(raw) : NaN;
-  if (!(n >= 1 && n <= MAX_BATCH)) return { n: null, error: 'pa_c_err_count' };
-  if (single(values.household_name).trim()) return { n: null, error: 'pa_c_err_count_or_name' };
-  return { n, error: null };
+  return { ...values, ntm_criterion: criterion };
 }
 
 export const MAX_BATCH = 500;
 const BATCH_PLACEHOLDER = '#';
 
-export async function readCommitmentForm(form: FormData) {
-  const values = formValues(form);
+/**
+ * "45 households signed" without their names (a village meeting): a household count of 1–500
+ * instead of a name. The service then records one commitment per household.
+ */
+function householdBatch(values: Values): number | null | string {
+  const raw = single(values.household_count).trim().replace(/[.\s]/g, '');
+  if (!raw || single(values.party) !== 'household') return null;
+  const n = /^\d{1,4}$/.test(raw) ? Number(raw) : NaN;
+  if (!(n >= 1 && n <= MAX_BATCH)) return 'pa_c_err_count';
+  if (single(values.household_name).trim()) return 'pa_c_err_count_or_name';
+  return n;
+}
+
+/** The count as commitmentFormInput leaves it: a number, null (no batch) or the key of its error. */
+const householdCount = z.union([z.number(), z.null(), z.string()]).transform((v, ctx) => {
+  if (typeof v !== 'string') return v;
+  ctx.addIssue({ code: 'custom', message: v });
+  return null;
+});
+
+export const commitmentFormSchema = z.intersection(commitmentSchema, z.object({ household_count: householdCount }));
+
+export function commitmentFormInput(values: Values): Record<string, unknown> {
   const batch = householdBatch(values);
-  const parsed = validate(commitmentSchema, {
-    ...values,
-    household_name: batch.n ? BATCH_PLACEHOLDER : values.household_name,
-    photo_path: null
-  });
-  if (batch.error) {
-    const errors: Record<string, string> = { ...(parsed.ok ? {} : parsed.errors), household_count: t(batch.error) };
-    const codes: Record<string, string> = { ...(parsed.ok ? {} : parsed.codes), household_count: batch.error };
-    const failed: Parsed<CommitmentInput> = { ok: false, errors, codes };
-    return { values, parsed: failed, batch: null, uploads: [] as Upload[], key: null, removePhoto: false };
-  }
   return {
-    values,
-    parsed,
-    batch: batch.n,
-    uploads: await uploadsOf(form, 'photo'),
-    key: single(values.submission_key) || null,
-    removePhoto: single(values.remove_photo) === '1'
+    ...values,
+    household_name: typeof batch === 'number' ? BATCH_PLACEHOLDER : values.household_name,
+    photo_path: null,
+    household_count: batch
   };
 }
+
+/** Was the sheet's photo ticked for removal on the edit form? */
+export const photoRemoved = (values: Values): boolean => single(values.remove_photo) === '1';

@@ -60,6 +60,9 @@ export async function placeOptions(db: Db, actor: Actor, action = RECORD, date: 
   return { organisations, units: await q.unitsAround(db, unitIds, date) };
 }
 
+/** Topics offered by the list's filter. */
+export const topicChoices = (db: Db) => q.activeCodes(db, 'topic');
+
 /** Everything the forms offer, with the defaults of the quick form: own branch, its village, today. */
 export async function activityFormOptions(db: Db, actor: Actor) {
   const { organisations, units } = await placeOptions(db, actor);

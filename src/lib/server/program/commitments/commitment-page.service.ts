@@ -71,6 +71,9 @@ export async function commitmentPage(db: Db, actor: Actor, f: CommitmentQuery) {
   return { rows: await findCommitments(db, actor, f, PAGE_SIZE, (page - 1) * PAGE_SIZE), total, page, pages };
 }
 
+/** Kinds of commitment offered by the list's filter. */
+export const kindChoices = (db: Db) => activeCodes(db, 'commitment_kind');
+
 export async function commitmentFormOptions(db: Db, actor: Actor) {
   const { organisations, units } = await placeOptions(db, actor);
   const [kinds, persons] = await Promise.all([

@@ -1,26 +1,20 @@
 /**
  * Overdue environmental reports of the communes in an organisation's subtree, counted the way
  * the officers' queue counts them (/queue?tab=overdue: an association-side status and a
- * deadline already passed), read through the reports workflow repository and the actor's
+ * deadline already passed), asked of the reports queue service within the actor's
  * report.read scope. Viewers without report access get `allowed: false`.
  */
 import type { Db } from '$lib/server/db';
 import type { Actor } from '$lib/server/access/actor';
 import { can, scopeSubquery } from '$lib/server/access/access';
 import { todayVn } from '$lib/shared/format';
-import { ASSOCIATION_QUEUE } from '$lib/shared/reports/status';
-import { queueRows } from '$lib/server/reports/workflow/workflow.repository';
+import { overdueAssociationReports } from '$lib/server/reports/workflow/queue.service';
 import { orgSubquery } from '../rollup/aggregate.repository';
 
 export async function overdueReports(db: Db, actor: Actor, orgId: string, now = new Date()) {
   if (!can(actor, 'report.read')) return { allowed: false, count: 0, items: [] };
   const scope = orgSubquery(db, orgId, scopeSubquery(db, actor, 'report.read'));
-  const rows = await queueRows(db, scope, {
-    side: 'association',
-    statuses: ASSOCIATION_QUEUE,
-    overdueBefore: todayVn(now),
-    limit: 200
-  });
+  const rows = await overdueAssociationReports(db, scope, todayVn(now));
   return {
     allowed: true,
     count: rows.length,

@@ -9,7 +9,7 @@ import * as repo from './model-list.repository';
 import { orgsIn } from '../programs/program.repository';
 import { findModel } from './model.repository';
 import { getModel } from './model.service';
-import { communeGeometries, currentCommunes } from '$lib/server/reports/public/public.repository';
+import { communeBackground } from '$lib/server/reports/public/public.service';
 import { READ, RECORD } from '../policy';
 
 /** Pages show at most 500 models; exports take up to EXPORT_LIMIT. */
@@ -88,17 +88,7 @@ export async function modelMapPoints(db: Db, actor: Actor, f: repo.ModelFilter =
     });
   }
   // The commune outlines are the map's background: it needs no tile server.
-  const communes = await currentCommunes(db);
-  const shapes = await communeGeometries(
-    db,
-    communes.map((c) => c.id)
-  );
-  return {
-    rows,
-    points,
-    communes: communes.map((c) => ({ id: c.id, name: c.name, lat: c.centre_lat, lon: c.centre_lon })),
-    shapes: shapes.map((s) => ({ unitId: s.unit_id, geojson: s.geojson }))
-  };
+  return { rows, points, ...(await communeBackground(db)) };
 }
 
 export async function modelFilterChoices(db: Db, actor: Actor) {

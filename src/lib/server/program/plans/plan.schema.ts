@@ -18,6 +18,9 @@ export const targetValue = z
 
 export const targetsSchema = z.record(z.string().max(64), targetValue);
 
+/** The edit form changes the targets only. */
+export const planTargetsFormSchema = z.object({ targets: targetsSchema });
+
 export const planSchema = z.object({
   organisation_id: id,
   program_id: optionalText(64),

@@ -8,7 +8,7 @@ import { createHmac } from 'node:crypto';
 import type { Db } from '$lib/server/db';
 import { readJson } from '$lib/server/db/dialect';
 import { config } from '$lib/server/config';
-import { findRateLimit, upsertRateLimit } from '$lib/server/auth/auth.repository';
+import { countAttempt, liveWindow } from '$lib/server/auth/rate-limit.service';
 import { newId, nowIso } from '$lib/server/db/ids';
 import { ANONYMOUS, type Actor } from '$lib/server/access/actor';
 import { audit } from '$lib/server/audit/audit.service';
@@ -49,13 +49,11 @@ export type ReceiptLookup = { ok: true; reportId: string } | { ok: false; reason
  */
 export async function lookupReceipt(db: Db, code: string, client: string, now = Date.now()): Promise<ReceiptLookup> {
   const key = clientKey(client);
-  const row = await findRateLimit(db, key);
-  const live = row && Date.parse(row.reset_at) > now;
-  if (live && row.count >= RECEIPT_MAX_FAILURES) return { ok: false, reason: 'rate_limited' };
+  const live = await liveWindow(db, key, now);
+  if (live && live.count >= RECEIPT_MAX_FAILURES) return { ok: false, reason: 'rate_limited' };
   const reportId = await reportIdForReceipt(db, code);
   if (reportId) return { ok: true, reportId };
-  const resetAt = live ? row.reset_at : new Date(now + RECEIPT_WINDOW_MINUTES * 60_000).toISOString();
-  await upsertRateLimit(db, key, live ? row.count + 1 : 1, resetAt);
+  await countAttempt(db, key, live, RECEIPT_WINDOW_MINUTES, now);
   return { ok: false, reason: 'not_found' };
 }
 

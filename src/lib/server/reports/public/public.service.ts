@@ -106,20 +106,35 @@ export async function filterOptions(db: Db) {
   return { communes: communes.map((c) => ({ id: c.id, name: c.name })), categories };
 }
 
-/** Markers for the map (already rounded) and the commune shapes or centres to draw. */
-export async function mapData(db: Db, query: ReportQuery, limit = 1000) {
-  const rows = await repo.listPublic(db, toFilter(query), limit);
+/** Today's communes with their centres and outlines: a map background that needs no tile server. */
+export async function communeBackground(db: Db) {
   const communes = await repo.currentCommunes(db);
   const shapes = await repo.communeGeometries(
     db,
     communes.map((c) => c.id)
   );
   return {
-    reports: (await toPublic(db, rows)).filter((r) => r.lat !== null && r.lon !== null),
     communes: communes.map((c) => ({ id: c.id, name: c.name, lat: c.centre_lat, lon: c.centre_lon })),
     shapes: shapes.map((s) => ({ unitId: s.unit_id, geojson: s.geojson }))
   };
 }
+
+/** Markers for the map (already rounded) and the commune shapes or centres to draw. */
+export async function mapData(db: Db, query: ReportQuery, limit = 1000) {
+  const rows = await repo.listPublic(db, toFilter(query), limit);
+  return {
+    reports: (await toPublic(db, rows)).filter((r) => r.lat !== null && r.lon !== null),
+    ...(await communeBackground(db))
+  };
+}
+
+/** Published reports matching `filter`, newest first, in their public form (for Open311). */
+export async function publishedReports(db: Db, filter: repo.ReportFilter, limit: number) {
+  return toPublic(db, await repo.listPublic(db, filter, limit));
+}
+
+/** Status and category of reports that are not published, by id (Open311 answers with just these). */
+export const reportStatuses = (db: Db, ids: string[]) => repo.listStatusOnly(db, ids);
 
 async function reportForOfficer(db: Db, actor: Actor, reportId: string) {
   requireAction(actor, 'report.publish');

@@ -10,7 +10,7 @@ import { AppError } from '$lib/server/errors';
 import { todayVn } from '$lib/shared/format';
 import { AGENCY_QUEUE, ASSOCIATION_QUEUE } from '$lib/shared/reports/status';
 import { isOverdue } from '../deadline';
-import { queueRows, type QueueFilter } from './workflow.repository';
+import { queueRows, type QueueFilter, type Scope } from './workflow.repository';
 
 export const QUEUE_TABS = [
   'open',
@@ -86,4 +86,13 @@ export async function listQueue(db: Db, actor: Actor, requested: string | null, 
       dueToday: r.deadline_on === today
     }))
   };
+}
+
+/**
+ * Reports still on the association side whose deadline passed before `today`, among the
+ * organisations of `scope` (the caller narrows it to what the actor may read), as the queue's
+ * overdue tab counts them. The program dashboard shows these per subtree.
+ */
+export async function overdueAssociationReports(db: Db, scope: Scope, today: string, limit = 200) {
+  return queueRows(db, scope, { side: 'association', statuses: ASSOCIATION_QUEUE, overdueBefore: today, limit });
 }

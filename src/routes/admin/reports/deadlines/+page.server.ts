@@ -1,3 +1,7 @@
+import { z } from 'zod';
+import { isAdministrator } from '$lib/server/access/access';
+import { validate } from '$lib/server/forms';
+import { formAction, guardRole, loadOr404 } from '$lib/server/http';
 import {
   deadlineAdminData,
   previewDeadline,
@@ -5,14 +9,14 @@ import {
   saveDeadlineRule
 } from '$lib/server/reports/admin/rules.admin';
 import { deadlineSchema, previewSchema } from '$lib/server/reports/admin/admin.schema';
-import { adminForm, adminIdAction } from '$lib/server/reports/admin/route';
-import { validate } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The preview is a GET form (p_* names keep its field ids apart from the add form's). */
-export const load: PageServerLoad = async ({ locals, url }) => {
-  const data = await deadlineAdminData(locals.db, locals.actor);
-  const q = url.searchParams;
+export const load: PageServerLoad = async (event) => {
+  const actor = guardRole(event, isAdministrator);
+  const { db } = event.locals;
+  const data = await loadOr404(() => deadlineAdminData(db, actor));
+  const q = event.url.searchParams;
   const asked = {
     start: q.get('p_start') ?? '',
     channel: q.get('p_channel') ?? 'phan_anh',
@@ -32,19 +36,25 @@ export const load: PageServerLoad = async ({ locals, url }) => {
         errors: Object.fromEntries(Object.entries(parsed.errors).map(([k, v]) => [`p_${k}`, v]))
       }
     };
-  const d = await previewDeadline(locals.db, locals.actor, parsed.data);
+  const d = await loadOr404(() => previewDeadline(db, actor, parsed.data));
   return { ...data, asked, preview: { dueOn: d.dueOn, days: d.rule.days, dayKind: d.rule.dayKind, errors: null } };
 };
 
 export const actions: Actions = {
-  add: (event) =>
-    adminForm(event, deadlineSchema, async (data) => {
-      await saveDeadlineRule(event.locals.db, event.locals.actor, data);
+  add: formAction({
+    schema: deadlineSchema,
+    allow: isAdministrator,
+    run: async ({ db, actor, data }) => {
+      await saveDeadlineRule(db, actor, data);
       return { saved: true };
-    }),
-  remove: (event) =>
-    adminIdAction(event, 'rule_id', async (id) => {
-      await removeDeadlineRule(event.locals.db, event.locals.actor, id);
+    }
+  }),
+  remove: formAction({
+    schema: z.object({ rule_id: z.string().default('') }),
+    allow: isAdministrator,
+    run: async ({ db, actor, data }) => {
+      await removeDeadlineRule(db, actor, data.rule_id);
       return { deleted: true };
-    })
+    }
+  })
 };

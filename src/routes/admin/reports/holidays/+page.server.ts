@@ -1,19 +1,27 @@
+import { z } from 'zod';
+import { isAdministrator } from '$lib/server/access/access';
+import { formAction, guardRole, loadOr404 } from '$lib/server/http';
 import { holidayAdminData, removeHoliday, saveHoliday } from '$lib/server/reports/admin/holiday.admin';
 import { holidaySchema } from '$lib/server/reports/admin/admin.schema';
-import { adminForm, adminIdAction } from '$lib/server/reports/admin/route';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, url }) =>
-  holidayAdminData(locals.db, locals.actor, url.searchParams.get('year'));
+export const load: PageServerLoad = async (event) => {
+  const actor = guardRole(event, isAdministrator);
+  return loadOr404(() => holidayAdminData(event.locals.db, actor, event.url.searchParams.get('year')));
+};
 
 export const actions: Actions = {
-  add: (event) =>
-    adminForm(event, holidaySchema, async (data) => ({
-      saved: await saveHoliday(event.locals.db, event.locals.actor, data)
-    })),
-  remove: (event) =>
-    adminIdAction(event, 'date', async (date) => {
-      await removeHoliday(event.locals.db, event.locals.actor, date);
+  add: formAction({
+    schema: holidaySchema,
+    allow: isAdministrator,
+    run: async ({ db, actor, data }) => ({ saved: await saveHoliday(db, actor, data) })
+  }),
+  remove: formAction({
+    schema: z.object({ date: z.string().default('') }),
+    allow: isAdministrator,
+    run: async ({ db, actor, data }) => {
+      await removeHoliday(db, actor, data.date);
       return { deleted: true };
-    })
+    }
+  })
 };

@@ -1,19 +1,30 @@
+import { z } from 'zod';
+import { isAdministrator } from '$lib/server/access/access';
+import { formAction, guardRole, loadOr404 } from '$lib/server/http';
 import { removeRoutingRule, routingAdminData, saveRoutingRule } from '$lib/server/reports/admin/rules.admin';
 import { routingSchema } from '$lib/server/reports/admin/admin.schema';
-import { adminForm, adminIdAction } from '$lib/server/reports/admin/route';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals }) => routingAdminData(locals.db, locals.actor);
+export const load: PageServerLoad = async (event) => {
+  const actor = guardRole(event, isAdministrator);
+  return loadOr404(() => routingAdminData(event.locals.db, actor));
+};
 
 export const actions: Actions = {
-  add: (event) =>
-    adminForm(event, routingSchema, async (data) => {
-      await saveRoutingRule(event.locals.db, event.locals.actor, data);
+  add: formAction({
+    schema: routingSchema,
+    allow: isAdministrator,
+    run: async ({ db, actor, data }) => {
+      await saveRoutingRule(db, actor, data);
       return { saved: true };
-    }),
-  remove: (event) =>
-    adminIdAction(event, 'rule_id', async (id) => {
-      await removeRoutingRule(event.locals.db, event.locals.actor, id);
+    }
+  }),
+  remove: formAction({
+    schema: z.object({ rule_id: z.string().default('') }),
+    allow: isAdministrator,
+    run: async ({ db, actor, data }) => {
+      await removeRoutingRule(db, actor, data.rule_id);
       return { deleted: true };
-    })
+    }
+  })
 };

@@ -1,11 +1,11 @@
 import { json } from '@sveltejs/kit';
+import { loadOr404 } from '$lib/server/http';
 import { exportPerson } from '$lib/server/people/rights.service';
-import { orHttp } from '$lib/server/people/route';
 import type { RequestHandler } from './$types';
 
 /** Subject access: everything held about the person, as a JSON download. */
 export const GET: RequestHandler = async ({ locals, params }) => {
-  const data = await orHttp(() => exportPerson(locals.db, locals.actor, params.id));
+  const data = await loadOr404(() => exportPerson(locals.db, locals.actor, params.id));
   return json(data, {
     headers: { 'content-disposition': `attachment; filename="person-${params.id}.json"`, 'cache-control': 'no-store' }
   });

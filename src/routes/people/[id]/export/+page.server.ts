@@ -1,8 +1,9 @@
+import { loadOr404, requireSignIn } from '$lib/server/http';
 import { exportPerson } from '$lib/server/people/rights.service';
-import { orHttp } from '$lib/server/people/route';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, params, setHeaders }) => {
-  setHeaders({ 'cache-control': 'no-store' });
-  return { data: await orHttp(() => exportPerson(locals.db, locals.actor, params.id)) };
+export const load: PageServerLoad = async (event) => {
+  const actor = requireSignIn(event);
+  event.setHeaders({ 'cache-control': 'no-store' });
+  return { data: await loadOr404(() => exportPerson(event.locals.db, actor, event.params.id)) };
 };

@@ -1,9 +1,10 @@
-import { orHttp } from '$lib/server/people/route';
+import { loadOr404, requireSignIn } from '$lib/server/http';
 import { activityView } from '$lib/server/program/activities/activity-page.service';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, params, url }) => {
-  const a = await orHttp(() => activityView(locals.db, locals.actor, params.id));
+export const load: PageServerLoad = async (event) => {
+  const actor = requireSignIn(event);
+  const a = await loadOr404(() => activityView(event.locals.db, actor, event.params.id));
   return {
     activity: {
       id: a.id,
@@ -27,6 +28,6 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
       photos: a.photos
     },
     canEdit: a.canEdit,
-    msg: url.searchParams.get('msg')
+    msg: event.url.searchParams.get('msg')
   };
 };

@@ -1,16 +1,18 @@
-import { fail, redirect } from '@sveltejs/kit';
-import { localizeHref } from '$lib/paraglide/runtime';
-import { failFromError, sessionExpired } from '$lib/server/http';
-import { orHttp } from '$lib/server/people/route';
-import { readActivityForm } from '$lib/server/program/activities/activity-form';
+import { formAction, loadOr404, requireSignIn } from '$lib/server/http';
+import {
+  activityFormInput,
+  activityFormSchema,
+  submissionKey,
+  uploadsOf
+} from '$lib/server/program/activities/activity-form';
 import { activityFormOptions, submitActivity } from '$lib/server/program/activities/activity-page.service';
 import { formatDate } from '$lib/shared/format';
 import { newSubmissionKey } from '../labels';
 import { formOptionsView } from '../options';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals }) => {
-  const o = await orHttp(() => activityFormOptions(locals.db, locals.actor));
+export const load: PageServerLoad = async (event) => {
+  const o = await loadOr404(() => activityFormOptions(event.locals.db, requireSignIn(event)));
   return {
     options: formOptionsView(o),
     defaults: {
@@ -26,17 +28,11 @@ export const load: PageServerLoad = async ({ locals }) => {
 };
 
 export const actions: Actions = {
-  default: async ({ request, locals }) => {
-    const f = await readActivityForm(await request.formData());
-    const expired = sessionExpired(locals, f.values);
-    if (expired) return expired;
-    if (!f.parsed.ok) return fail(400, { values: f.values, errors: f.parsed.errors });
-    let id: string;
-    try {
-      ({ id } = await submitActivity(locals.db, locals.actor, f.parsed.data, f.uploads, f.key));
-    } catch (e) {
-      return failFromError(e, f.values);
-    }
-    redirect(303, localizeHref(`/program/activities/${id}?msg=created`));
-  }
+  default: formAction({
+    schema: activityFormSchema,
+    prepare: activityFormInput,
+    run: async ({ db, actor, data, form, values }) =>
+      submitActivity(db, actor, data, await uploadsOf(form, 'photos'), submissionKey(values)),
+    redirectTo: ({ id }) => `/program/activities/${id}?msg=created`
+  })
 };

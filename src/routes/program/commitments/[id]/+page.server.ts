@@ -1,10 +1,11 @@
-import { orHttp } from '$lib/server/people/route';
+import { loadOr404, requireSignIn } from '$lib/server/http';
 import { commitmentView } from '$lib/server/program/commitments/commitment-page.service';
 import { codeName } from '../../activities/labels';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, params, url }) => {
-  const c = await orHttp(() => commitmentView(locals.db, locals.actor, params.id));
+export const load: PageServerLoad = async (event) => {
+  const actor = requireSignIn(event);
+  const c = await loadOr404(() => commitmentView(event.locals.db, actor, event.params.id));
   return {
     commitment: {
       id: c.id,
@@ -18,6 +19,6 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
       photo: c.photos[0] ?? null
     },
     canEdit: c.canEdit,
-    msg: url.searchParams.get('msg')
+    msg: event.url.searchParams.get('msg')
   };
 };

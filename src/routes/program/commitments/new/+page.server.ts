@@ -1,19 +1,20 @@
-import { fail, redirect } from '@sveltejs/kit';
-import { localizeHref } from '$lib/paraglide/runtime';
-import { failFromError, sessionExpired } from '$lib/server/http';
-import { orHttp } from '$lib/server/people/route';
-import { readCommitmentForm } from '$lib/server/program/activities/activity-form';
+import { formAction, loadOr404, requireSignIn } from '$lib/server/http';
+import {
+  commitmentFormInput,
+  commitmentFormSchema,
+  submissionKey,
+  uploadsOf
+} from '$lib/server/program/activities/activity-form';
 import { commitmentFormOptions, submitCommitment } from '$lib/server/program/commitments/commitment-page.service';
 import { formatDate, todayVn } from '$lib/shared/format';
 import { newSubmissionKey } from '../../activities/labels';
 import { commitmentOptionsView } from '../options';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, url }) => {
-  const o = await orHttp(() => commitmentFormOptions(locals.db, locals.actor));
-  const village = o.villages.some((v) => v.id === url.searchParams.get('village'))
-    ? url.searchParams.get('village')!
-    : o.defaults.village_unit_id;
+export const load: PageServerLoad = async (event) => {
+  const o = await loadOr404(() => commitmentFormOptions(event.locals.db, requireSignIn(event)));
+  const asked = event.url.searchParams.get('village');
+  const village = o.villages.some((v) => v.id === asked) ? asked! : o.defaults.village_unit_id;
   return {
     options: commitmentOptionsView(o),
     defaults: {
@@ -27,16 +28,11 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-  default: async ({ request, locals }) => {
-    const f = await readCommitmentForm(await request.formData());
-    const expired = sessionExpired(locals, f.values);
-    if (expired) return expired;
-    if (!f.parsed.ok) return fail(400, { values: f.values, errors: f.parsed.errors });
-    try {
-      await submitCommitment(locals.db, locals.actor, f.parsed.data, f.uploads, f.key, f.batch);
-    } catch (e) {
-      return failFromError(e, f.values);
-    }
-    redirect(303, localizeHref('/program/commitments?msg=c_created'));
-  }
+  default: formAction({
+    schema: commitmentFormSchema,
+    prepare: commitmentFormInput,
+    run: async ({ db, actor, data: { household_count, ...input }, form, values }) =>
+      submitCommitment(db, actor, input, await uploadsOf(form, 'photo'), submissionKey(values), household_count),
+    redirectTo: '/program/commitments?msg=c_created'
+  })
 };

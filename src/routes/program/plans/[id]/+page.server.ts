@@ -1,18 +1,11 @@
-import { rethrowAsHttp } from '$lib/server/http';
-import { signedInOrRedirect } from '$lib/server/org/org.pages';
+import { loadOr404, requireSignIn } from '$lib/server/http';
 import { getPlan } from '$lib/server/program/plans/plan.service';
 import type { PageServerLoad } from './$types';
 
 const SAVED = ['created', 'updated'] as const;
 
-export const load: PageServerLoad = async ({ locals, url, params }) => {
-  const actor = signedInOrRedirect(locals, url);
-  try {
-    return {
-      ...(await getPlan(locals.db, actor, params.id)),
-      saved: SAVED.find((s) => s === url.searchParams.get('saved')) ?? null
-    };
-  } catch (e) {
-    rethrowAsHttp(e);
-  }
+export const load: PageServerLoad = async (event) => {
+  const actor = requireSignIn(event);
+  const plan = await loadOr404(() => getPlan(event.locals.db, actor, event.params.id));
+  return { ...plan, saved: SAVED.find((s) => s === event.url.searchParams.get('saved')) ?? null };
 };

@@ -1,16 +1,15 @@
-import { redirect } from '@sveltejs/kit';
-import { localizeHref } from '$lib/paraglide/runtime';
+import { isAdministrator } from '$lib/server/access/access';
 import { notFound } from '$lib/server/errors';
-import { rethrowAsHttp } from '$lib/server/http';
+import { formAction, guardRole, loadOr404 } from '$lib/server/http';
 import { deadlineAdminData, saveDeadlineRule } from '$lib/server/reports/admin/rules.admin';
 import { deadlineSchema } from '$lib/server/reports/admin/admin.schema';
-import { adminForm } from '$lib/server/reports/admin/route';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, params }) => {
-  try {
-    const { rules, categories } = await deadlineAdminData(locals.db, locals.actor);
-    const r = rules.find((x) => x.id === params.id);
+export const load: PageServerLoad = async (event) => {
+  const actor = guardRole(event, isAdministrator);
+  return loadOr404(async () => {
+    const { rules, categories } = await deadlineAdminData(event.locals.db, actor);
+    const r = rules.find((x) => x.id === event.params.id);
     if (!r) throw notFound();
     const stored = {
       stage: r.stage,
@@ -22,18 +21,14 @@ export const load: PageServerLoad = async ({ locals, params }) => {
       max_extensions: String(r.max_extensions)
     };
     return { categories, stored };
-  } catch (e) {
-    rethrowAsHttp(e);
-  }
+  });
 };
 
 export const actions: Actions = {
-  default: async (event) => {
-    const res = await adminForm(event, deadlineSchema, async (data) => {
-      await saveDeadlineRule(event.locals.db, event.locals.actor, data, event.params.id);
-      return { done: true };
-    });
-    if ('done' in res) redirect(303, localizeHref('/admin/reports/deadlines'));
-    return res;
-  }
+  default: formAction({
+    schema: deadlineSchema,
+    allow: isAdministrator,
+    run: ({ db, actor, event, data }) => saveDeadlineRule(db, actor, data, event.params.id),
+    redirectTo: '/admin/reports/deadlines'
+  })
 };

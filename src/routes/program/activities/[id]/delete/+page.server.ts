@@ -1,22 +1,18 @@
-import { redirect } from '@sveltejs/kit';
-import { localizeHref } from '$lib/paraglide/runtime';
-import { failFromError } from '$lib/server/http';
-import { orHttp } from '$lib/server/people/route';
+import { z } from 'zod';
+import { formAction, loadOr404, requireSignIn } from '$lib/server/http';
 import { activityView, removeActivity } from '$lib/server/program/activities/activity-page.service';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, params }) => {
-  const a = await orHttp(() => activityView(locals.db, locals.actor, params.id));
+export const load: PageServerLoad = async (event) => {
+  const actor = requireSignIn(event);
+  const a = await loadOr404(() => activityView(event.locals.db, actor, event.params.id));
   return { activity: { id: a.id, kind: a.kind, started_on: a.started_on, unit_name: a.unit_name } };
 };
 
 export const actions: Actions = {
-  default: async ({ locals, params }) => {
-    try {
-      await removeActivity(locals.db, locals.actor, params.id);
-    } catch (e) {
-      return failFromError(e, {});
-    }
-    redirect(303, localizeHref('/program/activities?msg=deleted'));
-  }
+  default: formAction({
+    schema: z.object({}),
+    run: ({ db, actor, event }) => removeActivity(db, actor, event.params.id!),
+    redirectTo: '/program/activities?msg=deleted'
+  })
 };

@@ -1,17 +1,22 @@
-import { error, fail, redirect } from '@sveltejs/kit';
-import { localizeHref } from '$lib/paraglide/runtime';
-import { failFromError, sessionExpired } from '$lib/server/http';
-import { orHttp } from '$lib/server/people/route';
-import { readActivityForm } from '$lib/server/program/activities/activity-form';
+import { error } from '@sveltejs/kit';
+import { formAction, loadOr404, requireSignIn } from '$lib/server/http';
+import {
+  activityFormInput,
+  activityFormSchema,
+  removedPhotos,
+  uploadsOf
+} from '$lib/server/program/activities/activity-form';
 import { activityFormOptions, activityView, editActivity } from '$lib/server/program/activities/activity-page.service';
 import { formatDate } from '$lib/shared/format';
 import { formOptionsView } from '../../options';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, params }) => {
-  const a = await orHttp(() => activityView(locals.db, locals.actor, params.id));
+export const load: PageServerLoad = async (event) => {
+  const actor = requireSignIn(event);
+  const { db } = event.locals;
+  const a = await loadOr404(() => activityView(db, actor, event.params.id));
   if (!a.canEdit) error(404, 'Not found');
-  const o = await orHttp(() => activityFormOptions(locals.db, locals.actor));
+  const o = await loadOr404(() => activityFormOptions(db, actor));
   const text = (n: number) => String(n);
   return {
     id: a.id,
@@ -40,16 +45,11 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 };
 
 export const actions: Actions = {
-  default: async ({ request, locals, params }) => {
-    const f = await readActivityForm(await request.formData());
-    const expired = sessionExpired(locals, f.values);
-    if (expired) return expired;
-    if (!f.parsed.ok) return fail(400, { values: f.values, errors: f.parsed.errors });
-    try {
-      await editActivity(locals.db, locals.actor, params.id, f.parsed.data, f.uploads, f.removeIds);
-    } catch (e) {
-      return failFromError(e, f.values);
-    }
-    redirect(303, localizeHref(`/program/activities/${params.id}?msg=updated`));
-  }
+  default: formAction({
+    schema: activityFormSchema,
+    prepare: activityFormInput,
+    run: async ({ db, actor, event, data, form, values }) =>
+      editActivity(db, actor, event.params.id!, data, await uploadsOf(form, 'photos'), removedPhotos(values)),
+    redirectTo: (_, e) => `/program/activities/${e.params.id}?msg=updated`
+  })
 };

@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { orHttp } from '$lib/server/people/route';
+import { loadOr404 } from '$lib/server/http';
 import { readActivityQuery } from '$lib/server/program/activities/activity-filter';
 import { activityTable, download } from '$lib/server/program/activities/export-program.service';
 import { todayVn } from '$lib/shared/format';
@@ -9,6 +9,6 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = async ({ locals, params, url }) => {
   if (params.format !== 'csv' && params.format !== 'xlsx') error(404, 'Not found');
   if (locals.actor.kind === 'anonymous') error(401, 'Sign in');
-  const table = await orHttp(() => activityTable(locals.db, locals.actor, readActivityQuery(url.searchParams)));
+  const table = await loadOr404(() => activityTable(locals.db, locals.actor, readActivityQuery(url.searchParams)));
   return download(table, params.format, `hoat-dong-${todayVn()}`);
 };

@@ -1,12 +1,11 @@
-import { redirect } from '@sveltejs/kit';
-import { localizeHref } from '$lib/paraglide/runtime';
-import { failFromError } from '$lib/server/http';
-import { orHttp } from '$lib/server/people/route';
+import { z } from 'zod';
+import { formAction, loadOr404, requireSignIn } from '$lib/server/http';
 import { commitmentView, removeCommitment } from '$lib/server/program/commitments/commitment-page.service';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, params }) => {
-  const c = await orHttp(() => commitmentView(locals.db, locals.actor, params.id));
+export const load: PageServerLoad = async (event) => {
+  const actor = requireSignIn(event);
+  const c = await loadOr404(() => commitmentView(event.locals.db, actor, event.params.id));
   return {
     commitment: {
       id: c.id,
@@ -18,12 +17,9 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 };
 
 export const actions: Actions = {
-  default: async ({ locals, params }) => {
-    try {
-      await removeCommitment(locals.db, locals.actor, params.id);
-    } catch (e) {
-      return failFromError(e, {});
-    }
-    redirect(303, localizeHref('/program/commitments?msg=c_deleted'));
-  }
+  default: formAction({
+    schema: z.object({}),
+    run: ({ db, actor, event }) => removeCommitment(db, actor, event.params.id!),
+    redirectTo: '/program/commitments?msg=c_deleted'
+  })
 };

@@ -1,8 +1,11 @@
-import { error, fail, redirect } from '@sveltejs/kit';
-import { localizeHref } from '$lib/paraglide/runtime';
-import { failFromError, sessionExpired } from '$lib/server/http';
-import { orHttp } from '$lib/server/people/route';
-import { readCommitmentForm } from '$lib/server/program/activities/activity-form';
+import { error } from '@sveltejs/kit';
+import { formAction, loadOr404, requireSignIn } from '$lib/server/http';
+import {
+  commitmentFormInput,
+  commitmentFormSchema,
+  photoRemoved,
+  uploadsOf
+} from '$lib/server/program/activities/activity-form';
 import {
   commitmentFormOptions,
   commitmentView,
@@ -12,10 +15,12 @@ import { formatDate } from '$lib/shared/format';
 import { commitmentOptionsView } from '../../options';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, params }) => {
-  const c = await orHttp(() => commitmentView(locals.db, locals.actor, params.id));
+export const load: PageServerLoad = async (event) => {
+  const actor = requireSignIn(event);
+  const { db } = event.locals;
+  const c = await loadOr404(() => commitmentView(db, actor, event.params.id));
   if (!c.canEdit) error(404, 'Not found');
-  const o = await orHttp(() => commitmentFormOptions(locals.db, locals.actor));
+  const o = await loadOr404(() => commitmentFormOptions(db, actor));
   return {
     id: c.id,
     options: commitmentOptionsView(o),
@@ -34,16 +39,11 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 };
 
 export const actions: Actions = {
-  default: async ({ request, locals, params }) => {
-    const f = await readCommitmentForm(await request.formData());
-    const expired = sessionExpired(locals, f.values);
-    if (expired) return expired;
-    if (!f.parsed.ok) return fail(400, { values: f.values, errors: f.parsed.errors });
-    try {
-      await editCommitment(locals.db, locals.actor, params.id, f.parsed.data, f.uploads, f.removePhoto);
-    } catch (e) {
-      return failFromError(e, f.values);
-    }
-    redirect(303, localizeHref(`/program/commitments/${params.id}?msg=c_updated`));
-  }
+  default: formAction({
+    schema: commitmentFormSchema,
+    prepare: commitmentFormInput,
+    run: async ({ db, actor, event, data: { household_count: _count, ...input }, form, values }) =>
+      editCommitment(db, actor, event.params.id!, input, await uploadsOf(form, 'photo'), photoRemoved(values)),
+    redirectTo: (_, e) => `/program/commitments/${e.params.id}?msg=c_updated`
+  })
 };
