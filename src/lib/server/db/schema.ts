@@ -564,6 +564,52 @@ export interface ProgramMediaTable {
   created_at: string;
 }
 
+// ---- official documents and the register of outgoing documents (migration 060) ----
+export interface DocumentIssuerTable {
+  organisation_id: string;
+  symbol: string;
+  name_label: string | null;
+  parent_label: string | null;
+  place: string | null;
+  signer_authority: string | null;
+  signer_title: string | null;
+  signer_name: string | null;
+  updated_at: string;
+}
+
+export interface DocumentCounterTable {
+  issuer_org_id: string;
+  type_code: string;
+  year: number;
+  last_number: number;
+}
+
+export interface IssuedDocumentTable {
+  id: string;
+  issuer_org_id: string;
+  type_code: string;
+  year: number;
+  number: number;
+  number_text: string;
+  issued_on: string;
+  /** JSON array of organisation ids (joint documents) */
+  co_issuers: string | null;
+  signer_name: string | null;
+  signer_title: string | null;
+  subject: string;
+  file_path: string | null;
+  file_sha256: string | null;
+  annex_path: string | null;
+  issued_by: string | null;
+  created_at: string;
+}
+
+export interface IssuedDocumentLinkTable {
+  document_id: string;
+  entity_type: string;
+  entity_id: string;
+}
+
 export interface DB {
   notification: NotificationTable;
   admin_unit: AdminUnitTable;
@@ -614,4 +660,8 @@ export interface DB {
   program_media: ProgramMediaTable;
   /** migration 011: agg_unit_month lifted to communes and commune associations */
   agg_commune_month: AggUnitMonthTable;
+  document_issuer: DocumentIssuerTable;
+  document_counter: DocumentCounterTable;
+  issued_document: IssuedDocumentTable;
+  issued_document_link: IssuedDocumentLinkTable;
 }

@@ -9,6 +9,7 @@ import * as m008 from './008_workflow';
 import * as m009 from './009_notify_delivery';
 import * as m010 from './010_activity_media';
 import * as m011 from './011_agg_commune';
+import * as m060 from './060_documents';
 
 /** Add new migrations here, in order. Never edit a migration that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -21,5 +22,6 @@ export const migrations: Record<string, Migration> = {
   '008_workflow': m008,
   '009_notify_delivery': m009,
   '010_activity_media': m010,
-  '011_agg_commune': m011
+  '011_agg_commune': m011,
+  '060_documents': m060
 };

@@ -1,0 +1,33 @@
+/**
+ * Issued documents are kept exactly as they went out: the .docx (and annex .xlsx) written at
+ * issue time under DATA_DIR/private/documents/<year>/, never regenerated.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { config } from '$lib/server/config';
+import { notFound } from '$lib/server/errors';
+
+const root = () => path.resolve(config.DATA_DIR, 'private');
+
+export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export async function storeIssuedFile(year: number, name: string, bytes: Buffer): Promise<string> {
+  const rel = path.join('documents', String(year), name);
+  await mkdir(path.join(root(), 'documents', String(year)), { recursive: true });
+  await writeFile(path.join(root(), rel), bytes, { mode: 0o600 });
+  return rel;
+}
+
+export const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+export async function readIssuedFile(rel: string): Promise<Buffer> {
+  const full = path.resolve(root(), rel);
+  if (!full.startsWith(root() + path.sep)) throw notFound();
+  return readFile(full);
+}
+
+/** A file name people can read: "05-BC-HNCT.docx" from "05/BC-HNCT". */
+export const fileNameOf = (numberText: string, ext: string) =>
+  `${numberText.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '')}.${ext}`;
