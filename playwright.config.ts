@@ -1,23 +1,30 @@
-import { defineConfig } from '@playwright/test';
+import { defineConfig, type Project } from '@playwright/test';
 
 /**
- * The browser suite runs every spec against two servers — embedded SQLite and PostgreSQL
- * (when TEST_DATABASE_URL is set) — each with JavaScript on and off.
+ * The browser suite, phone first (360 × 740):
+ * - `sqlite-js` and `sqlite-nojs`: every spec, with JavaScript on and off, on embedded SQLite;
+ * - `pg-js` (when TEST_DATABASE_URL is set): only tests tagged `@pg` — those that exercise
+ *   database behaviour — with JavaScript on, on PostgreSQL. The database layer itself runs on
+ *   both databases in vitest.
  */
 const pgUrl = process.env.E2E_DATABASE_URL;
 // E2E_PORT lets several checkouts run their suites side by side (SQLite on it, PostgreSQL on +1).
 const port = Number(process.env.E2E_PORT ?? 4173);
+// The same secret in the test runner, so tests/e2e/data.ts computes what the server would.
+process.env.APP_SECRET = 'e2e-secret-0123456789abcdef';
 const common = {
   BETTER_AUTH_SECRET: 'unused',
-  APP_SECRET: 'e2e-secret-0123456789abcdef',
+  APP_SECRET: process.env.APP_SECRET,
   SEED_DEMO: 'true',
   LOG_LEVEL: 'warn',
   SIGNIN_MAX_ATTEMPTS: '5'
 };
-const servers = [
-  { name: 'sqlite', port, env: { DATABASE_URL: `file:${process.env.E2E_SQLITE_PATH ?? 'test-results/e2e.sqlite'}` } }
-];
-if (pgUrl) servers.push({ name: 'pg', port: port + 1, env: { DATABASE_URL: pgUrl } });
+const sqlite = {
+  name: 'sqlite',
+  port,
+  env: { DATABASE_URL: `file:${process.env.E2E_SQLITE_PATH ?? 'test-results/e2e.sqlite'}` }
+};
+const servers = pgUrl ? [sqlite, { name: 'pg', port: port + 1, env: { DATABASE_URL: pgUrl } }] : [sqlite];
 
 const chromium = {
   executablePath: '/usr/bin/chromium',
@@ -34,25 +41,30 @@ const chromium = {
   ]
 };
 
+/** A small phone; device pixel ratio 1 keeps screenshots cheap. */
+const phone = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true };
+
+const url = (p: number) => `http://localhost:${p}`;
+const projects: Project[] = [
+  { name: 'sqlite-js', use: { baseURL: url(port), javaScriptEnabled: true } },
+  { name: 'sqlite-nojs', use: { baseURL: url(port), javaScriptEnabled: false } }
+];
+if (pgUrl) projects.push({ name: 'pg-js', grep: /@pg/, use: { baseURL: url(port + 1), javaScriptEnabled: true } });
+
 export default defineConfig({
   testDir: 'tests/e2e',
-  workers: 1,
+  workers: Number(process.env.E2E_WORKERS ?? 1),
   fullyParallel: false,
   retries: 0,
-  timeout: 120_000, // long no-JS walk-throughs with an axe scan per step on 2 shared cores
+  timeout: 60_000,
   reporter: [['list']],
-  use: { launchOptions: chromium, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' },
-  projects: servers.flatMap((s) =>
-    [true, false].map((js) => ({
-      name: `${s.name}-${js ? 'js' : 'nojs'}`,
-      use: { baseURL: `http://localhost:${s.port}`, javaScriptEnabled: js }
-    }))
-  ),
+  use: { launchOptions: chromium, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', ...phone },
+  projects,
   webServer: servers.map((s) => ({
     command: 'node build',
     port: s.port,
     reuseExistingServer: false,
     timeout: 120_000,
-    env: { ...common, ...s.env, PORT: String(s.port), ORIGIN: `http://localhost:${s.port}` }
+    env: { ...common, ...s.env, PORT: String(s.port), ORIGIN: url(s.port) }
   }))
 });

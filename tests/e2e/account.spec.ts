@@ -1,25 +1,23 @@
 import { expect, test } from '@playwright/test';
-import { expectAccessible, signIn, visit } from './support';
+import { expectAccessible, newUser, signInAs, visit } from './support';
 
 test('my account shows roles with organisations and signs out on all devices', async ({ page, browser }) => {
-  await signIn(page, 'lanhdao');
+  await signInAs(page, 'lanhdao');
   await visit(page, '/account');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tài khoản của tôi');
   await expect(page.getByText('Lãnh đạo / người xem tại Hội Người cao tuổi tỉnh Lai Châu')).toBeVisible();
 
   // A second device, then "sign out on all devices" from the first.
-  const other = await browser.newContext({ baseURL: test.info().project.use.baseURL });
-  const otherPage = await other.newPage();
-  await signIn(otherPage, 'lanhdao');
+  const otherPage = await newUser(browser, 'lanhdao');
   await page.getByRole('button', { name: 'Đăng xuất trên mọi thiết bị' }).click();
   await expect(page).toHaveURL(/\/login$/);
   await otherPage.goto('/account');
   await expect(otherPage).toHaveURL(/\/login\?next=%2Faccount$/);
-  await other.close();
+  await otherPage.context().close();
 });
 
 test('password change checks the current password', async ({ page }) => {
-  await signIn(page, 'kiemlam');
+  await signInAs(page, 'kiemlam');
   await visit(page, '/account/password');
   await page.getByRole('button', { name: 'Đổi mật khẩu' }).click();
   await expect(page.getByRole('alert')).toContainText('Vui lòng điền mục này.');

@@ -1,12 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible, jsEnabled, signIn, visit } from './support';
+import { expectAccessible, signIn, signInAs, signOut, visit } from './support';
 
 const suffix = () => Math.random().toString(36).slice(2, 8);
-
-async function signOut(page: Page) {
-  await page.getByRole('button', { name: 'Đăng xuất' }).first().click();
-  await expect(page).toHaveURL(/\/login$/);
-}
 
 async function chooseOrganisation(page: Page, name: string) {
   const value = await page.locator('#f-organisation_id option', { hasText: name }).first().getAttribute('value');
@@ -16,9 +11,9 @@ async function chooseOrganisation(page: Page, name: string) {
 test('admin creates an account with a role; the user must change the password, then sees the role', async ({
   page
 }) => {
-  test.setTimeout(240_000); // a long walk-through with an axe scan at every step, on a shared 2-core machine
+  test.setTimeout(120_000); // a long walk-through: two accounts, a dozen pages, each scanned by axe
   const username = `canbo.e2e${suffix()}`;
-  await signIn(page, 'quantri');
+  await signInAs(page, 'quantri');
   await visit(page, '/admin');
   await page.getByRole('link', { name: 'Tài khoản', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tài khoản');
@@ -94,9 +89,8 @@ test('admin creates an account with a role; the user must change the password, t
 
   // The administrator finds the events in the audit log.
   await signOut(page);
-  await signIn(page, 'quantri');
-  await page.goto('/admin/audit');
-  if (jsEnabled()) await expectAccessible(page); // see below
+  await signInAs(page, 'quantri');
+  await visit(page, '/admin/audit');
   await page.getByLabel('Loại dữ liệu').selectOption('account');
   await page.getByLabel('Người thực hiện').fill('quantri');
   await page.getByRole('button', { name: 'Lọc' }).click();
@@ -104,18 +98,15 @@ test('admin creates an account with a role; the user must change the password, t
   await expect(
     page.getByRole('cell', { name: new RegExp(`username: \\(trống\\) → ${username.replace('.', '\\.')}`) })
   ).toBeVisible();
-  if (jsEnabled()) await expectAccessible(page); // see below
+  await expectAccessible(page);
   await page.getByLabel('Từ ngày').fill('31/02/2026');
   await page.getByRole('button', { name: 'Lọc' }).click();
   await expect(page.getByRole('alert')).toContainText('Ngày phải theo dạng ngày/tháng/năm');
-  // Without JavaScript, axe never returns on the audit page (its HTML copy in the helper page
-  // hangs since the 2026-11-29 merge; not yet understood, see the closing note), so the audit
-  // page is scanned in the JavaScript projects only.
-  if (jsEnabled()) await expectAccessible(page);
+  await expectAccessible(page);
 });
 
 test('admin resets a password and manages API tokens', async ({ page }) => {
-  await signIn(page, 'quantri');
+  await signInAs(page, 'quantri');
   await visit(page, '/admin/accounts?q=tan van vang');
   await page.getByRole('link', { name: 'Tẩn Văn Vàng' }).click();
   await page.getByRole('link', { name: 'Mã truy cập API' }).click();
@@ -142,7 +133,7 @@ test('admin resets a password and manages API tokens', async ({ page }) => {
 test('the admin area answers 404 to non-administrators and sends visitors to sign in', async ({ page }) => {
   await page.goto('/admin/accounts');
   await expect(page).toHaveURL(/\/login\?next=%2Fadmin%2Faccounts$/);
-  await signIn(page, 'canbo.tinh');
+  await signInAs(page, 'canbo.tinh');
   for (const path of ['/admin', '/admin/accounts', '/admin/audit']) {
     const response = await page.goto(path);
     expect(response?.status()).toBe(404);

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { expectAccessible, visit } from './support';
 
 // The demo seed holds Lai Châu and its 38 communes from 01/07/2025 (no pre-2025 units).
-test('units can be browsed as of a date, searched without diacritics, and opened', async ({ page }) => {
+test('units can be browsed as of a date, searched without diacritics, and opened', { tag: '@pg' }, async ({ page }) => {
   await visit(page, '/units?at=2025-06-30&level=commune');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Địa bàn hành chính');
   await expect(page.getByRole('status')).toHaveText('Không có kết quả nào.');

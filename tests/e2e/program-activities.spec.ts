@@ -2,16 +2,11 @@ import { expect, test, type Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import sharp from 'sharp';
 import { readFile } from 'node:fs/promises';
-import { expectAccessible, signIn, visit } from './support';
+import { expectAccessible, signInAs, visit } from './support';
 
 /** Every project shares its server's database, so each run marks its records with a unique word. */
 const unique = () => 'Thử' + Math.random().toString(36).slice(2, 8);
 const today = () => new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
-
-async function switchUser(page: Page, login: string) {
-  await page.context().clearCookies();
-  await signIn(page, login);
-}
 
 /** The quick outreach form, as a branch leader fills it on a phone. */
 async function logOutreach(page: Page, note: string, counts = { total: '35', elderly: '20' }) {
@@ -25,7 +20,7 @@ async function logOutreach(page: Page, note: string, counts = { total: '35', eld
 
 test('a branch leader logs an outreach session with the quick form; another commune gets 404', async ({ page }) => {
   const note = unique();
-  await signIn(page, 'chihoi.truong');
+  await signInAs(page, 'chihoi.truong');
   await visit(page, '/program/activities');
   await page.getByRole('link', { name: 'Ghi buổi tuyên truyền' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ghi buổi tuyên truyền');
@@ -43,7 +38,7 @@ test('a branch leader logs an outreach session with the quick form; another comm
   await visit(page, '/program/activities');
   await expect(page.locator(`a[href$="${detail}"]`)).toBeVisible();
 
-  await switchUser(page, 'canbo.binhlu');
+  await signInAs(page, 'canbo.binhlu');
   const res = await page.goto(detail);
   expect(res?.status()).toBe(404);
   await expectAccessible(page);
@@ -52,7 +47,7 @@ test('a branch leader logs an outreach session with the quick form; another comm
 
 test('a validation error keeps what was typed', async ({ page }) => {
   const note = unique();
-  await signIn(page, 'chihoi.truong');
+  await signInAs(page, 'chihoi.truong');
   await logOutreach(page, note, { total: '10', elderly: '15' });
   await expect(page.getByRole('alert')).toContainText('Không được lớn hơn tổng số người tham gia.');
   await expect(page.getByLabel('Trong đó người cao tuổi')).toHaveValue('15');
@@ -66,9 +61,9 @@ test('a validation error keeps what was typed', async ({ page }) => {
   await expect(page.getByText(note)).toBeVisible();
 });
 
-test('a double click or a retried POST makes one activity', async ({ page, baseURL }) => {
+test('a double click or a retried POST makes one activity', { tag: '@pg' }, async ({ page, baseURL }) => {
   const note = unique();
-  await signIn(page, 'chihoi.truong');
+  await signInAs(page, 'chihoi.truong');
   await visit(page, '/program/activities/new');
   const key = await page.locator('input[name=submission_key]').inputValue();
   const form = {
@@ -108,9 +103,9 @@ async function villageRow(page: Page, name: string) {
     .allTextContents();
 }
 
-test('a commitment raises the village count and coverage', async ({ page }) => {
+test('a commitment raises the village count and coverage', { tag: '@pg' }, async ({ page }) => {
   const household = `Hộ ông ${unique()}`;
-  await signIn(page, 'chihoi.truong');
+  await signInAs(page, 'chihoi.truong');
   await visit(page, '/program/commitments');
   const before = await villageRow(page, 'Bản Mẫu Một (demo)');
   expect(before[3]).toBe('120');
@@ -149,12 +144,12 @@ test('a commitment raises the village count and coverage', async ({ page }) => {
   expect(Number((await villageRow(page, 'Bản Mẫu Một (demo)'))[0])).toBe(Number(before[0]) + 3);
 });
 
-test('an activity with a photo is edited, then deleted after confirming', async ({ page }) => {
+test('an activity with a photo is edited, then deleted after confirming', { tag: '@pg' }, async ({ page }) => {
   const note = unique();
   const photo = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#3a6' } })
     .jpeg()
     .toBuffer();
-  await signIn(page, 'chihoi.truong');
+  await signInAs(page, 'chihoi.truong');
   await visit(page, '/program/activities/new');
   await page.getByLabel('Tổng số người').fill('25');
   await page.getByLabel('Ghi chú').fill(note);
@@ -189,13 +184,13 @@ test('an activity with a photo is edited, then deleted after confirming', async 
 
 test('exports download in scope only, with Vietnamese text', async ({ page }) => {
   const theirs = unique();
-  await signIn(page, 'canbo.binhlu');
+  await signInAs(page, 'canbo.binhlu');
   await logOutreach(page, theirs);
   await expect(page.getByRole('status')).toHaveText('Đã lưu hoạt động.');
   const binhlu = await (await page.request.get('/program/activities/export/csv')).text();
   expect(binhlu).toContain(theirs);
 
-  await switchUser(page, 'chihoi.truong');
+  await signInAs(page, 'chihoi.truong');
   const mine = unique();
   await logOutreach(page, mine);
   await visit(page, '/program/activities?kind=outreach');

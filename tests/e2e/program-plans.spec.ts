@@ -1,5 +1,5 @@
-import { expect, test, type Browser } from '@playwright/test';
-import { expectAccessible, jsEnabled, signIn, visit } from './support';
+import { expect, test } from '@playwright/test';
+import { expectAccessible, jsEnabled, newUser, signInAs, visit } from './support';
 
 const TINH = 'Hội Người cao tuổi tỉnh Lai Châu';
 const ORIGIN = 'Tổ người cao tuổi tự quản giữ sạch suối Nậm Lọong';
@@ -7,7 +7,7 @@ const word = () => Array.from({ length: 6 }, () => 'abcdeghiklmn'[Math.floor(Mat
 
 test('a province officer creates a program with its signed document and a 2027 plan with targets', async ({ page }) => {
   const title = `Chương trình phối hợp thử ${word()}`;
-  await signIn(page, 'canbo.tinh');
+  await signInAs(page, 'canbo.tinh');
   await visit(page, '/program/programs');
   await expect(page.getByRole('link', { name: /giai đoạn 2017–2022/ })).toBeVisible();
   await page.getByRole('link', { name: 'Thêm chương trình' }).click();
@@ -78,36 +78,40 @@ test('a province officer creates a program with its signed document and a 2027 p
   await expect(table.getByRole('row', { name: /Số lớp tập huấn/ })).toContainText('7');
 });
 
-test("the province plan shows its own targets beside the children's sum and the year's results", async ({ page }) => {
-  await signIn(page, 'canbo.tinh');
-  await visit(page, '/program/plans?year=2026');
-  await page.getByRole('link', { name: `Kế hoạch năm 2026 — ${TINH}` }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Kế hoạch năm 2026 — ${TINH}`);
-  const table = page.getByRole('table', { name: 'Chỉ tiêu và kết quả năm 2026' });
-  await expect(table.getByRole('columnheader')).toHaveText([
-    'Chỉ tiêu',
-    'Chỉ tiêu của đơn vị',
-    'Tổng chỉ tiêu các đơn vị trực thuộc',
-    'Đã thực hiện',
-    'Tỷ lệ hoàn thành'
-  ]);
-  const sessions = table.getByRole('row', { name: /Số buổi tuyên truyền/ }).getByRole('cell');
-  await expect(sessions.nth(0)).toHaveText('40');
-  await expect(sessions.nth(1)).toContainText('20 (2 kế hoạch)');
-  await expect(
-    table
-      .getByRole('row', { name: /Số mô hình mới/ })
-      .getByRole('cell')
-      .nth(0)
-  ).toHaveText('3');
-  await expect(
-    page.getByRole('link', { name: 'Kế hoạch năm 2026 — Hội Người cao tuổi phường Đoàn Kết' })
-  ).toBeVisible();
-  await expectAccessible(page);
-});
+test(
+  "the province plan shows its own targets beside the children's sum and the year's results",
+  { tag: '@pg' },
+  async ({ page }) => {
+    await signInAs(page, 'canbo.tinh');
+    await visit(page, '/program/plans?year=2026');
+    await page.getByRole('link', { name: `Kế hoạch năm 2026 — ${TINH}` }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Kế hoạch năm 2026 — ${TINH}`);
+    const table = page.getByRole('table', { name: 'Chỉ tiêu và kết quả năm 2026' });
+    await expect(table.getByRole('columnheader')).toHaveText([
+      'Chỉ tiêu',
+      'Chỉ tiêu của đơn vị',
+      'Tổng chỉ tiêu các đơn vị trực thuộc',
+      'Đã thực hiện',
+      'Tỷ lệ hoàn thành'
+    ]);
+    const sessions = table.getByRole('row', { name: /Số buổi tuyên truyền/ }).getByRole('cell');
+    await expect(sessions.nth(0)).toHaveText('40');
+    await expect(sessions.nth(1)).toContainText('20 (2 kế hoạch)');
+    await expect(
+      table
+        .getByRole('row', { name: /Số mô hình mới/ })
+        .getByRole('cell')
+        .nth(0)
+    ).toHaveText('3');
+    await expect(
+      page.getByRole('link', { name: 'Kế hoạch năm 2026 — Hội Người cao tuổi phường Đoàn Kết' })
+    ).toBeVisible();
+    await expectAccessible(page);
+  }
+);
 
 test('a commune officer enters a manual figure for a month', async ({ page }) => {
-  await signIn(page, 'canbo.doanket');
+  await signInAs(page, 'canbo.doanket');
   await visit(page, '/program/indicators');
   await page.getByLabel('Tháng', { exact: true }).fill('13/2026');
   await page.getByLabel('Số liệu', { exact: true }).fill('3');
@@ -125,75 +129,64 @@ test('a commune officer enters a manual figure for a month', async ({ page }) =>
   await expectAccessible(page);
 });
 
-async function otherUser(browser: Browser, login: string) {
-  const ctx = await browser.newContext({
-    javaScriptEnabled: jsEnabled(),
-    locale: 'vi-VN',
-    timezoneId: 'Asia/Ho_Chi_Minh',
-    baseURL: test.info().project.use.baseURL
-  });
-  const page = await ctx.newPage();
-  await signIn(page, login);
-  return { page, close: () => ctx.close() };
-}
+test(
+  'a replication joins the tree; a neighbouring commune cannot open the original',
+  { tag: '@pg' },
+  async ({ page, browser }) => {
+    const name = `Tổ giữ sạch suối thử ${word()}`;
+    await signInAs(page, 'canbo.doanket');
+    await visit(page, '/program/models?kind=clean_stream');
+    await page.getByRole('link', { name: ORIGIN }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(ORIGIN);
+    await expectAccessible(page);
+    const originUrl = new URL(page.url()).pathname;
 
-test('a replication joins the tree; a neighbouring commune cannot open the original', async ({ page, browser }) => {
-  const name = `Tổ giữ sạch suối thử ${word()}`;
-  await signIn(page, 'canbo.doanket');
-  await visit(page, '/program/models?kind=clean_stream');
-  await page.getByRole('link', { name: ORIGIN }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(ORIGIN);
-  await expectAccessible(page);
-  const originUrl = new URL(page.url()).pathname;
+    await page.getByRole('link', { name: 'Nhân rộng mô hình này' }).click();
+    await expect(page.getByLabel('Nhân rộng từ mô hình')).toHaveValue(originUrl.split('/').pop()!);
+    await expectAccessible(page);
+    await page.getByLabel('Tên mô hình').fill(name);
+    await page.getByLabel('Loại mô hình').selectOption({ label: 'Giữ sạch suối, nguồn nước' });
+    await page.getByLabel('Tình trạng').selectOption({ label: 'Đã kết thúc' });
+    await page.getByLabel('Ngày bắt đầu').fill('01/09/2026');
+    await page.getByRole('button', { name: 'Lưu' }).click();
+    await expect(page.getByRole('alert')).toContainText('Vui lòng điền mục này.');
+    await expect(page.getByLabel('Tên mô hình')).toHaveValue(name);
+    await expectAccessible(page);
+    await page.getByLabel('Tình trạng').selectOption({ label: 'Đang hoạt động' });
+    await page.getByLabel('Địa bàn').selectOption({ label: 'Bản Mẫu Hai (demo)' });
+    await page.getByLabel('Số người tham gia (không bắt buộc)').fill('7');
+    await page.getByRole('button', { name: 'Lưu' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
+    await expect(page.getByRole('status')).toHaveText('Đã thêm mô hình.');
+    const tree = page.locator('ul.tree').first();
+    await expect(tree.getByRole('link', { name: ORIGIN })).toBeVisible();
+    await expect(tree.locator('[aria-current="page"]')).toHaveText(name);
+    await expectAccessible(page);
 
-  await page.getByRole('link', { name: 'Nhân rộng mô hình này' }).click();
-  await expect(page.getByLabel('Nhân rộng từ mô hình')).toHaveValue(originUrl.split('/').pop()!);
-  await expectAccessible(page);
-  await page.getByLabel('Tên mô hình').fill(name);
-  await page.getByLabel('Loại mô hình').selectOption({ label: 'Giữ sạch suối, nguồn nước' });
-  await page.getByLabel('Tình trạng').selectOption({ label: 'Đã kết thúc' });
-  await page.getByLabel('Ngày bắt đầu').fill('01/09/2026');
-  await page.getByRole('button', { name: 'Lưu' }).click();
-  await expect(page.getByRole('alert')).toContainText('Vui lòng điền mục này.');
-  await expect(page.getByLabel('Tên mô hình')).toHaveValue(name);
-  await expectAccessible(page);
-  await page.getByLabel('Tình trạng').selectOption({ label: 'Đang hoạt động' });
-  await page.getByLabel('Địa bàn').selectOption({ label: 'Bản Mẫu Hai (demo)' });
-  await page.getByLabel('Số người tham gia (không bắt buộc)').fill('7');
-  await page.getByRole('button', { name: 'Lưu' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
-  await expect(page.getByRole('status')).toHaveText('Đã thêm mô hình.');
-  const tree = page.locator('ul.tree').first();
-  await expect(tree.getByRole('link', { name: ORIGIN })).toBeVisible();
-  await expect(tree.locator('[aria-current="page"]')).toHaveText(name);
-  await expectAccessible(page);
+    await page.getByLabel('Nội dung kết quả').fill('Rác thu gom');
+    await page.getByLabel('Số lượng').fill('0,5');
+    await page.getByLabel('Đơn vị tính').fill('tấn');
+    await page.getByRole('button', { name: 'Thêm kết quả' }).click();
+    await expect(page.getByRole('status')).toHaveText('Đã thêm kết quả.');
+    await expect(page.getByRole('table', { name: 'Kết quả của mô hình' })).toContainText('0,5 tấn');
+    await expectAccessible(page);
 
-  await page.getByLabel('Nội dung kết quả').fill('Rác thu gom');
-  await page.getByLabel('Số lượng').fill('0,5');
-  await page.getByLabel('Đơn vị tính').fill('tấn');
-  await page.getByRole('button', { name: 'Thêm kết quả' }).click();
-  await expect(page.getByRole('status')).toHaveText('Đã thêm kết quả.');
-  await expect(page.getByRole('table', { name: 'Kết quả của mô hình' })).toContainText('0,5 tấn');
-  await expectAccessible(page);
+    await page.goto(originUrl);
+    await expect(page.locator('ul.tree').first().getByRole('link', { name })).toBeVisible();
 
-  await page.goto(originUrl);
-  await expect(page.locator('ul.tree').first().getByRole('link', { name })).toBeVisible();
-
-  const other = await otherUser(browser, 'canbo.binhlu');
-  try {
-    const res = await other.page.goto(originUrl);
+    const other = await newUser(browser, 'canbo.binhlu');
+    const res = await other.goto(originUrl);
     expect(res?.status()).toBe(404);
-    await expectAccessible(other.page);
-    await visit(other.page, '/program/models');
-    await expect(other.page.getByRole('link', { name: ORIGIN })).toHaveCount(0);
-    await expect(other.page.getByRole('link', { name: 'Tổ người cao tuổi giữ sạch suối Bản Mẫu Ba' })).toBeVisible();
-  } finally {
-    await other.close();
+    await expectAccessible(other);
+    await visit(other, '/program/models');
+    await expect(other.getByRole('link', { name: ORIGIN })).toHaveCount(0);
+    await expect(other.getByRole('link', { name: 'Tổ người cao tuổi giữ sạch suối Bản Mẫu Ba' })).toBeVisible();
+    await other.context().close();
   }
-});
+);
 
 test('the models map draws without tiles, and without JavaScript the list stands in', async ({ page }) => {
-  await signIn(page, 'canbo.tinh');
+  await signInAs(page, 'canbo.tinh');
   await page.goto('/program/models/map');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bản đồ mô hình hiệu quả');
   if (jsEnabled()) {

@@ -2,14 +2,14 @@
  * Administrators edit the report reference data (a category, a routing rule, a deadline rule, a
  * holiday) and the effect shows in the deadline preview; the intake page's no-JS commune →
  * village step, and with JS a photo's GPS moving the map pin. JS on and off, axe everywhere.
- * The four projects share two databases, so each project uses its own year and category.
+ * Projects share databases, so each project uses its own year and category.
  */
 import { expect, test, type Page } from '@playwright/test';
 import sharp from 'sharp';
-import { expectAccessible, jsEnabled, signIn, visit } from './support';
+import { expectAccessible, hydrated, jsEnabled, signInAs, visit } from './support';
 import { lunarToSolar } from '../../src/lib/server/calendar/lunar';
 
-const PROJECTS = ['sqlite-js', 'sqlite-nojs', 'pg-js', 'pg-nojs'];
+const PROJECTS = ['sqlite-js', 'sqlite-nojs', 'pg-js'];
 const slot = () => Math.max(0, PROJECTS.indexOf(test.info().project.name));
 // All in the Chất thải group; none has a seeded area rule in Bình Lư (land ones do).
 const CATEGORIES = [
@@ -37,123 +37,133 @@ async function expectPreview(page: Page, start: string, due: string): Promise<vo
   await expectAccessible(page);
 }
 
-test('an administrator edits a category, a routing rule, a deadline rule and a holiday; deadlines move', async ({
-  page
-}) => {
-  test.setTimeout(420_000);
-  const year = 2030 + slot();
-  const category = CATEGORIES[slot()];
-  const optionLabel = `Chất thải — ${category}`;
-  await signIn(page, 'quantri');
-  await visit(page, '/admin');
-  await page.getByRole('link', { name: 'Danh mục phản ánh' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Danh mục phản ánh');
-  await expectAccessible(page);
+test(
+  'an administrator edits a category, a routing rule, a deadline rule and a holiday; deadlines move',
+  { tag: '@pg' },
+  async ({ page }) => {
+    test.setTimeout(180_000); // a dozen admin pages and four deadline previews, each scanned by axe
+    const year = 2030 + slot();
+    const category = CATEGORIES[slot()];
+    const optionLabel = `Chất thải — ${category}`;
+    await signInAs(page, 'quantri');
+    await visit(page, '/admin');
+    await page.getByRole('link', { name: 'Danh mục phản ánh' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Danh mục phản ánh');
+    await expectAccessible(page);
 
-  // 1. A category: a validation error in Vietnamese keeps what was typed, then the fix is saved.
-  await page.getByRole('link', { name: 'Loại vi phạm', exact: true }).click();
-  await expectAccessible(page);
-  await page.getByRole('link', { name: `Sửa ${category}` }).click();
-  await expectAccessible(page);
-  const legal = `Nghị định 45/2022/NĐ-CP, điều ${year}`;
-  await page.getByLabel('Căn cứ pháp lý (không bắt buộc)').fill(legal);
-  await page.getByLabel('Tên tiếng Việt').fill('');
-  await page.getByRole('button', { name: 'Lưu' }).click();
-  await expect(page.getByRole('alert')).toContainText('Vui lòng điền mục này.');
-  await expect(page.getByLabel('Căn cứ pháp lý (không bắt buộc)')).toHaveValue(legal);
-  await expectAccessible(page);
-  await page.getByLabel('Tên tiếng Việt').fill(category);
-  await page.getByLabel(/Khẩn cấp: đưa lên đầu/).check();
-  await page.getByRole('button', { name: 'Lưu' }).click();
-  await expect(page.getByRole('status')).toHaveText('Đã lưu thay đổi.');
-  const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: new RegExp(`^${category}`) }) });
-  await expect(row).toContainText(legal);
-  await expect(row.getByRole('cell').nth(3)).toHaveText('Có');
-  await expectAccessible(page);
+    // 1. A category: a validation error in Vietnamese keeps what was typed, then the fix is saved.
+    await page.getByRole('link', { name: 'Loại vi phạm', exact: true }).click();
+    await expectAccessible(page);
+    await page.getByRole('link', { name: `Sửa ${category}` }).click();
+    await expectAccessible(page);
+    const legal = `Nghị định 45/2022/NĐ-CP, điều ${year}`;
+    await page.getByLabel('Căn cứ pháp lý (không bắt buộc)').fill(legal);
+    await page.getByLabel('Tên tiếng Việt').fill('');
+    await page.getByRole('button', { name: 'Lưu' }).click();
+    await expect(page.getByRole('alert')).toContainText('Vui lòng điền mục này.');
+    await expect(page.getByLabel('Căn cứ pháp lý (không bắt buộc)')).toHaveValue(legal);
+    await expectAccessible(page);
+    await page.getByLabel('Tên tiếng Việt').fill(category);
+    await page.getByLabel(/Khẩn cấp: đưa lên đầu/).check();
+    await page.getByRole('button', { name: 'Lưu' }).click();
+    await expect(page.getByRole('status')).toHaveText('Đã lưu thay đổi.');
+    const row = page
+      .getByRole('row')
+      .filter({ has: page.getByRole('rowheader', { name: new RegExp(`^${category}`) }) });
+    await expect(row).toContainText(legal);
+    await expect(row.getByRole('cell').nth(3)).toHaveText('Có');
+    await expectAccessible(page);
 
-  // 2. A routing rule: this category in Bình Lư goes to the police; then it is removed.
-  await visit(page, '/admin/reports/routing');
-  await page.locator('#f-category_id').selectOption({ label: optionLabel });
-  await page.locator('#f-admin_unit_id').selectOption({ label: 'Xã Bình Lư' });
-  await page.getByRole('button', { name: 'Thêm quy tắc' }).click();
-  await expect(page.getByRole('alert')).toContainText('Hãy chọn cơ quan tiếp nhận.');
-  await expect(page.locator('#f-admin_unit_id')).toHaveValue(/.+/);
-  await expectAccessible(page);
-  await page.locator('#f-agency_org_id').selectOption({ label: 'Công an tỉnh Lai Châu' });
-  await page.getByRole('button', { name: 'Thêm quy tắc' }).click();
-  await expect(page.getByRole('status')).toHaveText('Đã lưu thay đổi.');
-  const rule = page.getByRole('row').filter({ hasText: category }).filter({ hasText: 'Xã Bình Lư' });
-  await expect(rule).toContainText('Công an tỉnh Lai Châu');
-  await expectAccessible(page);
-  await rule.getByRole('button', { name: /^Xoá/ }).click();
-  await expect(page.getByRole('status')).toHaveText('Đã xoá.');
-  await expect(page.getByRole('row').filter({ hasText: category }).filter({ hasText: 'Xã Bình Lư' })).toHaveCount(0);
-  await expectAccessible(page);
+    // 2. A routing rule: this category in Bình Lư goes to the police; then it is removed.
+    await visit(page, '/admin/reports/routing');
+    await page.locator('#f-category_id').selectOption({ label: optionLabel });
+    await page.locator('#f-admin_unit_id').selectOption({ label: 'Xã Bình Lư' });
+    await page.getByRole('button', { name: 'Thêm quy tắc' }).click();
+    await expect(page.getByRole('alert')).toContainText('Hãy chọn cơ quan tiếp nhận.');
+    await expect(page.locator('#f-admin_unit_id')).toHaveValue(/.+/);
+    await expectAccessible(page);
+    await page.locator('#f-agency_org_id').selectOption({ label: 'Công an tỉnh Lai Châu' });
+    await page.getByRole('button', { name: 'Thêm quy tắc' }).click();
+    await expect(page.getByRole('status')).toHaveText('Đã lưu thay đổi.');
+    const rule = page.getByRole('row').filter({ hasText: category }).filter({ hasText: 'Xã Bình Lư' });
+    await expect(rule).toContainText('Công an tỉnh Lai Châu');
+    await expectAccessible(page);
+    await rule.getByRole('button', { name: /^Xoá/ }).click();
+    await expect(page.getByRole('status')).toHaveText('Đã xoá.');
+    await expect(page.getByRole('row').filter({ hasText: category }).filter({ hasText: 'Xã Bình Lư' })).toHaveCount(0);
+    await expectAccessible(page);
 
-  // 3. A deadline rule for this category: 1 working day to verify a kiến nghị; then edited to 2.
-  const start = firstMondayOfJune(year);
-  await visit(page, '/admin/reports/deadlines');
-  await page.locator('#f-stage').selectOption('verify');
-  await page.locator('#f-channel').selectOption('kien_nghi');
-  await page.locator('#f-category_id').selectOption({ label: optionLabel });
-  await page.getByLabel('Số ngày', { exact: true }).fill('1');
-  await page.getByLabel('Số ngày mỗi lần gia hạn').fill('0');
-  await page.getByLabel('Số lần gia hạn tối đa').fill('x');
-  await page.getByRole('button', { name: 'Thêm quy tắc thời hạn' }).click();
-  await expect(page.getByRole('alert')).toContainText('Số lần gia hạn là số nguyên từ 0 đến 10.');
-  await expectAccessible(page);
-  await page.getByLabel('Số lần gia hạn tối đa').fill('0');
-  await page.getByRole('button', { name: 'Thêm quy tắc thời hạn' }).click();
-  await expect(page.getByRole('status')).toHaveText('Đã lưu thay đổi.');
-  const ruleName = `Hạn xác minh — Kiến nghị — ${category}`;
-  await page.getByRole('link', { name: `Sửa ${ruleName}` }).click();
-  await expectAccessible(page);
-  await page.getByLabel('Số ngày', { exact: true }).fill('2');
-  await page.getByRole('button', { name: 'Lưu' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Thời hạn');
-  await page.locator('#f-p_channel').selectOption('kien_nghi');
-  await page.locator('#f-p_category_id').selectOption({ label: optionLabel });
-  await expectPreview(page, start, addDays(start, 2)); // Monday + 2 working days = Wednesday
+    // 3. A deadline rule for this category: 1 working day to verify a kiến nghị; then edited to 2.
+    const start = firstMondayOfJune(year);
+    await visit(page, '/admin/reports/deadlines');
+    await page.locator('#f-stage').selectOption('verify');
+    await page.locator('#f-channel').selectOption('kien_nghi');
+    await page.locator('#f-category_id').selectOption({ label: optionLabel });
+    await page.getByLabel('Số ngày', { exact: true }).fill('1');
+    await page.getByLabel('Số ngày mỗi lần gia hạn').fill('0');
+    await page.getByLabel('Số lần gia hạn tối đa').fill('x');
+    await page.getByRole('button', { name: 'Thêm quy tắc thời hạn' }).click();
+    await expect(page.getByRole('alert')).toContainText('Số lần gia hạn là số nguyên từ 0 đến 10.');
+    await expectAccessible(page);
+    await page.getByLabel('Số lần gia hạn tối đa').fill('0');
+    await page.getByRole('button', { name: 'Thêm quy tắc thời hạn' }).click();
+    await expect(page.getByRole('status')).toHaveText('Đã lưu thay đổi.');
+    const ruleName = `Hạn xác minh — Kiến nghị — ${category}`;
+    await page.getByRole('link', { name: `Sửa ${ruleName}` }).click();
+    await expectAccessible(page);
+    await page.getByLabel('Số ngày', { exact: true }).fill('2');
+    await page.getByRole('button', { name: 'Lưu' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Thời hạn');
+    await page.locator('#f-p_channel').selectOption('kien_nghi');
+    await page.locator('#f-p_category_id').selectOption({ label: optionLabel });
+    await expectPreview(page, start, addDays(start, 2)); // Monday + 2 working days = Wednesday
 
-  // 4. A holiday on the Tuesday moves the general 3-working-day verification from Thursday to Friday.
-  await page.locator('#f-p_channel').selectOption('phan_anh');
-  await page.locator('#f-p_category_id').selectOption('');
-  await expectPreview(page, start, addDays(start, 3));
-  await visit(page, `/admin/reports/holidays?year=${year}`);
-  await page.getByLabel('Ngày dương lịch (dd/mm/yyyy)').fill(dmy(addDays(start, 1)));
-  await page.getByLabel('Tên ngày').fill('Nghỉ thử nghiệm');
-  await page.getByRole('button', { name: 'Thêm ngày' }).click();
-  await expect(page.getByRole('status')).toContainText('Đã lưu thay đổi.');
-  await expectAccessible(page);
-  await visit(page, `/admin/reports/deadlines?p_start=${dmy(start)}&p_stage=verify&p_channel=phan_anh&p_category_id=`);
-  await expect(page.getByTestId('preview-due')).toHaveText(`Hạn: ${dmy(addDays(start, 4))}`);
+    // 4. A holiday on the Tuesday moves the general 3-working-day verification from Thursday to Friday.
+    await page.locator('#f-p_channel').selectOption('phan_anh');
+    await page.locator('#f-p_category_id').selectOption('');
+    await expectPreview(page, start, addDays(start, 3));
+    await visit(page, `/admin/reports/holidays?year=${year}`);
+    await page.getByLabel('Ngày dương lịch (dd/mm/yyyy)').fill(dmy(addDays(start, 1)));
+    await page.getByLabel('Tên ngày').fill('Nghỉ thử nghiệm');
+    await page.getByRole('button', { name: 'Thêm ngày' }).click();
+    await expect(page.getByRole('status')).toContainText('Đã lưu thay đổi.');
+    await expectAccessible(page);
+    await visit(
+      page,
+      `/admin/reports/deadlines?p_start=${dmy(start)}&p_stage=verify&p_channel=phan_anh&p_category_id=`
+    );
+    await expect(page.getByTestId('preview-due')).toHaveText(`Hạn: ${dmy(addDays(start, 4))}`);
 
-  // A lunar holiday (Hùng Kings, 10/3 lunar) is converted to its solar date; then edited and deleted.
-  await visit(page, `/admin/reports/holidays?year=${year}`);
-  const lunarDate = lunarToSolar(10, 3, year + 10);
-  await page.getByLabel(/Âm lịch/).check();
-  await page.getByLabel('Ngày âm lịch').fill('10');
-  await page.getByLabel('Tháng âm lịch').fill('3');
-  await page.getByLabel('Năm', { exact: true }).fill(String(year + 10));
-  await page.getByLabel('Tên ngày').fill('Giỗ Tổ Hùng Vương');
-  await page.getByRole('button', { name: 'Thêm ngày' }).click();
-  await expect(page.getByRole('status')).toContainText(`Đã lưu thay đổi. ${dmy(lunarDate)}`);
-  await visit(page, `/admin/reports/holidays?year=${year}`);
-  await page.getByRole('link', { name: `Sửa ${dmy(addDays(start, 1))}` }).click();
-  await expectAccessible(page);
-  await page.getByLabel('Ngày dương lịch (dd/mm/yyyy)').fill(dmy(addDays(start, 2)));
-  await page.getByRole('button', { name: 'Lưu' }).click();
-  await expect(page.getByRole('rowheader', { name: dmy(addDays(start, 2)) })).toBeVisible();
-  await expectAccessible(page);
-  await page.getByRole('button', { name: `Xoá ${dmy(addDays(start, 2))}` }).click();
-  await expect(page.getByRole('status')).toHaveText('Đã xoá.');
-  await visit(page, `/admin/reports/deadlines?p_start=${dmy(start)}&p_stage=verify&p_channel=phan_anh&p_category_id=`);
-  await expect(page.getByTestId('preview-due')).toHaveText(`Hạn: ${dmy(addDays(start, 3))}`);
+    // A lunar holiday (Hùng Kings, 10/3 lunar) is converted to its solar date; then edited and deleted.
+    await visit(page, `/admin/reports/holidays?year=${year}`);
+    const lunarDate = lunarToSolar(10, 3, year + 10);
+    await page.getByLabel(/Âm lịch/).check();
+    await page.getByLabel('Ngày âm lịch').fill('10');
+    await page.getByLabel('Tháng âm lịch').fill('3');
+    await page.getByLabel('Năm', { exact: true }).fill(String(year + 10));
+    await page.getByLabel('Tên ngày').fill('Giỗ Tổ Hùng Vương');
+    await page.getByRole('button', { name: 'Thêm ngày' }).click();
+    await expect(page.getByRole('status')).toContainText(`Đã lưu thay đổi. ${dmy(lunarDate)}`);
+    await visit(page, `/admin/reports/holidays?year=${year}`);
+    await page.getByRole('link', { name: `Sửa ${dmy(addDays(start, 1))}` }).click();
+    await expectAccessible(page);
+    await page.getByLabel('Ngày dương lịch (dd/mm/yyyy)').fill(dmy(addDays(start, 2)));
+    await page.getByRole('button', { name: 'Lưu' }).click();
+    await expect(page.getByRole('rowheader', { name: dmy(addDays(start, 2)) })).toBeVisible();
+    await expectAccessible(page);
+    await page.getByRole('button', { name: `Xoá ${dmy(addDays(start, 2))}` }).click();
+    await expect(page.getByRole('status')).toHaveText('Đã xoá.');
+    await visit(
+      page,
+      `/admin/reports/deadlines?p_start=${dmy(start)}&p_stage=verify&p_channel=phan_anh&p_category_id=`
+    );
+    await expect(page.getByTestId('preview-due')).toHaveText(`Hạn: ${dmy(addDays(start, 3))}`);
 
-  // The changes are in the audit trail.
-  await visit(page, '/admin/audit?entity_type=holiday');
-  await expect(page.locator('main')).toContainText(addDays(start, 2));
-});
+    // The changes are in the audit trail.
+    await visit(page, '/admin/audit?entity_type=holiday');
+    await expect(page.locator('main')).toContainText(addDays(start, 2));
+  }
+);
 
 test('without JavaScript the village picker is a second step that keeps what was typed', async ({ page }) => {
   test.skip(jsEnabled(), 'JS on loads the villages as the commune changes (next test)');
@@ -185,8 +195,8 @@ test('without JavaScript the village picker is a second step that keeps what was
 
 test('with JavaScript the villages follow the commune, and a photo with GPS moves the map pin', async ({ page }) => {
   test.skip(!jsEnabled(), 'needs JavaScript');
-  await page.goto('/report', { waitUntil: 'networkidle' });
-  await expectAccessible(page);
+  await visit(page, '/report');
+  await hydrated(page);
   await expect(page.getByRole('button', { name: 'Xem thôn, bản của xã đã chọn' })).toHaveCount(0);
   await page.getByLabel('Xã, phường').selectOption({ label: 'Xã Bình Lư' });
   await expect(page.getByLabel('Thôn, bản (không bắt buộc)').locator('option')).toHaveText([

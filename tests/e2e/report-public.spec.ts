@@ -1,11 +1,11 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { expectAccessible, jsEnabled, signIn, visit } from './support';
+import { expectAccessible, jsEnabled, signInAs, visit } from './support';
 
 const suffix = () => Math.random().toString(36).slice(2, 8);
 
 /** An administrator issues an Open311 key on the admin page (key shown once). */
 async function issueKey(page: Page): Promise<string> {
-  await signIn(page, 'quantri');
+  await signInAs(page, 'quantri');
   await visit(page, '/admin');
   await page.getByRole('link', { name: 'Khóa Open311' }).click();
   await expectAccessible(page);
@@ -37,74 +37,75 @@ async function submit(request: APIRequestContext, key: string, description: stri
   return (await res.json())[0].service_request_id;
 }
 
-test('Open311 over HTTP: JSON and XML, errors, and a report made public shows on the list and map', async ({
-  page,
-  request
-}) => {
-  const word = `Nậm${suffix()}`;
-  const key = await issueKey(page);
+test(
+  'Open311 over HTTP: JSON and XML, errors, and a report made public shows on the list and map',
+  { tag: '@pg' },
+  async ({ page, request }) => {
+    const word = `Nậm${suffix()}`;
+    const key = await issueKey(page);
 
-  // The spec's endpoints over real HTTP (cross-site form POST without Origin is accepted here only).
-  const discovery = await request.get('/open311/v2/discovery.xml');
-  expect(discovery.headers()['content-type']).toContain('text/xml');
-  expect(await discovery.text()).toContain('<discovery>');
-  expect((await request.get('/open311/v2/services.json')).status()).toBe(200);
-  const denied = await request.post('/open311/v2/requests.xml', {
-    form: { service_code: 'do_rac', lat: '22.4', long: '103.4', description: 'x' }
-  });
-  expect(denied.status()).toBe(403);
-  expect(await denied.text()).toContain('<errors><error><code>403</code>');
-  const id = await submit(request, key, `Đổ rác ven suối ${word}`);
-  const hidden = await submit(request, key, `Chưa công khai ${word}`);
-  expect((await request.get(`/open311/v2/requests/${id}.json`)).status()).toBe(200);
+    // The spec's endpoints over real HTTP (cross-site form POST without Origin is accepted here only).
+    const discovery = await request.get('/open311/v2/discovery.xml');
+    expect(discovery.headers()['content-type']).toContain('text/xml');
+    expect(await discovery.text()).toContain('<discovery>');
+    expect((await request.get('/open311/v2/services.json')).status()).toBe(200);
+    const denied = await request.post('/open311/v2/requests.xml', {
+      form: { service_code: 'do_rac', lat: '22.4', long: '103.4', description: 'x' }
+    });
+    expect(denied.status()).toBe(403);
+    expect(await denied.text()).toContain('<errors><error><code>403</code>');
+    const id = await submit(request, key, `Đổ rác ven suối ${word}`);
+    const hidden = await submit(request, key, `Chưa công khai ${word}`);
+    expect((await request.get(`/open311/v2/requests/${id}.json`)).status()).toBe(200);
 
-  // The commune officer publishes it.
-  await signIn(page, 'canbo.doanket');
-  await visit(page, `/public-admin/${id}`);
-  await page.getByRole('button', { name: 'Công khai phản ánh' }).click();
-  await expect(page.getByRole('button', { name: 'Thôi công khai' })).toBeVisible();
-  await expectAccessible(page);
-  await page.context().clearCookies();
+    // The commune officer publishes it.
+    await signInAs(page, 'canbo.doanket');
+    await visit(page, `/public-admin/${id}`);
+    await page.getByRole('button', { name: 'Công khai phản ánh' }).click();
+    await expect(page.getByRole('button', { name: 'Thôi công khai' })).toBeVisible();
+    await expectAccessible(page);
+    await page.context().clearCookies();
 
-  // Anyone: the public list, searched without diacritics and filtered by category.
-  await visit(page, '/reports-public');
-  await page.getByRole('searchbox', { name: 'Tìm kiếm' }).fill(word.toLowerCase().replace('ậ', 'a'));
-  await page.getByLabel('Loại vi phạm').selectOption('do_rac');
-  await page.getByRole('button', { name: 'Lọc' }).click();
-  await expect(page).toHaveURL(/category=do_rac/);
-  const rows = page.locator('tbody tr');
-  await expect(rows).toHaveCount(1);
-  await expect(rows.first()).toContainText(`Đổ rác ven suối ${word}`);
-  await expect(page.locator('main')).not.toContainText('Kín');
-  await expect(page.locator('main')).not.toContainText('22.4331');
-  await expectAccessible(page);
-  const json = await (await request.get(`/open311/v2/requests.json?service_request_id=${id},${hidden}`)).text();
-  expect(json).not.toContain('Chưa công khai');
-  expect(json).not.toContain('kin@example.vn');
+    // Anyone: the public list, searched without diacritics and filtered by category.
+    await visit(page, '/reports-public');
+    await page.getByRole('searchbox', { name: 'Tìm kiếm' }).fill(word.toLowerCase().replace('ậ', 'a'));
+    await page.getByLabel('Loại vi phạm').selectOption('do_rac');
+    await page.getByRole('button', { name: 'Lọc' }).click();
+    await expect(page).toHaveURL(/category=do_rac/);
+    const rows = page.locator('tbody tr');
+    await expect(rows).toHaveCount(1);
+    await expect(rows.first()).toContainText(`Đổ rác ven suối ${word}`);
+    await expect(page.locator('main')).not.toContainText('Kín');
+    await expect(page.locator('main')).not.toContainText('22.4331');
+    await expectAccessible(page);
+    const json = await (await request.get(`/open311/v2/requests.json?service_request_id=${id},${hidden}`)).text();
+    expect(json).not.toContain('Chưa công khai');
+    expect(json).not.toContain('kin@example.vn');
 
-  // A bad date is reported, the list still renders.
-  await visit(page, `/reports-public?from=32/13/2025&q=${encodeURIComponent(word)}`);
-  await expect(page.getByRole('alert')).toBeVisible();
+    // A bad date is reported, the list still renders.
+    await visit(page, `/reports-public?from=32/13/2025&q=${encodeURIComponent(word)}`);
+    await expect(page.getByRole('alert')).toBeVisible();
 
-  // The map: Leaflet draws with JavaScript (no tile server); without it, the list stands in.
-  await page.goto(`/map?q=${encodeURIComponent(word)}`);
-  if (jsEnabled()) {
-    await expect(page.getByRole('region', { name: 'Bản đồ các phản ánh đã công khai' })).toHaveAttribute(
-      'data-ready',
-      'true'
-    );
-    await expect(page.locator('.leaflet-interactive').first()).toBeAttached();
-  } else {
-    await expect(page.getByRole('region', { name: 'Bản đồ các phản ánh đã công khai' })).toHaveCount(0);
+    // The map: Leaflet draws with JavaScript (no tile server); without it, the list stands in.
+    await page.goto(`/map?q=${encodeURIComponent(word)}`);
+    if (jsEnabled()) {
+      await expect(page.getByRole('region', { name: 'Bản đồ các phản ánh đã công khai' })).toHaveAttribute(
+        'data-ready',
+        'true'
+      );
+      await expect(page.locator('.leaflet-interactive').first()).toBeAttached();
+    } else {
+      await expect(page.getByRole('region', { name: 'Bản đồ các phản ánh đã công khai' })).toHaveCount(0);
+    }
+    await expect(page.locator('tbody tr')).toHaveCount(1);
+    await expectAccessible(page);
   }
-  await expect(page.locator('tbody tr')).toHaveCount(1);
-  await expectAccessible(page);
-});
+);
 
 test('exports need an officer, stay in scope and hide identities', async ({ page, request }) => {
   const anon = await request.get('/exports/reports.csv');
   expect(anon.status()).toBe(401);
-  await signIn(page, 'canbo.binhlu');
+  await signInAs(page, 'canbo.binhlu');
   const csv = await page.request.get('/exports/reports.csv');
   expect(csv.status()).toBe(200);
   const text = await csv.text();

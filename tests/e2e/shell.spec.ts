@@ -30,7 +30,7 @@ test('sign-in errors are specific, keep what was typed, and sign-in works', asyn
   await expect(page).toHaveURL(/\/login$/);
 });
 
-test('health check names the database in use', async ({ request }) => {
+test('health check names the database in use', { tag: '@pg' }, async ({ request }) => {
   const res = await request.get('/healthz');
   expect(res.status()).toBe(200);
   const body = await res.json();
