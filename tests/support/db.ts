@@ -26,7 +26,9 @@ async function createPgDatabase(): Promise<{ url: string; drop: () => Promise<vo
     drop: async () => {
       const c = new pg.Client({ connectionString: PG_URL });
       await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
+      // Every pool of this database is destroyed before drop; a plain drop then fails loudly
+      // if a test leaked a connection, instead of killing it mid-flight with (force).
+      await c.query(`drop database if exists ${name}`);
       await c.end();
     }
   };

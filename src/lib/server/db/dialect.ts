@@ -17,7 +17,12 @@ export async function makeDialect(kind: DbKind, target: string): Promise<Dialect
     pg.types.setTypeParser(1082, (v) => v);
     pg.types.setTypeParser(1114, (v) => new Date(v + 'Z').toISOString());
     pg.types.setTypeParser(1184, (v) => new Date(v).toISOString());
-    return new PostgresDialect({ pool: new pg.Pool({ connectionString: target, max: 10 }) });
+    const pool = new pg.Pool({ connectionString: target, max: 10 });
+    // An idle client can be cut by the server (restart, admin terminate, failover). Without a
+    // listener pg re-emits that as an uncaught 'error' and the whole process dies; the pool
+    // already discards the broken client and the next query opens a fresh one.
+    pool.on('error', (err) => process.emitWarning(`PostgreSQL idle client lost: ${err.message}`));
+    return new PostgresDialect({ pool });
   }
   const Database = (await import('better-sqlite3')).default;
   const fs = await import('node:fs');
