@@ -82,7 +82,8 @@ async function sqlite(): Promise<void> {
       headers: { 'content-type': 'application/x-www-form-urlencoded' }
     });
     console.log('\n# Pages: cold load at 360 × 740, cache disabled, map tiles refused (SQLite, built server)');
-    printPages(await benchPages(server.base));
+    if (process.env.BENCH_PAGES === '0') console.log('  skipped (BENCH_PAGES=0)');
+    else printPages(await benchPages(server.base));
     console.log('\n# Intake vs trivial endpoint (SQLite, built server, 10 connections)');
     await intake('sqlite', server.base, key);
   } finally {
