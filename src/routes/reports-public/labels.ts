@@ -1,7 +1,5 @@
-/** Catalogue labels for report enums (keys live in messages/{locale}/reports.json). */
-import * as m from '$lib/paraglide/messages';
+/** Catalogue labels for report enums on the public pages. */
+import { label } from '$lib/shared/labels/lookup';
+import { REPORT_STATUS } from '$lib/shared/labels/reports';
 
-type Msg = () => string;
-const messages = m as unknown as Record<string, Msg | undefined>;
-
-export const statusLabel = (status: string): string => messages[`reports_status_${status}`]?.() ?? status;
+export const statusLabel = (status: string): string => label(REPORT_STATUS, status);
