@@ -271,6 +271,11 @@ export interface ReportTable {
   rating: number | null;
   created_at: string;
   updated_at: string;
+  /** The text shown publicly when an officer redacted it; null shows the description. */
+  public_description: Generated<string | null>;
+  public_search: Generated<string | null>;
+  /** A photo link sent by an Open311 client; shown to officers, never fetched. */
+  media_url: Generated<string | null>;
 }
 
 export interface ReportIdentityTable {
