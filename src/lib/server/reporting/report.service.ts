@@ -11,8 +11,11 @@ import { audit } from '$lib/server/audit/audit.service';
 import { AppError, notFound } from '$lib/server/errors';
 import { newId, nowIso } from '$lib/server/db/ids';
 import { readJson } from '$lib/server/db/dialect';
+import { todayVn } from '$lib/shared/format';
 import {
+  addDays,
   dueOn,
+  periodContaining,
   periodOf,
   periodTitle,
   rangePeriod,
@@ -163,6 +166,15 @@ export async function saveNarrative(db: Db, actor: Actor, id: string, input: Nar
     return moved;
   });
   if (!ok) throw new AppError('CONFLICT', 'rep_err_locked');
+}
+
+/** The organisations the actor may open a report for, and a proposed period (the quarter just closed). */
+export async function reportChoices(db: Db, actor: Actor, today = todayVn()) {
+  requireAction(actor, READ);
+  const orgs = await repo.orgsIn(db, scopeSubquery(db, actor, WRITE), today);
+  const first = orgs[0] ? await cutoffOf(db, orgs[0].id) : 'decree09';
+  const last = periodContaining('quarter', addDays(periodContaining('quarter', today, first).start, -1), first);
+  return { orgs, proposed: { year: last.year, index: last.index } };
 }
 
 export async function listReportsFor(db: Db, actor: Actor) {

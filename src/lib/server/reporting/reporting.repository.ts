@@ -170,3 +170,16 @@ export async function yearTargets(db: Db, orgId: string, year: number): Promise<
   for (const r of rows) out.set(r.code, (out.get(r.code) ?? 0) + Number(r.target_value));
   return out;
 }
+
+/** Organisations in `scope` in force on `date`, for the "open a report" form. */
+export async function orgsIn(db: Db, scope: OrgScope, date: string) {
+  return db
+    .selectFrom('organisation')
+    .select(['id', 'name'])
+    .where('id', 'in', scope)
+    .where('kind', '=', 'association')
+    .where(validOn('organisation', date))
+    .orderBy(collate(db, 'sort_key'))
+    .limit(300)
+    .execute();
+}
