@@ -532,7 +532,7 @@ export interface AggUnitMonthTable {
 export interface NotificationTable {
   id: string;
   dedupe_key: string;
-  kind: 'overdue' | 'urgent';
+  kind: 'overdue' | 'urgent' | 'report_due';
   organisation_id: string;
   account_id: string | null;
   report_id: string | null;
@@ -615,6 +615,52 @@ export interface IssuedDocumentLinkTable {
   entity_id: string;
 }
 
+// ---- reports upward: periodic, sơ kết and tổng kết reports (migration 061) ----
+export interface ReportingSettingTable {
+  organisation_id: string;
+  cutoff: string;
+  updated_at: string;
+}
+
+export interface PeriodicReportTable {
+  id: string;
+  organisation_id: string;
+  program_id: string | null;
+  report_kind: string;
+  period_kind: string;
+  year: number;
+  period_index: number;
+  start_on: string;
+  end_on: string;
+  cutoff: string;
+  due_on: string;
+  version: number;
+  supersedes_id: string | null;
+  status: string;
+  /** JSON object: section key → text */
+  narrative: string;
+  /** JSON: the figures frozen at submission */
+  snapshot: string | null;
+  submitted_at: string | null;
+  submitted_by: string | null;
+  review_comment: string | null;
+  reviewed_at: string | null;
+  reviewed_by: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PeriodicReportEventTable {
+  id: string;
+  report_id: string;
+  at: string;
+  actor_name: string;
+  from_status: string | null;
+  to_status: string;
+  comment: string | null;
+}
+
 export interface DB {
   notification: NotificationTable;
   admin_unit: AdminUnitTable;
@@ -669,4 +715,7 @@ export interface DB {
   document_counter: DocumentCounterTable;
   issued_document: IssuedDocumentTable;
   issued_document_link: IssuedDocumentLinkTable;
+  reporting_setting: ReportingSettingTable;
+  periodic_report: PeriodicReportTable;
+  periodic_report_event: PeriodicReportEventTable;
 }
