@@ -108,7 +108,7 @@ export const decisionSchema = z.object({
   organisation_id: id,
   award_form: z.enum(AWARD_FORM_CODES, { error: 'err_required' }),
   registration_ids: list(z.string().max(64)).pipe(z.array(z.string()).min(1, 'emu_err_choose_candidates')),
-  signer_name: text(200)
+  signer_name: z.string({ error: 'emu_err_signer' }).trim().min(1, 'emu_err_signer').max(200, 'err_too_long')
 });
 export type DecisionInput = z.output<typeof decisionSchema>;
 
