@@ -12,6 +12,7 @@ import * as m011 from './011_agg_commune';
 import * as m040 from './040_report_public_text';
 import * as m060 from './060_documents';
 import * as m061 from './061_periodic_reports';
+import * as m070 from './070_emulation';
 
 /** Add new migrations here, in order. Never edit a migration that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -27,5 +28,6 @@ export const migrations: Record<string, Migration> = {
   '011_agg_commune': m011,
   '040_report_public_text': m040,
   '060_documents': m060,
-  '061_periodic_reports': m061
+  '061_periodic_reports': m061,
+  '070_emulation': m070
 };
