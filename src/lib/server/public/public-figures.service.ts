@@ -8,6 +8,7 @@
 import type { Db } from '$lib/server/db';
 import { SYSTEM } from '$lib/server/access/actor';
 import { rollupUnit } from '$lib/server/program/rollup/rollup.service';
+import { readJson } from '$lib/server/db/dialect';
 import { todayVn } from '$lib/shared/format';
 import { PROGRAM_FIGURES, type ProgramFigure, type PublicFigures } from '$lib/shared/public/figures';
 import * as repo from './public-place.repository';
@@ -22,7 +23,7 @@ export function onTimePercent(rows: { at: string; before_json: string | null }[]
   let measured = 0;
   let onTime = 0;
   for (const r of rows) {
-    const deadline = r.before_json ? (JSON.parse(r.before_json) as { deadline_on?: string | null }).deadline_on : null;
+    const deadline = readJson<{ deadline_on?: string | null }>(r.before_json)?.deadline_on;
     if (!deadline) continue;
     measured++;
     if (todayVn(new Date(r.at)) <= deadline) onTime++;

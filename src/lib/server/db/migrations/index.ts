@@ -10,6 +10,7 @@ import * as m009 from './009_notify_delivery';
 import * as m010 from './010_activity_media';
 import * as m011 from './011_agg_commune';
 import * as m060 from './060_documents';
+import * as m080 from './080_news';
 
 /** Add new migrations here, in order. Never edit a migration that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -23,5 +24,6 @@ export const migrations: Record<string, Migration> = {
   '009_notify_delivery': m009,
   '010_activity_media': m010,
   '011_agg_commune': m011,
-  '060_documents': m060
+  '060_documents': m060,
+  '080_news': m080
 };
