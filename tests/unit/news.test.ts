@@ -51,7 +51,10 @@ function parseAtom(xml: string) {
     if (current && field) current[field] = (current[field] ?? '') + text;
   });
   parser.on('closetag', (tag) => {
-    if (tag.local === 'entry' && current) (entries.push(current), (current = null));
+    if (tag.local === 'entry' && current) {
+      entries.push(current);
+      current = null;
+    }
     field = '';
   });
   parser.write(xml).close();
