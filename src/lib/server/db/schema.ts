@@ -793,6 +793,43 @@ export interface EmuAwardTable {
   created_at: string;
 }
 
+// ---- public news "Tin, ảnh" (migration 080) ----
+export type NewsSource = 'activity' | 'model' | 'report' | 'award' | 'none';
+export type NewsStatus = 'draft' | 'published' | 'unpublished';
+
+export interface NewsItemTable {
+  id: string;
+  slug: string;
+  title: string;
+  summary: string;
+  body: string;
+  source_type: NewsSource;
+  source_id: string | null;
+  organisation_id: string;
+  admin_unit_id: string | null;
+  status: NewsStatus;
+  publish_at: string | null;
+  author_account_id: string | null;
+  author_name: string;
+  idempotency_key: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface NewsPhotoTable {
+  id: string;
+  news_id: string;
+  media_id: string;
+  media_kind: 'program_media' | 'attachment';
+  public_path: string;
+  mime: string;
+  caption: string | null;
+  shows_people: Generated<number>;
+  consent_recorded_by: string | null;
+  consent_recorded_at: string | null;
+  sort_order: Generated<number>;
+}
+
 export interface DB {
   notification: NotificationTable;
   admin_unit: AdminUnitTable;
@@ -859,4 +896,6 @@ export interface DB {
   emu_pass_rule: EmuPassRuleTable;
   emu_nomination: EmuNominationTable;
   emu_award: EmuAwardTable;
+  news_item: NewsItemTable;
+  news_photo: NewsPhotoTable;
 }
