@@ -1,5 +1,15 @@
-/** Catalogue labels for report enums on the public pages. */
-import { label } from '$lib/shared/labels/lookup';
-import { REPORT_STATUS } from '$lib/shared/labels/reports';
+/** Labels of the public side: progress told as one of four plain states. */
+import * as m from '$lib/paraglide/messages';
+import { publicStateOf, type PublicState } from '$lib/shared/reports/public-status';
 
-export const statusLabel = (status: string): string => label(REPORT_STATUS, status);
+type Msg = () => string;
+
+const PUBLIC: Record<PublicState, Msg> = {
+  received: m.desk_public_received,
+  handling: m.desk_public_handling,
+  handled: m.desk_public_handled,
+  not_accepted: m.desk_public_not_accepted
+};
+
+export const publicStateLabel = (state: PublicState): string => PUBLIC[state]();
+export const publicStatusLabel = (status: string): string => PUBLIC[publicStateOf(status)]();

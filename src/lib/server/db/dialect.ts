@@ -98,3 +98,22 @@ export function readJson<T>(value: unknown): T | null {
 export function collate(db: Kysely<any>, column: string): RawBuilder<unknown> {
   return kindOf(db) === 'postgresql' ? sql`${sql.ref(column)} collate "C"` : sql.ref(column);
 }
+
+/**
+ * Read-check-write steps lock what they read. PostgreSQL locks the row (SELECT … FOR UPDATE);
+ * SQLite has one writer per database file, so the step takes the write lock first, with a
+ * write that changes nothing, and the read that follows sees the latest committed state.
+ */
+export async function takeWriteLock(db: Kysely<any>): Promise<void> {
+  if (kindOf(db) === 'sqlite') await sql`update kysely_migration set name = name where 0`.execute(db);
+}
+
+export function forUpdate<QB extends { forUpdate(): QB }>(db: Kysely<any>, qb: QB): QB {
+  return kindOf(db) === 'postgresql' ? qb.forUpdate() : qb;
+}
+
+/** The database gave up waiting for a lock (SQLite busy, PostgreSQL deadlock or serialisation). */
+export function isLockContention(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code === '40P01' || code === '40001');
+}
