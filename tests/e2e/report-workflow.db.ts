@@ -11,7 +11,7 @@ const APP_SECRET = 'e2e-secret-0123456789abcdef-0123456789'; // as in playwright
 
 type Exec = (text: string, params: unknown[]) => Promise<Record<string, unknown>[]>;
 
-async function withDb<T>(fn: (exec: Exec) => Promise<T>): Promise<T> {
+export async function withDb<T>(fn: (exec: Exec) => Promise<T>): Promise<T> {
   if (test.info().project.name.startsWith('pg')) {
     const client = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
     await client.connect();

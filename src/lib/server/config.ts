@@ -45,7 +45,9 @@ const schema = z.object({
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('Chung Sức <no-reply@chungsuc.local>'),
   SMS_GATEWAY: z.string().optional(),
-  NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().positive().default(5)
+  NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().positive().default(5),
+  // Base salary (mức lương cơ sở, đồng/month) that award cash is a multiple of; 2,340,000 since 1 July 2024.
+  BASE_SALARY_VND: z.coerce.number().int().positive().default(2_340_000)
 });
 
 /** The app is always started from the project folder (npm start, node build, the CLI). */

@@ -19,8 +19,9 @@ import type { PreparedMedia } from '$lib/server/media/media';
 import { hashReceiptInput } from '../receipt';
 import { deadlineFor } from '../deadline.service';
 import * as repo from './intake.repository';
-import { saveAttachments } from './attachments';
+import { attachmentUrl, saveAttachments } from './attachments';
 import { atomically, transition } from '../workflow/transition';
+import { unitNames } from '../workflow/workflow.repository';
 
 /** The reporter is nobody in particular: audit entries never link an account. */
 const REPORTER: Actor = { ...ANONYMOUS, name: 'reporter' };
@@ -106,10 +107,11 @@ async function reporterEvents(db: Db, reportId: string, masterId: string | null)
 
 export async function reporterView(db: Db, reportId: string, today = todayVn()) {
   const r = await load(db, reportId);
-  const [events, attachments, category] = await Promise.all([
+  const [events, attachments, category, units] = await Promise.all([
     reporterEvents(db, reportId, r.duplicate_of_id),
     repo.listReportAttachments(db, reportId),
-    repo.findCategoryForIntake(db, r.category_id)
+    repo.findCategoryForIntake(db, r.category_id),
+    unitNames(db, [r.commune_unit_id, r.village_unit_id])
   ]);
   return {
     status: r.status,
@@ -130,7 +132,27 @@ export async function reporterView(db: Db, reportId: string, today = todayVn()) 
       outcome: e.to_status === 'resolved' ? outcomeOf(e.data) : null,
       fromHandler: e.actor_account_id !== null && e.kind === 'message'
     })),
+    // What they reported, so they can tell it is theirs; their photos as the metadata-free copy.
+    description: r.description,
+    place: {
+      commune: r.commune_unit_id ? (units[r.commune_unit_id] ?? null) : null,
+      village: r.village_unit_id ? (units[r.village_unit_id] ?? null) : null,
+      text: r.location_text,
+      lat: r.lat,
+      lon: r.lon
+    },
     photos: attachments.filter((a) => a.kind === 'photo').map((a) => ({ id: a.id })),
+    files: attachments
+      .filter((a) => a.kind !== 'document')
+      .map((a) => ({
+        id: a.id,
+        kind: a.kind,
+        mime: a.mime,
+        bytes: a.bytes,
+        createdAt: a.created_at,
+        url: attachmentUrl(a),
+        thumbUrl: a.kind === 'photo' ? attachmentUrl(a, { thumb: true }) : null
+      })),
     canRate: r.status === 'resolved' || r.status === 'closed',
     canReopen: canReopen(r.status, vnDate(r.resolved_at), today),
     canReply: !['rejected', 'duplicate', 'closed'].includes(r.status)

@@ -154,7 +154,7 @@ export async function listReporterEvents(db: Db, reportId: string) {
 export async function listReportAttachments(db: Db, reportId: string) {
   return db
     .selectFrom('attachment')
-    .select(['id', 'kind', 'mime', 'created_at'])
+    .select(['id', 'kind', 'mime', 'bytes', 'created_at'])
     .where('report_id', '=', reportId)
     .orderBy('created_at')
     .execute();

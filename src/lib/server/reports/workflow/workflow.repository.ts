@@ -50,6 +50,14 @@ export async function orgNames(db: Db, ids: (string | null)[]): Promise<Record<s
   return Object.fromEntries(rows.map((r) => [r.id, r.name]));
 }
 
+/** Names of administrative units (commune, village) by id. */
+export async function unitNames(db: Db, ids: (string | null)[]): Promise<Record<string, string>> {
+  const list = [...new Set(ids.filter((v): v is string => !!v))];
+  if (!list.length) return {};
+  const rows = await db.selectFrom('admin_unit').select(['id', 'name']).where('id', 'in', list).execute();
+  return Object.fromEntries(rows.map((r) => [r.id, r.name]));
+}
+
 /** Events of these reports; the reporter's view passes `onlyVisible`. No account names: see view. */
 export async function listEvents(db: Db, reportIds: string[], onlyVisible = false) {
   if (!reportIds.length) return [];
