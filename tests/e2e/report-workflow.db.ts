@@ -7,7 +7,7 @@ import { createHmac, randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 
-const APP_SECRET = 'e2e-secret-0123456789abcdef'; // as in playwright.config.ts
+const APP_SECRET = 'e2e-secret-0123456789abcdef-0123456789'; // as in playwright.config.ts
 
 type Exec = (text: string, params: unknown[]) => Promise<Record<string, unknown>[]>;
 
