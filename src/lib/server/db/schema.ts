@@ -271,6 +271,11 @@ export interface ReportTable {
   rating: number | null;
   created_at: string;
   updated_at: string;
+  /** The text shown publicly when an officer redacted it; null shows the description. */
+  public_description: Generated<string | null>;
+  public_search: Generated<string | null>;
+  /** A photo link sent by an Open311 client; shown to officers, never fetched. */
+  media_url: Generated<string | null>;
 }
 
 export interface ReportIdentityTable {
@@ -527,7 +532,7 @@ export interface AggUnitMonthTable {
 export interface NotificationTable {
   id: string;
   dedupe_key: string;
-  kind: 'overdue' | 'urgent';
+  kind: 'overdue' | 'urgent' | 'report_due';
   organisation_id: string;
   account_id: string | null;
   report_id: string | null;
@@ -608,6 +613,52 @@ export interface IssuedDocumentLinkTable {
   document_id: string;
   entity_type: string;
   entity_id: string;
+}
+
+// ---- reports upward: periodic, sơ kết and tổng kết reports (migration 061) ----
+export interface ReportingSettingTable {
+  organisation_id: string;
+  cutoff: string;
+  updated_at: string;
+}
+
+export interface PeriodicReportTable {
+  id: string;
+  organisation_id: string;
+  program_id: string | null;
+  report_kind: string;
+  period_kind: string;
+  year: number;
+  period_index: number;
+  start_on: string;
+  end_on: string;
+  cutoff: string;
+  due_on: string;
+  version: number;
+  supersedes_id: string | null;
+  status: string;
+  /** JSON object: section key → text */
+  narrative: string;
+  /** JSON: the figures frozen at submission */
+  snapshot: string | null;
+  submitted_at: string | null;
+  submitted_by: string | null;
+  review_comment: string | null;
+  reviewed_at: string | null;
+  reviewed_by: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PeriodicReportEventTable {
+  id: string;
+  report_id: string;
+  at: string;
+  actor_name: string;
+  from_status: string | null;
+  to_status: string;
+  comment: string | null;
 }
 
 // ---- emulation and commendation (migration 070) ----
@@ -742,6 +793,43 @@ export interface EmuAwardTable {
   created_at: string;
 }
 
+// ---- public news "Tin, ảnh" (migration 080) ----
+export type NewsSource = 'activity' | 'model' | 'report' | 'award' | 'none';
+export type NewsStatus = 'draft' | 'published' | 'unpublished';
+
+export interface NewsItemTable {
+  id: string;
+  slug: string;
+  title: string;
+  summary: string;
+  body: string;
+  source_type: NewsSource;
+  source_id: string | null;
+  organisation_id: string;
+  admin_unit_id: string | null;
+  status: NewsStatus;
+  publish_at: string | null;
+  author_account_id: string | null;
+  author_name: string;
+  idempotency_key: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface NewsPhotoTable {
+  id: string;
+  news_id: string;
+  media_id: string;
+  media_kind: 'program_media' | 'attachment';
+  public_path: string;
+  mime: string;
+  caption: string | null;
+  shows_people: Generated<number>;
+  consent_recorded_by: string | null;
+  consent_recorded_at: string | null;
+  sort_order: Generated<number>;
+}
+
 export interface DB {
   notification: NotificationTable;
   admin_unit: AdminUnitTable;
@@ -796,6 +884,9 @@ export interface DB {
   document_counter: DocumentCounterTable;
   issued_document: IssuedDocumentTable;
   issued_document_link: IssuedDocumentLinkTable;
+  reporting_setting: ReportingSettingTable;
+  periodic_report: PeriodicReportTable;
+  periodic_report_event: PeriodicReportEventTable;
   emu_campaign: EmuCampaignTable;
   emu_criterion: EmuCriterionTable;
   emu_registration: EmuRegistrationTable;
@@ -805,4 +896,6 @@ export interface DB {
   emu_pass_rule: EmuPassRuleTable;
   emu_nomination: EmuNominationTable;
   emu_award: EmuAwardTable;
+  news_item: NewsItemTable;
+  news_photo: NewsPhotoTable;
 }

@@ -1,0 +1,72 @@
+/**
+ * What the public home page and a commune's public page show. Reports come from the public
+ * list (published reports only, rounded positions); figures from public-figures.service.
+ */
+import type { Db } from '$lib/server/db';
+import { listPublicReports } from '$lib/server/reports/public/public.service';
+import { reportQuerySchema } from '$lib/server/reports/public/public.schema';
+import type { ProgramFigure } from '$lib/shared/public/figures';
+import { figureByCommune, yearFigures } from './public-figures.service';
+import { communeBySlug, homePlace } from './public-place.service';
+import * as repo from './public-place.repository';
+
+const LATEST_REPORTS = 5;
+const COMMUNE_REPORTS = 10;
+const COMMUNE_MODELS = 20;
+
+async function latestReports(db: Db, communeId: string | null, count: number) {
+  const query = reportQuerySchema.parse(communeId ? { commune: communeId } : {});
+  const { reports, total } = await listPublicReports(db, query, count);
+  return { reports, total };
+}
+
+export async function homePage(db: Db) {
+  const { province, communes } = await homePlace(db);
+  const figures = province
+    ? await yearFigures(
+        db,
+        province.id,
+        communes.map((c) => c.id)
+      )
+    : null;
+  return { province, communes, figures, latest: await latestReports(db, null, LATEST_REPORTS) };
+}
+
+export async function communePage(db: Db, slug: string) {
+  const { commune, canonical } = await communeBySlug(db, slug);
+  const [figures, latest, models] = await Promise.all([
+    yearFigures(db, commune.id, [commune.id]),
+    latestReports(db, commune.id, COMMUNE_REPORTS),
+    repo.communeModels(db, commune.id, COMMUNE_MODELS)
+  ]);
+  return {
+    commune,
+    canonical,
+    figures,
+    latest,
+    models: models.map((m) => ({
+      id: m.id,
+      name: m.name,
+      kind: m.kind,
+      status: m.status,
+      startedOn: m.started_on,
+      peopleInvolved: m.people_involved,
+      place: m.place
+    }))
+  };
+}
+
+/** A program figure of this year for each commune of the province (null when there is no province). */
+export async function figurePage(db: Db, code: ProgramFigure) {
+  const { province, communes } = await homePlace(db);
+  if (!province) return null;
+  const result = await figureByCommune(db, province.id, code);
+  const slugs = new Map(communes.map((c) => [c.id, c.slug]));
+  return {
+    code,
+    year: result.year,
+    total: result.total,
+    province,
+    rows: result.children.map((c) => ({ id: c.id, name: c.name, value: c.value, slug: slugs.get(c.id) ?? null }))
+  };
+}

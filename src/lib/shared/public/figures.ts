@@ -1,0 +1,20 @@
+/** The public figures a home or commune page shows (shared by the server and the pages). */
+export const PROGRAM_FIGURES = [
+  'outreach_sessions',
+  'outreach_participants',
+  'commitments_households',
+  'active_models'
+] as const;
+export type ProgramFigure = (typeof PROGRAM_FIGURES)[number];
+
+export interface PublicFigures {
+  year: number;
+  reportsReceived: number;
+  reportsHandled: number;
+  /** percent of the handled reports resolved by their deadline; null when none had one */
+  onTimePercent: number | null;
+  program: Record<ProgramFigure, number>;
+}
+
+export const isProgramFigure = (code: string): code is ProgramFigure =>
+  (PROGRAM_FIGURES as readonly string[]).includes(code);
