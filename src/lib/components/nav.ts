@@ -12,6 +12,7 @@ export function navItems(roles: string[]): NavItem[] {
     { href: '/', label: m.nav_home },
     { href: '/units', label: m.nav_units },
     { href: '/map', label: m.rp_nav_map },
+    { href: '/tin', label: m.pub_news_nav },
     { href: '/report', label: m.ri_nav }
   ];
   if (signedIn) {
