@@ -61,6 +61,31 @@ export default ts.config(
     rules: { '@typescript-eslint/no-restricted-imports': ['error', noServer] }
   },
   {
+    // Paraglide drops every message a page never names; one `m[key]` or `m as …` keeps the
+    // whole catalogue in the page's bundle. Stored codes use the typed maps in $lib/shared/labels.
+    files: [
+      'src/routes/**/*.ts',
+      'src/routes/**/*.svelte',
+      'src/lib/components/**',
+      'src/lib/shared/**',
+      'src/lib/map/**'
+    ],
+    ignores: serverRouteFiles,
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[computed=true][object.name='m'][property.type!='Literal']",
+          message: 'Call messages directly (m.key()); for stored codes use a map in $lib/shared/labels.'
+        },
+        {
+          selector: "TSAsExpression[expression.name='m']",
+          message: 'Call messages directly (m.key()); for stored codes use a map in $lib/shared/labels.'
+        }
+      ]
+    }
+  },
+  {
     ignores: [
       'build/',
       '.svelte-kit/',

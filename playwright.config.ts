@@ -11,7 +11,7 @@ const pgUrl = process.env.E2E_DATABASE_URL;
 // E2E_PORT lets several checkouts run their suites side by side (SQLite on it, PostgreSQL on +1).
 const port = Number(process.env.E2E_PORT ?? 4173);
 // The same secret in the test runner, so tests/e2e/data.ts computes what the server would.
-process.env.APP_SECRET = 'e2e-secret-0123456789abcdef';
+process.env.APP_SECRET = 'e2e-secret-0123456789abcdef-0123456789';
 const common = {
   BETTER_AUTH_SECRET: 'unused',
   APP_SECRET: process.env.APP_SECRET,

@@ -2,6 +2,35 @@ import { sveltekit } from '@sveltejs/kit/vite';
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Browser chunks for village links (a cold page must stay within 60 KB and 20 requests): left to
+ * itself the bundler cuts the catalogue into one chunk per set of pages sharing some messages,
+ * about 140 files of 0.2–1 KB. Here the framework is one chunk every page shares, Leaflet stays
+ * its own (loaded only when a map is asked for), and our shared code and messages are grouped
+ * by the pages that use them, small groups merged into their neighbours.
+ */
+const CLIENT_CHUNKS = {
+  groups: [
+    { name: 'leaflet', test: /node_modules[\\/]leaflet[\\/]/, priority: 3 },
+    { name: 'framework', test: /node_modules[\\/](svelte|@sveltejs[\\/]kit|devalue|esm-env|clsx)[\\/]/, priority: 2 },
+    {
+      name: 'shared',
+      test: /src[\\/]lib[\\/]/,
+      priority: 1,
+      entriesAware: true,
+      entriesAwareMergeThreshold: 12_000
+    }
+  ]
+};
+
+/** Only the browser build: the server's chunks are left as the bundler makes them. */
+const clientChunks = {
+  name: 'chung-suc-client-chunks',
+  apply: 'build' as const,
+  configEnvironment: (name: string) =>
+    name === 'client' ? { build: { rollupOptions: { output: { codeSplitting: CLIENT_CHUNKS } } } } : undefined
+};
+
 export default defineConfig({
   plugins: [
     paraglideVitePlugin({
@@ -9,7 +38,8 @@ export default defineConfig({
       outdir: './src/lib/paraglide',
       strategy: ['url', 'cookie', 'baseLocale']
     }),
-    sveltekit()
+    sveltekit(),
+    clientChunks
   ],
   test: {
     include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'],

@@ -4,7 +4,9 @@
  *     empty SQLite file and, when TEST_DATABASE_URL is set, an empty PostgreSQL database;
  *  2. roll-ups on a synthetic province (scripts/bench-rollup.ts);
  *  3. national and province roll-ups on a synthetic nation built on the real 2025 commune list
- *     (scripts/bench-nation.ts; BENCH_VILLAGES=n villages per commune, default 18 ≈ 60,000).
+ *     (scripts/bench-nation.ts; BENCH_VILLAGES=n villages per commune, default 18 ≈ 60,000);
+ *  4. on the built server (scripts/bench-reports.ts): cold-load bytes and requests per page, and
+ *     Open311 intake rate against /healthz on SQLite and PostgreSQL.
  * Needs ../shared/data beside the repository for part 1.
  */
 import fs from 'node:fs';
@@ -74,6 +76,5 @@ console.log('\n# Roll-ups on a synthetic province');
 const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/bench-rollup.ts'], { stdio: 'inherit' });
 console.log('\n# Roll-ups on a synthetic nation (real 2025 list: 34 provinces, 3,321 communes)');
 const nation = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/bench-nation.ts'], { stdio: 'inherit' });
-// Issue 3: report submissions per second and the public report page's weight.
 const reports = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/bench-reports.ts'], { stdio: 'inherit' });
 process.exit(r.status || nation.status || reports.status || 0);

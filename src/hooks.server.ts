@@ -9,11 +9,14 @@ import { handleMustChangePassword } from '$lib/server/auth/guard';
 import { handleExpiredForm } from '$lib/server/drafts/hook';
 import { ensureSeeded } from '$lib/server/seed/startup';
 import { log } from '$lib/server/log';
+import { config } from '$lib/server/config';
 import { crossSiteResponse, isBlockedCrossSiteForm } from '$lib/server/open311/csrf';
 import { gzipResponse, shouldCompress } from '$lib/server/compress';
 
 export const init: ServerInit = async () => {
   if (building) return;
+  // Refuse to start with a published or short APP_SECRET; create the kept one on first start.
+  void config.APP_SECRET;
   const db = await getDb();
   await ensureSeeded(db);
 };

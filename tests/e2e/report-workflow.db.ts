@@ -7,11 +7,11 @@ import { createHmac, randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 
-const APP_SECRET = 'e2e-secret-0123456789abcdef'; // as in playwright.config.ts
+const APP_SECRET = 'e2e-secret-0123456789abcdef-0123456789'; // as in playwright.config.ts
 
 type Exec = (text: string, params: unknown[]) => Promise<Record<string, unknown>[]>;
 
-async function withDb<T>(fn: (exec: Exec) => Promise<T>): Promise<T> {
+export async function withDb<T>(fn: (exec: Exec) => Promise<T>): Promise<T> {
   if (test.info().project.name.startsWith('pg')) {
     const client = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
     await client.connect();

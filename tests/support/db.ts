@@ -6,7 +6,10 @@
 import { afterAll, beforeAll, describe } from 'vitest';
 import pg from 'pg';
 import { randomUUID } from 'node:crypto';
-import { openDatabase, type Db } from '../../src/lib/server/db';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createDb, openDatabase, type Db } from '../../src/lib/server/db';
 import type { DbKind } from '../../src/lib/server/db/dialect';
 
 export const PG_URL = process.env.TEST_DATABASE_URL;
@@ -69,4 +72,36 @@ export function forEachDb(name: string, body: (ctx: { db: Db; kind: DbKind }) =>
       body(ctx);
     });
   }
+}
+
+/**
+ * Two independent handles on one fresh database, as two server processes would have: two
+ * Kysely instances over one SQLite file, or two PostgreSQL pools. For real concurrency tests.
+ */
+export async function twoHandles(kind: DbKind): Promise<{ a: Db; b: Db; close: () => Promise<void> }> {
+  if (kind === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'cs-two-'));
+    const file = join(dir, 'app.db');
+    const a = await openDatabase('sqlite', file);
+    const b = await createDb('sqlite', file);
+    return {
+      a,
+      b,
+      close: async () => {
+        await Promise.all([a.destroy(), b.destroy()]);
+        rmSync(dir, { recursive: true, force: true });
+      }
+    };
+  }
+  const { url, drop } = await createPgDatabase();
+  const a = await openDatabase('postgresql', url);
+  const b = await createDb('postgresql', url);
+  return {
+    a,
+    b,
+    close: async () => {
+      await Promise.all([a.destroy(), b.destroy()]);
+      await drop();
+    }
+  };
 }

@@ -82,7 +82,13 @@ describe('reading and mapping a sheet', () => {
 describe('row validation', () => {
   const villages = [{ id: 'v1', name: 'Bản Mẫu Một (demo)' }];
   const mapping = guessMapping(HEADER) as Mapping;
-  const ctx = { villages, takenCards: new Set(['LC-0001']), currentYear: 2026 };
+  const ctx = {
+    villages,
+    villageDecisions: {},
+    takenCards: new Map([['LC-0001', 'Lò Văn Có']]),
+    existing: [],
+    currentYear: 2026
+  };
   const row = (patch: Record<number, unknown>) =>
     Object.assign([1, 'Lò Thị A', 1955, 'Nữ', 'bản mẫu một', '0912345678', '', '01/02/2010'], patch);
 
@@ -90,9 +96,13 @@ describe('row validation', () => {
     ['missing name', { 1: '' }, 'full_name', 'err_required'],
     ['bad birth year', { 2: 'năm 55' }, 'birth_year', 'err_year'],
     ['unknown sex', { 3: 'Ông' }, 'sex', 'people_import_err_sex'],
-    ['village not in the commune', { 4: 'Bản Xa Lắc' }, 'village', 'people_err_village'],
+    [
+      'village not in the registry, no choice made yet',
+      { 4: 'Bản Xa Lắc' },
+      'village',
+      'shell_import_err_village_undecided'
+    ],
     ['bad phone', { 5: '12345' }, 'phone', 'err_phone'],
-    ['card already used', { 6: 'LC-0001' }, 'card_number', 'people_err_card_taken'],
     ['no join date', { 7: '' }, 'joined_on', 'err_required'],
     ['bad join date', { 7: '31/02/2010' }, 'joined_on', 'err_date']
   ])('%s', async (_name, patch, field, key) => {
@@ -114,6 +124,13 @@ describe('row validation', () => {
       phone: '0912345678',
       joined_on: '2010-02-01'
     });
+  });
+
+  it('a card number already held is a possible duplicate, not an error', async () => {
+    const sheet = await readSheet(await workbook([row({ 6: 'LC-0001' })]));
+    const { verdicts, problems } = validateRows(sheet, mapping, ctx);
+    expect(problems).toEqual([]);
+    expect(verdicts[0]).toMatchObject({ fate: 'duplicate', duplicate: { reason: 'card', name: 'Lò Văn Có' } });
   });
 
   it('flags a card number repeated inside the file', async () => {

@@ -178,6 +178,9 @@ forEachDb('program activity pages', (ctx) => {
     expect(rows.length - 1).toBe(mine.rows.length);
     expect(rows.slice(1).some((r) => r[2] === 'Buổi tuyên truyền')).toBe(true);
     expect(rows.flat()).toContain('Bản Mẫu Một (demo)');
+    const firstDate = sheet.getRow(2).getCell(1);
+    expect(firstDate.value).toBeInstanceOf(Date);
+    expect(firstDate.numFmt).toBe('dd/mm/yyyy');
     expect(rows.flat()).not.toContain('Bình Lư riêng');
     const csv = toCsv(mine);
     expect(csv.startsWith('\uFEFFNgày,')).toBe(true);

@@ -12,7 +12,11 @@ async function readXlsx(buf: Buffer): Promise<string[][]> {
   const ws = wb.worksheets[0];
   const rows: string[][] = [];
   ws.eachRow((r) =>
-    rows.push((r.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v))))
+    rows.push(
+      (r.values as unknown[])
+        .slice(1)
+        .map((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v === null || v === undefined ? '' : String(v)))
+    )
   );
   return rows;
 }
@@ -29,7 +33,7 @@ forEachDb('model exports', (ctx) => {
     const replica = all.find((r) => r[0] === 'Tổ người cao tuổi giữ sạch suối Bản Mẫu Ba')!;
     expect(replica[1]).toBe('Giữ sạch suối, nguồn nước');
     expect(replica[4]).toBe('Bản Mẫu Ba (demo), Xã Bình Lư');
-    expect(replica[5]).toBe('05/04/2026');
+    expect(replica[5]).toBe('2026-04-05'); // a real Excel date, shown dd/mm/yyyy
     expect(replica[10]).toBe('Tổ người cao tuổi tự quản giữ sạch suối Nậm Lọong');
 
     const theirs = await readXlsx(await exportModelsXlsx(ctx.db, await actorFor(ctx.db, 'canbo.binhlu'), {}));

@@ -69,9 +69,24 @@ it.each([
   await expect(preparePhoto(data, type)).rejects.toMatchObject({ message: key, details: { field: 'photos' } });
 });
 
-it('accepts webm voice notes, refuses other audio', () => {
-  expect(prepareAudio(Buffer.from('webm'), 'audio/webm;codecs=opus').mime).toBe('audio/webm');
-  expect(() => prepareAudio(Buffer.from('x'), 'video/mp4')).toThrow('ri_err_audio');
+const pad = (head: number[] | string) => Buffer.concat([Buffer.from(head as never), Buffer.alloc(32)]);
+it.each([
+  ['Chrome WebM', pad([0x1a, 0x45, 0xdf, 0xa3]), 'audio/webm;codecs=opus', 'audio/webm'],
+  ['Safari MP4', pad([0, 0, 0, 0x1c, ...Buffer.from('ftypM4A ')]), 'audio/mp4', 'audio/mp4'],
+  ['Ogg Opus', pad('OggS'), 'audio/ogg', 'audio/ogg'],
+  ['MP3 with ID3', pad('ID3'), 'audio/mpeg', 'audio/mpeg'],
+  ['WebM bytes declared as Ogg', pad([0x1a, 0x45, 0xdf, 0xa3]), 'audio/ogg', 'audio/webm']
+])('accepts a voice note recorded as %s, typed by its bytes', (_n, data, type, mime) => {
+  expect(prepareAudio(data, type).mime).toBe(mime);
+});
+
+it.each([
+  ['an HTML page declared as Ogg', pad('<!doctype html><script>'), 'audio/ogg'],
+  ['a JPEG declared as WebM', pad([0xff, 0xd8, 0xff, 0xe0]), 'audio/webm'],
+  ['a video type', pad([0x1a, 0x45, 0xdf, 0xa3]), 'video/mp4'],
+  ['an empty file', Buffer.alloc(0), 'audio/webm']
+])('refuses %s as a voice note', (_n, data, type) => {
+  expect(() => prepareAudio(data, type)).toThrow('ri_err_audio');
 });
 
 it('signs follow-up tokens that expire and cannot be altered', () => {

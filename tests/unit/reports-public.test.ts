@@ -2,8 +2,12 @@
  * Public list/map and exports: only published reports, rounded positions, no identity; the
  * exports stay inside the officer's scope and never carry identities or private positions.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
+import sharp from 'sharp';
+import { useTempMedia } from './reports-intake-support';
 import { forEachDb } from '../support/db';
 import { actorFor, seedDemo } from '../support/demo';
 import { ANONYMOUS, SYSTEM } from '../../src/lib/server/access/actor';
@@ -14,7 +18,9 @@ import {
   listPublicReports,
   mapData,
   publicPhoto,
-  setPublic
+  publishingView,
+  setPublic,
+  setPublicText
 } from '../../src/lib/server/reports/public/public.service';
 import { exportCsv, exportPublicGeoJson, exportXlsx } from '../../src/lib/server/reports/public/export.service';
 import { reportQuerySchema } from '../../src/lib/server/reports/public/public.schema';
@@ -62,6 +68,12 @@ forEachDb('public reports and exports', (ctx) => {
     await setPublic(ctx.db, doanKet, ids.dkPublic, true);
     await setPublic(ctx.db, await actorFor(ctx.db, 'canbo.binhlu'), ids.blPublic, true);
     photoId = crypto.randomUUID();
+    const root = useTempMedia();
+    mkdirSync(path.join(root, 'public'), { recursive: true });
+    const jpeg = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#3a7' } })
+      .jpeg()
+      .toBuffer();
+    writeFileSync(path.join(root, 'public/x.jpg'), jpeg);
     await ctx.db
       .insertInto('attachment')
       .values({
@@ -69,9 +81,9 @@ forEachDb('public reports and exports', (ctx) => {
         report_id: ids.dkPublic,
         kind: 'photo',
         private_path: 'private/x.jpg',
-        public_path: 'public/x.webp',
+        public_path: 'public/x.jpg',
         sha256: 'ab',
-        mime: 'image/webp',
+        mime: 'image/png',
         bytes: 10,
         created_at: new Date().toISOString()
       })
@@ -95,6 +107,9 @@ forEachDb('public reports and exports', (ctx) => {
     [{ q: 'BÌNH LƯ' }, ['blPublic']],
     [{ category: 'khai_thac_go' }, ['blPublic']],
     [{ status: 'closed' }, []],
+    [{ status: 'handled' }, []],
+    [{ status: 'received' }, ['dkPublic', 'blPublic']],
+    [{ status: 'not_accepted' }, []],
     [{ from: '01/01/2020', to: '31/12/2020' }, []],
     [{ q: 'chưa công khai' }, []]
   ] as const)('filters %o', async (q, expected) => {
@@ -119,7 +134,9 @@ forEachDb('public reports and exports', (ctx) => {
     expect((await listPublicReports(ctx.db, query({ q: 'suoi' }))).reports[0].photos).toEqual([
       `/reports-public/photo/${photoId}`
     ]);
-    expect(await publicPhoto(ctx.db, photoId)).toEqual({ path: 'public/x.webp', mime: 'image/webp' });
+    const served = await publicPhoto(ctx.db, photoId);
+    expect(served.mime).toBe('image/jpeg'); // the re-encoded copy, whatever the original was
+    expect((await sharp(served.body).metadata()).width).toBe(40);
   });
 
   it('publishing is scoped: another commune officer gets NOT_FOUND, others FORBIDDEN', async () => {
@@ -164,7 +181,10 @@ forEachDb('public reports and exports', (ctx) => {
     const text: string[] = [];
     ws.eachRow((row, n) => {
       expect(row.getCell(2).font?.name).toBe('Times New Roman');
-      if (n > 1) expect(String(row.getCell(2).value)).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
+      if (n > 1) {
+        expect(row.getCell(2).value).toBeInstanceOf(Date); // a real Excel date…
+        expect(row.getCell(2).numFmt).toBe('dd/mm/yyyy'); // …shown as Vietnamese users read it
+      }
       row.eachCell((c) => text.push(String(c.value)));
     });
     const all = text.join('|');
@@ -189,6 +209,40 @@ forEachDb('public reports and exports', (ctx) => {
     expect(dk.geometry.coordinates[0]).toBeGreaterThan(100);
     expect(dk.geometry.coordinates).not.toEqual([EXACT.lon, EXACT.lat]);
     expect(JSON.stringify(geo)).not.toContain(SECRET.name);
+  });
+
+  it('the publish page previews exactly what the public sees: text, rounded point, approved photos', async () => {
+    const view = await publishingView(ctx.db, await actorFor(ctx.db, 'canbo.doanket'), ids.dkPublic);
+    expect(view.publicText).toBe('Đổ rác cạnh Suối Nậm Lùm');
+    expect(view.point!.lat).not.toBe(EXACT.lat);
+    expect(Math.abs(view.point!.lat - EXACT.lat)).toBeLessThan(0.005);
+    expect(view.photos.map((p) => p.id)).toEqual([photoId]);
+    expect(view.photos[0].thumbUrl).toBe(`/attachments/${photoId}?size=thumb`);
+    const unpublished = await publishingView(ctx.db, await actorFor(ctx.db, 'canbo.doanket'), ids.dkPrivate);
+    expect(unpublished.point).not.toBeNull(); // where it would appear once published
+  });
+
+  it('redacting the public text changes the list, the search and the GeoJSON, never the original', async () => {
+    const officer = await actorFor(ctx.db, 'canbo.doanket');
+    await setPublicText(ctx.db, officer, ids.dkPublic, 'Đổ rác cạnh suối [đã lược bớt]');
+    const listed = (await listPublicReports(ctx.db, query({ q: 'luoc bot' }))).reports;
+    expect(listed.map((r) => [r.id, r.description])).toEqual([[ids.dkPublic, 'Đổ rác cạnh suối [đã lược bớt]']]);
+    expect((await listPublicReports(ctx.db, query({ q: 'nam lum' }))).reports).toEqual([]);
+    const geo = await exportPublicGeoJson(ctx.db, query());
+    expect(JSON.stringify(geo)).not.toContain('Nậm Lùm');
+    const row = await ctx.db
+      .selectFrom('report')
+      .select('description')
+      .where('id', '=', ids.dkPublic)
+      .executeTakeFirstOrThrow();
+    expect(row.description).toBe('Đổ rác cạnh Suối Nậm Lùm');
+    expect((await publishingView(ctx.db, officer, ids.dkPublic)).redacted).toBe(true);
+    // Sending the original text back (or nothing) means "as written" again.
+    await setPublicText(ctx.db, officer, ids.dkPublic, '');
+    expect((await listPublicReports(ctx.db, query({ q: 'nam lum' }))).reports.map((r) => r.id)).toEqual([ids.dkPublic]);
+    await expect(
+      setPublicText(ctx.db, await actorFor(ctx.db, 'canbo.binhlu'), ids.dkPublic, 'x')
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
   it('withdrawing publication hides the report again', async () => {

@@ -3,11 +3,13 @@ import { geoCommands } from './geo';
 import { accountCommands } from './accounts';
 import { open311Commands } from './open311';
 import { reportCommands } from './reports';
+import { secretCommands } from './secret';
 
 /** Every CLI command by name. Add yours with one spread line. */
 export const commands: Record<string, Command> = {
   ...geoCommands,
   ...accountCommands,
   ...reportCommands,
-  ...open311Commands
+  ...open311Commands,
+  ...secretCommands
 };

@@ -18,6 +18,7 @@ export function navItems(roles: string[]): NavItem[] {
   if (signedIn) {
     items.push({ href: '/organisations', label: m.nav_organisations });
     items.push({ href: '/program', label: m.nav_program });
+    items.push({ href: '/thi-dua', label: m.emu_nav });
     if (roles.some((r) => ['branch_leader', 'association_officer', 'administrator'].includes(r))) {
       items.push({ href: '/people', label: m.nav_people });
     }

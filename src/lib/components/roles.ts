@@ -1,13 +1,11 @@
-import * as m from '$lib/paraglide/messages';
+import { label } from '$lib/shared/labels/lookup';
+import { ROLE } from '$lib/shared/labels/roles';
+import { AUDIT_ACTION, AUDIT_ENTITY } from '$lib/shared/labels/audit';
 
-type Messages = Record<string, ((p?: Record<string, unknown>) => string) | undefined>;
+/** Localised role, e.g. 'branch_leader' → 'Chi hội trưởng'. */
+export const roleLabel = (role: string): string => label(ROLE, role);
 
-/**
- * Localised label of a catalogue-coded value, e.g. role 'branch_leader' → 'Chi hội trưởng'.
- * Dotted codes ('report.accept') map to underscored keys: message keys cannot hold dots.
- */
-export function label(prefix: string, code: string): string {
-  return (m as unknown as Messages)[`${prefix}${code.replace(/\./g, '_')}`]?.() ?? code;
-}
-
-export const roleLabel = (role: string): string => label('role_', role);
+// Dotted codes ('report.accept') map to underscored keys: message keys cannot hold dots.
+const undotted = (code: string) => code.replace(/\./g, '_');
+export const auditActionLabel = (action: string): string => label(AUDIT_ACTION, undotted(action), action);
+export const auditEntityLabel = (entity: string): string => label(AUDIT_ENTITY, undotted(entity), entity);

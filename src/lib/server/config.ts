@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
+import { resolveAppSecret } from './secrets/app-secret';
 
 /** A 32-byte key written as 64 hex characters or base64; null when it is neither. */
 export function decodeKey32(value: string): Buffer | null {
@@ -20,8 +21,9 @@ const schema = z.object({
   ORIGIN: z.string().optional(),
   SEED_DEMO: z.enum(['true', 'false']).default('true'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  // Secret used to encrypt protected identities and sign tokens. Must be set in production.
-  APP_SECRET: z.string().min(16).default('dev-only-secret-change-me-please'),
+  // Keys receipts, follow-up cookies and (without IDENTITY_KEY) identity encryption. Unset: a
+  // random one is generated on first start and kept in DATA_DIR (see secrets/app-secret.ts).
+  APP_SECRET: z.string().optional(),
   // Key for protected reporter identities (AES-256-GCM): 32 bytes as 64 hex chars or base64.
   // Unset in development: derived from APP_SECRET by HKDF (see reports/identity.ts).
   IDENTITY_KEY: z
@@ -43,7 +45,9 @@ const schema = z.object({
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('Chung Sức <no-reply@chungsuc.local>'),
   SMS_GATEWAY: z.string().optional(),
-  NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().positive().default(5)
+  NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().positive().default(5),
+  // Base salary (mức lương cơ sở, đồng/month) that award cash is a multiple of; 2,340,000 since 1 July 2024.
+  BASE_SALARY_VND: z.coerce.number().int().positive().default(2_340_000)
 });
 
 /** The app is always started from the project folder (npm start, node build, the CLI). */
@@ -55,7 +59,9 @@ function packageVersion(): string {
   }
 }
 
-export type Config = z.infer<typeof schema> & {
+export type Config = Omit<z.infer<typeof schema>, 'APP_SECRET'> & {
+  /** Read on first use, so that building the app never creates a secret file. */
+  readonly APP_SECRET: string;
   dbKind: 'sqlite' | 'postgresql';
   sqlitePath: string;
   version: string;
@@ -69,7 +75,18 @@ export function readConfig(env: Record<string, string | undefined> = process.env
   const dbKind = url && /^postgres(ql)?:\/\//.test(url) ? 'postgresql' : 'sqlite';
   const sqlitePath = url && url.startsWith('file:') ? url.slice(5) : path.join(parsed.DATA_DIR, 'chung-suc.sqlite');
   const logLevel = env.VITEST ? 'silent' : parsed.LOG_LEVEL;
-  return { ...parsed, dbKind, sqlitePath, logLevel, version: env.npm_package_version ?? packageVersion() };
+  const { APP_SECRET: fromEnv, ...rest } = parsed;
+  let secret: string | undefined;
+  return {
+    ...rest,
+    get APP_SECRET() {
+      return (secret ??= resolveAppSecret(fromEnv, parsed.DATA_DIR));
+    },
+    dbKind,
+    sqlitePath,
+    logLevel,
+    version: env.npm_package_version ?? packageVersion()
+  };
 }
 
 export const config: Config = readConfig();

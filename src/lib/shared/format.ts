@@ -1,5 +1,18 @@
 /** Dates as Vietnamese users read them: dd/mm/yyyy, in Asia/Ho_Chi_Minh. */
 const TZ = 'Asia/Ho_Chi_Minh';
+// Building an Intl formatter costs far more than using one (it loads locale and time-zone data):
+// made once here, not on every call — todayVn alone runs several times per submitted report.
+const DATE_TIME = new Intl.DateTimeFormat('en-GB', {
+  timeZone: TZ,
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false
+});
+const ISO_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: TZ });
+const NUMBER = new Intl.NumberFormat('vi-VN');
 
 /** 'YYYY-MM-DD' → 'dd/mm/yyyy' ('' for null). */
 export function formatDate(iso: string | null | undefined): string {
@@ -11,15 +24,7 @@ export function formatDate(iso: string | null | undefined): string {
 /** ISO instant → 'dd/mm/yyyy HH:mm' in Vietnam time. */
 export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return '';
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: TZ,
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false
-  }).formatToParts(new Date(iso));
+  const parts = DATE_TIME.formatToParts(new Date(iso));
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
   return `${get('day')}/${get('month')}/${get('year')} ${get('hour')}:${get('minute')}`;
 }
@@ -43,10 +48,10 @@ export function parseDate(input: string): string | null {
 
 /** Today's date in Vietnam, 'YYYY-MM-DD'. */
 export function todayVn(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: TZ }).format(now);
+  return ISO_DAY.format(now);
 }
 
 /** 1234567 → '1.234.567' (Vietnamese thousands separator). */
 export function formatNumber(n: number): string {
-  return new Intl.NumberFormat('vi-VN').format(n);
+  return NUMBER.format(n);
 }

@@ -271,6 +271,11 @@ export interface ReportTable {
   rating: number | null;
   created_at: string;
   updated_at: string;
+  /** The text shown publicly when an officer redacted it; null shows the description. */
+  public_description: Generated<string | null>;
+  public_search: Generated<string | null>;
+  /** A photo link sent by an Open311 client; shown to officers, never fetched. */
+  media_url: Generated<string | null>;
 }
 
 export interface ReportIdentityTable {
@@ -527,7 +532,7 @@ export interface AggUnitMonthTable {
 export interface NotificationTable {
   id: string;
   dedupe_key: string;
-  kind: 'overdue' | 'urgent';
+  kind: 'overdue' | 'urgent' | 'report_due';
   organisation_id: string;
   account_id: string | null;
   report_id: string | null;
@@ -608,6 +613,184 @@ export interface IssuedDocumentLinkTable {
   document_id: string;
   entity_type: string;
   entity_id: string;
+}
+
+// ---- reports upward: periodic, sơ kết and tổng kết reports (migration 061) ----
+export interface ReportingSettingTable {
+  organisation_id: string;
+  cutoff: string;
+  updated_at: string;
+}
+
+export interface PeriodicReportTable {
+  id: string;
+  organisation_id: string;
+  program_id: string | null;
+  report_kind: string;
+  period_kind: string;
+  year: number;
+  period_index: number;
+  start_on: string;
+  end_on: string;
+  cutoff: string;
+  due_on: string;
+  version: number;
+  supersedes_id: string | null;
+  status: string;
+  /** JSON object: section key → text */
+  narrative: string;
+  /** JSON: the figures frozen at submission */
+  snapshot: string | null;
+  submitted_at: string | null;
+  submitted_by: string | null;
+  review_comment: string | null;
+  reviewed_at: string | null;
+  reviewed_by: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PeriodicReportEventTable {
+  id: string;
+  report_id: string;
+  at: string;
+  actor_name: string;
+  from_status: string | null;
+  to_status: string;
+  comment: string | null;
+}
+
+// ---- emulation and commendation (migration 070) ----
+export interface EmuCampaignTable {
+  id: string;
+  organisation_id: string;
+  name: string;
+  kind: 'movement' | 'specialised';
+  /** JSON array of subject kinds */
+  subjects: string;
+  register_from: string;
+  register_to: string;
+  evaluate_from: string;
+  evaluate_to: string;
+  status: 'open' | 'closed';
+  criteria_version: number;
+  title_threshold: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface EmuCriterionTable {
+  id: string;
+  campaign_id: string;
+  version: number;
+  group_code: string;
+  code: string;
+  name: string;
+  measure: string;
+  target: number;
+  points: number;
+  sort_order: number;
+}
+
+export interface EmuRegistrationTable {
+  id: string;
+  campaign_id: string;
+  criteria_version: number;
+  organisation_id: string;
+  subject_kind: 'person' | 'household' | 'branch';
+  person_id: string | null;
+  household_name: string | null;
+  subject_org_id: string | null;
+  subject_key: string;
+  /** JSON array of criterion codes */
+  commitments: string | null;
+  status: string;
+  self_score: number | null;
+  self_note: string | null;
+  branch_score: number | null;
+  branch_note: string | null;
+  result: 'passed' | 'failed' | null;
+  published_on: string | null;
+  appeal_until: string | null;
+  typical_story: string | null;
+  typical_model_id: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface EmuEvidenceTable {
+  id: string;
+  registration_id: string;
+  criterion_code: string | null;
+  description: string;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface EmuCouncilTable {
+  id: string;
+  organisation_id: string;
+  campaign_id: string;
+  meeting_on: string;
+  /** JSON array of { name, role } */
+  members: string;
+  members_total: number;
+  members_present: number;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface EmuVoteTable {
+  council_id: string;
+  registration_id: string;
+  award_form: string;
+  in_favour: number;
+  against: number;
+  abstain: number;
+  rule: string;
+  passed: number;
+}
+
+export interface EmuPassRuleTable {
+  organisation_id: string;
+  award_form: string;
+  rule: string;
+  updated_at: string;
+}
+
+export interface EmuNominationTable {
+  id: string;
+  registration_id: string;
+  award_form: string;
+  from_org_id: string;
+  to_org_id: string;
+  status: 'pending' | 'decided' | 'returned';
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface EmuAwardTable {
+  id: string;
+  registration_id: string;
+  nomination_id: string | null;
+  award_form: string;
+  granted_by_org_id: string;
+  achievement_key: string;
+  decision_id: string | null;
+  decision_number: string;
+  decided_on: string;
+  signer_name: string | null;
+  cash_multiple: number;
+  cash_amount: number;
+  story: string | null;
+  public_consent_on: string | null;
+  consent_withdrawn_at: string | null;
+  revoked_at: string | null;
+  revoke_reason: string | null;
+  revoked_by: string | null;
+  created_at: string;
 }
 
 // ---- public news "Tin, ảnh" (migration 080) ----
@@ -701,6 +884,18 @@ export interface DB {
   document_counter: DocumentCounterTable;
   issued_document: IssuedDocumentTable;
   issued_document_link: IssuedDocumentLinkTable;
+  reporting_setting: ReportingSettingTable;
+  periodic_report: PeriodicReportTable;
+  periodic_report_event: PeriodicReportEventTable;
+  emu_campaign: EmuCampaignTable;
+  emu_criterion: EmuCriterionTable;
+  emu_registration: EmuRegistrationTable;
+  emu_evidence: EmuEvidenceTable;
+  emu_council: EmuCouncilTable;
+  emu_vote: EmuVoteTable;
+  emu_pass_rule: EmuPassRuleTable;
+  emu_nomination: EmuNominationTable;
+  emu_award: EmuAwardTable;
   news_item: NewsItemTable;
   news_photo: NewsPhotoTable;
 }

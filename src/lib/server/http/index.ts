@@ -3,4 +3,3 @@ export { loginHref, requireSignIn, guardRole } from './guards';
 export { fileOr404, loadOr404, rethrowAsHttp } from './load';
 export { formAction, failFromError, errorsOf, type FormContext, type FormValues } from './form-action';
 export { postedFile, type PostedFile } from './files';
-export { expiredFailure, sessionExpired } from './legacy';

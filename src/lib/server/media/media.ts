@@ -82,9 +82,25 @@ export async function preparePhoto(data: Buffer, type: string): Promise<Prepared
   }
 }
 
+/**
+ * The audio container the bytes really are, from their first bytes (the declared type is the
+ * browser's word only). Recorders produce WebM (Chrome, Firefox), MP4 (Safari) or Ogg.
+ */
+export function sniffAudio(data: Buffer): (typeof AUDIO_TYPES)[number] | null {
+  if (data.length < 12) return null;
+  if (data.readUInt32BE(0) === 0x1a45dfa3) return 'audio/webm';
+  if (data.toString('latin1', 0, 4) === 'OggS') return 'audio/ogg';
+  if (data.toString('latin1', 4, 8) === 'ftyp') return 'audio/mp4';
+  if (data.toString('latin1', 0, 3) === 'ID3') return 'audio/mpeg';
+  // A bare MPEG audio frame starts with 11 set sync bits.
+  if (data[0] === 0xff && (data[1] & 0xe0) === 0xe0) return 'audio/mpeg';
+  return null;
+}
+
 export function prepareAudio(data: Buffer, type: string): PreparedMedia {
-  const mime = baseMime(type);
-  if (!(AUDIO_TYPES as readonly string[]).includes(mime) || data.length > LIMITS.photoBytes || data.length === 0) {
+  const declared = baseMime(type);
+  const mime = sniffAudio(data);
+  if (!(AUDIO_TYPES as readonly string[]).includes(declared) || data.length > LIMITS.photoBytes || !mime) {
     throw new AppError('VALIDATION', 'ri_err_audio', { field: 'voice' });
   }
   return {
@@ -126,6 +142,16 @@ export async function storeMedia(
   const publicPath = `public/${id}.jpg`;
   await writeFile(path.join(root, publicPath), m.publicCopy);
   return { privatePath, publicPath };
+}
+
+export const THUMB_PX = 320;
+
+/** A small copy for lists and the case page, made from the metadata-free copy. */
+export function thumbnail(publicCopy: Buffer): Promise<Buffer> {
+  return sharp(publicCopy)
+    .resize({ width: THUMB_PX, height: THUMB_PX, fit: 'inside', withoutEnlargement: true })
+    .jpeg({ quality: 70 })
+    .toBuffer();
 }
 
 /** Paths come from the database only; the check still refuses anything leaving the root. */

@@ -22,13 +22,22 @@ export interface Composed {
 }
 
 export interface NotificationRow {
-  kind: 'overdue' | 'urgent';
+  kind: 'overdue' | 'urgent' | 'report_due';
   day: string;
   body_json: unknown;
 }
 
 /** `origin` makes the links absolute ('' keeps them relative when ORIGIN is unset). */
 export function compose(row: NotificationRow, categoryName: (id: string) => string, origin: string): Composed {
+  if (row.kind === 'report_due') {
+    const b = readJson<{ title: string; due_on: string }>(row.body_json)!;
+    const p = { title: b.title, due: formatDate(b.due_on), link: `${origin}/program/reports` };
+    return {
+      subject: m.rep_mail_due_subject(p, vi),
+      text: m.rep_mail_due_body(p, vi),
+      sms: ascii(m.rep_mail_due_subject(p, vi))
+    };
+  }
   if (row.kind === 'urgent') {
     const b = readJson<{ report_id: string; category_id: string; status: string }>(row.body_json)!;
     const p = {

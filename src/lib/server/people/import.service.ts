@@ -1,30 +1,38 @@
 /**
- * Bulk import of a branch's member list: upload → map columns → preview → confirm.
- * The file is kept server-side between steps (bound to the account, expiring), so the flow
- * works without JavaScript and without uploading twice. Confirm is all-or-nothing.
+ * Bulk import of a branch's member list: upload → map columns → preview (each row's fate,
+ * villages to create or map) → confirm. The file is kept server-side between steps (bound to
+ * the account, expiring), so the flow works without JavaScript and without uploading twice.
+ * Confirm writes the chosen rows in one transaction, or nothing.
  */
 import type { Db } from '$lib/server/db';
 import type { Actor } from '$lib/server/access/actor';
 import { AppError, notFound } from '$lib/server/errors';
 import { inScope, requireAction } from '$lib/server/access/access';
-import { audit } from '$lib/server/audit/audit.service';
 import { newId, nowIso } from '$lib/server/db/ids';
-import { fold, sortKey } from '$lib/shared/text';
 import * as repo from './person.repository';
 import * as uploads from './import.repository';
-import { villagesFor } from './person.service';
+import { communeOf, villagesFor } from './person.service';
 import { readSheet, SheetError, type Sheet } from './import/xlsx';
 import { guessMapping, mappingErrors, type Mapping } from './import/mapping';
-import { validateRows, type RowProblem } from './import/rows';
+import { validateRows, type RowProblem, type RowVerdict, type VillageDecision } from './import/rows';
+import { writeRows } from './import/commit';
 
 export const MAX_UPLOAD_BYTES = 2 * 1024 * 1024;
 const TTL_MS = 6 * 60 * 60 * 1000;
 
-async function parse(bytes: Uint8Array): Promise<Sheet> {
+const REFUSED: Record<string, string> = {
+  too_large: 'shell_import_err_too_large',
+  too_many_rows: 'shell_import_err_too_large',
+  too_many_columns: 'shell_import_err_too_large',
+  no_header: 'shell_import_err_no_header'
+};
+
+export async function parseMemberList(bytes: Uint8Array): Promise<Sheet> {
   try {
     return await readSheet(bytes);
   } catch (e) {
-    if (e instanceof SheetError) throw new AppError('VALIDATION', 'people_import_err_file', { field: 'file' });
+    if (e instanceof SheetError)
+      throw new AppError('VALIDATION', REFUSED[e.reason] ?? 'people_import_err_file', { field: 'file' });
     throw e;
   }
 }
@@ -40,7 +48,7 @@ export async function uploadMemberList(
   if (!input.bytes.byteLength) throw new AppError('VALIDATION', 'err_required', { field: 'file' });
   if (input.bytes.byteLength > MAX_UPLOAD_BYTES)
     throw new AppError('VALIDATION', 'people_import_err_size', { field: 'file' });
-  await parse(input.bytes); // reject unreadable files now, not three steps later
+  await parseMemberList(input.bytes); // reject unreadable files now, not three steps later
   const now = new Date();
   const id = newId();
   await uploads.deleteExpiredUploads(db, now.toISOString());
@@ -57,13 +65,26 @@ export async function uploadMemberList(
   return id;
 }
 
+interface Stored {
+  columns: Mapping;
+  villages: Record<string, VillageDecision>;
+}
+
+function readStored(json: string | null): Stored | null {
+  if (!json) return null;
+  const v = JSON.parse(json) as Partial<Stored> & Partial<Mapping>;
+  // Uploads saved before village choices existed hold the bare column mapping.
+  if (!v.columns) return { columns: v as Mapping, villages: {} };
+  return { columns: v.columns, villages: v.villages ?? {} };
+}
+
 /** The stored upload, its sheet and the mapping to show (stored, else guessed). */
 export async function openUpload(db: Db, actor: Actor, id: string) {
   if (!actor.accountId) throw notFound();
   const upload = await uploads.findUpload(db, id, actor.accountId, nowIso());
   if (!upload || !(await inScope(db, actor, 'person.write', upload.organisation_id))) throw notFound();
-  const sheet = await parse(Buffer.from(upload.content_base64, 'base64'));
-  const mapping: Mapping = upload.mapping_json ? JSON.parse(upload.mapping_json) : guessMapping(sheet.headers);
+  const sheet = await parseMemberList(Buffer.from(upload.content_base64, 'base64'));
+  const stored = readStored(upload.mapping_json);
   const organisation = await repo.findOrganisation(db, upload.organisation_id);
   return {
     upload: {
@@ -73,34 +94,69 @@ export async function openUpload(db: Db, actor: Actor, id: string) {
       organisation_name: organisation?.name ?? ''
     },
     sheet,
-    mapping,
-    hasMapping: !!upload.mapping_json
+    mapping: stored?.columns ?? guessMapping(sheet.headers),
+    villageDecisions: stored?.villages ?? {},
+    hasMapping: !!stored
   };
 }
 
 export async function saveMapping(db: Db, actor: Actor, id: string, mapping: Mapping) {
-  await openUpload(db, actor, id);
+  const opened = await openUpload(db, actor, id);
   const errors = mappingErrors(mapping);
   if (Object.keys(errors).length) return { ok: false as const, errors };
-  await uploads.setUploadMapping(db, id, JSON.stringify(mapping));
+  const stored: Stored = { columns: mapping, villages: opened.villageDecisions };
+  await uploads.setUploadMapping(db, id, JSON.stringify(stored));
   return { ok: true as const };
 }
 
-/** Validates every row against the keeper's villages and existing card numbers. */
+/** The officer's choices for villages the registry lacks: create under the commune, or map to one it has. */
+export async function saveVillageDecisions(db: Db, actor: Actor, id: string, decisions: Record<string, string>) {
+  const opened = await openUpload(db, actor, id);
+  if (!opened.hasMapping) throw new AppError('CONFLICT', 'people_import_err_no_mapping');
+  const known = new Set((await villagesFor(db, opened.upload.organisation_id)).map((v) => v.id));
+  const villages: Record<string, VillageDecision> = { ...opened.villageDecisions };
+  for (const [key, choice] of Object.entries(decisions)) {
+    if (choice === 'create') villages[key] = { kind: 'create' };
+    else if (known.has(choice)) villages[key] = { kind: 'map', unitId: choice };
+    else if (!choice) delete villages[key];
+    else throw new AppError('VALIDATION', 'people_err_village', { field: `village_${key}` });
+  }
+  await uploads.setUploadMapping(db, id, JSON.stringify({ columns: opened.mapping, villages }));
+}
+
+/** Every row's fate against the keeper's villages, existing card numbers and existing people. */
+export async function analyseRows(
+  db: Db,
+  organisationId: string,
+  sheet: Sheet,
+  mapping: Mapping,
+  villageDecisions: Record<string, VillageDecision>
+) {
+  const villages = await villagesFor(db, organisationId);
+  const col = mapping.card_number;
+  const cards = col === null ? [] : sheet.rows.map((r) => (r.cells[col] ?? '').trim()).filter(Boolean);
+  const holders = cards.length ? await uploads.findCardHolders(db, [...new Set(cards)]) : [];
+  const result = validateRows(sheet, mapping, {
+    villages,
+    villageDecisions,
+    takenCards: new Map(holders.map((h) => [h.card_number, h.full_name])),
+    existing: await uploads.listPeopleKeys(db, organisationId),
+    currentYear: new Date().getUTCFullYear()
+  });
+  return { ...result, villages, communeId: await communeOf(db, organisationId) };
+}
+
 export async function previewImport(db: Db, actor: Actor, id: string) {
   const opened = await openUpload(db, actor, id);
   if (!opened.hasMapping) throw new AppError('CONFLICT', 'people_import_err_no_mapping');
-  const villages = await villagesFor(db, opened.upload.organisation_id);
-  const cards = opened.sheet.rows
-    .map((r) => (opened.mapping.card_number === null ? '' : (r.cells[opened.mapping.card_number] ?? '').trim()))
-    .filter(Boolean);
-  const takenCards = new Set(cards.length ? await repo.findCardNumbers(db, cards) : []);
-  const result = validateRows(opened.sheet, opened.mapping, {
-    villages,
-    takenCards,
-    currentYear: new Date().getUTCFullYear()
-  });
-  return { ...opened, ...result };
+  const analysis = await analyseRows(
+    db,
+    opened.upload.organisation_id,
+    opened.sheet,
+    opened.mapping,
+    opened.villageDecisions
+  );
+  return { ...opened, ...analysis };
 }
 
 export class ImportRejected extends AppError {
@@ -109,54 +165,46 @@ export class ImportRejected extends AppError {
   }
 }
 
-/** Imports every row in one transaction, or nothing when any row has a problem. */
-export async function confirmImport(db: Db, actor: Actor, id: string): Promise<number> {
+export interface Choice {
+  /** import the ready rows and leave the wrong ones out (else: every row or nothing) */
+  onlyGood?: boolean;
+  /** Excel rows flagged as possible duplicates that the officer confirmed are new people */
+  include?: number[];
+}
+
+/** The rows a confirm writes; throws when the choice would leave a wrong row behind unnoticed. */
+export function chosenRows(verdicts: RowVerdict[], choice: Choice) {
+  const include = new Set(choice.include ?? []);
+  const unconfirmed = verdicts
+    .filter((v) => v.fate === 'duplicate' && !include.has(v.row))
+    .map((v): RowProblem => ({
+      row: v.row,
+      field: v.duplicate?.reason === 'card' ? 'card_number' : 'full_name',
+      key: 'shell_import_dup_unconfirmed'
+    }));
+  const problems = [...verdicts.flatMap((v) => v.problems), ...unconfirmed];
+  if (problems.length && !choice.onlyGood) throw new ImportRejected(problems);
+  const rows = verdicts
+    .filter((v) => v.fate === 'ok' || v.fate === 'new_village' || (v.fate === 'duplicate' && include.has(v.row)))
+    .map((v) => v.person);
+  if (!rows.length) throw new AppError('VALIDATION', 'people_import_err_empty');
+  return rows;
+}
+
+/** Re-checks every row (the database may have changed since the preview), then writes the chosen ones. */
+export async function confirmImport(db: Db, actor: Actor, id: string, choice: Choice = {}): Promise<number> {
   const preview = await previewImport(db, actor, id);
-  if (preview.problems.length) throw new ImportRejected(preview.problems);
-  if (!preview.rows.length) throw new AppError('VALIDATION', 'people_import_err_empty');
-  const organisationId = preview.upload.organisation_id;
-  await db.transaction().execute(async (tx) => {
-    for (const r of preview.rows) {
-      const now = nowIso();
-      const personId = newId();
-      const person = {
-        full_name: r.full_name,
-        birth_year: r.birth_year,
-        sex: r.sex,
-        village_unit_id: r.village_unit_id,
-        phone: r.phone,
-        address: r.address
-      };
-      await repo.insertPerson(tx, {
-        id: personId,
-        organisation_id: organisationId,
-        ...person,
-        name_search: fold(r.full_name),
-        sort_key: sortKey(r.full_name),
-        anonymised_at: null,
-        created_at: now,
-        updated_at: now
-      });
-      const membership = {
-        id: newId(),
-        person_id: personId,
-        organisation_id: organisationId,
-        card_number: r.card_number,
-        joined_on: r.joined_on,
-        left_on: null,
-        created_at: now
-      };
-      await repo.insertMembership(tx, membership);
-      await audit(tx, actor, {
-        action: 'person.create',
-        entityType: 'person',
-        entityId: personId,
-        organisationId,
-        after: { ...person, organisation_id: organisationId, membership },
-        note: `import ${id} row ${r.row}`
-      });
-    }
-    await uploads.deleteUpload(tx, id);
-  });
-  return preview.rows.length;
+  const rows = chosenRows(preview.verdicts, choice);
+  await writeRows(
+    db,
+    actor,
+    {
+      organisationId: preview.upload.organisation_id,
+      communeId: preview.communeId,
+      note: `import ${id}`,
+      uploadId: id
+    },
+    rows
+  );
+  return rows.length;
 }

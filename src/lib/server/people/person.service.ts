@@ -74,7 +74,7 @@ export async function getPerson(db: Db, actor: Actor, id: string, action: Action
 }
 
 /** The commune whose villages a keeping organisation may choose from. */
-async function communeOf(db: Db, organisationId: string): Promise<string | null> {
+export async function communeOf(db: Db, organisationId: string): Promise<string | null> {
   const org = await repo.findOrganisation(db, organisationId);
   if (!org?.admin_unit_id) return null;
   const unit = await repo.findUnit(db, org.admin_unit_id);

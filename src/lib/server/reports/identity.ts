@@ -8,6 +8,7 @@
 import type { ReporterIdentity } from '$lib/shared/reports/identity';
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import { config, decodeKey32, type Config } from '$lib/server/config';
+import { readKeptKeys } from '$lib/server/secrets/identity-keys';
 
 export type { ReporterIdentity };
 
@@ -26,9 +27,23 @@ export interface Keyring {
 const derive = (secret: string, version: number) =>
   Buffer.from(hkdfSync('sha256', secret, 'chung-suc/identity', `v${version}`, 32));
 
-export function keyringFrom(
-  cfg: Pick<Config, 'APP_SECRET' | 'IDENTITY_KEY' | 'IDENTITY_KEY_VERSION' | 'IDENTITY_KEY_PREVIOUS'>
-): Keyring {
+type KeyConfig = Pick<
+  Config,
+  'APP_SECRET' | 'IDENTITY_KEY' | 'IDENTITY_KEY_VERSION' | 'IDENTITY_KEY_PREVIOUS' | 'DATA_DIR'
+>;
+
+/**
+ * IDENTITY_KEY from the environment when the operator manages keys there; otherwise the keys
+ * kept in DATA_DIR by `secret rotate`, plus version 1 derived from APP_SECRET for identities
+ * written before the first rotation.
+ */
+export function keyringFrom(cfg: Partial<Pick<KeyConfig, 'DATA_DIR'>> & Omit<KeyConfig, 'DATA_DIR'>): Keyring {
+  const kept = !cfg.IDENTITY_KEY && cfg.DATA_DIR ? readKeptKeys(cfg.DATA_DIR) : null;
+  if (kept) {
+    const keys = new Map<number, Buffer>([[1, derive(cfg.APP_SECRET, 1)]]);
+    for (const [v, k] of Object.entries(kept.keys)) keys.set(Number(v), Buffer.from(k, 'base64'));
+    return { current: kept.current, keys };
+  }
   const v = cfg.IDENTITY_KEY_VERSION;
   const keys = new Map<number, Buffer>();
   keys.set(v, cfg.IDENTITY_KEY ? decodeKey32(cfg.IDENTITY_KEY)! : derive(cfg.APP_SECRET, v));

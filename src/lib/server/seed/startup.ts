@@ -2,6 +2,7 @@ import type { Db } from '$lib/server/db';
 import { config } from '$lib/server/config';
 import { log } from '$lib/server/log';
 import { seedDemo, DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo';
+import { seedEmulationDemo } from '$lib/server/emulation/seed';
 
 /** Seeds the Lai Châu demo on first start (empty database) unless SEED_DEMO=false. */
 export async function ensureSeeded(db: Db): Promise<void> {
@@ -9,6 +10,7 @@ export async function ensureSeeded(db: Db): Promise<void> {
   const existing = await db.selectFrom('admin_unit').select('id').limit(1).executeTakeFirst();
   if (existing) return;
   await seedDemo(db);
+  await seedEmulationDemo(db);
   const lines = DEMO_ACCOUNTS.map((a) => `  ${a.username.padEnd(16)} ${DEMO_PASSWORD}  ${a.role} @ ${a.orgLabel}`);
   log.info('demo data seeded');
   console.log(`\nChung Sức demo accounts (password for all: ${DEMO_PASSWORD}):\n${lines.join('\n')}\n`);

@@ -4,16 +4,8 @@
  */
 import { z } from 'zod';
 
-export const OUTCOME_KINDS = [
-  'violation_confirmed',
-  'warned_remedied',
-  'not_a_violation',
-  'transferred',
-  'outside_jurisdiction'
-] as const;
-export type OutcomeKind = (typeof OUTCOME_KINDS)[number];
-
-export const TRANSFER_TARGETS = ['police', 'rangers', 'other_authority'] as const;
+import { TRANSFER_TARGETS } from './outcome-kinds';
+export { OUTCOME_KINDS, TRANSFER_TARGETS, type OutcomeKind } from './outcome-kinds';
 
 const text = (max: number) =>
   z.preprocess((v) => (v == null ? '' : String(v)), z.string().trim().max(max, 'err_too_long'));

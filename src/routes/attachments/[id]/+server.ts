@@ -8,6 +8,7 @@ export const GET: RequestHandler = async ({ params, url, locals, cookies }) => {
   const file = await fileOr404(() =>
     openAttachment(locals.db, locals.actor, params.id, {
       original: url.searchParams.get('original') === '1',
+      thumb: url.searchParams.get('size') === 'thumb',
       followReportId: verifyFollowToken(cookies.get(FOLLOW_COOKIE))
     })
   );

@@ -1,15 +1,22 @@
 import * as m from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
+import { label } from '$lib/shared/labels/lookup';
+import {
+  ACTIVITY_AUDIENCE,
+  ACTIVITY_KIND,
+  ACTIVITY_MODE,
+  COMMITMENT_PARTY,
+  NTM_CRITERION
+} from '$lib/shared/labels/program';
 
 /** Catalogue labels for the stored codes of program work (labels live in messages/*\/program.json). */
 type Msg = () => string;
-const lookup = (key: string): string => (m as unknown as Record<string, Msg | undefined>)[key]?.() ?? key;
 
-export const kindLabel = (k: string) => lookup(`program_kind_${k}`);
-export const modeLabel = (k: string | null) => (k ? lookup(`program_mode_${k}`) : '');
-export const audienceLabel = (k: string) => lookup(`program_audience_${k}`);
-export const partyLabel = (k: string) => lookup(`program_party_${k}`);
-export const ntmLabel = (k: string | null) => (k ? lookup(`pa_ntm_${k.replace(/[-:]/g, '_')}`) : '');
+export const kindLabel = (k: string) => label(ACTIVITY_KIND, k);
+export const modeLabel = (k: string | null) => (k ? label(ACTIVITY_MODE, k) : '');
+export const audienceLabel = (k: string) => label(ACTIVITY_AUDIENCE, k);
+export const partyLabel = (k: string) => label(COMMITMENT_PARTY, k);
+export const ntmLabel = (k: string | null) => (k ? label(NTM_CRITERION, k.replace(/[-:]/g, '_'), k) : '');
 
 const NOTICES: Record<string, Msg> = {
   created: m.pa_created,

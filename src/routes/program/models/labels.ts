@@ -1,7 +1,6 @@
-/** Labels for model code lists (messages are looked up by code). */
-import * as m from '$lib/paraglide/messages';
+/** Labels for model code lists. */
+import { label } from '$lib/shared/labels/lookup';
+import { MODEL_KIND, PROGRAM_STATUS } from '$lib/shared/labels/program';
 
-const msg = (key: string): string => (m as unknown as Record<string, (() => string) | undefined>)[key]?.() ?? key;
-
-export const kindLabel = (kind: string) => msg(`pp_model_kind_${kind}`);
-export const statusLabel = (status: string) => msg(`program_status_${status}`);
+export const kindLabel = (kind: string) => label(MODEL_KIND, kind);
+export const statusLabel = (status: string) => label(PROGRAM_STATUS, status);

@@ -1,39 +1,37 @@
-/** Officer action: publish a report on the public map/list and approve its photos. */
-import { redirect } from '@sveltejs/kit';
-import { deLocalizeUrl, localizeHref } from '$lib/paraglide/runtime';
-import { failFromError, rethrowAsHttp } from '$lib/server/http';
-import { approvePhoto, publishingView, setPublic } from '$lib/server/reports/public/public.service';
+/** Officer action: see exactly what the public will see, redact the text, approve photos, publish. */
+import { z } from 'zod';
+import { formAction, loadOr404, requireSignIn } from '$lib/server/http';
+import { approvePhoto, publishingView, setPublic, setPublicText } from '$lib/server/reports/public/public.service';
+import { publicTextSchema } from '$lib/server/reports/public/public.schema';
 import type { Actions, PageServerLoad } from './$types';
 
-function signInFirst(locals: App.Locals, url: URL): void {
-  if (locals.actor.kind === 'anonymous')
-    redirect(303, localizeHref(`/login?next=${encodeURIComponent(deLocalizeUrl(url).pathname)}`));
-}
-
-export const load: PageServerLoad = async ({ locals, params, url }) => {
-  signInFirst(locals, url);
-  return { report: await publishingView(locals.db, locals.actor, params.id).catch(rethrowAsHttp) };
+export const load: PageServerLoad = async (event) => {
+  requireSignIn(event);
+  return { report: await loadOr404(() => publishingView(event.locals.db, event.locals.actor, event.params.id)) };
 };
 
+const flagSchema = z.object({ flag: z.string().optional().default('') });
+const photoSchema = flagSchema.extend({ attachment_id: z.string().optional().default('') });
+const back = (name: string) => (_: unknown, e: { params: Record<string, string> }) =>
+  `/public-admin/${e.params.id}?saved=${name}`;
+
 export const actions: Actions = {
-  publish: async ({ locals, params, request, url }) => {
-    signInFirst(locals, url);
-    const flag = (await request.formData()).get('flag') === '1';
-    try {
-      await setPublic(locals.db, locals.actor, params.id, flag);
-    } catch (e) {
-      return failFromError(e, {});
-    }
-    return { done: true };
-  },
-  photo: async ({ locals, request, url }) => {
-    signInFirst(locals, url);
-    const data = await request.formData();
-    try {
-      await approvePhoto(locals.db, locals.actor, String(data.get('attachment_id') ?? ''), data.get('flag') === '1');
-    } catch (e) {
-      return failFromError(e, {});
-    }
-    return { done: true };
-  }
+  publish: formAction({
+    name: 'publish',
+    schema: flagSchema,
+    run: (c) => setPublic(c.db, c.actor, c.event.params.id!, c.data.flag === '1'),
+    redirectTo: back('publish')
+  }),
+  photo: formAction({
+    name: 'photo',
+    schema: photoSchema,
+    run: (c) => approvePhoto(c.db, c.actor, c.data.attachment_id, c.data.flag === '1'),
+    redirectTo: back('photo')
+  }),
+  text: formAction({
+    name: 'text',
+    schema: publicTextSchema,
+    run: (c) => setPublicText(c.db, c.actor, c.event.params.id!, c.data.public_description),
+    redirectTo: back('text')
+  })
 };

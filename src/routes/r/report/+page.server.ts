@@ -25,7 +25,11 @@ async function run(action: string, values: Record<string, string>, fn: () => Pro
     return { done: action };
   } catch (e) {
     if (!isAppError(e)) throw e;
-    return fail(e.status, { action, values, errors: { [String(e.details?.field ?? action)]: t(e.message) } });
+    return fail(e.status, {
+      action,
+      values,
+      errors: { [String(e.details?.field ?? action)]: t(e.message, e.details) }
+    });
   }
 }
 

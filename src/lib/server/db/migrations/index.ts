@@ -9,7 +9,10 @@ import * as m008 from './008_workflow';
 import * as m009 from './009_notify_delivery';
 import * as m010 from './010_activity_media';
 import * as m011 from './011_agg_commune';
+import * as m040 from './040_report_public_text';
 import * as m060 from './060_documents';
+import * as m061 from './061_periodic_reports';
+import * as m070 from './070_emulation';
 import * as m080 from './080_news';
 
 /** Add new migrations here, in order. Never edit a migration that has shipped. */
@@ -24,6 +27,9 @@ export const migrations: Record<string, Migration> = {
   '009_notify_delivery': m009,
   '010_activity_media': m010,
   '011_agg_commune': m011,
+  '040_report_public_text': m040,
   '060_documents': m060,
+  '061_periodic_reports': m061,
+  '070_emulation': m070,
   '080_news': m080
 };

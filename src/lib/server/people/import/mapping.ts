@@ -21,14 +21,33 @@ export const REQUIRED_FIELDS: readonly ImportField[] = ['full_name', 'joined_on'
 export type Mapping = Record<ImportField, number | null>;
 
 const ALIASES: Record<ImportField, string[]> = {
-  full_name: ['ho va ten', 'ho ten', 'ho va ten hoi vien', 'ten hoi vien', 'full name', 'name', 'ten'],
+  full_name: [
+    'ho va ten',
+    'ho ten',
+    'ho va ten hoi vien',
+    'ho ten hoi vien',
+    'ten hoi vien',
+    'full name',
+    'name',
+    'ten'
+  ],
   birth_year: ['nam sinh', 'ngay sinh', 'ngay thang nam sinh', 'birth year', 'year of birth', 'born'],
   sex: ['gioi tinh', 'gioi', 'nam/nu', 'sex', 'gender'],
   village: ['thon/ban', 'thon ban', 'thon', 'ban', 'to dan pho', 'thon/ban/to', 'village'],
-  phone: ['so dien thoai', 'dien thoai', 'sdt', 'so dt', 'dt', 'phone'],
-  card_number: ['so the hoi vien', 'so the', 'ma hoi vien', 'ma the', 'card number', 'card'],
-  joined_on: ['ngay vao hoi', 'ngay ket nap', 'ngay gia nhap', 'ngay vao', 'joined', 'joined on', 'date joined'],
-  address: ['dia chi', 'noi o', 'address']
+  phone: ['so dien thoai', 'dien thoai', 'sdt', 'so dt', 'dt', 'dtdd', 'di dong', 'phone'],
+  card_number: ['so the hoi vien', 'so the hv', 'so the', 'ma hoi vien', 'ma the', 'card number', 'card'],
+  joined_on: [
+    'ngay vao hoi',
+    'ngay ket nap',
+    'ngay gia nhap',
+    'ngay vao',
+    'thoi gian vao hoi',
+    'nam vao hoi',
+    'joined',
+    'joined on',
+    'date joined'
+  ],
+  address: ['dia chi', 'noi o', 'noi o hien nay', 'address']
 };
 
 const norm = (h: string) =>

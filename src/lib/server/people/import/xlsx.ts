@@ -1,74 +1,92 @@
-/** Reads the first worksheet of an .xlsx into plain strings, keeping Excel's row numbers. */
-import ExcelJS from 'exceljs';
+/**
+ * Finds the member table inside a sheet as offices really keep it: title lines above the
+ * header, a header that may span two rows (a merged group cell over its sub-columns), a row
+ * of column numbers under it, and a footer (totals, "Người lập biểu", signatures) below.
+ */
+import { fold } from '$lib/shared/text';
+import { readRawRows, SheetReadError, type RawRow } from '$lib/server/xlsx/sheet-reader';
+import { guessMapping, IMPORT_FIELDS } from './mapping';
 
 export interface Sheet {
   /** header texts, index = column index (0-based) */
   headers: string[];
-  /** Excel row number of the header row */
+  /** Excel row number of the (last) header row */
   headerRow: number;
-  rows: { rowNumber: number; cells: string[] }[];
+  rows: RawRow[];
+  /** Excel row number where the footer starts, if any */
+  footerRow: number | null;
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** Any exceljs cell value → the text a person sees in the cell. */
-export function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) {
-    // exceljs gives dates as UTC midnight of the calendar day shown in Excel.
-    return `${pad(value.getUTCDate())}/${pad(value.getUTCMonth() + 1)}/${value.getUTCFullYear()}`;
+export class SheetError extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
   }
-  if (typeof value === 'object') {
-    if ('richText' in value)
-      return value.richText
-        .map((r) => r.text)
-        .join('')
-        .trim();
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
-    if ('text' in value) return String(value.text).trim();
-    if ('error' in value) return '';
-    return '';
-  }
-  return String(value).trim();
 }
 
-export class SheetError extends Error {}
+/** How many fields a header row maps, a plain count of recognised column names. */
+const score = (headers: string[]) => IMPORT_FIELDS.filter((f) => guessMapping(headers)[f] !== null).length;
 
-/**
- * The header row is the first row with at least two filled cells (offices often put a title
- * line above the table). Rows after it keep their Excel numbers for error messages.
- */
-export async function readSheet(data: ArrayBuffer | Uint8Array): Promise<Sheet> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(
-      data instanceof Uint8Array
-        ? (data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer)
-        : data
-    );
-  } catch {
-    throw new SheetError('unreadable');
-  }
-  const ws = wb.worksheets[0];
-  if (!ws) throw new SheetError('empty');
-  let headers: string[] | null = null;
-  let headerRow = 0;
-  const rows: Sheet['rows'] = [];
-  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: string[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, col) => {
-      cells[col - 1] = cellText(cell.value);
-    });
-    for (let i = 0; i < cells.length; i++) cells[i] ??= '';
-    if (!headers) {
-      if (cells.filter(Boolean).length >= 2) {
-        headers = cells;
-        headerRow = rowNumber;
-      }
-      return;
-    }
-    if (cells.some(Boolean)) rows.push({ rowNumber, cells });
+/** A group cell over sub-columns: the sub-column's own name wins, a merged cell keeps the group's. */
+function combine(top: string[], bottom: string[]): string[] {
+  const n = Math.max(top.length, bottom.length);
+  return Array.from({ length: n }, (_, i) => {
+    const b = bottom[i] ?? '';
+    return b && b !== top[i] ? b : (top[i] ?? '');
   });
-  if (!headers) throw new SheetError('empty');
-  return { headers, headerRow, rows };
+}
+
+const SCAN = 20;
+
+function findHeader(raw: RawRow[]): { headers: string[]; index: number } {
+  let best = { headers: [] as string[], index: -1, score: 1 };
+  for (let i = 0; i < Math.min(raw.length, SCAN); i++) {
+    const single = raw[i].cells;
+    if (score(single) > best.score) best = { headers: single, index: i, score: score(single) };
+    const next = raw[i + 1];
+    if (next && next.rowNumber === raw[i].rowNumber + 1) {
+      const pair = combine(single, next.cells);
+      if (score(pair) > best.score) best = { headers: pair, index: i + 1, score: score(pair) };
+    }
+  }
+  if (best.index < 0) throw new SheetError('no_header');
+  return best;
+}
+
+/** "(1) (2) (3)…" or "1 2 3…" printed under the header. */
+const isColumnNumbering = (cells: string[]) => {
+  const filled = cells.filter(Boolean);
+  return filled.length >= 3 && filled.every((c) => /^\(?\d{1,2}\)?$/.test(c));
+};
+
+const FOOTER =
+  /^(nguoi lap|nguoi ky|thu truong|chu tich|pho chu tich|truong ban|chi hoi truong|xac nhan|tm[ .]|t\/m|ky,? ghi ro|ky ten|tong( so| cong)?\b|cong:?$|.*ngay\s*[.…\d]*\s*thang\s*[.…\d]*\s*nam)/;
+
+/** A footer line: a signature block or a total, usually in one or two cells of its own. */
+function isFooter(cells: string[]): boolean {
+  const filled = cells.filter(Boolean);
+  return filled.length <= 3 && filled.some((c) => FOOTER.test(fold(c)));
+}
+
+export function locateTable(raw: RawRow[]): Sheet {
+  const { headers, index } = findHeader(raw);
+  const rows: RawRow[] = [];
+  let footerRow: number | null = null;
+  for (const r of raw.slice(index + 1)) {
+    if (isFooter(r.cells)) {
+      footerRow = r.rowNumber;
+      break;
+    }
+    if (!rows.length && isColumnNumbering(r.cells)) continue;
+    rows.push({ rowNumber: r.rowNumber, cells: headers.map((_, i) => r.cells[i] ?? '') });
+  }
+  return { headers: headers.map((h) => h ?? ''), headerRow: raw[index].rowNumber, rows, footerRow };
+}
+
+export async function readSheet(data: Uint8Array): Promise<Sheet> {
+  try {
+    return locateTable(await readRawRows(data));
+  } catch (e) {
+    if (e instanceof SheetReadError) throw new SheetError(e.reason);
+    throw e;
+  }
 }

@@ -5,7 +5,7 @@
 import ExcelJS from 'exceljs';
 import type { Db } from '$lib/server/db';
 import type { Actor } from '$lib/server/access/actor';
-import { formatDate } from '$lib/shared/format';
+import { addTableSheet, day, textValue, type SheetValue } from '$lib/server/xlsx/cells';
 import * as m from '$lib/paraglide/messages';
 import { findActivities } from './activity-page.service';
 import { findCommitments } from '../commitments/commitment-page.service';
@@ -13,12 +13,11 @@ import type { ActivityQuery } from './activity-filter';
 import type { CommitmentQuery } from '../commitments/commitment-filter';
 
 export const EXPORT_LIMIT = 10_000;
-const FONT = 'Times New Roman'; // ships Vietnamese glyphs on every office PC
 
 type Msg = (inputs: object, options: { locale: 'vi' }) => string;
 const vi = (key: string): string =>
   (m as unknown as Record<string, Msg | undefined>)[key]?.({}, { locale: 'vi' }) ?? key;
-type Cell = string | number | null;
+type Cell = SheetValue;
 export interface Table {
   sheet: string;
   header: string[];
@@ -50,8 +49,8 @@ export async function activityTable(db: Db, actor: Actor, f: ActivityQuery): Pro
     sheet: vi('pa_sheet_activities'),
     header: ACTIVITY_COLUMNS.map(vi),
     rows: rows.map((r) => [
-      formatDate(r.started_on),
-      formatDate(r.ended_on),
+      day(r.started_on),
+      day(r.ended_on),
       vi(`program_kind_${r.kind}`),
       r.outreach_mode ? vi(`program_mode_${r.outreach_mode}`) : '',
       r.organisation_name,
@@ -86,7 +85,7 @@ export async function commitmentTable(db: Db, actor: Actor, f: CommitmentQuery):
     sheet: vi('pa_sheet_commitments'),
     header: COMMITMENT_COLUMNS.map(vi),
     rows: rows.map((r) => [
-      formatDate(r.signed_on),
+      day(r.signed_on),
       r.kind_name,
       vi(`program_party_${r.party}`),
       (r.party === 'household' ? r.household_name : r.person_name) ?? '',
@@ -98,7 +97,7 @@ export async function commitmentTable(db: Db, actor: Actor, f: CommitmentQuery):
 }
 
 const csvCell = (v: Cell) => {
-  const s = v === null ? '' : String(v);
+  const s = textValue(v);
   return /[",\r\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 
@@ -110,13 +109,7 @@ export function toCsv(t: Table): string {
 export async function toXlsx(t: Table): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Chung Sức';
-  const ws = wb.addWorksheet(t.sheet, { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.addRow(t.header);
-  for (const r of t.rows) ws.addRow(r);
-  ws.eachRow((row, n) => {
-    row.font = { name: FONT, size: 12, bold: n === 1 };
-  });
-  ws.columns.forEach((c) => (c.width = 20));
+  addTableSheet(wb, { sheet: t.sheet, header: t.header, rows: t.rows, defaultWidth: 20 });
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 

@@ -2,12 +2,11 @@
 import ExcelJS from 'exceljs';
 import type { Db } from '$lib/server/db';
 import type { Actor } from '$lib/server/access/actor';
-import { formatDate } from '$lib/shared/format';
+import { addTableSheet, day, textValue, type SheetValue } from '$lib/server/xlsx/cells';
 import * as m from '$lib/paraglide/messages';
 import { EXPORT_LIMIT, listModelsIn } from './model-list.service';
 import type { ModelFilter, ModelListRow } from './model-list.repository';
 
-const FONT = 'Times New Roman';
 type Msg = (inputs: object, options: { locale: 'vi' }) => string;
 const vi = (key: string): string =>
   (m as unknown as Record<string, Msg | undefined>)[key]?.({}, { locale: 'vi' }) ?? key;
@@ -27,7 +26,7 @@ export const MODEL_COLUMNS = [
   'pp_model_evidence'
 ] as const;
 
-type Cell = string | number | null;
+type Cell = SheetValue;
 
 function row(r: ModelListRow): Cell[] {
   return [
@@ -36,18 +35,18 @@ function row(r: ModelListRow): Cell[] {
     vi(`program_status_${r.status}`),
     r.organisation_name,
     r.parent_unit_name && r.unit_level === 'village' ? `${r.unit_name}, ${r.parent_unit_name}` : r.unit_name,
-    formatDate(r.started_on),
-    formatDate(r.ended_on),
+    day(r.started_on),
+    day(r.ended_on),
     r.people_involved,
     r.recognised_by ?? '',
-    formatDate(r.recognised_on),
+    day(r.recognised_on),
     r.replicated_from_name ?? '',
     r.evidence ?? ''
   ];
 }
 
 const csvCell = (v: Cell) => {
-  const s = v === null ? '' : String(v);
+  const s = textValue(v);
   return /[",\r\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 
@@ -62,12 +61,11 @@ export async function exportModelsXlsx(db: Db, actor: Actor, f: ModelFilter): Pr
   const rows = await listModelsIn(db, actor, f, EXPORT_LIMIT);
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Chung Sức';
-  const ws = wb.addWorksheet(vi('pp_models_sheet'), { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.addRow(MODEL_COLUMNS.map(vi));
-  for (const r of rows) ws.addRow(row(r));
-  ws.eachRow((excelRow, n) => {
-    excelRow.font = { name: FONT, size: 12, bold: n === 1 };
+  addTableSheet(wb, {
+    sheet: vi('pp_models_sheet'),
+    header: MODEL_COLUMNS.map(vi),
+    rows: rows.map(row),
+    widths: { 0: 40, 11: 40 }
   });
-  ws.columns.forEach((c, i) => (c.width = i === 0 || i === 11 ? 40 : 18));
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -8,7 +8,7 @@ import type { Db } from '$lib/server/db';
 import type { Actor } from '$lib/server/access/actor';
 import { inScope } from '$lib/server/access/access';
 import { notFound } from '$lib/server/errors';
-import { readMedia } from '$lib/server/media/media';
+import { readMedia, thumbnail } from '$lib/server/media/media';
 import { findAttachment } from './intake.repository';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -17,7 +17,7 @@ export async function openAttachment(
   db: Db,
   actor: Actor,
   id: string,
-  opts: { original?: boolean; followReportId?: string | null } = {}
+  opts: { original?: boolean; thumb?: boolean; followReportId?: string | null } = {}
 ) {
   const a = UUID.test(id) ? await findAttachment(db, id) : undefined;
   if (!a) throw notFound();
@@ -31,5 +31,6 @@ export async function openAttachment(
   const useOriginal = a.public_path === null || (officer && opts.original === true);
   if (useOriginal && a.kind === 'photo' && !officer) throw notFound();
   const body = await readMedia(useOriginal ? a.private_path : a.public_path!);
-  return { body, mime: useOriginal ? a.mime : 'image/jpeg', private: !published };
+  const thumb = !useOriginal && opts.thumb === true;
+  return { body: thumb ? await thumbnail(body) : body, mime: useOriginal ? a.mime : 'image/jpeg', private: !published };
 }

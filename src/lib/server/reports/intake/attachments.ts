@@ -43,8 +43,10 @@ export async function saveAttachments(
 
 /**
  * Where to fetch an attachment. Photos default to the re-encoded copy without metadata;
- * `original: true` asks for the evidence file (officers in scope only).
+ * `original: true` asks for the evidence file (officers in scope only), `thumb: true` for a
+ * small copy of the re-encoded photo.
  */
-export function attachmentUrl(attachment: { id: string }, opts: { original?: boolean } = {}): string {
-  return `/attachments/${attachment.id}${opts.original ? '?original=1' : ''}`;
+export function attachmentUrl(attachment: { id: string }, opts: { original?: boolean; thumb?: boolean } = {}): string {
+  const query = opts.original ? '?original=1' : opts.thumb ? '?size=thumb' : '';
+  return `/attachments/${attachment.id}${query}`;
 }

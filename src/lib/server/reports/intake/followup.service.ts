@@ -9,7 +9,6 @@ import type { Db } from '$lib/server/db';
 import { readJson } from '$lib/server/db/dialect';
 import { config } from '$lib/server/config';
 import { countAttempt, liveWindow } from '$lib/server/auth/rate-limit.service';
-import { newId, nowIso } from '$lib/server/db/ids';
 import { ANONYMOUS, type Actor } from '$lib/server/access/actor';
 import { audit } from '$lib/server/audit/audit.service';
 import { AppError, notFound } from '$lib/server/errors';
@@ -20,10 +19,14 @@ import type { PreparedMedia } from '$lib/server/media/media';
 import { hashReceiptInput } from '../receipt';
 import { deadlineFor } from '../deadline.service';
 import * as repo from './intake.repository';
-import { saveAttachments } from './attachments';
+import { attachmentUrl, saveAttachments } from './attachments';
+import { atomically, transition } from '../workflow/transition';
+import { unitNames } from '../workflow/workflow.repository';
 
 /** The reporter is nobody in particular: audit entries never link an account. */
 const REPORTER: Actor = { ...ANONYMOUS, name: 'reporter' };
+/** The reporter's timeline entries name no account and no office. */
+const BY_REPORTER = { visible: true, actorAccountId: null, actorOrgId: null };
 
 export async function reportIdForReceipt(db: Db, code: string): Promise<string | null> {
   const hash = hashReceiptInput(code);
@@ -104,10 +107,11 @@ async function reporterEvents(db: Db, reportId: string, masterId: string | null)
 
 export async function reporterView(db: Db, reportId: string, today = todayVn()) {
   const r = await load(db, reportId);
-  const [events, attachments, category] = await Promise.all([
+  const [events, attachments, category, units] = await Promise.all([
     reporterEvents(db, reportId, r.duplicate_of_id),
     repo.listReportAttachments(db, reportId),
-    repo.findCategoryForIntake(db, r.category_id)
+    repo.findCategoryForIntake(db, r.category_id),
+    unitNames(db, [r.commune_unit_id, r.village_unit_id])
   ]);
   return {
     status: r.status,
@@ -128,7 +132,27 @@ export async function reporterView(db: Db, reportId: string, today = todayVn()) 
       outcome: e.to_status === 'resolved' ? outcomeOf(e.data) : null,
       fromHandler: e.actor_account_id !== null && e.kind === 'message'
     })),
+    // What they reported, so they can tell it is theirs; their photos as the metadata-free copy.
+    description: r.description,
+    place: {
+      commune: r.commune_unit_id ? (units[r.commune_unit_id] ?? null) : null,
+      village: r.village_unit_id ? (units[r.village_unit_id] ?? null) : null,
+      text: r.location_text,
+      lat: r.lat,
+      lon: r.lon
+    },
     photos: attachments.filter((a) => a.kind === 'photo').map((a) => ({ id: a.id })),
+    files: attachments
+      .filter((a) => a.kind !== 'document')
+      .map((a) => ({
+        id: a.id,
+        kind: a.kind,
+        mime: a.mime,
+        bytes: a.bytes,
+        createdAt: a.created_at,
+        url: attachmentUrl(a),
+        thumbUrl: a.kind === 'photo' ? attachmentUrl(a, { thumb: true }) : null
+      })),
     canRate: r.status === 'resolved' || r.status === 'closed',
     canReopen: canReopen(r.status, vnDate(r.resolved_at), today),
     canReply: !['rejected', 'duplicate', 'closed'].includes(r.status)
@@ -141,25 +165,16 @@ export async function reply(db: Db, reportId: string, body: string, photos: Prep
   if (text.length > LIMITS.descriptionChars) throw new AppError('VALIDATION', 'err_too_long', { field: 'body' });
   if (photos.length > LIMITS.photos) throw new AppError('VALIDATION', 'ri_err_photo_count', { field: 'photos' });
   const r = await load(db, reportId);
-  await db.transaction().execute(async (tx) => {
-    const now = nowIso();
-    const eventId = newId();
-    // Answering a request for information sends the report back to verification.
-    const back = r.status === 'needs_info' && canTransition(r.status, 'new', 'reporter');
-    await repo.insertEvent(tx, {
-      id: eventId,
-      report_id: reportId,
-      kind: photos.length && !text ? 'attachment' : 'reply',
-      from_status: back ? r.status : null,
-      to_status: back ? 'new' : null,
-      actor_account_id: null,
-      actor_org_id: null,
-      visible_to_reporter: 1,
-      body: text || null,
-      data: null,
-      created_at: now
+  // Answering a request for information sends the report back to verification.
+  const back = r.status === 'needs_info' && canTransition(r.status, 'new', 'reporter');
+  await atomically(db, async (tx) => {
+    const { eventId } = await transition(tx, {
+      reportId,
+      expected: r.status,
+      to: back ? 'new' : undefined,
+      side: 'reporter',
+      event: { ...BY_REPORTER, kind: photos.length && !text ? 'attachment' : 'reply', body: text || null }
     });
-    if (back) await repo.updateReport(tx, reportId, { status: 'new', updated_at: now });
     await saveAttachments(tx, reportId, eventId, photos, null);
     await audit(tx, REPORTER, {
       action: 'report.reply',
@@ -176,21 +191,13 @@ export async function rate(db: Db, reportId: string, rating: number): Promise<vo
     throw new AppError('VALIDATION', 'ri_err_rating', { field: 'rating' });
   const r = await load(db, reportId);
   if (r.status !== 'resolved' && r.status !== 'closed') throw new AppError('CONFLICT', 'ri_err_not_closed');
-  await db.transaction().execute(async (tx) => {
-    const now = nowIso();
-    await repo.updateReport(tx, reportId, { rating, updated_at: now });
-    await repo.insertEvent(tx, {
-      id: newId(),
-      report_id: reportId,
-      kind: 'rating',
-      from_status: null,
-      to_status: null,
-      actor_account_id: null,
-      actor_org_id: null,
-      visible_to_reporter: 1,
-      body: String(rating),
-      data: null,
-      created_at: now
+  await atomically(db, async (tx) => {
+    await transition(tx, {
+      reportId,
+      expected: r.status,
+      side: 'reporter',
+      patch: { rating },
+      event: { ...BY_REPORTER, kind: 'rating', body: String(rating) }
     });
     await audit(tx, REPORTER, {
       action: 'report.rate',
@@ -208,27 +215,14 @@ export async function reopen(db: Db, reportId: string, reason: string, today = t
   if (!canReopen(r.status, vnDate(r.resolved_at), today)) throw new AppError('CONFLICT', 'ri_err_reopen');
   if (!reason.trim()) throw new AppError('VALIDATION', 'ri_err_reopen_reason', { field: 'reason' });
   const deadline = await deadlineFor(db, 'verify', r.channel, r.category_id, today);
-  await db.transaction().execute(async (tx) => {
-    const now = nowIso();
-    await repo.updateReport(tx, reportId, {
-      status: 'reopened',
-      deadline_kind: 'verify',
-      deadline_on: deadline.dueOn,
-      closed_at: null,
-      updated_at: now
-    });
-    await repo.insertEvent(tx, {
-      id: newId(),
-      report_id: reportId,
-      kind: 'status',
-      from_status: r.status,
-      to_status: 'reopened',
-      actor_account_id: null,
-      actor_org_id: null,
-      visible_to_reporter: 1,
-      body: reason.trim().slice(0, LIMITS.descriptionChars),
-      data: null,
-      created_at: now
+  await atomically(db, async (tx) => {
+    await transition(tx, {
+      reportId,
+      expected: r.status,
+      to: 'reopened',
+      side: 'reporter',
+      patch: { deadline_kind: 'verify', deadline_on: deadline.dueOn, closed_at: null },
+      event: { ...BY_REPORTER, kind: 'status', body: reason.trim().slice(0, LIMITS.descriptionChars) }
     });
     await audit(tx, REPORTER, {
       action: 'report.reopen',

@@ -1,5 +1,5 @@
 /** SQL for report intake and follow-up by receipt. */
-import type { Insertable, Updateable } from 'kysely';
+import type { Insertable } from 'kysely';
 import type { Db } from '$lib/server/db';
 import { validOn } from '$lib/server/db/predicates';
 import type { AttachmentTable, ReportEventTable, ReportIdentityTable, ReportTable } from '$lib/server/db/schema';
@@ -18,10 +18,6 @@ export async function findReport(db: Db, id: string) {
 
 export async function insertReport(db: Db, row: Insertable<ReportTable>) {
   await db.insertInto('report').values(row).execute();
-}
-
-export async function updateReport(db: Db, id: string, patch: Updateable<ReportTable>) {
-  await db.updateTable('report').set(patch).where('id', '=', id).execute();
 }
 
 export async function insertIdentity(db: Db, row: Insertable<ReportIdentityTable>) {
@@ -158,7 +154,7 @@ export async function listReporterEvents(db: Db, reportId: string) {
 export async function listReportAttachments(db: Db, reportId: string) {
   return db
     .selectFrom('attachment')
-    .select(['id', 'kind', 'mime', 'created_at'])
+    .select(['id', 'kind', 'mime', 'bytes', 'created_at'])
     .where('report_id', '=', reportId)
     .orderBy('created_at')
     .execute();

@@ -144,8 +144,9 @@ export async function createReport(
         observer,
         files
       });
-      // Urgent lane: the on-duty officers of the area hear of it in the same transaction.
-      await notifyUrgent(tx, { id: reportId });
+      // Urgent lane: the on-duty officers of the area hear of it in the same transaction
+      // (asked only for urgent categories: most reports are not, and need no extra read).
+      if (category.urgent === 1) await notifyUrgent(tx, { id: reportId });
     });
   } catch (e) {
     // A concurrent double submit lost the race on the unique key: answer with the winner.

@@ -7,7 +7,8 @@ import ExcelJS from 'exceljs';
 import type { Db } from '$lib/server/db';
 import type { Actor } from '$lib/server/access/actor';
 import { requireAction } from '$lib/server/access/access';
-import { formatDate, todayVn } from '$lib/shared/format';
+import { todayVn } from '$lib/shared/format';
+import { addTableSheet, day, dayOf, textValue, type SheetValue } from '$lib/server/xlsx/cells';
 import { roundToGrid } from '$lib/shared/reports/geo';
 import * as m from '$lib/paraglide/messages';
 import * as repo from './public.repository';
@@ -15,13 +16,11 @@ import { toFilter } from './public.service';
 import type { ReportQuery } from './public.schema';
 
 export const EXPORT_LIMIT = 10_000;
-const FONT = 'Times New Roman'; // ships Vietnamese glyphs on every office PC
 
 /** Exports are in Vietnamese whatever the page language (they go into official files). */
 type Msg = (inputs: object, options: { locale: 'vi' }) => string;
 const vi = (key: string): string =>
   (m as unknown as Record<string, Msg | undefined>)[key]?.({}, { locale: 'vi' }) ?? key;
-const vnDate = (iso: string | null) => (iso ? formatDate(todayVn(new Date(iso))) : '');
 
 const COLUMNS = [
   'rp_col_code',
@@ -44,7 +43,7 @@ const COLUMNS = [
   'rp_col_public'
 ] as const;
 
-type Cell = string | number | null;
+type Cell = SheetValue;
 
 /** Only a named reporter's report keeps its exact point and place text. */
 function position(r: repo.ScopedRow): { lat: number | null; lon: number | null; place: string } {
@@ -57,8 +56,8 @@ function row(r: repo.ScopedRow): Cell[] {
   const p = position(r);
   return [
     r.id.slice(0, 8),
-    vnDate(r.created_at),
-    formatDate(r.observed_on),
+    dayOf(r.created_at),
+    day(r.observed_on),
     vi(`reports_channel_${r.channel}`),
     r.group_vi,
     r.category_vi,
@@ -67,7 +66,7 @@ function row(r: repo.ScopedRow): Cell[] {
     vi(`reports_protection_${r.protection}`),
     r.commune_name ?? '',
     r.agency_name ?? '',
-    formatDate(r.deadline_on),
+    day(r.deadline_on),
     p.lat,
     p.lon,
     p.place,
@@ -83,7 +82,7 @@ async function scopedRows(db: Db, actor: Actor, query: ReportQuery) {
 }
 
 const csvCell = (v: Cell) => {
-  const s = v === null ? '' : String(v);
+  const s = textValue(v);
   return /[",\r\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 
@@ -98,13 +97,12 @@ export async function exportXlsx(db: Db, actor: Actor, query: ReportQuery): Prom
   const rows = await scopedRows(db, actor, query);
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Chung Sức';
-  const ws = wb.addWorksheet(vi('rp_sheet_name'), { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.addRow(COLUMNS.map((k) => vi(k)));
-  for (const r of rows) ws.addRow(row(r));
-  ws.eachRow((excelRow, n) => {
-    excelRow.font = { name: FONT, size: 12, bold: n === 1 };
+  addTableSheet(wb, {
+    sheet: vi('rp_sheet_name'),
+    header: COLUMNS.map((k) => vi(k)),
+    rows: rows.map(row),
+    widths: { 15: 60 }
   });
-  ws.columns.forEach((c, i) => (c.width = i === 15 ? 60 : 18));
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 

@@ -18,6 +18,8 @@ export interface ReportFilter {
   to?: string; // ISO instant, exclusive
   q?: string; // already folded
   ids?: string[];
+  /** Search the text the public sees (redacted when an officer redacted it). */
+  publicText?: boolean;
 }
 
 function base(db: Db) {
@@ -38,7 +40,14 @@ function filtered(q: Base, f: ReportFilter): Base {
   if (f.status?.length) q = q.where('r.status', 'in', f.status);
   if (f.from) q = q.where('r.created_at', '>=', f.from);
   if (f.to) q = q.where('r.created_at', '<', f.to);
-  if (f.q) q = q.where(containsFolded('r.description_search', f.q));
+  if (f.q && f.publicText)
+    q = q.where((eb) =>
+      eb.or([
+        eb.and([eb('r.public_description', 'is', null), containsFolded('r.description_search', f.q!)]),
+        containsFolded('r.public_search', f.q!)
+      ])
+    );
+  else if (f.q) q = q.where(containsFolded('r.description_search', f.q));
   return q;
 }
 
@@ -64,10 +73,11 @@ const PUBLIC_COLUMNS = [
   'a.name as agency_name'
 ] as const;
 
-/** Published reports, newest first. */
+/** Published reports, newest first, with the text as published (redacted or as written). */
 export async function listPublic(db: Db, f: ReportFilter, limit: number, offset = 0) {
-  return filtered(base(db).where('r.is_public', '=', 1), f)
-    .select(PUBLIC_COLUMNS)
+  return filtered(base(db).where('r.is_public', '=', 1), { ...f, publicText: true })
+    .select(PUBLIC_COLUMNS.filter((c) => c !== 'r.description'))
+    .select((eb) => eb.fn.coalesce('r.public_description', 'r.description').as('description'))
     .orderBy('r.created_at', 'desc')
     .orderBy('r.id')
     .limit(limit)
@@ -76,7 +86,7 @@ export async function listPublic(db: Db, f: ReportFilter, limit: number, offset 
 }
 
 export async function countPublic(db: Db, f: ReportFilter): Promise<number> {
-  const row = await filtered(base(db).where('r.is_public', '=', 1), f)
+  const row = await filtered(base(db).where('r.is_public', '=', 1), { ...f, publicText: true })
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   return Number(row.n);
@@ -144,7 +154,7 @@ export async function findPublicPhoto(db: Db, attachmentId: string) {
   return db
     .selectFrom('attachment as t')
     .innerJoin('report as r', 'r.id', 't.report_id')
-    .select(['t.id', 't.public_path', 't.mime'])
+    .select(['t.id', 't.public_path'])
     .where('t.id', '=', attachmentId)
     .where('t.kind', '=', 'photo')
     .where('t.approved_public', '=', 1)
@@ -155,9 +165,32 @@ export async function findPublicPhoto(db: Db, attachmentId: string) {
 export async function findReportForPublishing(db: Db, id: string) {
   return db
     .selectFrom('report')
-    .select(['id', 'commune_org_id', 'agency_org_id', 'is_public', 'lat', 'lon', 'commune_unit_id'])
+    .select([
+      'id',
+      'commune_org_id',
+      'agency_org_id',
+      'is_public',
+      'lat',
+      'lon',
+      'commune_unit_id',
+      'description',
+      'public_description',
+      'public_lat',
+      'public_lon',
+      'category_id',
+      'status',
+      'observed_on'
+    ])
     .where('id', '=', id)
     .executeTakeFirst();
+}
+
+export async function updatePublicText(db: Db, id: string, text: string | null, search: string | null, now: string) {
+  await db
+    .updateTable('report')
+    .set({ public_description: text, public_search: search, updated_at: now })
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function updatePublic(

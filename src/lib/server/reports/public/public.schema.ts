@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { parseDate } from '$lib/shared/format';
 import { STATUSES } from '$lib/shared/reports/status';
+import { PUBLIC_STATES } from '$lib/shared/reports/public-status';
 
 const optionalText = (max: number) => z.string().trim().max(max, 'err_too_long').optional().default('');
 const optionalDate = z
@@ -16,7 +17,7 @@ export const reportQuerySchema = z.object({
   commune: optionalText(64),
   category: optionalText(64),
   status: z
-    .union([z.literal(''), z.enum(STATUSES)])
+    .union([z.literal(''), z.enum(PUBLIC_STATES), z.enum(STATUSES)])
     .optional()
     .default(''),
   from: optionalDate,
@@ -25,3 +26,5 @@ export const reportQuerySchema = z.object({
 });
 
 export type ReportQuery = z.infer<typeof reportQuerySchema>;
+
+export const publicTextSchema = z.object({ public_description: z.string().optional().default('') });

@@ -14,6 +14,11 @@ import { validate } from '$lib/server/forms';
 import { parseDate } from '$lib/shared/format';
 import { fold } from '$lib/shared/text';
 import { roundToGrid } from '$lib/shared/reports/geo';
+import { isPublicState, statusesOf } from '$lib/shared/reports/public-status';
+import { readMedia } from '$lib/server/media/media';
+import { AppError } from '$lib/server/errors';
+import { LIMITS } from '$lib/shared/reports/constants';
+import { attachmentUrl } from '../intake/attachments';
 import * as repo from './public.repository';
 import { reportQuerySchema, type ReportQuery } from './public.schema';
 
@@ -30,7 +35,8 @@ export function toFilter(query: ReportQuery): repo.ReportFilter {
     q: query.q ? fold(query.q) : undefined,
     commune: query.commune || undefined,
     category: query.category || undefined,
-    status: query.status ? [query.status] : undefined,
+    // The public filter names one of four public states; exports may name an internal status.
+    status: !query.status ? undefined : isPublicState(query.status) ? [...statusesOf(query.status)] : [query.status],
     from: from ? vnMidnight(from) : undefined,
     to: to ? vnMidnight(to, 1) : undefined
   };
@@ -128,18 +134,23 @@ async function reportForOfficer(db: Db, actor: Actor, reportId: string) {
   return report;
 }
 
+type PublishingRow = NonNullable<Awaited<ReturnType<typeof repo.findReportForPublishing>>>;
+
 /**
- * Publish or withdraw a report. The public position is the centre of its ~500 m grid cell
- * (or of its commune when it has no GPS), computed here so the exact point never leaves.
+ * The public position: the centre of its ~500 m grid cell (or of its commune when it has no
+ * GPS), computed here so the exact point never leaves.
  */
+async function publicPoint(db: Db, report: PublishingRow): Promise<{ lat: number; lon: number } | null> {
+  if (report.lat !== null && report.lon !== null) return roundToGrid(report.lat, report.lon);
+  if (!report.commune_unit_id) return null;
+  const c = await repo.communeCentre(db, report.commune_unit_id);
+  return c?.centre_lat != null && c.centre_lon != null ? { lat: c.centre_lat, lon: c.centre_lon } : null;
+}
+
+/** Publish or withdraw a report. */
 export async function setPublic(db: Db, actor: Actor, reportId: string, flag: boolean): Promise<void> {
   const report = await reportForOfficer(db, actor, reportId);
-  let point: { lat: number; lon: number } | null = null;
-  if (flag && report.lat !== null && report.lon !== null) point = roundToGrid(report.lat, report.lon);
-  else if (flag && report.commune_unit_id) {
-    const c = await repo.communeCentre(db, report.commune_unit_id);
-    if (c?.centre_lat != null && c.centre_lon != null) point = { lat: c.centre_lat, lon: c.centre_lon };
-  }
+  const point = flag ? await publicPoint(db, report) : null;
   await db.transaction().execute(async (tx) => {
     await repo.updatePublic(tx, reportId, flag ? 1 : 0, point?.lat ?? null, point?.lon ?? null, nowIso());
     await audit(tx, actor, {
@@ -172,19 +183,59 @@ export async function approvePhoto(db: Db, actor: Actor, attachmentId: string, f
   });
 }
 
+/**
+ * The text the public reads. The officer may redact it (names, house numbers); the
+ * reporter's original is never changed. Empty or identical text means "as written".
+ */
+export async function setPublicText(db: Db, actor: Actor, reportId: string, text: string): Promise<void> {
+  const report = await reportForOfficer(db, actor, reportId);
+  const clean = text.trim();
+  if (clean.length > LIMITS.descriptionChars)
+    throw new AppError('VALIDATION', 'err_too_long', { field: 'public_description' });
+  const redacted = clean && clean !== report.description.trim() ? clean : null;
+  await db.transaction().execute(async (tx) => {
+    await repo.updatePublicText(tx, reportId, redacted, redacted ? fold(redacted) : null, nowIso());
+    await audit(tx, actor, {
+      action: 'update',
+      entityType: 'report',
+      entityId: reportId,
+      organisationId: report.commune_org_id,
+      before: { public_text_redacted: report.public_description !== null },
+      after: { public_text_redacted: redacted !== null },
+      note: 'public text'
+    });
+  });
+}
+
 export async function publicPhoto(db: Db, attachmentId: string) {
   const photo = await repo.findPublicPhoto(db, attachmentId);
   if (!photo?.public_path) throw notFound();
-  return { path: photo.public_path, mime: photo.mime };
+  return { body: await readMedia(photo.public_path), mime: 'image/jpeg' };
 }
 
-/** What the officer's publish page needs: the flag and the photos with their approval. */
+/**
+ * What the officer's publish page needs: exactly what the public will see (text as
+ * published, the fuzzed point, the photos) and the choices that change it.
+ */
 export async function publishingView(db: Db, actor: Actor, reportId: string) {
   const report = await reportForOfficer(db, actor, reportId);
-  const photos = await repo.listReportPhotos(db, reportId);
+  const [photos, point] = await Promise.all([repo.listReportPhotos(db, reportId), publicPoint(db, report)]);
   return {
     id: report.id,
+    ref: report.id.slice(0, 8).toUpperCase(),
+    status: report.status,
+    observedOn: report.observed_on,
     isPublic: !!report.is_public,
-    photos: photos.map((p, i) => ({ id: p.id, n: i + 1, approved: !!p.approved_public }))
+    original: report.description,
+    publicText: report.public_description ?? report.description,
+    redacted: report.public_description !== null,
+    point: report.is_public && report.public_lat !== null ? { lat: report.public_lat, lon: report.public_lon! } : point,
+    photos: photos.map((p, i) => ({
+      id: p.id,
+      n: i + 1,
+      approved: !!p.approved_public,
+      thumbUrl: attachmentUrl(p, { thumb: true }),
+      url: attachmentUrl(p)
+    }))
   };
 }

@@ -10,6 +10,7 @@ import { newId, nowIso } from '$lib/server/db/ids';
 import { todayVn } from '$lib/shared/format';
 import type { Outcome } from '$lib/shared/reports/outcome';
 import { applyStep, due, loadForAction, step } from './core';
+import { atomically } from './transition';
 import {
   decideExtensionRow,
   insertAttachment,
@@ -89,7 +90,7 @@ export async function requestExtension(db: Db, actor: Actor, id: string, reason:
   if (!r.accepted_on) throw new AppError('CONFLICT', 'rw_err_transition');
   // Refuse up front when the channel's limit is reached (deadlineFor throws CONFLICT then).
   const next = await deadlineFor(db, 'resolve', r.channel, r.category_id, r.accepted_on, r.extensions_used + 1);
-  await db.transaction().execute(async (tx) => {
+  await atomically(db, async (tx) => {
     await applyStep(tx, actor, {
       r,
       side: 'agency',
@@ -120,7 +121,7 @@ export async function decideExtension(db: Db, actor: Actor, id: string, approve:
   if (!ext || !r.accepted_on) throw new AppError('CONFLICT', 'rw_err_transition');
   const used = approve ? r.extensions_used + 1 : r.extensions_used;
   const deadline = approve ? await due(db, r, 'resolve', r.accepted_on, used) : r.deadline_on;
-  await db.transaction().execute(async (tx) => {
+  await atomically(db, async (tx) => {
     await applyStep(tx, actor, {
       r,
       side: 'manager',
@@ -153,7 +154,7 @@ export async function closeWithOutcome(
   const r = await loadForAction(db, actor, id, 'agency');
   documents.forEach(checkDocument);
   const stored = await Promise.all(documents.map((d) => storeDocument(r.id, d)));
-  await db.transaction().execute(async (tx) => {
+  await atomically(db, async (tx) => {
     const eventId = await applyStep(tx, actor, {
       r,
       side: 'agency',

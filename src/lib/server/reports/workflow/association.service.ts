@@ -9,6 +9,7 @@ import type { Actor } from '$lib/server/access/actor';
 import { AppError } from '$lib/server/errors';
 import { todayVn } from '$lib/shared/format';
 import { applyStep, canRead, due, loadForAction, step } from './core';
+import { atomically } from './transition';
 import { findReport, listAgencies } from './workflow.repository';
 import type { ForwardInput, VerifyInput } from './workflow.schema';
 
@@ -77,7 +78,7 @@ export async function markDuplicate(db: Db, actor: Actor, id: string, masterId: 
   if (!master || !(await canRead(db, actor, master)))
     throw new AppError('VALIDATION', 'rw_err_master', { field: 'master_id' });
   if (master.id === r.id) throw new AppError('VALIDATION', 'rw_err_master_self', { field: 'master_id' });
-  await db.transaction().execute(async (tx) => {
+  await atomically(db, async (tx) => {
     await applyStep(tx, actor, {
       r,
       side: 'association',

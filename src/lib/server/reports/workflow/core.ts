@@ -14,7 +14,8 @@ import { newId, nowIso } from '$lib/server/db/ids';
 import { canTransition, isStatus, type ReportStatus } from '$lib/shared/reports/status';
 import type { Stage } from '$lib/shared/reports/constants';
 import { deadlineFor } from '../deadline.service';
-import { findReport, insertEvent, orgParent, updateReport, type ReportRow } from './workflow.repository';
+import { findReport, insertEvent, orgParent, type ReportRow } from './workflow.repository';
+import { atomically, transition } from './transition';
 
 /** Who acts: the association (commune/province Hội), the agency, or the agency's manager. */
 export type ActorSide = 'association' | 'agency' | 'manager';
@@ -99,33 +100,43 @@ export async function writeEvent(
   return id;
 }
 
-/** Apply one step inside the caller's transaction; returns the main event's id. */
+/**
+ * Apply one step inside the caller's transaction (see transition.ts): the report must still
+ * be in the status the actor saw in `s.r`, otherwise the step is refused as changed meanwhile.
+ */
 export async function applyStep(tx: Db, actor: Actor, s: Step): Promise<string> {
   if (s.to) assertTransition(s.r, s.to, s.side);
   const org = await actingOrg(tx, s.r, s.side);
-  const patch: Updateable<ReportTable> = { ...s.patch, ...(s.to ? { status: s.to } : {}), updated_at: nowIso() };
-  await updateReport(tx, s.r.id, patch);
-  const eventId = await writeEvent(tx, actor, s.r.id, org, {
-    ...s.event,
-    from: s.to ? s.r.status : null,
-    to: s.to ?? null
+  const { eventId } = await transition(tx, {
+    reportId: s.r.id,
+    expected: s.r.status,
+    to: s.to,
+    side: s.side === 'manager' ? 'agency' : s.side,
+    patch: s.patch,
+    event: {
+      kind: s.event.kind ?? 'status',
+      body: s.event.body,
+      data: s.event.data ? JSON.stringify(s.event.data) : null,
+      visible: !!s.event.visible,
+      actorAccountId: actor.accountId,
+      actorOrgId: org
+    }
   });
   if (s.internalNote) await writeEvent(tx, actor, s.r.id, org, { kind: 'note', body: s.internalNote, visible: false });
-  const { updated_at: _u, ...after } = patch;
   await audit(tx, actor, {
     action: s.action,
     entityType: 'report',
     entityId: s.r.id,
     organisationId: org,
     before: { status: s.r.status, deadline_on: s.r.deadline_on },
-    after
+    after: { ...s.patch, ...(s.to ? { status: s.to } : {}) }
   });
   return eventId;
 }
 
-/** Run steps atomically. */
+/** Run one step atomically. */
 export async function step(db: Db, actor: Actor, s: Step): Promise<string> {
-  return db.transaction().execute((tx) => applyStep(tx, actor, s));
+  return atomically(db, (tx) => applyStep(tx, actor, s));
 }
 
 export async function due(db: Db, r: ReportRow, stage: Stage, start: string, extensions = 0): Promise<string> {

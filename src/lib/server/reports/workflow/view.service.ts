@@ -16,6 +16,8 @@ import { nextStatuses, isStatus, type ReportStatus } from '$lib/shared/reports/s
 import { addCalendarDays } from '$lib/server/calendar/workdays';
 import { listRoutingCandidates } from '../routing.repository';
 import { rankRoutes } from '../routing';
+import { attachmentUrl } from '../intake/attachments';
+import { safeLink } from '$lib/shared/reports/links';
 import { loadReadable, mayAct } from './core';
 import {
   accountName,
@@ -30,6 +32,7 @@ import {
   officersCovering,
   orgNames,
   unitChain,
+  unitNames,
   type ReportRow
 } from './workflow.repository';
 
@@ -99,14 +102,15 @@ export async function suggestedAgency(
 }
 
 async function permissions(db: Db, actor: Actor, r: ReportRow) {
-  const [association, agency, manager, custodian] = await Promise.all([
+  const [association, agency, manager, custodian, publish] = await Promise.all([
     mayAct(db, actor, r, 'association'),
     mayAct(db, actor, r, 'agency'),
     mayAct(db, actor, r, 'manager'),
-    inScope(db, actor, 'identity.reveal', r.commune_org_id)
+    inScope(db, actor, 'identity.reveal', r.commune_org_id),
+    inScope(db, actor, 'report.publish', r.commune_org_id)
   ]);
   const reveal = custodian && r.protection !== 'anonymous' && !!(await findIdentity(db, r.id));
-  return { association, agency, manager, reveal };
+  return { association, agency, manager, reveal, publish };
 }
 
 /** The officer's page. Out of scope → NOT_FOUND. */
@@ -114,9 +118,10 @@ export async function officerReport(db: Db, actor: Actor, id: string, now = new 
   const r = await loadReadable(db, actor, id);
   const can = await permissions(db, actor, r);
   const status = (isStatus(r.status) ? r.status : 'new') as ReportStatus;
-  const [category, names, events, attachments, extensions, assigned] = await Promise.all([
+  const [category, names, units, events, attachments, extensions, assigned] = await Promise.all([
     categoryOf(db, r.category_id),
     orgNames(db, [r.commune_org_id, r.agency_org_id]),
+    unitNames(db, [r.commune_unit_id, r.village_unit_id]),
     listEvents(db, [r.id]),
     listAttachments(db, r.id),
     listExtensions(db, r.id),
@@ -138,6 +143,10 @@ export async function officerReport(db: Db, actor: Actor, id: string, now = new 
       lat: r.lat,
       lon: r.lon,
       precision: r.location_precision,
+      communeUnit: r.commune_unit_id ? (units[r.commune_unit_id] ?? null) : null,
+      village: r.village_unit_id ? (units[r.village_unit_id] ?? null) : null,
+      mediaUrl: safeLink(r.media_url),
+      isPublic: r.is_public === 1,
       commune: r.commune_org_id ? (names[r.commune_org_id] ?? null) : null,
       agency: r.agency_org_id ? (names[r.agency_org_id] ?? null) : null,
       assigned,
@@ -158,7 +167,11 @@ export async function officerReport(db: Db, actor: Actor, id: string, now = new 
       kind: a.kind,
       mime: a.mime,
       bytes: a.bytes,
-      createdAt: a.created_at
+      createdAt: a.created_at,
+      // The officer may open the evidence file: loadReadable proved report.read in scope.
+      url: a.kind === 'document' ? `/reports/${r.id}/files/${a.id}` : attachmentUrl(a),
+      thumbUrl: a.kind === 'photo' ? attachmentUrl(a, { thumb: true }) : null,
+      originalUrl: a.kind === 'document' ? null : attachmentUrl(a, { original: true })
     })),
     extensions,
     can,

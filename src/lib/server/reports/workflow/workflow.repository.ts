@@ -3,6 +3,7 @@ import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Db } from '$lib/server/db';
 import type { AttachmentTable, ExtensionRequestTable, ReportEventTable, ReportTable } from '$lib/server/db/schema';
 import type { scopeSubquery } from '$lib/server/access/access';
+import { forUpdate } from '$lib/server/db/dialect';
 
 export type Scope = ReturnType<typeof scopeSubquery>;
 export type ReportRow = Awaited<ReturnType<typeof findReport>> & {};
@@ -11,8 +12,25 @@ export async function findReport(db: Db, id: string) {
   return db.selectFrom('report').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function updateReport(db: Db, id: string, patch: Updateable<ReportTable>): Promise<void> {
-  await db.updateTable('report').set(patch).where('id', '=', id).execute();
+/** The report, locked for the rest of the transaction (see transition.ts). */
+export async function lockReport(db: Db, id: string) {
+  return forUpdate(db, db.selectFrom('report').selectAll().where('id', '=', id)).executeTakeFirst();
+}
+
+/** Compare-and-set: writes only while the report still has `status`; false when it moved on. */
+export async function setReportIf(
+  db: Db,
+  id: string,
+  status: string,
+  patch: Updateable<ReportTable>
+): Promise<boolean> {
+  const res = await db
+    .updateTable('report')
+    .set(patch)
+    .where('id', '=', id)
+    .where('status', '=', status)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
 }
 
 export async function insertEvent(db: Db, row: Insertable<ReportEventTable>): Promise<void> {
@@ -29,6 +47,14 @@ export async function orgNames(db: Db, ids: (string | null)[]): Promise<Record<s
   const list = [...new Set(ids.filter((v): v is string => !!v))];
   if (!list.length) return {};
   const rows = await db.selectFrom('organisation').select(['id', 'name']).where('id', 'in', list).execute();
+  return Object.fromEntries(rows.map((r) => [r.id, r.name]));
+}
+
+/** Names of administrative units (commune, village) by id. */
+export async function unitNames(db: Db, ids: (string | null)[]): Promise<Record<string, string>> {
+  const list = [...new Set(ids.filter((v): v is string => !!v))];
+  if (!list.length) return {};
+  const rows = await db.selectFrom('admin_unit').select(['id', 'name']).where('id', 'in', list).execute();
   return Object.fromEntries(rows.map((r) => [r.id, r.name]));
 }
 

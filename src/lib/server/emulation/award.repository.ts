@@ -1,0 +1,150 @@
+/** SQL for nominations, awards and the public honour board. */
+import type { Db } from '$lib/server/db';
+import type { OrgScope } from '$lib/server/access/access';
+import type { EmuAwardTable, EmuNominationTable } from '$lib/server/db/schema';
+
+export async function insertNomination(db: Db, row: EmuNominationTable): Promise<void> {
+  await db.insertInto('emu_nomination').values(row).execute();
+}
+
+export async function pendingNomination(db: Db, registrationId: string, awardForm: string, toOrgId?: string) {
+  let q = db
+    .selectFrom('emu_nomination')
+    .selectAll()
+    .where('registration_id', '=', registrationId)
+    .where('award_form', '=', awardForm)
+    .where('status', '=', 'pending');
+  if (toOrgId) q = q.where('to_org_id', '=', toOrgId);
+  return q.executeTakeFirst();
+}
+
+export async function setNominationStatus(db: Db, id: string, status: EmuNominationTable['status']): Promise<void> {
+  await db.updateTable('emu_nomination').set({ status }).where('id', '=', id).execute();
+}
+
+/** Nominations waiting at the organisations in scope, with the candidate's name. */
+export async function nominationsTo(db: Db, scope: OrgScope, campaignId?: string) {
+  let q = db
+    .selectFrom('emu_nomination as n')
+    .innerJoin('emu_registration as r', 'r.id', 'n.registration_id')
+    .innerJoin('organisation as f', 'f.id', 'n.from_org_id')
+    .leftJoin('person as p', 'p.id', 'r.person_id')
+    .leftJoin('organisation as so', 'so.id', 'r.subject_org_id')
+    .selectAll('n')
+    .select([
+      'r.campaign_id',
+      'r.household_name',
+      'p.full_name as person_name',
+      'so.name as subject_org_name',
+      'f.name as from_name'
+    ])
+    .where('n.to_org_id', 'in', scope)
+    .where('n.status', '=', 'pending');
+  if (campaignId) q = q.where('r.campaign_id', '=', campaignId);
+  return q.orderBy('n.created_at').execute();
+}
+
+export async function activeAwardFor(db: Db, achievementKey: string) {
+  return db
+    .selectFrom('emu_award')
+    .select(['id', 'award_form', 'decision_number'])
+    .where('achievement_key', '=', achievementKey)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+}
+
+export async function insertAward(db: Db, row: EmuAwardTable): Promise<void> {
+  await db.insertInto('emu_award').values(row).execute();
+}
+
+export async function findAward(db: Db, id: string) {
+  return db
+    .selectFrom('emu_award as a')
+    .innerJoin('emu_registration as r', 'r.id', 'a.registration_id')
+    .selectAll('a')
+    .select(['r.organisation_id as registration_org_id', 'r.campaign_id'])
+    .where('a.id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function updateAward(db: Db, id: string, patch: Partial<EmuAwardTable>): Promise<void> {
+  await db.updateTable('emu_award').set(patch).where('id', '=', id).execute();
+}
+
+/** Awards (revoked ones too: the history stays) of registrations in scope. */
+export async function awardsIn(db: Db, scope: OrgScope, f: { campaignId?: string; registrationId?: string }) {
+  let q = db
+    .selectFrom('emu_award as a')
+    .innerJoin('emu_registration as r', 'r.id', 'a.registration_id')
+    .innerJoin('organisation as g', 'g.id', 'a.granted_by_org_id')
+    .leftJoin('person as p', 'p.id', 'r.person_id')
+    .leftJoin('organisation as so', 'so.id', 'r.subject_org_id')
+    .selectAll('a')
+    .select([
+      'r.campaign_id',
+      'r.household_name',
+      'p.full_name as person_name',
+      'so.name as subject_org_name',
+      'g.name as granted_by_name'
+    ])
+    .where('r.organisation_id', 'in', scope);
+  if (f.campaignId) q = q.where('r.campaign_id', '=', f.campaignId);
+  if (f.registrationId) q = q.where('a.registration_id', '=', f.registrationId);
+  return q.orderBy('a.decided_on', 'desc').orderBy('a.id').execute();
+}
+
+/**
+ * The public honour board: awards in force whose awardee consented to publication and has
+ * not withdrawn it, under one organisation (a province or a commune association).
+ */
+export async function boardRows(db: Db, underOrgId: string | null) {
+  let q = db
+    .selectFrom('emu_award as a')
+    .innerJoin('emu_registration as r', 'r.id', 'a.registration_id')
+    .innerJoin('organisation as o', 'o.id', 'r.organisation_id')
+    .leftJoin('person as p', 'p.id', 'r.person_id')
+    .leftJoin('organisation as so', 'so.id', 'r.subject_org_id')
+    .select([
+      'a.id',
+      'a.award_form',
+      'a.decision_number',
+      'a.decided_on',
+      'a.story',
+      'r.subject_kind',
+      'r.household_name',
+      'p.full_name as person_name',
+      'so.name as subject_org_name',
+      'o.name as organisation_name'
+    ])
+    .where('a.revoked_at', 'is', null)
+    .where('a.public_consent_on', 'is not', null)
+    .where('a.consent_withdrawn_at', 'is', null)
+    .where('p.anonymised_at', 'is', null);
+  if (underOrgId)
+    q = q.where(
+      'r.organisation_id',
+      'in',
+      db.selectFrom('organisation_closure').select('descendant_id').where('ancestor_id', '=', underOrgId)
+    );
+  return q.orderBy('a.decided_on', 'desc').orderBy('a.id').limit(500).execute();
+}
+
+/** Commune associations with someone on the board, for the board's commune filter. */
+export async function boardCommunes(db: Db) {
+  return db
+    .selectFrom('organisation as c')
+    .select(['c.id', 'c.name', 'c.sort_key'])
+    .where('c.type', '=', 'commune_association')
+    .where('c.id', 'in', (eb) =>
+      eb
+        .selectFrom('organisation_closure as oc')
+        .innerJoin('emu_registration as r', 'r.organisation_id', 'oc.descendant_id')
+        .innerJoin('emu_award as a', 'a.registration_id', 'r.id')
+        .select('oc.ancestor_id')
+        .where('a.revoked_at', 'is', null)
+        .where('a.public_consent_on', 'is not', null)
+        .where('a.consent_withdrawn_at', 'is', null)
+    )
+    .orderBy('c.sort_key')
+    .execute();
+}

@@ -1,0 +1,224 @@
+/**
+ * Nominations up the chain, award decisions, revocation and consent to publication.
+ * - A level nominates a candidate its council passed to a level above it that may grant the
+ *   form; a level cannot grant (nor be asked for) a form it has no authority for.
+ * - A decision is numbered in the issuer's document register and lists what it grants, with
+ *   cash as a multiple of the configured base salary.
+ * - One achievement, one form: a campaign's result for one subject is rewarded once; a
+ *   revoked award keeps its record and reason, and frees the achievement again.
+ */
+import type { Db } from '$lib/server/db';
+import type { Actor } from '$lib/server/access/actor';
+import { inScope, requireAction, scopeSubquery } from '$lib/server/access/access';
+import { audit } from '$lib/server/audit/audit.service';
+import { AppError, notFound } from '$lib/server/errors';
+import { newId, nowIso } from '$lib/server/db/ids';
+import { config } from '$lib/server/config';
+import { todayVn } from '$lib/shared/format';
+import { cashAmount, mayGrant } from '$lib/shared/emulation/rules';
+import { issueDocument } from '$lib/server/documents';
+import * as regs from './registration.repository';
+import * as repo from './award.repository';
+import { decisionSpec } from './dossier.service';
+import type { DecisionInput, NominateInput } from './emulation.schema';
+import { MANAGE, READ, REGISTER } from './policy';
+
+const invalid = (field: string, key: string) => new AppError('VALIDATION', key, { field });
+
+export const achievementKey = (r: { campaign_id: string; subject_key: string }) => `${r.campaign_id}:${r.subject_key}`;
+
+/** Where the candidate was voted on: the organisation of its latest council vote. */
+async function councilOrgOf(db: Db, registrationId: string): Promise<string | null> {
+  const votes = await regs.votesOf(db, [registrationId]);
+  return votes.at(-1)?.organisation_id ?? null;
+}
+
+export async function nominate(db: Db, actor: Actor, input: NominateInput, now = new Date()): Promise<string> {
+  requireAction(actor, MANAGE);
+  const r = await regs.findCandidate(db, input.registration_id);
+  const from = r ? await councilOrgOf(db, r.id) : null;
+  if (!r || !from || !(await inScope(db, actor, MANAGE, from))) throw notFound();
+  if (r.result !== 'passed' || r.status !== 'published') throw invalid('registration_id', 'emu_err_not_passed');
+  if (!r.appeal_until || todayVn(now) < r.appeal_until) throw invalid('registration_id', 'emu_err_appeal_window');
+  const to = await regs.orgFacts(db, input.to_org_id);
+  if (!to || to.id === from || !(await regs.isAncestor(db, to.id, from)))
+    throw invalid('to_org_id', 'emu_err_not_above');
+  if (!mayGrant(to.type, input.award_form)) throw invalid('award_form', 'emu_err_authority');
+  const existing = await repo.pendingNomination(db, r.id, input.award_form, to.id);
+  if (existing) return existing.id;
+  const id = newId();
+  await db.transaction().execute(async (tx) => {
+    await repo.insertNomination(tx, {
+      id,
+      ...input,
+      from_org_id: from,
+      to_org_id: to.id,
+      status: 'pending',
+      created_by: actor.accountId,
+      created_at: nowIso()
+    });
+    await audit(tx, actor, {
+      action: 'emu.nominate',
+      entityType: 'emu_registration',
+      entityId: r.id,
+      organisationId: from,
+      after: { ...input, from }
+    });
+  });
+  return id;
+}
+
+export async function nominationsFor(db: Db, actor: Actor, campaignId?: string) {
+  requireAction(actor, READ);
+  return repo.nominationsTo(db, scopeSubquery(db, actor, MANAGE), campaignId);
+}
+
+type Candidate = NonNullable<Awaited<ReturnType<typeof regs.findCandidate>>> & { nominationId: string | null };
+
+/** A candidate this level may decide on: nominated to it for the form, or passed by its own council. */
+async function decidable(db: Db, issuer: string, form: string, id: string): Promise<Candidate> {
+  const r = await regs.findCandidate(db, id);
+  if (!r || r.result !== 'passed') throw invalid('registration_ids', 'emu_err_not_passed');
+  const nomination = await repo.pendingNomination(db, id, form, issuer);
+  if (!nomination && (await councilOrgOf(db, id)) !== issuer)
+    throw invalid('registration_ids', 'emu_err_not_nominated');
+  const held = await repo.activeAwardFor(db, achievementKey(r));
+  if (held)
+    throw new AppError('CONFLICT', 'emu_err_already_awarded', {
+      field: 'registration_ids',
+      number: held.decision_number
+    });
+  return { ...r, nominationId: nomination?.id ?? null };
+}
+
+/** Issues an award decision (quyết định khen thưởng) for some candidates, numbered in the register. */
+export async function decide(db: Db, actor: Actor, input: DecisionInput, now = new Date()) {
+  requireAction(actor, MANAGE);
+  if (!(await inScope(db, actor, MANAGE, input.organisation_id)))
+    throw invalid('organisation_id', 'emu_err_organisation');
+  const issuer = await regs.orgFacts(db, input.organisation_id);
+  if (!issuer || !mayGrant(issuer.type, input.award_form)) throw invalid('award_form', 'emu_err_authority');
+  const candidates: Candidate[] = [];
+  for (const id of input.registration_ids) candidates.push(await decidable(db, issuer.id, input.award_form, id));
+  const spec = await decisionSpec(
+    db,
+    input,
+    candidates.map((c) => c.id)
+  );
+  return db.transaction().execute(async (tx) => {
+    const doc = await issueDocument(
+      tx,
+      actor,
+      { spec, links: candidates.map((c) => ({ entityType: 'emu_registration', entityId: c.id })) },
+      now
+    );
+    const awardIds: string[] = [];
+    for (const c of candidates) {
+      const cash = cashAmount(input.award_form, c.subject_kind !== 'person', config.BASE_SALARY_VND);
+      const id = newId();
+      await repo.insertAward(tx, {
+        id,
+        registration_id: c.id,
+        nomination_id: c.nominationId,
+        award_form: input.award_form,
+        granted_by_org_id: issuer.id,
+        achievement_key: achievementKey(c),
+        decision_id: doc.id,
+        decision_number: doc.numberText,
+        decided_on: doc.issuedOn,
+        signer_name: input.signer_name,
+        cash_multiple: cash.multiple,
+        cash_amount: cash.amount,
+        story: null,
+        public_consent_on: null,
+        consent_withdrawn_at: null,
+        revoked_at: null,
+        revoke_reason: null,
+        revoked_by: null,
+        created_at: nowIso()
+      });
+      if (c.nominationId) await repo.setNominationStatus(tx, c.nominationId, 'decided');
+      awardIds.push(id);
+    }
+    await audit(tx, actor, {
+      action: 'emu.decide',
+      entityType: 'issued_document',
+      entityId: doc.id,
+      organisationId: issuer.id,
+      after: { number: doc.numberText, awardIds, form: input.award_form }
+    });
+    return { decisionId: doc.id, number: doc.numberText, issuedOn: doc.issuedOn, awardIds };
+  });
+}
+
+async function managedAward(db: Db, actor: Actor, id: string) {
+  requireAction(actor, MANAGE);
+  const a = await repo.findAward(db, id);
+  if (!a || !(await inScope(db, actor, MANAGE, a.granted_by_org_id))) throw notFound();
+  return a;
+}
+
+/** Revocation (thu hồi) by the granting level, with the reason; the award stays in the history. */
+export async function revokeAward(db: Db, actor: Actor, id: string, reason: string): Promise<void> {
+  const a = await managedAward(db, actor, id);
+  if (a.revoked_at) throw new AppError('CONFLICT', 'emu_err_revoked');
+  const patch = { revoked_at: nowIso(), revoke_reason: reason, revoked_by: actor.accountId };
+  await db.transaction().execute(async (tx) => {
+    await repo.updateAward(tx, id, patch);
+    await audit(tx, actor, {
+      action: 'emu.revoke',
+      entityType: 'emu_award',
+      entityId: id,
+      organisationId: a.granted_by_org_id,
+      after: patch
+    });
+  });
+}
+
+/** The branch (or higher) records the awardee's consent to the public board, or its withdrawal. */
+async function consentable(db: Db, actor: Actor, id: string) {
+  requireAction(actor, REGISTER);
+  const a = await repo.findAward(db, id);
+  if (!a || !(await inScope(db, actor, REGISTER, a.registration_org_id))) throw notFound();
+  return a;
+}
+
+export async function recordConsent(
+  db: Db,
+  actor: Actor,
+  id: string,
+  input: { given_on: string; story: string | null }
+) {
+  const a = await consentable(db, actor, id);
+  const patch = { public_consent_on: input.given_on, consent_withdrawn_at: null, story: input.story };
+  await db.transaction().execute(async (tx) => {
+    await repo.updateAward(tx, id, patch);
+    await audit(tx, actor, {
+      action: 'emu.consent',
+      entityType: 'emu_award',
+      entityId: id,
+      organisationId: a.registration_org_id,
+      after: patch
+    });
+  });
+}
+
+export async function withdrawConsent(db: Db, actor: Actor, id: string): Promise<void> {
+  const a = await consentable(db, actor, id);
+  const patch = { consent_withdrawn_at: nowIso() };
+  await db.transaction().execute(async (tx) => {
+    await repo.updateAward(tx, id, patch);
+    await audit(tx, actor, {
+      action: 'emu.consent_withdraw',
+      entityType: 'emu_award',
+      entityId: id,
+      organisationId: a.registration_org_id,
+      after: patch
+    });
+  });
+}
+
+export async function listAwards(db: Db, actor: Actor, f: { campaignId?: string; registrationId?: string }) {
+  requireAction(actor, READ);
+  return repo.awardsIn(db, scopeSubquery(db, actor, READ), f);
+}

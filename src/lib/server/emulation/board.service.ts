@@ -1,0 +1,23 @@
+/**
+ * The public honour board (Bảng vàng – Gương sáng): awardees in force who consented to
+ * publication, per province or commune. Anonymous visitors may read it; nothing else about
+ * the registration (scores, evidence, who registered them) leaves the system.
+ */
+import type { Db } from '$lib/server/db';
+import * as repo from './award.repository';
+
+export async function honourBoard(db: Db, f: { organisationId?: string | null }) {
+  const [rows, communes] = await Promise.all([repo.boardRows(db, f.organisationId ?? null), repo.boardCommunes(db)]);
+  return {
+    entries: rows.map((r) => ({
+      id: r.id,
+      name: r.person_name ?? r.household_name ?? r.subject_org_name ?? '',
+      organisation: r.organisation_name,
+      award_form: r.award_form,
+      decision_number: r.decision_number,
+      decided_on: r.decided_on,
+      story: r.story
+    })),
+    communes: communes.map((c) => ({ id: c.id, name: c.name }))
+  };
+}

@@ -1,0 +1,190 @@
+/**
+ * The award papers as Decree-30 documents: the decision (quyết định khen thưởng) a level
+ * issues, and the dossier a council sends up with a nomination — the proposal (tờ trình),
+ * the council minutes with the vote counts (biên bản), the list proposed (danh sách) and a
+ * report of achievements (báo cáo thành tích) per candidate, built from the evidence.
+ */
+import type { Db } from '$lib/server/db';
+import type { Actor } from '$lib/server/access/actor';
+import { inScope, requireAction } from '$lib/server/access/access';
+import { notFound } from '$lib/server/errors';
+import { config } from '$lib/server/config';
+import { readJson } from '$lib/server/db/dialect';
+import { t } from '$lib/server/i18n';
+import { formatDate, formatNumber } from '$lib/shared/format';
+import { cashAmount } from '$lib/shared/emulation/rules';
+import { KINDS, h1, issuerAndSigner, p, renderDocx, table, type DocumentSpec } from '$lib/server/documents';
+import * as regs from './registration.repository';
+import { campaignRow } from './campaign.service';
+import { evaluationForm } from './evidence.service';
+import type { DecisionInput } from './emulation.schema';
+import { MANAGE } from './policy';
+
+const LEGAL_BASIS = [
+  'Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15 ngày 15 tháng 6 năm 2022;',
+  'Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng;'
+];
+
+export const formName = (code: string) => t(`emu_form_${code}`);
+
+type Named = Awaited<ReturnType<typeof regs.namesOf>>[number];
+const nameOf = (r: Named) => r.person_name ?? r.household_name ?? r.subject_org_name ?? '';
+
+/** The decision's spec; the register gives it its number when issued. */
+export async function decisionSpec(db: Db, input: DecisionInput, registrationIds: string[]): Promise<DocumentSpec> {
+  const { issuer, signer } = await issuerAndSigner(db, input.organisation_id);
+  const rows = await regs.namesOf(db, registrationIds);
+  const campaign = rows[0] ? await campaignRow(db, rows[0].campaign_id) : null;
+  const form = formName(input.award_form);
+  const cash = rows.map((r) => cashAmount(input.award_form, r.subject_kind !== 'person', config.BASE_SALARY_VND));
+  return {
+    kind: KINDS.QĐ,
+    issuers: [issuer],
+    subject: `Về việc tặng ${form}`,
+    body: [
+      ...LEGAL_BASIS.map((l) => p(l)),
+      p(`Xét thành tích trong phong trào thi đua “${campaign?.name ?? ''}”,`),
+      p({ text: 'QUYẾT ĐỊNH:', bold: true }),
+      p({ text: 'Điều 1. ', bold: true }, `Tặng ${form} cho ${rows.length} tập thể, cá nhân có tên sau:`),
+      table({
+        columns: [
+          { title: 'STT', width: 0.5, align: 'center' },
+          { title: 'Tập thể, cá nhân', width: 3 },
+          { title: 'Đơn vị', width: 3 },
+          { title: 'Tiền thưởng (đồng)', width: 1.5, align: 'right' }
+        ],
+        rows: rows.map((r, i) => [i + 1, nameOf(r), r.organisation_name, cash[i].amount]),
+        totals: ['', 'Tổng cộng', '', cash.reduce((s, c) => s + c.amount, 0)]
+      }),
+      p(
+        { text: 'Điều 2. ', bold: true },
+        `Tiền thưởng bằng ${cash[0]?.multiple ?? 0} lần mức lương cơ sở (${formatNumber(config.BASE_SALARY_VND)} đồng) theo quy định hiện hành.`
+      ),
+      p(
+        { text: 'Điều 3. ', bold: true },
+        'Văn phòng và các tập thể, cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này.'
+      )
+    ],
+    signers: [{ ...signer, name: input.signer_name }],
+    recipients: ['Như Điều 3'],
+    archive: ['VP']
+  };
+}
+
+async function councilOf(db: Db, actor: Actor, organisationId: string, campaignId: string) {
+  requireAction(actor, MANAGE);
+  if (!(await inScope(db, actor, MANAGE, organisationId))) throw notFound();
+  const campaign = await campaignRow(db, campaignId);
+  const regsIn = await regs.listRegistrationRows(db, regs.subtreeOf(db, organisationId), { campaignId });
+  const votes = (
+    await regs.votesOf(
+      db,
+      regsIn.map((r) => r.id)
+    )
+  ).filter((v) => v.organisation_id === organisationId);
+  return { campaign, regsIn, votes };
+}
+
+/** The dossier a council sends up: four .docx drafts (numbers are given when they are issued). */
+export async function dossier(db: Db, actor: Actor, organisationId: string, campaignId: string) {
+  const { campaign, regsIn, votes } = await councilOf(db, actor, organisationId, campaignId);
+  const { issuer, signer } = await issuerAndSigner(db, organisationId);
+  const byId = new Map(regsIn.map((r) => [r.id, r]));
+  const passed = votes.filter((v) => v.passed);
+  const base = { issuers: [issuer], signers: [signer], archive: ['VP'] };
+  const listRows = passed.map((v, i) => [
+    i + 1,
+    nameOf(byId.get(v.registration_id)!),
+    byId.get(v.registration_id)!.organisation_name,
+    formName(v.award_form)
+  ]);
+  const listTable = table({
+    columns: [
+      { title: 'STT', width: 0.5, align: 'center' },
+      { title: 'Tập thể, cá nhân', width: 3 },
+      { title: 'Đơn vị', width: 3 },
+      { title: 'Hình thức đề nghị', width: 2.5 }
+    ],
+    rows: listRows
+  });
+  const meeting = votes.at(-1);
+  const members = readJson<{ name: string; role: string | null }[]>(meeting?.members) ?? [];
+  const files: Record<string, Buffer> = {};
+  files['to-trinh.docx'] = await renderDocx({
+    ...base,
+    kind: KINDS.TTr,
+    subject: 'Đề nghị khen thưởng trong phong trào thi đua',
+    recipients: ['Hội đồng Thi đua – Khen thưởng cấp trên'],
+    body: [
+      ...LEGAL_BASIS.map((l) => p(l)),
+      p(
+        `Căn cứ kết quả họp Hội đồng Thi đua – Khen thưởng ngày ${formatDate(meeting?.meeting_on)}, ${issuer.name} đề nghị khen thưởng ${passed.length} tập thể, cá nhân có thành tích trong phong trào “${campaign.name}” (danh sách kèm theo).`
+      ),
+      listTable
+    ]
+  });
+  files['bien-ban.docx'] = await renderDocx({
+    ...base,
+    kind: KINDS.BB,
+    subject: 'Họp Hội đồng Thi đua – Khen thưởng',
+    recipients: ['Hồ sơ khen thưởng'],
+    body: [
+      p(
+        `Ngày họp: ${formatDate(meeting?.meeting_on)}. Thành viên Hội đồng: ${meeting?.members_total ?? 0}; có mặt: ${meeting?.members_present ?? 0}.`
+      ),
+      p(`Thành viên: ${members.map((m) => m.name + (m.role ? ` (${m.role})` : '')).join('; ')}.`),
+      h1('Kết quả biểu quyết'),
+      table({
+        columns: [
+          { title: 'STT', width: 0.5, align: 'center' },
+          { title: 'Tập thể, cá nhân', width: 3 },
+          { title: 'Hình thức', width: 2.5 },
+          { title: 'Đồng ý', align: 'right' },
+          { title: 'Không đồng ý', align: 'right' },
+          { title: 'Không biểu quyết', align: 'right' },
+          { title: 'Kết quả', width: 1.2 }
+        ],
+        rows: votes.map((v, i) => [
+          i + 1,
+          nameOf(byId.get(v.registration_id)!),
+          formName(v.award_form),
+          v.in_favour,
+          v.against,
+          v.abstain,
+          v.passed ? 'Đạt' : 'Không đạt'
+        ])
+      })
+    ]
+  });
+  files['danh-sach.docx'] = await renderDocx({
+    ...base,
+    kind: { code: 'DS', name: 'Danh sách', symbol: 'DS', titled: true },
+    subject: 'Đề nghị khen thưởng',
+    recipients: ['Hồ sơ khen thưởng'],
+    body: [listTable]
+  });
+  for (const [i, v] of passed.entries()) {
+    const form = await evaluationForm(db, actor, v.registration_id);
+    files[`bao-cao-thanh-tich-${i + 1}.docx`] = await renderDocx({
+      ...base,
+      kind: KINDS.BC,
+      subject: `Thành tích của ${form.registration.subject_name}`,
+      recipients: ['Hồ sơ khen thưởng'],
+      body: [
+        h1('I. SƠ LƯỢC'),
+        p(`${form.registration.subject_name} — ${form.registration.organisation_name}.`),
+        h1('II. THÀNH TÍCH ĐẠT ĐƯỢC'),
+        table({
+          columns: [
+            { title: 'Tiêu chí', width: 4 },
+            { title: 'Số liệu từ hồ sơ', align: 'right' },
+            { title: 'Điểm', align: 'right' }
+          ],
+          rows: form.lines.map((l) => [l.name, l.count, l.suggested]),
+          totals: ['Tổng điểm', '', form.suggestedTotal]
+        })
+      ]
+    });
+  }
+  return files;
+}

@@ -1,0 +1,116 @@
+/** Input of the emulation forms and services (messages are catalogue keys). */
+import { z } from 'zod';
+import { count, date, id, list, optionalText } from '$lib/server/fields';
+import { AWARD_FORM_CODES, CRITERION_GROUPS, MEASURES, PASS_RULES, SUBJECT_KINDS } from '$lib/shared/emulation/rules';
+
+const text = (max: number) =>
+  z.string({ error: 'err_required' }).trim().min(1, 'err_required').max(max, 'err_too_long');
+
+export const criterionSchema = z.object({
+  group_code: z.enum(CRITERION_GROUPS, { error: 'err_required' }),
+  code: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9_]{1,40}$/, 'err_invalid'),
+  name: text(300),
+  measure: z.enum(MEASURES, { error: 'err_required' }),
+  target: count,
+  points: count
+});
+export type CriterionInput = z.output<typeof criterionSchema>;
+
+export const campaignSchema = z
+  .object({
+    organisation_id: id,
+    name: text(300),
+    kind: z.enum(['movement', 'specialised']),
+    subjects: z.array(z.enum(SUBJECT_KINDS)).min(1, 'err_required'),
+    register_from: date,
+    register_to: date,
+    evaluate_from: date,
+    evaluate_to: date,
+    title_threshold: count,
+    criteria: z.array(criterionSchema).min(1, 'emu_err_criteria')
+  })
+  .superRefine((c, ctx) => {
+    if (c.register_to < c.register_from)
+      ctx.addIssue({ code: 'custom', path: ['register_to'], message: 'emu_err_period' });
+    if (c.evaluate_to < c.evaluate_from)
+      ctx.addIssue({ code: 'custom', path: ['evaluate_to'], message: 'emu_err_period' });
+  });
+export type CampaignInput = z.output<typeof campaignSchema>;
+
+/** A branch registers some of its members (or a household, or a commune its branches). */
+export const registerSchema = z
+  .object({
+    campaign_id: id,
+    organisation_id: id,
+    subject_kind: z.enum(SUBJECT_KINDS, { error: 'err_required' }),
+    person_ids: list(z.string().max(64)),
+    household_name: optionalText(200),
+    subject_org_ids: list(z.string().max(64)),
+    commitments: list(z.string().max(40))
+  })
+  .superRefine((r, ctx) => {
+    if (r.subject_kind === 'person' && !r.person_ids.length)
+      ctx.addIssue({ code: 'custom', path: ['person_ids'], message: 'emu_err_choose_members' });
+    if (r.subject_kind === 'household' && !r.household_name)
+      ctx.addIssue({ code: 'custom', path: ['household_name'], message: 'err_required' });
+    if (r.subject_kind === 'branch' && !r.subject_org_ids.length)
+      ctx.addIssue({ code: 'custom', path: ['subject_org_ids'], message: 'emu_err_choose_branches' });
+  });
+export type RegisterInput = z.output<typeof registerSchema>;
+
+const score = z.union([z.string(), z.number()]).transform((v, ctx) => {
+  const s = String(v).trim();
+  if (!/^\d{1,4}$/.test(s)) ctx.addIssue({ code: 'custom', message: 'emu_err_score' });
+  return Number(s) || 0;
+});
+
+export const assessSchema = z.object({ score, note: optionalText(2000) });
+export type AssessInput = z.output<typeof assessSchema>;
+
+export const evidenceSchema = z.object({ criterion_code: optionalText(40), description: text(2000) });
+
+export const voteSchema = z.object({
+  registration_id: id,
+  award_form: z.enum(AWARD_FORM_CODES, { error: 'err_required' }),
+  in_favour: count,
+  against: count,
+  abstain: count
+});
+export type VoteInput = z.output<typeof voteSchema>;
+
+export const councilSchema = z.object({
+  organisation_id: id,
+  campaign_id: id,
+  meeting_on: date,
+  members: z.array(z.object({ name: text(200), role: optionalText(100) })).min(1, 'emu_err_members'),
+  members_present: count,
+  votes: z.array(voteSchema).min(1, 'emu_err_votes')
+});
+export type CouncilInput = z.output<typeof councilSchema>;
+
+export const passRuleSchema = z.object({
+  organisation_id: id,
+  award_form: z.enum(AWARD_FORM_CODES),
+  rule: z.enum(PASS_RULES)
+});
+
+export const nominateSchema = z.object({
+  registration_id: id,
+  award_form: z.enum(AWARD_FORM_CODES, { error: 'err_required' }),
+  to_org_id: id
+});
+export type NominateInput = z.output<typeof nominateSchema>;
+
+export const decisionSchema = z.object({
+  organisation_id: id,
+  award_form: z.enum(AWARD_FORM_CODES, { error: 'err_required' }),
+  registration_ids: list(z.string().max(64)).pipe(z.array(z.string()).min(1, 'emu_err_choose_candidates')),
+  signer_name: z.string({ error: 'emu_err_signer' }).trim().min(1, 'emu_err_signer').max(200, 'err_too_long')
+});
+export type DecisionInput = z.output<typeof decisionSchema>;
+
+export const revokeSchema = z.object({ reason: text(1000) });
+export const consentSchema = z.object({ given_on: date, story: optionalText(1000) });

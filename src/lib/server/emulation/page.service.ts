@@ -1,0 +1,91 @@
+/**
+ * What the emulation pages show, assembled for one actor: the campaign with its criteria by
+ * group, the registrations in scope, and the choices each form offers (only what the actor
+ * may act on, so a form never offers something the service would refuse for scope).
+ */
+import type { Db } from '$lib/server/db';
+import type { Actor } from '$lib/server/access/actor';
+import { can, inScope, scopeSubquery } from '$lib/server/access/access';
+import { AWARD_FORMS, CRITERION_GROUPS, mayGrant } from '$lib/shared/emulation/rules';
+import { getCampaign, listCampaigns } from './campaign.service';
+import { listRegistrations, myRegistrations } from './registration.service';
+import { listAwards, nominationsFor } from './award.service';
+import { votesOf } from './registration.repository';
+import { evaluationForm } from './evidence.service';
+import * as repo from './page.repository';
+import { MANAGE, READ, REGISTER } from './policy';
+
+export async function campaignsPage(db: Db, actor: Actor) {
+  const personId = actor.accountId ? await repo.personOfAccount(db, actor.accountId) : null;
+  const [campaigns, mine] = await Promise.all([
+    can(actor, READ) ? listCampaigns(db, actor) : Promise.resolve([]),
+    myRegistrations(db, personId)
+  ]);
+  return { campaigns, mine };
+}
+
+export async function campaignPage(db: Db, actor: Actor, id: string) {
+  const { campaign, criteria } = await getCampaign(db, actor, id);
+  const registrations = await listRegistrations(db, actor, { campaignId: id });
+  const groups = CRITERION_GROUPS.map((g) => ({
+    code: g,
+    criteria: criteria.filter((c) => c.group_code === g)
+  })).filter((g) => g.criteria.length);
+  const canRegister = can(actor, REGISTER) && campaign.status === 'open';
+  const canManage = can(actor, MANAGE);
+  const [registerOrgs, members, councilOrgs, nominations, awards] = await Promise.all([
+    canRegister ? repo.orgsIn(db, scopeSubquery(db, actor, REGISTER), ['branch', 'commune_association']) : [],
+    canRegister ? repo.membersIn(db, scopeSubquery(db, actor, REGISTER)) : [],
+    canManage ? repo.orgsIn(db, scopeSubquery(db, actor, MANAGE), ['commune_association', 'province_association']) : [],
+    canManage ? nominationsFor(db, actor, id) : [],
+    listAwards(db, actor, { campaignId: id })
+  ]);
+  const grantable = councilOrgs.map((o) => ({
+    ...o,
+    forms: AWARD_FORMS.filter((f) => mayGrant(o.type, f.code)).map((f) => f.code)
+  }));
+  return {
+    campaign,
+    groups,
+    registrations,
+    registerOrgs,
+    members,
+    councilOrgs,
+    candidates: canManage ? registrations.filter((r) => ['branch_assessed', 'council_done'].includes(r.status)) : [],
+    decided: canManage ? registrations.filter((r) => r.status === 'council_done') : [],
+    grantable: grantable.filter((o) => o.forms.length),
+    nominations,
+    awards,
+    canRegister,
+    canManage
+  };
+}
+
+/** For the registration page: where a passed candidate may be nominated, and the votes it had. */
+export async function nominationChoices(db: Db, councilOrgId: string | null) {
+  if (!councilOrgId) return [];
+  const above = await repo.ancestorsOf(db, councilOrgId);
+  return above
+    .map((o) => ({ ...o, forms: AWARD_FORMS.filter((f) => mayGrant(o.type, f.code)).map((f) => f.code) }))
+    .filter((o) => o.forms.length);
+}
+
+/** The registration page: the pre-filled evaluation, the votes, the awards and what may be done next. */
+export async function registrationPage(db: Db, actor: Actor, id: string) {
+  const form = await evaluationForm(db, actor, id);
+  const r = form.registration;
+  const [votes, awards] = await Promise.all([votesOf(db, [id]), listAwards(db, actor, { registrationId: id })]);
+  const councilOrg = votes.at(-1)?.organisation_id ?? null;
+  const canRegister = await inScope(db, actor, REGISTER, r.organisation_id);
+  const canNominate =
+    !!councilOrg && r.result === 'passed' && r.status === 'published' && (await inScope(db, actor, MANAGE, councilOrg));
+  return {
+    ...form,
+    votes,
+    awards,
+    canAssess: canRegister && ['registered', 'self_assessed', 'branch_assessed'].includes(r.status),
+    canConsent: canRegister,
+    canRevoke: can(actor, MANAGE),
+    nominateTo: canNominate ? await nominationChoices(db, councilOrg) : []
+  };
+}

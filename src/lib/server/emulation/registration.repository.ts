@@ -1,0 +1,182 @@
+/** SQL for registrations, manual evidence, councils and votes. */
+import type { Db } from '$lib/server/db';
+import type { OrgScope } from '$lib/server/access/access';
+import type { EmuCouncilTable, EmuEvidenceTable, EmuRegistrationTable, EmuVoteTable } from '$lib/server/db/schema';
+
+export async function insertRegistration(db: Db, row: EmuRegistrationTable): Promise<void> {
+  await db.insertInto('emu_registration').values(row).execute();
+}
+
+export async function findBySubject(db: Db, campaignId: string, subjectKey: string) {
+  return db
+    .selectFrom('emu_registration')
+    .select('id')
+    .where('campaign_id', '=', campaignId)
+    .where('subject_key', '=', subjectKey)
+    .executeTakeFirst();
+}
+
+export async function updateRegistration(db: Db, id: string, patch: Partial<EmuRegistrationTable>): Promise<void> {
+  await db.updateTable('emu_registration').set(patch).where('id', '=', id).execute();
+}
+
+/** Registrations with the name of who registered: a member, a household or a branch. */
+function withNames(db: Db) {
+  return db
+    .selectFrom('emu_registration as r')
+    .innerJoin('organisation as o', 'o.id', 'r.organisation_id')
+    .leftJoin('person as p', 'p.id', 'r.person_id')
+    .leftJoin('organisation as so', 'so.id', 'r.subject_org_id')
+    .selectAll('r')
+    .select(['o.name as organisation_name', 'p.full_name as person_name', 'so.name as subject_org_name']);
+}
+
+export async function findRegistration(db: Db, id: string, scope: OrgScope) {
+  return withNames(db).where('r.id', '=', id).where('r.organisation_id', 'in', scope).executeTakeFirst();
+}
+
+export async function listRegistrationRows(
+  db: Db,
+  scope: OrgScope,
+  f: { campaignId?: string; organisationId?: string; personId?: string }
+) {
+  let q = withNames(db).where('r.organisation_id', 'in', scope);
+  if (f.campaignId) q = q.where('r.campaign_id', '=', f.campaignId);
+  if (f.personId) q = q.where('r.person_id', '=', f.personId);
+  if (f.organisationId)
+    q = q.where(
+      'r.organisation_id',
+      'in',
+      db.selectFrom('organisation_closure').select('descendant_id').where('ancestor_id', '=', f.organisationId)
+    );
+  return q.orderBy('r.created_at').orderBy('r.id').limit(1000).execute();
+}
+
+/** A member's own registrations, through the person linked to their account. */
+export async function registrationsOfPerson(db: Db, personId: string) {
+  return withNames(db).where('r.person_id', '=', personId).orderBy('r.created_at', 'desc').execute();
+}
+
+export async function personsOf(db: Db, organisationId: string, ids: string[]) {
+  if (!ids.length) return [];
+  return db
+    .selectFrom('person')
+    .select(['id', 'organisation_id'])
+    .where('id', 'in', ids)
+    .where('organisation_id', '=', organisationId)
+    .where('anonymised_at', 'is', null)
+    .execute();
+}
+
+export async function childOrgs(db: Db, parentId: string, ids: string[]) {
+  if (!ids.length) return [];
+  return db.selectFrom('organisation').select('id').where('id', 'in', ids).where('parent_id', '=', parentId).execute();
+}
+
+export async function orgFacts(db: Db, id: string) {
+  return db
+    .selectFrom('organisation')
+    .select(['id', 'type', 'name', 'parent_id'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function isAncestor(db: Db, ancestorId: string, descendantId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('organisation_closure')
+    .select('depth')
+    .where('ancestor_id', '=', ancestorId)
+    .where('descendant_id', '=', descendantId)
+    .executeTakeFirst();
+  return !!row;
+}
+
+export async function insertEvidence(db: Db, row: EmuEvidenceTable): Promise<void> {
+  await db.insertInto('emu_evidence').values(row).execute();
+}
+
+export async function evidenceOf(db: Db, registrationId: string) {
+  return db
+    .selectFrom('emu_evidence')
+    .selectAll()
+    .where('registration_id', '=', registrationId)
+    .orderBy('created_at')
+    .execute();
+}
+
+export async function insertCouncil(db: Db, row: EmuCouncilTable, votes: EmuVoteTable[]): Promise<void> {
+  await db.insertInto('emu_council').values(row).execute();
+  if (votes.length) await db.insertInto('emu_vote').values(votes).execute();
+}
+
+export async function passRule(db: Db, organisationId: string, awardForm: string) {
+  const row = await db
+    .selectFrom('emu_pass_rule')
+    .select('rule')
+    .where('organisation_id', '=', organisationId)
+    .where('award_form', '=', awardForm)
+    .executeTakeFirst();
+  return row?.rule ?? null;
+}
+
+export async function upsertPassRule(db: Db, organisationId: string, awardForm: string, rule: string, now: string) {
+  await db
+    .insertInto('emu_pass_rule')
+    .values({ organisation_id: organisationId, award_form: awardForm, rule, updated_at: now })
+    .onConflict((oc) => oc.columns(['organisation_id', 'award_form']).doUpdateSet({ rule, updated_at: now }))
+    .execute();
+}
+
+/** The latest vote on a registration, with its council meeting. */
+export async function votesOf(db: Db, registrationIds: string[]) {
+  if (!registrationIds.length) return [];
+  return db
+    .selectFrom('emu_vote as v')
+    .innerJoin('emu_council as c', 'c.id', 'v.council_id')
+    .selectAll('v')
+    .select(['c.organisation_id', 'c.meeting_on', 'c.members_total', 'c.members_present', 'c.members'])
+    .where('v.registration_id', 'in', registrationIds)
+    .orderBy('c.meeting_on')
+    .orderBy('c.created_at')
+    .execute();
+}
+
+export async function findCandidate(db: Db, id: string) {
+  return db
+    .selectFrom('emu_registration')
+    .select(['id', 'campaign_id', 'organisation_id', 'status', 'result', 'appeal_until', 'subject_key', 'subject_kind'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** Publishes the decided results of a campaign in an organisation's subtree; returns how many. */
+export async function publishInSubtree(
+  db: Db,
+  orgId: string,
+  campaignId: string,
+  patch: Pick<EmuRegistrationTable, 'published_on' | 'appeal_until' | 'updated_at'>
+): Promise<number> {
+  const res = await db
+    .updateTable('emu_registration')
+    .set({ ...patch, status: 'published' })
+    .where('campaign_id', '=', campaignId)
+    .where('status', '=', 'council_done')
+    .where(
+      'organisation_id',
+      'in',
+      db.selectFrom('organisation_closure').select('descendant_id').where('ancestor_id', '=', orgId)
+    )
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows);
+}
+
+/** Names and places of candidates, for documents (callers checked access to them). */
+export async function namesOf(db: Db, ids: string[]) {
+  if (!ids.length) return [];
+  return withNames(db).where('r.id', 'in', ids).orderBy('r.created_at').orderBy('r.id').execute();
+}
+
+/** The subtree of one organisation, as a scope for the listing queries. */
+export function subtreeOf(db: Db, orgId: string): OrgScope {
+  return db.selectFrom('organisation_closure').select('descendant_id').where('ancestor_id', '=', orgId);
+}

@@ -1,0 +1,213 @@
+/**
+ * Registration (đăng ký thi đua): a branch registers its members or households, a commune
+ * its branches, each with the criteria they commit to. Registering the same subject again
+ * in the same campaign returns the existing registration, so a retried form is harmless.
+ * Then the self-assessment and the branch meeting's assessment, and manual evidence.
+ */
+import type { Db } from '$lib/server/db';
+import type { Actor } from '$lib/server/access/actor';
+import { inScope, requireAction, scopeSubquery } from '$lib/server/access/access';
+import { audit } from '$lib/server/audit/audit.service';
+import { AppError, notFound } from '$lib/server/errors';
+import { newId, nowIso } from '$lib/server/db/ids';
+import { readJson } from '$lib/server/db/dialect';
+import { fold } from '$lib/shared/text';
+import { todayVn } from '$lib/shared/format';
+import { campaignRow, criteriaOf } from './campaign.service';
+import * as repo from './registration.repository';
+import type { AssessInput, RegisterInput } from './emulation.schema';
+import { READ, REGISTER } from './policy';
+
+const invalid = (field: string, key: string) => new AppError('VALIDATION', key, { field });
+
+type Subject = {
+  kind: RegisterInput['subject_kind'];
+  person_id?: string;
+  household_name?: string;
+  subject_org_id?: string;
+};
+
+const subjectKey = (orgId: string, s: Subject) =>
+  s.kind === 'person'
+    ? `p:${s.person_id}`
+    : s.kind === 'branch'
+      ? `o:${s.subject_org_id}`
+      : `h:${orgId}:${fold(s.household_name!)}`;
+
+async function subjectsOf(db: Db, input: RegisterInput): Promise<Subject[]> {
+  const org = input.organisation_id;
+  if (input.subject_kind === 'person') {
+    const found = await repo.personsOf(db, org, input.person_ids);
+    if (found.length !== input.person_ids.length) throw invalid('person_ids', 'emu_err_member_outside');
+    return input.person_ids.map((person_id) => ({ kind: 'person', person_id }));
+  }
+  if (input.subject_kind === 'branch') {
+    const found = await repo.childOrgs(db, org, input.subject_org_ids);
+    if (found.length !== input.subject_org_ids.length) throw invalid('subject_org_ids', 'emu_err_branch_outside');
+    return input.subject_org_ids.map((subject_org_id) => ({ kind: 'branch', subject_org_id }));
+  }
+  return [{ kind: 'household', household_name: input.household_name! }];
+}
+
+async function checkRegistration(db: Db, actor: Actor, input: RegisterInput, today: string) {
+  requireAction(actor, REGISTER);
+  if (!(await inScope(db, actor, REGISTER, input.organisation_id)))
+    throw invalid('organisation_id', 'emu_err_organisation');
+  const campaign = await campaignRow(db, input.campaign_id);
+  if (campaign.status !== 'open' || today < campaign.register_from || today > campaign.register_to)
+    throw invalid('campaign_id', 'emu_err_registration_closed');
+  if (!campaign.subjects.includes(input.subject_kind)) throw invalid('subject_kind', 'emu_err_subject');
+  const criteria = await criteriaOf(db, campaign.id, campaign.criteria_version);
+  const codes = new Set(criteria.map((c) => c.code));
+  if (input.commitments.some((c) => !codes.has(c))) throw invalid('commitments', 'emu_err_commitment');
+  return campaign;
+}
+
+/** Registers each subject once; returns the registration ids in input order (existing ones included). */
+export async function register(db: Db, actor: Actor, input: RegisterInput, now = new Date()): Promise<string[]> {
+  const campaign = await checkRegistration(db, actor, input, todayVn(now));
+  const subjects = await subjectsOf(db, input);
+  const at = nowIso();
+  return db.transaction().execute(async (tx) => {
+    const ids: string[] = [];
+    for (const s of subjects) {
+      const key = subjectKey(input.organisation_id, s);
+      const existing = await repo.findBySubject(tx, campaign.id, key);
+      if (existing) {
+        ids.push(existing.id);
+        continue;
+      }
+      const id = newId();
+      await repo.insertRegistration(tx, {
+        id,
+        campaign_id: campaign.id,
+        criteria_version: campaign.criteria_version,
+        organisation_id: input.organisation_id,
+        subject_kind: s.kind,
+        person_id: s.person_id ?? null,
+        household_name: s.household_name ?? null,
+        subject_org_id: s.subject_org_id ?? null,
+        subject_key: key,
+        commitments: JSON.stringify(input.commitments),
+        status: 'registered',
+        self_score: null,
+        self_note: null,
+        branch_score: null,
+        branch_note: null,
+        result: null,
+        published_on: null,
+        appeal_until: null,
+        typical_story: null,
+        typical_model_id: null,
+        created_by: actor.accountId,
+        created_at: at,
+        updated_at: at
+      });
+      await audit(tx, actor, {
+        action: 'emu.register',
+        entityType: 'emu_registration',
+        entityId: id,
+        organisationId: input.organisation_id,
+        after: { campaign: campaign.id, subject: key, commitments: input.commitments }
+      });
+      ids.push(id);
+    }
+    return ids;
+  });
+}
+
+const view = (r: NonNullable<Awaited<ReturnType<typeof repo.findRegistration>>>) => ({
+  ...r,
+  commitments: readJson<string[]>(r.commitments) ?? [],
+  subject_name: r.person_name ?? r.household_name ?? r.subject_org_name ?? ''
+});
+export type RegistrationView = ReturnType<typeof view>;
+
+export async function getRegistration(db: Db, actor: Actor, id: string): Promise<RegistrationView> {
+  requireAction(actor, READ);
+  const row = await repo.findRegistration(db, id, scopeSubquery(db, actor, READ));
+  if (!row) throw notFound();
+  return view(row);
+}
+
+export async function listRegistrations(
+  db: Db,
+  actor: Actor,
+  f: { campaignId?: string; organisationId?: string }
+): Promise<RegistrationView[]> {
+  requireAction(actor, READ);
+  return (await repo.listRegistrationRows(db, scopeSubquery(db, actor, READ), f)).map(view);
+}
+
+/** A member sees their own registrations (their account is linked to their member record). */
+export async function myRegistrations(db: Db, personId: string | null): Promise<RegistrationView[]> {
+  if (!personId) return [];
+  return (await repo.registrationsOfPerson(db, personId)).map(view);
+}
+
+async function writable(db: Db, actor: Actor, id: string, allowed: string[]) {
+  requireAction(actor, REGISTER);
+  const row = await repo.findRegistration(db, id, scopeSubquery(db, actor, REGISTER));
+  if (!row) throw notFound();
+  if (!allowed.includes(row.status)) throw new AppError('CONFLICT', 'emu_err_stage');
+  return row;
+}
+
+/** The subject's own assessment (a member's sheet, entered by the branch when they have no account). */
+export async function selfAssess(db: Db, actor: Actor, id: string, input: AssessInput): Promise<void> {
+  const row = await writable(db, actor, id, ['registered', 'self_assessed']);
+  const patch = { self_score: input.score, self_note: input.note, status: 'self_assessed', updated_at: nowIso() };
+  await db.transaction().execute(async (tx) => {
+    await repo.updateRegistration(tx, id, patch);
+    await audit(tx, actor, {
+      action: 'emu.self_assess',
+      entityType: 'emu_registration',
+      entityId: id,
+      organisationId: row.organisation_id,
+      after: patch
+    });
+  });
+}
+
+/** The branch meeting's assessment; the self-assessment may be skipped (e.g. for a household). */
+export async function branchAssess(db: Db, actor: Actor, id: string, input: AssessInput): Promise<void> {
+  const row = await writable(db, actor, id, ['registered', 'self_assessed', 'branch_assessed']);
+  const patch = { branch_score: input.score, branch_note: input.note, status: 'branch_assessed', updated_at: nowIso() };
+  await db.transaction().execute(async (tx) => {
+    await repo.updateRegistration(tx, id, patch);
+    await audit(tx, actor, {
+      action: 'emu.branch_assess',
+      entityType: 'emu_registration',
+      entityId: id,
+      organisationId: row.organisation_id,
+      after: patch
+    });
+  });
+}
+
+export async function addEvidence(
+  db: Db,
+  actor: Actor,
+  id: string,
+  input: { criterion_code: string | null; description: string }
+): Promise<void> {
+  const row = await writable(db, actor, id, ['registered', 'self_assessed', 'branch_assessed']);
+  await db.transaction().execute(async (tx) => {
+    await repo.insertEvidence(tx, {
+      id: newId(),
+      registration_id: id,
+      ...input,
+      created_by: actor.accountId,
+      created_at: nowIso()
+    });
+    await audit(tx, actor, {
+      action: 'emu.evidence',
+      entityType: 'emu_registration',
+      entityId: id,
+      organisationId: row.organisation_id,
+      after: input
+    });
+  });
+}
+
+export const manualEvidence = repo.evidenceOf;

@@ -1,0 +1,101 @@
+/**
+ * The figures a report quotes, for an organisation's subtree and a period, against the
+ * geography in force on the period's last day (so a report on 2024 data after the 2025
+ * merger counts each commune where it lies now). Indicator values come from the
+ * pre-aggregates through the roll-up engine, over the months the period closes (see
+ * aggregateMonths); targets from the organisation's yearly plan; citizen reports are counted
+ * by day. Each figure carries the list it was counted from, so an officer can check it.
+ */
+import type { Db } from '$lib/server/db';
+import type { Actor } from '$lib/server/access/actor';
+import { scopeSubquery } from '$lib/server/access/access';
+import { rollupOrg } from '$lib/server/program/rollup/rollup.service';
+import { aggregateMonths, type Period } from '$lib/shared/reporting/periods';
+import type { Figure, Figures } from '$lib/shared/reporting/figures';
+import { READ } from './policy';
+import * as repo from './reporting.repository';
+
+/** Which list shows the records behind an indicator, and its filter. */
+const LINKS: Record<string, { path: string; kind?: string }> = {
+  outreach_sessions: { path: '/program/activities', kind: 'outreach' },
+  outreach_participants: { path: '/program/activities', kind: 'outreach' },
+  elderly_participants: { path: '/program/activities' },
+  trainings: { path: '/program/activities', kind: 'training' },
+  training_participants: { path: '/program/activities', kind: 'training' },
+  campaign_days: { path: '/program/activities', kind: 'campaign_day' },
+  commitments_households: { path: '/program/commitments' },
+  commitments_persons: { path: '/program/commitments' },
+  new_models: { path: '/program/models' },
+  active_models: { path: '/program/models' }
+};
+
+const dmy = (iso: string) => iso.split('-').reverse().join('/');
+const lastOfMonth = (ym: string) => {
+  const [y, m] = ym.split('-').map(Number);
+  return `${ym}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
+};
+
+function linkFor(code: string, months: { from: string; to: string }): string | null {
+  const l = LINKS[code];
+  if (!l) return null;
+  const q = new URLSearchParams();
+  if (l.kind) q.set('kind', l.kind);
+  q.set('from', dmy(`${months.from}-01`));
+  q.set('to', dmy(lastOfMonth(months.to)));
+  return `${l.path}?${q}`;
+}
+
+const percent = (actual: number, target: number | null) =>
+  target && target > 0 ? Math.round((actual / target) * 1000) / 10 : null;
+
+/** The live figures of `orgId` for `period`, within what `actor` may read. */
+export async function computeFigures(db: Db, actor: Actor, orgId: string, period: Period): Promise<Figures> {
+  const months = aggregateMonths(period);
+  const [indicators, targets, reports] = await Promise.all([
+    repo.computedIndicators(db),
+    repo.yearTargets(db, orgId, period.year),
+    repo.citizenReportCounts(
+      db,
+      actor.kind === 'system'
+        ? db.selectFrom('organisation_closure').select('descendant_id').where('ancestor_id', '=', orgId)
+        : scopeSubquery(db, actor, READ).where('ancestor_id', '=', orgId),
+      period.start,
+      period.end
+    )
+  ]);
+  const figures: Figure[] = [];
+  for (const ind of indicators) {
+    const r = months
+      ? await rollupOrg(db, actor, orgId, { indicator: ind.code, from: months.from, to: months.to, asOf: period.end })
+      : { total: 0, children: [] };
+    const target = targets.get(ind.code) ?? null;
+    figures.push({
+      code: ind.code,
+      name: ind.name_vi,
+      unit: ind.unit,
+      value: r.total,
+      target,
+      percent: percent(r.total, target),
+      link: months ? linkFor(ind.code, months) : null,
+      children: r.children.map((c) => ({ id: c.id, name: c.name, value: c.value }))
+    });
+  }
+  const link = '/queue';
+  for (const [code, name, value] of [
+    ['reports_received', 'Số phản ánh tiếp nhận', reports.received],
+    ['reports_forwarded', 'Số phản ánh chuyển cơ quan chức năng', reports.forwarded],
+    ['reports_resolved', 'Số phản ánh đã được xử lý', reports.resolved]
+  ] as const) {
+    figures.push({ code, name, unit: 'phản ánh', value, target: null, percent: null, link, children: [] });
+  }
+  return { months, asOf: period.end, figures };
+}
+
+/** Live minus frozen, per figure that moved (what "số liệu đã thay đổi từ khi gửi" shows). */
+export function differences(frozen: Figures, live: Figures) {
+  const before = new Map(frozen.figures.map((f) => [f.code, f.value]));
+  return live.figures
+    .map((f) => ({ code: f.code, name: f.name, unit: f.unit, frozen: before.get(f.code) ?? 0, live: f.value }))
+    .filter((d) => d.frozen !== d.live)
+    .map((d) => ({ ...d, change: d.live - d.frozen }));
+}

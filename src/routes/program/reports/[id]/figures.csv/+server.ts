@@ -1,0 +1,15 @@
+/** The report's figures as CSV. */
+import { rethrowAsHttp } from '$lib/server/http';
+import { figuresCsv } from '$lib/server/reporting/figures.export';
+import type { RequestHandler } from './$types';
+
+export const GET: RequestHandler = async ({ locals, params }) => {
+  const body = await figuresCsv(locals.db, locals.actor, params.id).catch(rethrowAsHttp);
+  return new Response(body, {
+    headers: {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="so-lieu-${params.id.slice(0, 8)}.csv"`,
+      'cache-control': 'no-store'
+    }
+  });
+};

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { formAction, loadOr404, requireSignIn } from '$lib/server/http';
+import { count, id } from '$lib/server/fields';
+import { campaignPage } from '$lib/server/emulation/page.service';
+import { register } from '$lib/server/emulation/registration.service';
+import { publishResults, recordCouncil } from '$lib/server/emulation/council.service';
+import { decide } from '$lib/server/emulation/award.service';
+import { councilSchema, decisionSchema, registerSchema } from '$lib/server/emulation/emulation.schema';
+import { councilFormInput } from '$lib/server/emulation/forms';
+import { todayVn, formatDate } from '$lib/shared/format';
+import { DEFAULT_APPEAL_DAYS } from '$lib/server/emulation/policy';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+  const actor = requireSignIn(event);
+  const page = await loadOr404(() => campaignPage(event.locals.db, actor, event.params.id));
+  return {
+    ...page,
+    today: formatDate(todayVn()),
+    appealDays: DEFAULT_APPEAL_DAYS,
+    msg: event.url.searchParams.get('msg')
+  };
+};
+
+const back = (msg: string) => (_: unknown, e: { params: Record<string, string> }) =>
+  `/thi-dua/${e.params.id}?msg=${msg}`;
+
+export const actions: Actions = {
+  register: formAction({
+    name: 'register',
+    schema: registerSchema,
+    run: ({ db, actor, data, event }) => register(db, actor, { ...data, campaign_id: event.params.id! }),
+    redirectTo: back('registered')
+  }),
+  council: formAction({
+    name: 'council',
+    schema: councilSchema,
+    prepare: councilFormInput,
+    run: ({ db, actor, data }) => recordCouncil(db, actor, data),
+    redirectTo: back('council')
+  }),
+  publish: formAction({
+    name: 'publish',
+    schema: z.object({ organisation_id: id, appeal_days: count }),
+    run: ({ db, actor, data, event }) => publishResults(db, actor, { ...data, campaign_id: event.params.id! }),
+    redirectTo: back('published')
+  }),
+  decide: formAction({
+    name: 'decide',
+    schema: decisionSchema,
+    run: ({ db, actor, data }) => decide(db, actor, data),
+    redirectTo: back('decided')
+  })
+};

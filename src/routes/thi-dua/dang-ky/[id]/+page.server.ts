@@ -1,0 +1,70 @@
+import { formAction, loadOr404, requireSignIn } from '$lib/server/http';
+import { registrationPage } from '$lib/server/emulation/page.service';
+import { addEvidence, branchAssess, selfAssess } from '$lib/server/emulation/registration.service';
+import { nominate, recordConsent, revokeAward, withdrawConsent } from '$lib/server/emulation/award.service';
+import {
+  assessSchema,
+  consentSchema,
+  evidenceSchema,
+  nominateSchema,
+  revokeSchema
+} from '$lib/server/emulation/emulation.schema';
+import { id } from '$lib/server/fields';
+import { z } from 'zod';
+import { formatDate, todayVn } from '$lib/shared/format';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+  const actor = requireSignIn(event);
+  const page = await loadOr404(() => registrationPage(event.locals.db, actor, event.params.id));
+  return { ...page, today: formatDate(todayVn()), msg: event.url.searchParams.get('msg') };
+};
+
+const back = (msg: string) => (_: unknown, e: { params: Record<string, string> }) =>
+  `/thi-dua/dang-ky/${e.params.id}?msg=${msg}`;
+const awardSchema = z.object({ award_id: id });
+
+export const actions: Actions = {
+  evidence: formAction({
+    name: 'evidence',
+    schema: evidenceSchema,
+    run: ({ db, actor, data, event }) => addEvidence(db, actor, event.params.id!, data),
+    redirectTo: back('evidence')
+  }),
+  self: formAction({
+    name: 'self',
+    schema: assessSchema,
+    run: ({ db, actor, data, event }) => selfAssess(db, actor, event.params.id!, data),
+    redirectTo: back('assessed')
+  }),
+  branch: formAction({
+    name: 'branch',
+    schema: assessSchema,
+    run: ({ db, actor, data, event }) => branchAssess(db, actor, event.params.id!, data),
+    redirectTo: back('assessed')
+  }),
+  nominate: formAction({
+    name: 'nominate',
+    schema: nominateSchema.omit({ registration_id: true }),
+    run: ({ db, actor, data, event }) => nominate(db, actor, { ...data, registration_id: event.params.id! }),
+    redirectTo: back('nominated')
+  }),
+  consent: formAction({
+    name: 'consent',
+    schema: consentSchema.extend(awardSchema.shape),
+    run: ({ db, actor, data }) => recordConsent(db, actor, data.award_id, data),
+    redirectTo: back('consent')
+  }),
+  withdraw: formAction({
+    name: 'withdraw',
+    schema: awardSchema,
+    run: ({ db, actor, data }) => withdrawConsent(db, actor, data.award_id),
+    redirectTo: back('withdrawn')
+  }),
+  revoke: formAction({
+    name: 'revoke',
+    schema: revokeSchema.extend(awardSchema.shape),
+    run: ({ db, actor, data }) => revokeAward(db, actor, data.award_id, data.reason),
+    redirectTo: back('revoked')
+  })
+};
