@@ -16,6 +16,7 @@ export function navItems(actions: readonly Action[] | readonly string[], signedI
     { href: '/', label: m.nav_home },
     { href: '/units', label: m.nav_units },
     { href: '/map', label: m.rp_nav_map },
+    { href: '/tin', label: m.pub_news_nav },
     { href: '/report', label: m.ri_nav }
   ];
   if (signedIn && may('org.read')) {
