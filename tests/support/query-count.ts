@@ -1,0 +1,19 @@
+/**
+ * Counts the queries a piece of code sends to the database: a Kysely plugin on a view of the
+ * same database (same connection, same data), so a test can hold a page to a query budget.
+ */
+import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs } from 'kysely';
+import type { Db } from '../../src/lib/server/db';
+
+export async function countQueries<T>(db: Db, run: (db: Db) => Promise<T>): Promise<{ result: T; queries: number }> {
+  let queries = 0;
+  const counter: KyselyPlugin = {
+    transformQuery: (args: PluginTransformQueryArgs) => {
+      queries++;
+      return args.node;
+    },
+    transformResult: async (args: PluginTransformResultArgs) => args.result
+  };
+  const result = await run(db.withPlugin(counter));
+  return { result, queries };
+}
