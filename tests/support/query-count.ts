@@ -8,11 +8,12 @@ import type { Db } from '../../src/lib/server/db';
 export async function countQueries<T>(db: Db, run: (db: Db) => Promise<T>): Promise<{ result: T; queries: number }> {
   let queries = 0;
   const counter: KyselyPlugin = {
-    transformQuery: (args: PluginTransformQueryArgs) => {
+    // transformQuery also sees every subquery as it is built; a result comes once per execution.
+    transformQuery: (args: PluginTransformQueryArgs) => args.node,
+    transformResult: async (args: PluginTransformResultArgs) => {
       queries++;
-      return args.node;
-    },
-    transformResult: async (args: PluginTransformResultArgs) => args.result
+      return args.result;
+    }
   };
   const result = await run(db.withPlugin(counter));
   return { result, queries };

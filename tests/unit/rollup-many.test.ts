@@ -9,6 +9,8 @@ import { countQueries } from '../support/query-count';
 import { SYSTEM } from '../../src/lib/server/access/actor';
 import { rollupOrg } from '../../src/lib/server/program/rollup/rollup.service';
 import { rollupOrgMany } from '../../src/lib/server/program/rollup/rollup-many.service';
+import { loadDashboard } from '../../src/lib/server/program/dashboard/dashboard.service';
+import { parseDashboardQuery } from '../../src/lib/server/program/dashboard/dashboard.query';
 
 const PROVINCE = 'Hội Người cao tuổi tỉnh Lai Châu';
 
@@ -47,6 +49,35 @@ forEachDb('roll-up of many indicators', (ctx) => {
     expect(codes.length).toBeGreaterThan(5);
     // at most one more query per kind of indicator (flow or stock, computed or manual)
     expect(all.queries).toBeLessThanOrEqual(one.queries + 4);
+  });
+
+  it('shows the dashboard in as many queries with four more indicators (no query per indicator)', async () => {
+    const officer = await actorFor(ctx.db, 'canbo.tinh');
+    const query = parseDashboardQuery(
+      new URLSearchParams('from=2026-01&to=2026-12&as_of=2026-11-29'),
+      '2026-11-29'
+    ).query;
+    const before = await countQueries(ctx.db, (db) => loadDashboard(db, officer, query));
+    await ctx.db
+      .insertInto('indicator')
+      .values(
+        [1, 2, 3, 4].map((n) => ({
+          id: `ind-perf-${n}`,
+          code: `perf_extra_${n}`,
+          name_vi: `Chỉ tiêu thêm ${n}`,
+          name_en: `Extra indicator ${n}`,
+          unit: 'lượt',
+          source: 'computed' as const,
+          definition_key: null,
+          created_at: '2026-01-01T00:00:00Z'
+        }))
+      )
+      .execute();
+    const after = await countQueries(ctx.db, (db) => loadDashboard(db, officer, query));
+    expect(after.result.lines.length).toBe(before.result.lines.length + 4);
+    expect(after.queries).toBe(before.queries);
+    // the whole view (targets, trend, children, map, overdue reports) was ~150 queries before batching
+    expect(after.queries).toBeLessThanOrEqual(32);
   });
 
   it('answers 404 for an unknown indicator or an organisation outside the scope', async () => {
