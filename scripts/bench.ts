@@ -5,7 +5,8 @@
  *  2. roll-ups on a synthetic province (scripts/bench-rollup.ts);
  *  3. national and province roll-ups on a synthetic nation built on the real 2025 commune list
  *     (scripts/bench-nation.ts; BENCH_VILLAGES=n villages per commune, default 18 ≈ 60,000);
- *  4. on the built server (scripts/bench-reports.ts): cold-load bytes and requests per page, and
+ *  4. program dashboard queries and time per view (scripts/bench-dashboard.ts);
+ *  5. on the built server (scripts/bench-reports.ts): cold-load bytes and requests per page, and
  *     Open311 intake rate against /healthz on SQLite and PostgreSQL.
  * Needs ../shared/data beside the repository for part 1.
  */
@@ -76,5 +77,6 @@ console.log('\n# Roll-ups on a synthetic province');
 const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/bench-rollup.ts'], { stdio: 'inherit' });
 console.log('\n# Roll-ups on a synthetic nation (real 2025 list: 34 provinces, 3,321 communes)');
 const nation = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/bench-nation.ts'], { stdio: 'inherit' });
+const dashboard = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/bench-dashboard.ts'], { stdio: 'inherit' });
 const reports = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/bench-reports.ts'], { stdio: 'inherit' });
-process.exit(r.status || nation.status || reports.status || 0);
+process.exit(r.status || nation.status || dashboard.status || reports.status || 0);

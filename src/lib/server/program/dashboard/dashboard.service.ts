@@ -10,7 +10,8 @@ import type { Actor } from '$lib/server/access/actor';
 import { assertInScope, requireAction, scopeRoots, scopeSubquery } from '$lib/server/access/access';
 import { notFound } from '$lib/server/errors';
 import { sortKey } from '$lib/shared/text';
-import { rollupOrg, type RollupResult } from '../rollup/rollup.service';
+import type { RollupResult } from '../rollup/rollup.service';
+import { rollupOrgMany } from '../rollup/rollup-many.service';
 import { monthsBetween, type DashboardQuery } from './dashboard.query';
 import { dashboardMap } from './dashboard-map';
 import { overdueReports } from './dashboard-overdue';
@@ -69,13 +70,13 @@ export async function loadDashboard(db: Db, actor: Actor, q: DashboardQuery) {
   if (!org) throw notFound();
   const year = Number(q.to.slice(0, 4));
   const [indicators, targets] = await Promise.all([repo.computedIndicators(db), repo.planTargets(db, orgId, year)]);
-  const results = new Map<string, RollupResult>();
-  for (const ind of indicators) {
-    results.set(
-      ind.code,
-      await rollupOrg(db, actor, orgId, { indicator: ind.code, from: q.from, to: q.to, asOf: q.asOf, byMonth: true })
-    );
-  }
+  const results = await rollupOrgMany(
+    db,
+    actor,
+    orgId,
+    indicators.map((i) => i.code),
+    { from: q.from, to: q.to, asOf: q.asOf, byMonth: true }
+  );
   const lines: TargetLine[] = indicators.map((i) => {
     const target = targets.get(i.code) ?? null;
     const actual = results.get(i.code)!.total;

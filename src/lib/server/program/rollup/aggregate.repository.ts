@@ -161,3 +161,34 @@ export async function manualSource(db: Db, f: SourceFilter): Promise<SourceRow[]
   const rows = await q.execute();
   return rows.map((r) => ({ ...r, month: (r as { month?: string }).month ?? null, value: Number(r.value) }));
 }
+
+export interface ManySourceFilter extends Omit<SourceFilter, 'indicator'> {
+  /** Indicator codes (computed) or ids (manual), all of the same aggregation. */
+  indicators: string[];
+}
+
+/** `aggregateSource` / `manualSource` for several indicators at once, each row naming its own. */
+export async function sourceMany(
+  db: Db,
+  f: ManySourceFilter,
+  from: 'agg_unit_month' | 'agg_commune_month' | 'manual_value'
+): Promise<(SourceRow & { indicator: string })[]> {
+  if (!f.indicators.length) return [];
+  const key = from === 'manual_value' ? 'indicator_id' : 'indicator_code';
+  let q = (db as Db)
+    .selectFrom(from as 'agg_unit_month')
+    .select([
+      sql.ref<string>(key).as('indicator'),
+      'organisation_id',
+      'admin_unit_id',
+      sql<number>`sum(value)`.as('value')
+    ])
+    .where(sql.ref(key), 'in', f.indicators)
+    .where('month', '<=', f.to)
+    .where('organisation_id', 'in', f.orgs)
+    .groupBy([sql.ref(key), 'organisation_id', 'admin_unit_id']);
+  if (f.from) q = q.where('month', '>=', f.from);
+  if (f.byMonth) q = q.select('month').groupBy('month');
+  const rows = await q.execute();
+  return rows.map((r) => ({ ...r, month: (r as { month?: string }).month ?? null, value: Number(r.value) }));
+}

@@ -8,6 +8,11 @@ export async function findIndicatorByCode(db: Db, code: string) {
   return db.selectFrom('indicator').selectAll().where('code', '=', code).executeTakeFirst();
 }
 
+export async function findIndicatorsByCodes(db: Db, codes: string[]) {
+  if (!codes.length) return [];
+  return db.selectFrom('indicator').selectAll().where('code', 'in', codes).execute();
+}
+
 export async function findUnitBasics(db: Db, ids: string[]) {
   if (!ids.length) return [];
   return db

@@ -83,7 +83,7 @@ function summarise(
   return { total, own, parts, months: series };
 }
 
-function filter(
+export function filter(
   db: Db,
   actor: Actor,
   rootOrg: string | null,
@@ -146,22 +146,17 @@ export async function rollupUnit(
   };
 }
 
-/**
- * Value for organisation `orgId`'s subtree, with one row per direct child organisation. As of
- * `asOf`, closed organisations count under their successor (rollup-heirs.ts) and closed
- * children that have one are left out of the child rows.
- */
-export async function rollupOrg(
-  db: Db,
-  actor: Actor,
-  orgId: string,
-  q: RollupQuery,
-  source: Source = defaultSource
-): Promise<RollupResult> {
-  requireAction(actor, READ);
-  await assertInScope(db, actor, READ, orgId);
-  const ind = await load(db, q.indicator);
-  const [heirs, children] = await Promise.all([heirsAt(db, q.asOf ?? todayVn()), repo.findChildOrgs(db, orgId)]);
+/** What an organisation roll-up needs besides the rows: heirs, children, inherited subtrees. */
+export interface OrgContext {
+  heirs: Awaited<ReturnType<typeof heirsAt>>;
+  children: Awaited<ReturnType<typeof repo.findChildOrgs>>;
+  inherited: string[];
+  /** organisations that must stay apart (if one is a village branch, the commune table cannot answer) */
+  distinct: string[];
+}
+
+export async function orgContext(db: Db, actor: Actor, orgId: string, asOf: string): Promise<OrgContext> {
+  const [heirs, children] = await Promise.all([heirsAt(db, asOf), repo.findChildOrgs(db, orgId)]);
   const heirPlace = await repo.childOfMany(db, orgId, [...new Set(heirs.heirOf.values())]);
   // only closed organisations whose heir lies in this subtree bring rows in
   const inherited = heirs.closedRoots.filter(
@@ -175,27 +170,63 @@ export async function rollupOrg(
     ...scopeRoots(actor, READ),
     ...heirs.closedRoots.filter((c) => inherited.includes(c) || closedInside.has(c))
   ];
-  const lifted = ind.source !== 'manual' && (await liftSafe(db, distinct));
-  const rows = await source(db, filter(db, actor, orgId, q, ind.aggregation === 'stock', lifted, inherited), ind);
-  const childOf = await repo.childOfMany(
-    db,
-    orgId,
-    rows.map((r) => heirs.heirOf.get(r.organisation_id) ?? r.organisation_id)
-  );
+  return { heirs, children, inherited, distinct };
+}
+
+/** The organisation whose place a row's organisation takes (itself unless closed). */
+export const heirOfRow = (ctx: OrgContext, r: SourceRow) =>
+  ctx.heirs.heirOf.get(r.organisation_id) ?? r.organisation_id;
+
+/** Rows of one indicator summed under `orgId` and its open children (`childOf`: org → child). */
+export function orgSummary(
+  orgId: string,
+  ctx: OrgContext,
+  ind: Awaited<ReturnType<typeof load>>,
+  rows: SourceRow[],
+  childOf: Map<string, string>,
+  byMonth: boolean
+): RollupResult {
   const place = (r: SourceRow) => {
-    const o = heirs.heirOf.get(r.organisation_id) ?? r.organisation_id;
+    const o = heirOfRow(ctx, r);
     return o === orgId ? orgId : childOf.get(o);
   };
-  const s = summarise(rows, place, orgId, !!q.byMonth);
+  const s = summarise(rows, place, orgId, byMonth);
   return {
     indicator: info(ind),
     total: s.total,
     own: s.own,
     months: s.months,
-    children: children
-      .filter((c) => !heirs.closed.has(c.id))
+    children: ctx.children
+      .filter((c) => !ctx.heirs.closed.has(c.id))
       .map((c) => ({ id: c.id, name: c.name, value: s.parts.get(c.id) ?? 0 }))
   };
+}
+
+/**
+ * Value for organisation `orgId`'s subtree, with one row per direct child organisation. As of
+ * `asOf`, closed organisations count under their successor (rollup-heirs.ts) and closed
+ * children that have one are left out of the child rows. Several indicators at once:
+ * rollupOrgMany (rollup-many.service.ts).
+ */
+export async function rollupOrg(
+  db: Db,
+  actor: Actor,
+  orgId: string,
+  q: RollupQuery,
+  source: Source = defaultSource
+): Promise<RollupResult> {
+  requireAction(actor, READ);
+  await assertInScope(db, actor, READ, orgId);
+  const ind = await load(db, q.indicator);
+  const ctx = await orgContext(db, actor, orgId, q.asOf ?? todayVn());
+  const lifted = ind.source !== 'manual' && (await liftSafe(db, ctx.distinct));
+  const rows = await source(db, filter(db, actor, orgId, q, ind.aggregation === 'stock', lifted, ctx.inherited), ind);
+  const childOf = await repo.childOfMany(
+    db,
+    orgId,
+    rows.map((r) => heirOfRow(ctx, r))
+  );
+  return orgSummary(orgId, ctx, ind, rows, childOf, !!q.byMonth);
 }
 
 export interface TargetRow {
