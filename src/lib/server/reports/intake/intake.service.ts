@@ -18,7 +18,7 @@ import type { PreparedMedia } from '$lib/server/media/media';
 import { deadlineFor } from '../deadline.service';
 import { encryptIdentity, type ReporterIdentity } from '../identity';
 import { hashReceipt, newReceiptCode } from '../receipt';
-import { intakeSchema, type IntakeData, type IntakeInput } from './intake.schema';
+import { withDefaultProtection, intakeSchema, type IntakeData, type IntakeInput } from './intake.schema';
 import { resolveLocation, type ResolvedLocation } from './location';
 import { RECEIPT_REPLAY_MINUTES, receiptFromKey } from './receipt-keys';
 import * as repo from './intake.repository';
@@ -100,7 +100,11 @@ export async function createReport(
 ): Promise<IntakeResult> {
   const photos = files.photos ?? [];
   const photoGps = photos.find((p) => p.lat !== null && p.lon !== null);
-  const parsed = validate(intakeSchema, { ...input, has_voice: !!files.voice, has_photo_gps: !!photoGps });
+  const parsed = validate(intakeSchema, {
+    ...withDefaultProtection(input),
+    has_voice: !!files.voice,
+    has_photo_gps: !!photoGps
+  });
   if (!parsed.ok) return parsed;
   const d = parsed.data;
   const key = d.idempotency_key || null;
