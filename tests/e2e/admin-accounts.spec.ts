@@ -119,7 +119,7 @@ test('admin resets a password and manages API tokens', async ({ page }) => {
   await expectAccessible(page);
 
   await visit(page, '/admin/accounts?q=quantri');
-  await page.getByRole('link', { name: 'Quản trị hệ thống' }).click();
+  await page.locator('#main').getByRole('link', { name: 'Quản trị hệ thống' }).click();
   await page.getByRole('link', { name: 'Mã truy cập API' }).click();
   await page.getByRole('button', { name: 'Tạo mã truy cập' }).click();
   await expect(page.getByRole('alert')).toContainText('Vui lòng điền mục này.');

@@ -3,16 +3,13 @@ import { signIn } from '$lib/server/auth/signin.service';
 import { signInSchema } from '$lib/server/auth/auth.schema';
 import { SESSION_COOKIE } from '$lib/server/auth/session';
 import { formValues, validate } from '$lib/server/forms';
-import { failFromError } from '$lib/server/http';
+import { failFromError, safeNext } from '$lib/server/http';
 import { localizeHref } from '$lib/paraglide/runtime';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals }) => {
   if (locals.account) redirect(303, localizeHref('/'));
 };
-
-/** Only same-site paths are allowed as a post-login destination. */
-const safeNext = (next: string | null) => (next && next.startsWith('/') && !next.startsWith('//') ? next : '/');
 
 export const actions: Actions = {
   default: async ({ request, locals, cookies, url }) => {

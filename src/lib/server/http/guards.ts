@@ -41,3 +41,23 @@ export function requireAction(event: Guarded, action: Action): Actor {
   if (!can(actor, action)) error(403, 'Forbidden');
   return actor;
 }
+
+const HOME = 'http://chung-suc.invalid';
+
+/**
+ * Where to go after signing in: a path on this site, normalised, else the home page. The raw
+ * parameter cannot be trusted as text: `/.//evil.example` or `/\evil.example` start with one
+ * slash yet browsers follow them off the site, so the path is resolved first and checked after.
+ */
+export function safeNext(next: string | null | undefined): string {
+  if (!next || !next.startsWith('/') || next.includes('\\') || [...next].some((c) => c.charCodeAt(0) < 0x20))
+    return '/';
+  let url: URL;
+  try {
+    url = new URL(next, HOME);
+  } catch {
+    return '/';
+  }
+  if (url.origin !== HOME || url.pathname.startsWith('//')) return '/';
+  return url.pathname + url.search + url.hash;
+}

@@ -11,6 +11,7 @@ import { findActivities } from './activity-page.service';
 import { findCommitments } from '../commitments/commitment-page.service';
 import type { ActivityQuery } from './activity-filter';
 import type { CommitmentQuery } from '../commitments/commitment-filter';
+import { csvField } from '$lib/server/csv';
 
 export const EXPORT_LIMIT = 10_000;
 
@@ -96,10 +97,7 @@ export async function commitmentTable(db: Db, actor: Actor, f: CommitmentQuery):
   };
 }
 
-const csvCell = (v: Cell) => {
-  const s = textValue(v);
-  return /[",\r\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
+const csvCell = (v: Cell) => csvField(textValue(v), typeof v === 'number');
 
 /** UTF-8 with a BOM so Excel opens the Vietnamese text correctly; CRLF per RFC 4180. */
 export function toCsv(t: Table): string {

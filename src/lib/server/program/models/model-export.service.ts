@@ -6,6 +6,7 @@ import { addTableSheet, day, textValue, type SheetValue } from '$lib/server/xlsx
 import * as m from '$lib/paraglide/messages';
 import { EXPORT_LIMIT, listModelsIn } from './model-list.service';
 import type { ModelFilter, ModelListRow } from './model-list.repository';
+import { csvField } from '$lib/server/csv';
 
 type Msg = (inputs: object, options: { locale: 'vi' }) => string;
 const vi = (key: string): string =>
@@ -45,10 +46,7 @@ function row(r: ModelListRow): Cell[] {
   ];
 }
 
-const csvCell = (v: Cell) => {
-  const s = textValue(v);
-  return /[",\r\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
+const csvCell = (v: Cell) => csvField(textValue(v), typeof v === 'number');
 
 /** UTF-8 with a BOM so Excel reads the Vietnamese text; CRLF line ends (RFC 4180). */
 export async function exportModelsCsv(db: Db, actor: Actor, f: ModelFilter): Promise<string> {

@@ -14,6 +14,7 @@ import * as m from '$lib/paraglide/messages';
 import * as repo from './public.repository';
 import { toFilter } from './public.service';
 import type { ReportQuery } from './public.schema';
+import { csvField } from '$lib/server/csv';
 
 export const EXPORT_LIMIT = 10_000;
 
@@ -81,10 +82,7 @@ async function scopedRows(db: Db, actor: Actor, query: ReportQuery) {
   return repo.listInScope(db, actor, toFilter(query), EXPORT_LIMIT);
 }
 
-const csvCell = (v: Cell) => {
-  const s = textValue(v);
-  return /[",\r\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
+const csvCell = (v: Cell) => csvField(textValue(v), typeof v === 'number');
 
 /** UTF-8 with a BOM so Excel opens the Vietnamese text correctly; CRLF per RFC 4180. */
 export async function exportCsv(db: Db, actor: Actor, query: ReportQuery): Promise<string> {
