@@ -12,12 +12,14 @@ export function navItems(roles: string[]): NavItem[] {
     { href: '/', label: m.nav_home },
     { href: '/units', label: m.nav_units },
     { href: '/map', label: m.rp_nav_map },
-    { href: '/report', label: m.ri_nav }
+    { href: '/report', label: m.ri_nav },
+    { href: '/r', label: m.desk_nav_follow }
   ];
   if (signedIn) {
     items.push({ href: '/organisations', label: m.nav_organisations });
     items.push({ href: '/program', label: m.nav_program });
     items.push({ href: '/thi-dua', label: m.emu_nav });
+    items.push({ href: '/reports/mine', label: m.desk_nav_mine });
     if (roles.some((r) => ['branch_leader', 'association_officer', 'administrator'].includes(r))) {
       items.push({ href: '/people', label: m.nav_people });
     }
