@@ -248,8 +248,11 @@ async function insertAll(tx: Db, actor: Actor, a: InsertArgs): Promise<void> {
   });
   const media = [...(a.files.photos ?? []), ...(a.files.voice ? [a.files.voice] : [])];
   await saveAttachments(tx, reportId, eventId, media, anonymous ? null : actor.accountId);
-  // An anonymous reporter who happens to be signed in is not linked, not even in the audit.
-  await audit(tx, anonymous && !behalf ? ANONYMOUS : actor, {
+  // A protected reporter is not linked to the report in the audit trail: not the signed-in
+  // member who filed it, not the member an officer entered it for (only the identity, which
+  // is encrypted, says who). Named reports keep both.
+  const hidden = d.protection !== 'named';
+  await audit(tx, hidden && !behalf ? ANONYMOUS : actor, {
     action: 'report.create',
     entityType: 'report',
     entityId: reportId,
@@ -260,7 +263,7 @@ async function insertAll(tx: Db, actor: Actor, a: InsertArgs): Promise<void> {
       urgent: a.urgent,
       protection: d.protection,
       on_behalf: behalf,
-      observer_person_id: a.observer.personId,
+      observer_person_id: hidden ? null : a.observer.personId,
       consent_method: behalf ? d.consent_method : null,
       photos: a.files.photos?.length ?? 0,
       voice: !!a.files.voice
