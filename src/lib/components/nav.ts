@@ -17,13 +17,15 @@ export function navItems(actions: readonly Action[] | readonly string[], signedI
     { href: '/units', label: m.nav_units },
     { href: '/map', label: m.rp_nav_map },
     { href: '/tin', label: m.pub_news_nav },
-    { href: '/report', label: m.ri_nav }
+    { href: '/report', label: m.ri_nav },
+    { href: '/r', label: m.desk_nav_follow }
   ];
   if (signedIn && may('org.read')) {
     items.push({ href: '/organisations', label: m.nav_organisations });
     items.push({ href: '/program', label: m.nav_program });
     items.push({ href: '/thi-dua', label: m.emu_nav });
   }
+  if (signedIn) items.push({ href: '/reports/mine', label: m.desk_nav_mine });
   if (may('person.read')) items.push({ href: '/people', label: m.nav_people });
   if (may('report.verify') || may('report.handle')) items.push({ href: '/queue', label: m.rw_nav_queue });
   if (may('account.manage')) items.push({ href: '/admin', label: m.nav_admin });

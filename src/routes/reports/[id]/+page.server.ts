@@ -6,13 +6,19 @@ import { outcomeSchema } from '$lib/shared/reports/outcome';
 import * as s from '$lib/server/reports/workflow/workflow.schema';
 import * as assoc from '$lib/server/reports/workflow/association.service';
 import * as agency from '$lib/server/reports/workflow/agency.service';
-import { officerReport } from '$lib/server/reports/workflow/view.service';
+import { officerReport, resolveReference, SHORT_REF } from '$lib/server/reports/workflow/view.service';
+import { redirect } from '@sveltejs/kit';
+import { localizeHref } from '$lib/paraglide/runtime';
 import { revealIdentity } from '$lib/server/reports/workflow/reveal.service';
 import type { UploadedDocument } from '$lib/server/reports/workflow/documents';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
   requireSignIn(event);
+  if (SHORT_REF.test(event.params.id)) {
+    const id = await loadOr404(() => resolveReference(event.locals.db, event.locals.actor, event.params.id));
+    redirect(303, localizeHref(`/reports/${id}`));
+  }
   const view = await loadOr404(() => officerReport(event.locals.db, event.locals.actor, event.params.id));
   return { ...view, saved: event.url.searchParams.get('saved') };
 };

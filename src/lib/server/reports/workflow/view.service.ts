@@ -18,7 +18,8 @@ import { listRoutingCandidates } from '../routing.repository';
 import { rankRoutes } from '../routing';
 import { attachmentUrl } from '../intake/attachments';
 import { safeLink } from '$lib/shared/reports/links';
-import { loadReadable, mayAct } from './core';
+import { canRead, loadReadable, mayAct } from './core';
+import { notFound } from '$lib/server/errors';
 import {
   accountName,
   categoryOf,
@@ -31,6 +32,7 @@ import {
   listExtensions,
   officersCovering,
   orgNames,
+  reportsByPrefix,
   unitChain,
   unitNames,
   type ReportRow
@@ -111,6 +113,20 @@ async function permissions(db: Db, actor: Actor, r: ReportRow) {
   ]);
   const reveal = custodian && r.protection !== 'anonymous' && !!(await findIdentity(db, r.id));
   return { association, agency, manager, reveal, publish };
+}
+
+export const SHORT_REF = /^[0-9a-f]{8}$/i;
+
+/**
+ * The short reference shown everywhere (e.g. 2DAE2194), as given over the phone → the report
+ * it names among those this officer may read; NOT_FOUND otherwise, as for any other report.
+ */
+export async function resolveReference(db: Db, actor: Actor, ref: string): Promise<string> {
+  if (!SHORT_REF.test(ref)) throw notFound();
+  const readable = [];
+  for (const r of await reportsByPrefix(db, ref)) if (await canRead(db, actor, r)) readable.push(r.id);
+  if (readable.length !== 1) throw notFound();
+  return readable[0];
 }
 
 /** The officer's page. Out of scope → NOT_FOUND. */

@@ -50,6 +50,11 @@ export async function orgNames(db: Db, ids: (string | null)[]): Promise<Record<s
   return Object.fromEntries(rows.map((r) => [r.id, r.name]));
 }
 
+/** Reports whose id starts with the short reference people read out (first 8 hex digits). */
+export async function reportsByPrefix(db: Db, prefix: string) {
+  return db.selectFrom('report').selectAll().where('id', 'like', `${prefix.toLowerCase()}%`).limit(5).execute();
+}
+
 /** Names of administrative units (commune, village) by id. */
 export async function unitNames(db: Db, ids: (string | null)[]): Promise<Record<string, string>> {
   const list = [...new Set(ids.filter((v): v is string => !!v))];
