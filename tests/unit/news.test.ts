@@ -186,6 +186,53 @@ forEachDb('news from the work', (ctx) => {
     expect(everything(draft)).not.toMatch(new RegExp([SECRET.name, SECRET.phone, SECRET.email, '22\\.39'].join('|')));
   });
 
+  it('refuses a photo showing people without the consent tick, and records who ticked it', async () => {
+    const photo = newId();
+    const org = (
+      await ctx.db
+        .selectFrom('activity')
+        .select('organisation_id')
+        .where('id', '=', activityId)
+        .executeTakeFirstOrThrow()
+    ).organisation_id;
+    await ctx.db
+      .insertInto('program_media')
+      .values({
+        id: photo,
+        owner_type: 'activity',
+        owner_id: activityId,
+        organisation_id: org,
+        private_path: `private/${photo}.jpg`,
+        public_path: `public/${photo}.jpg`,
+        sha256: 'x',
+        mime: 'image/jpeg',
+        bytes: 1,
+        created_by: null,
+        created_at: nowIso()
+      })
+      .execute();
+    const base = {
+      source_type: 'activity',
+      source_id: activityId,
+      photos: [photo],
+      people: [photo],
+      intent: 'publish'
+    };
+    await expect(createNews(ctx.db, officer, input(base))).rejects.toMatchObject({
+      code: 'VALIDATION',
+      message: 'pub_err_photo_consent',
+      details: { field: `consent_${photo}` }
+    });
+    const id = await createNews(ctx.db, officer, input({ ...base, consent: [photo] }));
+    const rows = await ctx.db.selectFrom('news_photo').selectAll().where('news_id', '=', id).execute();
+    expect(rows).toHaveLength(1);
+    expect(rows[0].shows_people).toBe(1);
+    expect(rows[0].consent_recorded_by).toBe(officer.accountId);
+    // A landscape photo needs no tick; a photo that is not the record's own is ignored.
+    const other = await createNews(ctx.db, officer, input({ ...base, people: [], photos: [photo, newId()] }));
+    expect(await ctx.db.selectFrom('news_photo').select('id').where('news_id', '=', other).execute()).toHaveLength(1);
+  });
+
   it("answers 404 for another commune's records", async () => {
     await expect(draftFrom(ctx.db, other, 'activity', activityId)).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(draftFrom(ctx.db, other, 'report', handledReport)).rejects.toMatchObject({ code: 'NOT_FOUND' });

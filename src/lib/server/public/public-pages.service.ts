@@ -3,6 +3,7 @@
  * list (published reports only, rounded positions); figures from public-figures.service.
  */
 import type { Db } from '$lib/server/db';
+import { listPublishedNews } from '$lib/server/news/news-public.service';
 import { listPublicReports } from '$lib/server/reports/public/public.service';
 import { reportQuerySchema } from '$lib/server/reports/public/public.schema';
 import type { ProgramFigure } from '$lib/shared/public/figures';
@@ -13,6 +14,7 @@ import * as repo from './public-place.repository';
 const LATEST_REPORTS = 5;
 const COMMUNE_REPORTS = 10;
 const COMMUNE_MODELS = 20;
+const LATEST_NEWS = 3;
 
 async function latestReports(db: Db, communeId: string | null, count: number) {
   const query = reportQuerySchema.parse(communeId ? { commune: communeId } : {});
@@ -29,21 +31,27 @@ export async function homePage(db: Db) {
         communes.map((c) => c.id)
       )
     : null;
-  return { province, communes, figures, latest: await latestReports(db, null, LATEST_REPORTS) };
+  const [latest, news] = await Promise.all([
+    latestReports(db, null, LATEST_REPORTS),
+    listPublishedNews(db, { pageSize: LATEST_NEWS })
+  ]);
+  return { province, communes, figures, latest, news: { items: news.items, total: news.total } };
 }
 
 export async function communePage(db: Db, slug: string) {
   const { commune, canonical } = await communeBySlug(db, slug);
-  const [figures, latest, models] = await Promise.all([
+  const [figures, latest, models, news] = await Promise.all([
     yearFigures(db, commune.id, [commune.id]),
     latestReports(db, commune.id, COMMUNE_REPORTS),
-    repo.communeModels(db, commune.id, COMMUNE_MODELS)
+    repo.communeModels(db, commune.id, COMMUNE_MODELS),
+    listPublishedNews(db, { unitId: commune.id, pageSize: LATEST_NEWS })
   ]);
   return {
     commune,
     canonical,
     figures,
     latest,
+    news: { items: news.items, total: news.total },
     models: models.map((m) => ({
       id: m.id,
       name: m.name,
