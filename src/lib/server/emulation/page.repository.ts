@@ -57,3 +57,24 @@ export async function councilOrgsOf(db: Db, campaignId: string, scope: OrgScope)
     .orderBy('o.name')
     .execute();
 }
+
+/** Counts for the campaign's indicators, within scope: registrations by kind and stage, awards by form. */
+export async function indicatorRows(db: Db, campaignId: string, scope: OrgScope) {
+  const registrations = await db
+    .selectFrom('emu_registration')
+    .select(['subject_kind', 'status', 'result', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('campaign_id', '=', campaignId)
+    .where('organisation_id', 'in', scope)
+    .groupBy(['subject_kind', 'status', 'result'])
+    .execute();
+  const awards = await db
+    .selectFrom('emu_award as a')
+    .innerJoin('emu_registration as r', 'r.id', 'a.registration_id')
+    .select(['a.award_form', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('r.campaign_id', '=', campaignId)
+    .where('r.organisation_id', 'in', scope)
+    .where('a.revoked_at', 'is', null)
+    .groupBy('a.award_form')
+    .execute();
+  return { registrations, awards };
+}

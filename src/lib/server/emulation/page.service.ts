@@ -12,6 +12,7 @@ import { listRegistrations, myRegistrations } from './registration.service';
 import { listAwards, nominationsFor } from './award.service';
 import { votesOf } from './registration.repository';
 import { evaluationForm } from './evidence.service';
+import { campaignIndicators } from './indicators.service';
 import * as repo from './page.repository';
 import { MANAGE, READ, REGISTER } from './policy';
 
@@ -33,13 +34,14 @@ export async function campaignPage(db: Db, actor: Actor, id: string) {
   })).filter((g) => g.criteria.length);
   const canRegister = can(actor, REGISTER) && campaign.status === 'open';
   const canManage = can(actor, MANAGE);
-  const [registerOrgs, members, councilOrgs, nominations, awards, dossiers] = await Promise.all([
+  const [registerOrgs, members, councilOrgs, nominations, awards, dossiers, indicators] = await Promise.all([
     canRegister ? repo.orgsIn(db, scopeSubquery(db, actor, REGISTER), ['branch', 'commune_association']) : [],
     canRegister ? repo.membersIn(db, scopeSubquery(db, actor, REGISTER)) : [],
     canManage ? repo.orgsIn(db, scopeSubquery(db, actor, MANAGE), ['commune_association', 'province_association']) : [],
     canManage ? nominationsFor(db, actor, id) : [],
     listAwards(db, actor, { campaignId: id }),
-    canManage ? repo.councilOrgsOf(db, id, scopeSubquery(db, actor, MANAGE)) : []
+    canManage ? repo.councilOrgsOf(db, id, scopeSubquery(db, actor, MANAGE)) : [],
+    campaignIndicators(db, actor, id)
   ]);
   const grantable = councilOrgs.map((o) => ({
     ...o,
@@ -58,6 +60,7 @@ export async function campaignPage(db: Db, actor: Actor, id: string) {
     nominations,
     awards,
     dossiers,
+    indicators,
     canRegister,
     canManage
   };
