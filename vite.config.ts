@@ -12,7 +12,13 @@ import { defineConfig } from 'vitest/config';
 const CLIENT_CHUNKS = {
   groups: [
     { name: 'leaflet', test: /node_modules[\\/]leaflet[\\/]/, priority: 3 },
-    { name: 'framework', test: /node_modules[\\/](svelte|@sveltejs[\\/]kit|devalue|esm-env|clsx)[\\/]/, priority: 2 },
+    {
+      name: 'framework',
+      test: /node_modules[\\/](svelte|@sveltejs[\\/]kit|devalue|esm-env|clsx)[\\/]|rolldown[\\/]runtime/,
+      priority: 2
+    },
+    // What nearly every page uses (layout pieces, formatting, common messages): one request.
+    { name: 'common', test: /src[\\/]lib[\\/]/, minShareCount: 12, priority: 1.5 },
     {
       name: 'shared',
       test: /src[\\/]lib[\\/]/,

@@ -90,8 +90,17 @@ async function weigh(
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
   let requests = 0;
   let bytes = 0;
-  cdp.on('Network.requestWillBeSent', () => requests++);
-  cdp.on('Network.loadingFinished', (e: { encodedDataLength: number }) => (bytes += e.encodedDataLength));
+  const urls = new Map<string, string>();
+  cdp.on('Network.requestWillBeSent', (e: { requestId: string; request: { url: string } }) => {
+    requests++;
+    urls.set(e.requestId, e.request.url);
+  });
+  cdp.on('Network.loadingFinished', (e: { requestId: string; encodedDataLength: number }) => {
+    bytes += e.encodedDataLength;
+    // BENCH_DETAIL=1 lists every request of every page (what to cut next).
+    if (process.env.BENCH_DETAIL)
+      console.log(`      ${String(e.encodedDataLength).padStart(7)} B  ${urls.get(e.requestId)}`);
+  });
   const res = await page.goto(path, { waitUntil: 'networkidle' });
   await ctx.close();
   return { status: res?.status() ?? 0, requests, bytes, foreign };

@@ -85,7 +85,8 @@ async function sqlite(): Promise<void> {
     if (process.env.BENCH_PAGES === '0') console.log('  skipped (BENCH_PAGES=0)');
     else printPages(await benchPages(server.base));
     console.log('\n# Intake vs trivial endpoint (SQLite, built server, 10 connections)');
-    await intake('sqlite', server.base, key);
+    if (process.env.BENCH_INTAKE === '0') console.log('  skipped (BENCH_INTAKE=0)');
+    else await intake('sqlite', server.base, key);
   } finally {
     await server.stop();
     fs.rmSync(dir, { recursive: true, force: true });
@@ -96,6 +97,7 @@ async function postgresql(): Promise<void> {
   const baseUrl = process.env.TEST_DATABASE_URL;
   console.log('\n# Intake vs trivial endpoint (PostgreSQL, built server, 10 connections)');
   if (!baseUrl) return console.log('  postgresql skipped (set TEST_DATABASE_URL)');
+  if (process.env.BENCH_INTAKE === '0') return console.log('  skipped (BENCH_INTAKE=0)');
   const name = `cs_bench_${randomUUID().slice(0, 8)}`;
   const admin = new pg.Client({ connectionString: baseUrl });
   await admin.connect();

@@ -1,5 +1,7 @@
 import { deLocalizeUrl } from '$lib/paraglide/runtime';
 import { loadDraft } from '$lib/server/drafts/draft.service';
+import { can } from '$lib/server/access/access';
+import { ACTIONS } from '$lib/shared/roles';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = async ({ locals, url }) => {
@@ -13,7 +15,9 @@ export const load: LayoutServerLoad = async ({ locals, url }) => {
           id: locals.account.id,
           displayName: locals.account.displayName,
           mustChangePassword: locals.account.mustChangePassword,
-          roles: [...new Set(locals.actor.grants.map((g) => g.role))]
+          roles: [...new Set(locals.actor.grants.map((g) => g.role))],
+          // What the menu may offer: only pages this person's roles open.
+          actions: ACTIONS.filter((a) => can(locals.actor, a))
         }
       : null
   };

@@ -107,10 +107,20 @@ test('admin creates an account with a role; the user must change the password, t
 
 test('admin resets a password and manages API tokens', async ({ page }) => {
   await signInAs(page, 'quantri');
+  // A token acts as its account: an administrator mints tokens only for their own account.
   await visit(page, '/admin/accounts?q=tan van vang');
   await page.getByRole('link', { name: 'Tẩn Văn Vàng' }).click();
   await page.getByRole('link', { name: 'Mã truy cập API' }).click();
   await expectAccessible(page);
+  await page.getByLabel('Tên gợi nhớ').fill('Thay mặt');
+  await page.getByRole('button', { name: 'Tạo mã truy cập' }).click();
+  await expect(page.getByRole('alert')).toContainText('chỉ tạo được cho tài khoản của chính mình');
+  await expect(page.getByRole('status')).toHaveCount(0);
+  await expectAccessible(page);
+
+  await visit(page, '/admin/accounts?q=quantri');
+  await page.getByRole('link', { name: 'Quản trị hệ thống' }).click();
+  await page.getByRole('link', { name: 'Mã truy cập API' }).click();
   await page.getByRole('button', { name: 'Tạo mã truy cập' }).click();
   await expect(page.getByRole('alert')).toContainText('Vui lòng điền mục này.');
   const name = `Đồng bộ ${suffix()}`;
@@ -122,6 +132,8 @@ test('admin resets a password and manages API tokens', async ({ page }) => {
   await expect(page.getByRole('status')).toContainText('Đã thu hồi mã truy cập.');
   await expect(page.getByRole('row', { name })).toHaveCount(0);
 
+  await visit(page, '/admin/accounts?q=tan van vang');
+  await page.getByRole('link', { name: 'Tẩn Văn Vàng' }).click();
   await page.getByRole('link', { name: 'Đặt lại mật khẩu' }).click();
   await expectAccessible(page);
   await page.getByLabel('Mật khẩu tạm thời').fill('canbo.binhlu');

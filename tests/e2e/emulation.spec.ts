@@ -145,7 +145,9 @@ test(
     const visitor = await newUser(browser);
     await visit(visitor, '/bang-vang');
     await expect(visitor.getByRole('heading', { name: consenting })).toBeVisible();
-    await expect(visitor.getByText('Bà vận động cả bản phân loại rác.')).toBeVisible();
+    await expect(visitor.getByRole('listitem').filter({ hasText: consenting })).toContainText(
+      'Bà vận động cả bản phân loại rác.'
+    );
     await expect(visitor.getByText(private_)).toHaveCount(0);
     await visitor.screenshot({ path: '/tmp/emu-board.png', fullPage: true });
     await visitor.context().close();

@@ -115,9 +115,10 @@ test('association officer imports a member list: mapping → preview → confirm
 
   await expect(page.locator('main').getByText('Bước 3/3: Xem trước và xác nhận')).toBeVisible();
   await expectAccessible(page);
-  await expect(page.getByRole('cell', { name: `Lò Thị ${tag}` })).toBeVisible();
-  await expect(page.getByRole('cell', { name: '01/06/2018' })).toBeVisible();
-  await submit(page, 'Nhập tất cả 2 người');
+  const row = page.getByRole('listitem').filter({ hasText: `Lò Thị ${tag}` });
+  await expect(row).toContainText('Sẵn sàng nhập');
+  await expect(row).toContainText('01/06/2018');
+  await submit(page, 'Nhập tất cả 2 dòng');
 
   await expect(page.getByRole('status').first()).toHaveText('Đã nhập 2 người.');
   await page.getByRole('searchbox', { name: 'Tìm kiếm' }).fill(tag.toLowerCase());

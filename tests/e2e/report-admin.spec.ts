@@ -171,7 +171,7 @@ test('without JavaScript the village picker is a second step that keeps what was
   await expect(page.getByLabel('Thôn, bản (không bắt buộc)').locator('option')).toHaveCount(1);
   await page.getByLabel('Đổ rác thải bừa bãi').check();
   const text = `Rác ở đầu bản ${Math.random().toString(36).slice(2, 8)}`;
-  await page.getByLabel('2. Kể lại điều bạn thấy').fill(text);
+  await page.getByLabel('2. Kể lại điều ông/bà thấy').fill(text);
   await page.getByLabel('Xã, phường').selectOption({ label: 'Phường Đoàn Kết' });
   await page.getByRole('button', { name: 'Xem thôn, bản của xã đã chọn' }).click();
   await expect(page.getByText('Đây là các thôn, bản của Phường Đoàn Kết.', { exact: false })).toBeVisible();
@@ -180,16 +180,16 @@ test('without JavaScript the village picker is a second step that keeps what was
     'Bản Mẫu Hai (demo)',
     'Bản Mẫu Một (demo)'
   ]);
-  await expect(page.getByLabel('2. Kể lại điều bạn thấy')).toHaveValue(text);
+  await expect(page.getByLabel('2. Kể lại điều ông/bà thấy')).toHaveValue(text);
   await expect(page.getByLabel('Đổ rác thải bừa bãi')).toBeChecked();
   await expect(page.getByLabel('Xã, phường')).toHaveValue(/.+/);
   await expectAccessible(page);
   await page.getByLabel('Thôn, bản (không bắt buộc)').selectOption({ label: 'Bản Mẫu Hai (demo)' });
   await page
-    .getByLabel('3. Bạn thấy khi nào?')
+    .getByLabel('3. Ông/bà thấy khi nào?')
     .fill(new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date()));
   await page.getByRole('button', { name: 'Gửi báo cáo' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Đã nhận báo cáo của bạn');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Đã nhận báo cáo của ông/bà');
   await expectAccessible(page);
 });
 

@@ -71,12 +71,12 @@ async function submitted(page: Page, form: Locator, button: string | RegExp) {
 async function report(page: Page, description: string, category = 'Khai thác gỗ trái phép'): Promise<string> {
   await visit(page, '/report');
   await page.getByLabel(category).check();
-  await page.getByLabel('2. Kể lại điều bạn thấy').fill(description);
-  await page.getByLabel('3. Bạn thấy khi nào?').fill(today());
+  await page.getByLabel('2. Kể lại điều ông/bà thấy').fill(description);
+  await page.getByLabel('3. Ông/bà thấy khi nào?').fill(today());
   await page.getByLabel('Xã, phường').selectOption({ label: 'Phường Đoàn Kết' });
-  await page.getByRole('radio', { name: /^Ẩn danh/ }).check();
+  await page.getByRole('radio', { name: /^Giấu tên/ }).check();
   await page.getByRole('button', { name: 'Gửi báo cáo' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Đã nhận báo cáo của bạn');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Đã nhận báo cáo của ông/bà');
   const code = (await page.getByTestId('receipt-code').textContent())!.trim();
   expect(code).toMatch(/^\d{4} \d{4} \d{4} \d{4}$/);
   await expectAccessible(page);
@@ -170,8 +170,8 @@ test('a villager report travels Hội → rangers → outcome, and the villager 
 
   await phone.getByLabel('4 sao').check();
   await phone.getByRole('button', { name: 'Gửi đánh giá' }).click();
-  await expect(phone.getByRole('status').filter({ hasText: 'Cảm ơn bạn đã đánh giá.' })).toBeVisible();
-  await expect(timeline).toContainText('Bạn đánh giá 4/5');
+  await expect(phone.getByRole('status').filter({ hasText: 'Cảm ơn ông/bà đã đánh giá.' })).toBeVisible();
+  await expect(timeline).toContainText('Ông/bà đánh giá 4/5');
   await expectAccessible(phone);
 
   // 5. Nothing was replanted: the villager reopens within 30 days; it is back in the Hội's queue.

@@ -14,8 +14,8 @@ async function photo(): Promise<Buffer> {
 
 async function fillBasics(page: Page, description: string) {
   await page.getByLabel('Đổ rác thải bừa bãi').check();
-  await page.getByLabel('2. Kể lại điều bạn thấy').fill(description);
-  await page.getByLabel('3. Bạn thấy khi nào?').fill(today());
+  await page.getByLabel('2. Kể lại điều ông/bà thấy').fill(description);
+  await page.getByLabel('3. Ông/bà thấy khi nào?').fill(today());
   await page.getByLabel('Xã, phường').selectOption({ label: 'Phường Đoàn Kết' });
 }
 
@@ -36,7 +36,7 @@ test('an anonymous villager reports with a photo, gets a receipt and follows it'
   await fillBasics(page, text);
   await page.getByLabel(/5\. Ảnh/).setInputFiles({ name: 'suoi.jpg', mimeType: 'image/jpeg', buffer: await photo() });
   await page.getByRole('button', { name: 'Gửi báo cáo' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Đã nhận báo cáo của bạn');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Đã nhận báo cáo của ông/bà');
   const code = await receiptCode(page);
   await expectAccessible(page);
 
@@ -46,7 +46,7 @@ test('an anonymous villager reports with a photo, gets a receipt and follows it'
   await expect(page).toHaveURL(/\/r\/report$/);
   expect(page.url()).not.toContain(code.replace(/ /g, ''));
   await expect(page.getByTestId('status')).toHaveText('Mới gửi');
-  await expect(page.getByRole('img', { name: 'Ảnh số 1 gửi kèm báo cáo' })).toBeVisible();
+  await expect(page.getByRole('img', { name: 'Ảnh hiện trường số 1 (mở cỡ lớn)' })).toBeVisible();
   await expectAccessible(page);
   await page.getByLabel('Lời nhắn').fill('Sáng nay vẫn còn rác.');
   await page.getByRole('button', { name: 'Gửi', exact: true }).click();
@@ -71,7 +71,7 @@ test('a double submit or a retried POST returns the same receipt', { tag: '@pg' 
   const commune = await page.getByLabel('Xã, phường').inputValue();
   const category = await page.getByLabel('Đổ rác thải bừa bãi').inputValue();
   await page.getByRole('button', { name: 'Gửi báo cáo' }).dblclick();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Đã nhận báo cáo của bạn');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Đã nhận báo cáo của ông/bà');
   const code = await receiptCode(page);
   // The network retry: the very same form posted again.
   const res = await page.request.post('/report', {
@@ -99,9 +99,9 @@ test('a branch leader reports on behalf of Lường Thị Ún', { tag: '@pg' }, 
   await page.getByLabel('Đồng ý bằng lời, có người làm chứng').check();
   await page.getByLabel('Tên người làm chứng').fill('Đỗ Thị Ánh');
   await fillBasics(page, `Bà Ún thấy xe đổ rác ở đầu bản ${tag()}`);
-  await page.getByRole('radio', { name: /^Ghi tên và liên hệ/ }).check();
+  await page.getByRole('radio', { name: /^Ghi tên tôi/ }).check();
   await page.getByRole('button', { name: 'Gửi báo cáo' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Đã nhận báo cáo của bạn');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Đã nhận báo cáo của ông/bà');
   await receiptCode(page);
   await expectAccessible(page);
 });

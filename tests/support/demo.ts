@@ -16,7 +16,8 @@ export async function actorFor(db: Db, username: string): Promise<Actor> {
     kind: 'account',
     accountId: account.id,
     name: account.username,
-    grants: await findActiveGrants(db, account.id)
+    grants: await findActiveGrants(db, account.id),
+    via: 'session'
   };
 }
 

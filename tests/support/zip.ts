@@ -54,13 +54,12 @@ export function zip(parts: Part[]): Buffer {
 
 const NS = 'http://schemas.openxmlformats.org/';
 
-/** An .xlsx whose one sheet repeats a row `rows` times, as in the security review's bomb. */
-export function bombXlsx(rows: number, opts: { lie?: boolean } = {}): Buffer {
+/** An .xlsx whose one sheet repeats a row `rows` times, as in the security review's bomb (`pad` widens each row). */
+export function bombXlsx(rows: number, opts: { lie?: boolean; pad?: number } = {}): Buffer {
+  const text = 'Nguyen Van A' + ' '.repeat(opts.pad ?? 0);
   const body: string[] = [];
   for (let i = 1; i <= rows; i++)
-    body.push(
-      `<row r="${i}"><c r="A${i}" t="inlineStr"><is><t>Nguyen Van A</t></is></c><c r="B${i}"><v>1950</v></c></row>`
-    );
+    body.push(`<row r="${i}"><c r="A${i}" t="inlineStr"><is><t>${text}</t></is></c><c r="B${i}"><v>1950</v></c></row>`);
   const sheet = Buffer.from(
     `<worksheet xmlns="${NS}spreadsheetml/2006/main"><sheetData>${body.join('')}</sheetData></worksheet>`
   );

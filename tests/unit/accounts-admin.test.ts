@@ -179,7 +179,9 @@ forEachDb('account administration', (ctx) => {
   });
 
   it('creates a token shown once, stores only its hash, and revokes it', async () => {
-    const target = await makeAccount(ctx.db, { grants: [['viewer', tree.communeA]] });
+    const target = { id: admin.accountId! };
+    const other = await makeAccount(ctx.db, { grants: [['viewer', tree.communeA]] });
+    expect(await codeOf(createToken(ctx.db, admin, other.id, 'Thay mặt'))).toBe('FORBIDDEN:sec_err_token_self');
     const { id, token } = await createToken(ctx.db, admin, target.id, 'Đồng bộ');
     expect(token).toMatch(/^cs_[a-z2-7]{32}$/);
     const stored = await ctx.db.selectFrom('api_token').selectAll().where('id', '=', id).executeTakeFirstOrThrow();

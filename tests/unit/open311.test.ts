@@ -220,17 +220,28 @@ forEachDb('open311', (ctx) => {
       expect((await call(ctx.db, 'GET', `requests.${fmt}`, { start_date: 'yesterday' })).status).toBe(400);
     });
 
-    it('service_request_id overrides every other filter; unpublished ones show status only', async () => {
+    it('service_request_id overrides every other filter; unpublished ones show status only, to key holders', async () => {
       const r = await call(ctx.db, 'GET', `requests.${fmt}`, {
         service_request_id: `${publicId},${privateId}`,
         service_code: 'khac',
-        status: 'closed'
+        status: 'closed',
+        api_key: key
       });
       expect(r.status).toBe(200);
       expect(r.text).toContain(publicId);
       expect(r.text).toContain(privateId);
       expect(r.text).not.toContain('Rác chưa công khai');
       expect(r.text).not.toContain('22.3519');
+    });
+
+    it('tells an anonymous client nothing about an unpublished report', async () => {
+      const one = await call(ctx.db, 'GET', `requests/${privateId}.${fmt}`);
+      expect(one.status).toBe(404);
+      expect(one.text).not.toContain('do_rac');
+      const many = await call(ctx.db, 'GET', `requests.${fmt}`, { service_request_id: `${publicId},${privateId}` });
+      expect(many.text).toContain(publicId);
+      expect(many.text).not.toContain(privateId);
+      expect((await call(ctx.db, 'GET', `requests/${privateId}.${fmt}`, { api_key: 'cs_wrong' })).status).toBe(404);
     });
 
     it('GET one request, extensions add internal status and public updates; 404 otherwise', async () => {

@@ -4,7 +4,15 @@
  * lock and correction by a superseding version, one winner when two reviewers act at once,
  * and the parent's view of its children (on time / late / missing, consolidation, reminders).
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+
+vi.hoisted(async () => {
+  const { mkdtempSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  process.env.DATA_DIR = mkdtempSync(join(tmpdir(), 'cs-rep-'));
+});
+
 import { forEachDb } from '../support/db';
 import { SYSTEM, type Actor } from '../../src/lib/server/access/actor';
 import { createActivity } from '../../src/lib/server/program/activities/activity.service';
@@ -119,6 +127,8 @@ forEachDb('reports upward', (ctx) => {
     expect(v.changes.find((c) => c.code === 'outreach_sessions')).toMatchObject({ frozen: 2, live: 3, change: 1 });
     expect(v.changes.find((c) => c.code === 'outreach_participants')).toMatchObject({ change: 40 });
     expect(v.can).toMatchObject({ edit: false, review: true });
+    // each submission went out as a numbered document of the commune's register
+    expect(v.report.numbers).toEqual(['01/BC-HN', '02/BC-HN']);
   });
 
   it('gives one winner when two reviewers act on the same report at once', async () => {
@@ -140,13 +150,14 @@ forEachDb('reports upward', (ctx) => {
     const id = await createReport(ctx.db, officerA, { ...Q1_2026, organisation_id: o.a });
     expect(await code(saveNarrative(ctx.db, officerA, id, narrativeSchema.parse({ situation: 'x' })))).toBe('CONFLICT');
     expect(await code(submitReport(ctx.db, officerA, id))).toBe('CONFLICT');
+    const accepted = (await reportView(ctx.db, officerA, id)).frozen;
     const v2 = await correctReport(ctx.db, officerA, id);
     const view = await reportView(ctx.db, officerA, v2);
     expect([view.report.version, view.report.supersedes_id, view.report.status]).toEqual([2, id, 'draft']);
     expect(view.narrative.training).toBe('Tổ chức 1 lớp tập huấn.');
     const old = await reportView(ctx.db, officerA, id);
     expect(old.report.status).toBe('superseded');
-    expect(old.frozen!.figures.find((f) => f.code === 'outreach_sessions')!.value).toBe(2);
+    expect(old.frozen).toEqual(accepted); // the accepted version keeps its figures
     const audits = await ctx.db.selectFrom('audit_event').select('action').where('entity_id', 'in', [id, v2]).execute();
     expect(audits.map((a) => a.action)).toEqual(
       expect.arrayContaining(['reporting.submitted', 'reporting.returned', 'reporting.accepted', 'reporting.correct'])

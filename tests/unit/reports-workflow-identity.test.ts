@@ -21,6 +21,7 @@ import { notifyUrgent, remindOverdue } from '../../src/lib/server/reports/workfl
 import { listNotifications } from '../../src/lib/server/reports/workflow/notification.repository';
 
 const WHO = { name: 'Giàng Thị Mỷ Bí', phone: '0987123456', address: 'Bản Nậm Xe Kín', nationalId: '011223344556' };
+const PW = 'ChungSuc@2026'; // the demo accounts' password: reveal asks for it again
 const SECRETS = Object.values(WHO);
 const at = (d: string) => new Date(`${d}T10:00:00+07:00`);
 
@@ -58,16 +59,18 @@ forEachDb('report identities and reminders', (ctx) => {
   it('lets only the custodian reveal, and audits the reason without the identity', async () => {
     for (const user of ['canbo.doanket', 'canbo.tinh', 'kiemlam', 'lanhdao.so', 'quantri']) {
       expect(
-        await settle(revealIdentity(ctx.db, await actorFor(ctx.db, user), reportId, 'Cần liên hệ xác minh thêm'))
+        await settle(revealIdentity(ctx.db, await actorFor(ctx.db, user), reportId, 'Cần liên hệ xác minh thêm', PW))
       ).toEqual({ error: 'FORBIDDEN' });
     }
     for (const user of ['canbo.binhlu', 'hoivien', 'chihoi.truong', 'lanhdao']) {
       expect(
-        await settle(revealIdentity(ctx.db, await actorFor(ctx.db, user), reportId, 'Cần liên hệ xác minh thêm'))
+        await settle(revealIdentity(ctx.db, await actorFor(ctx.db, user), reportId, 'Cần liên hệ xác minh thêm', PW))
       ).toEqual({ error: 'NOT_FOUND' });
     }
     const custodian = await actorFor(ctx.db, 'baomat');
-    expect(await revealIdentity(ctx.db, custodian, reportId, 'Cơ quan công an đề nghị bằng văn bản số 3')).toEqual(WHO);
+    expect(await revealIdentity(ctx.db, custodian, reportId, 'Cơ quan công an đề nghị bằng văn bản số 3', PW)).toEqual(
+      WHO
+    );
     const rows = await ctx.db.selectFrom('audit_event').selectAll().where('action', '=', 'reveal').execute();
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({

@@ -4,6 +4,7 @@ import { accountCommands } from './accounts';
 import { open311Commands } from './open311';
 import { reportCommands } from './reports';
 import { secretCommands } from './secret';
+import { peopleCommands } from './people';
 
 /** Every CLI command by name. Add yours with one spread line. */
 export const commands: Record<string, Command> = {
@@ -11,5 +12,6 @@ export const commands: Record<string, Command> = {
   ...accountCommands,
   ...reportCommands,
   ...open311Commands,
-  ...secretCommands
+  ...secretCommands,
+  ...peopleCommands
 };

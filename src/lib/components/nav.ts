@@ -1,13 +1,17 @@
 import * as m from '$lib/paraglide/messages';
+import type { Action } from '$lib/shared/roles';
 
 export interface NavItem {
   href: string;
   label: () => string;
 }
 
-/** Navigation by role; later issues add reports, activities, models, emulation, period reports. */
-export function navItems(roles: string[]): NavItem[] {
-  const signedIn = roles.length > 0;
+/**
+ * The menu is built from what the person may do (the actions their roles grant), so no item
+ * leads to a page that would refuse them. Others add one permission-gated entry here.
+ */
+export function navItems(actions: readonly Action[] | readonly string[], signedIn = actions.length > 0): NavItem[] {
+  const may = (a: Action) => (actions as readonly string[]).includes(a);
   const items: NavItem[] = [
     { href: '/', label: m.nav_home },
     { href: '/units', label: m.nav_units },
@@ -15,16 +19,13 @@ export function navItems(roles: string[]): NavItem[] {
     { href: '/tin', label: m.pub_news_nav },
     { href: '/report', label: m.ri_nav }
   ];
-  if (signedIn) {
+  if (signedIn && may('org.read')) {
     items.push({ href: '/organisations', label: m.nav_organisations });
     items.push({ href: '/program', label: m.nav_program });
     items.push({ href: '/thi-dua', label: m.emu_nav });
-    if (roles.some((r) => ['branch_leader', 'association_officer', 'administrator'].includes(r))) {
-      items.push({ href: '/people', label: m.nav_people });
-    }
-    if (roles.some((r) => ['association_officer', 'agency_officer', 'agency_manager'].includes(r)))
-      items.push({ href: '/queue', label: m.rw_nav_queue });
   }
-  if (roles.includes('administrator')) items.push({ href: '/admin', label: m.nav_admin });
+  if (may('person.read')) items.push({ href: '/people', label: m.nav_people });
+  if (may('report.verify') || may('report.handle')) items.push({ href: '/queue', label: m.rw_nav_queue });
+  if (may('account.manage')) items.push({ href: '/admin', label: m.nav_admin });
   return items;
 }

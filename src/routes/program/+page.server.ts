@@ -1,7 +1,8 @@
-import { requireSignIn } from '$lib/server/http';
+import { requireAction } from '$lib/server/http';
+import { READ } from '$lib/server/program/policy';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-  requireSignIn(event);
+  requireAction(event, READ);
   return {};
 };

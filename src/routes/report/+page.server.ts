@@ -7,18 +7,25 @@ import { createReport } from '$lib/server/reports/intake/intake.service';
 import { intakeOptions, villagesOf } from '$lib/server/reports/intake/intake.options';
 import { newIdempotencyKey } from '$lib/server/reports/intake/receipt-keys';
 import { formatReceipt } from '$lib/shared/reports/receipt';
+import { formatDate, todayVn } from '$lib/shared/format';
+import { parseDayInput } from '$lib/shared/day-input';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => ({
   // A fresh one-time key per page load: a retried or double-clicked POST reuses it.
   idempotencyKey: newIdempotencyKey(),
+  today: formatDate(todayVn()),
   ...(await intakeOptions(locals.db, locals.actor))
 });
 
-/** The attestation is never echoed back: a re-shown form must be ticked again, deliberately. */
+/**
+ * The attestation is never echoed back: a re-shown form must be ticked again, deliberately.
+ * A date typed as "1/12" or "hôm qua" comes back as the dd/mm/yyyy it was read as.
+ */
 const keep = (v: Record<string, string | string[]>) => {
   const { attest: _attest, ...rest } = v;
-  return rest;
+  const day = typeof rest.observed_on === 'string' ? parseDayInput(rest.observed_on, todayVn()) : null;
+  return day ? { ...rest, observed_on: formatDate(day) } : rest;
 };
 
 export const actions: Actions = {

@@ -11,6 +11,8 @@ export interface Actor {
   accountId: string | null;
   name: string;
   grants: Grant[];
+  /** How an account proved itself: a signed-in browser session or an API token (scripts). */
+  via?: 'session' | 'token';
 }
 
 export const ANONYMOUS: Actor = { kind: 'anonymous', accountId: null, name: 'anonymous', grants: [] };

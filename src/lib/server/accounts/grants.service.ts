@@ -62,6 +62,9 @@ export async function assertGrantable(db: Db, actor: Actor, organisationId: stri
 
 export async function grantRole(db: Db, actor: Actor, accountId: string, input: GrantInput): Promise<string> {
   const account = await getAccount(db, actor, accountId);
+  // Separation of duties: whoever can reveal identities was made custodian by someone else.
+  if (input.role === 'identity_custodian' && accountId === actor.accountId)
+    throw new AppError('FORBIDDEN', 'sec_err_self_custodian', { field: 'role' });
   const organisation = await assertGrantable(db, actor, input.organisation_id);
   return db.transaction().execute(async (tx) => {
     if (await repo.findSameGrant(tx, accountId, input.role, input.organisation_id)) {

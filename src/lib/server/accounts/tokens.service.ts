@@ -1,10 +1,12 @@
 /**
  * API tokens for scripts. The raw token is returned once to the administrator; only its
- * SHA-256 is stored, and neither ever reaches the audit trail.
+ * SHA-256 is stored, and neither ever reaches the audit trail. A token acts as its account, so
+ * an administrator mints tokens only for their own account: one for another account would let
+ * them act as that person (the custodian, for instance) with the audit naming the other.
  */
 import type { Db } from '$lib/server/db';
 import type { Actor } from '$lib/server/access/actor';
-import { notFound } from '$lib/server/errors';
+import { AppError, notFound } from '$lib/server/errors';
 import { newId, nowIso } from '$lib/server/db/ids';
 import { audit } from '$lib/server/audit/audit.service';
 import { generateToken, hashToken } from '$lib/server/auth/session';
@@ -25,6 +27,7 @@ export async function createToken(
   name: string
 ): Promise<{ id: string; token: string }> {
   const account = await getAccount(db, actor, accountId);
+  if (accountId !== actor.accountId) throw new AppError('FORBIDDEN', 'sec_err_token_self');
   const token = TOKEN_PREFIX + generateToken();
   const id = newId();
   await db.transaction().execute(async (tx) => {

@@ -39,6 +39,12 @@ export interface PasswordChange {
  * Changes the user's own password, clears "must change", and ends every other session
  * (the one in use stays, so the user is not thrown out right after changing it).
  */
+/** The signed-in person typed their own password again (for steps that need fresh proof). */
+export async function confirmOwnPassword(db: Db, actor: Actor, password: string): Promise<boolean> {
+  const row = actor.accountId ? await accounts.findAccountById(db, actor.accountId) : null;
+  return !!row && !row.disabled && (await verifyPassword(row.password_hash, password));
+}
+
 export async function changeOwnPassword(
   db: Db,
   actor: Actor,

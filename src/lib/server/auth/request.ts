@@ -29,7 +29,7 @@ export async function resolveActor(
     await touchToken(db, token.id, token.last_used_at);
     const grants = await repo.findActiveGrants(db, token.account_id);
     return {
-      actor: { kind: 'account', accountId: token.account_id, name: token.display_name, grants },
+      actor: { kind: 'account', accountId: token.account_id, name: token.display_name, grants, via: 'token' },
       account: null,
       clearCookie: false
     };
@@ -39,7 +39,7 @@ export async function resolveActor(
   if (!account) return { actor: ANONYMOUS, account: null, clearCookie: true };
   const grants = await repo.findActiveGrants(db, account.id);
   return {
-    actor: { kind: 'account', accountId: account.id, name: account.username, grants },
+    actor: { kind: 'account', accountId: account.id, name: account.username, grants, via: 'session' },
     account,
     clearCookie: false
   };

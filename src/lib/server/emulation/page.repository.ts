@@ -44,3 +44,16 @@ export async function personOfAccount(db: Db, accountId: string) {
   const row = await db.selectFrom('account').select('person_id').where('id', '=', accountId).executeTakeFirst();
   return row?.person_id ?? null;
 }
+
+/** Organisations whose council met on this campaign, within scope: each has a dossier. */
+export async function councilOrgsOf(db: Db, campaignId: string, scope: OrgScope) {
+  return db
+    .selectFrom('emu_council as c')
+    .innerJoin('organisation as o', 'o.id', 'c.organisation_id')
+    .select(['o.id', 'o.name'])
+    .distinct()
+    .where('c.campaign_id', '=', campaignId)
+    .where('c.organisation_id', 'in', scope)
+    .orderBy('o.name')
+    .execute();
+}

@@ -33,12 +33,13 @@ export async function campaignPage(db: Db, actor: Actor, id: string) {
   })).filter((g) => g.criteria.length);
   const canRegister = can(actor, REGISTER) && campaign.status === 'open';
   const canManage = can(actor, MANAGE);
-  const [registerOrgs, members, councilOrgs, nominations, awards] = await Promise.all([
+  const [registerOrgs, members, councilOrgs, nominations, awards, dossiers] = await Promise.all([
     canRegister ? repo.orgsIn(db, scopeSubquery(db, actor, REGISTER), ['branch', 'commune_association']) : [],
     canRegister ? repo.membersIn(db, scopeSubquery(db, actor, REGISTER)) : [],
     canManage ? repo.orgsIn(db, scopeSubquery(db, actor, MANAGE), ['commune_association', 'province_association']) : [],
     canManage ? nominationsFor(db, actor, id) : [],
-    listAwards(db, actor, { campaignId: id })
+    listAwards(db, actor, { campaignId: id }),
+    canManage ? repo.councilOrgsOf(db, id, scopeSubquery(db, actor, MANAGE)) : []
   ]);
   const grantable = councilOrgs.map((o) => ({
     ...o,
@@ -56,6 +57,7 @@ export async function campaignPage(db: Db, actor: Actor, id: string) {
     grantable: grantable.filter((o) => o.forms.length),
     nominations,
     awards,
+    dossiers,
     canRegister,
     canManage
   };

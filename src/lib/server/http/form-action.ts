@@ -17,6 +17,10 @@ import { loginHref } from './guards';
 
 export type FormValues = Record<string, string | string[]>;
 
+/** What a failed form shows again: everything typed except passwords. */
+const shown = (values: FormValues): FormValues =>
+  Object.fromEntries(Object.entries(values).filter(([k]) => !/password|^current$/i.test(k)));
+
 export interface FormContext<T> {
   event: RequestEvent;
   db: Db;
@@ -84,7 +88,8 @@ export function formAction<S extends z.ZodType, R = void>(spec: FormActionSpec<S
     if (spec.allow && !spec.allow(event.locals.actor)) error(404, 'Not found');
     const values = formValues(form);
     const parsed = validate(spec.schema, spec.prepare ? spec.prepare(values) : values);
-    if (!parsed.ok) return fail(400, { action: spec.name, values, errors: keyed(spec.name, parsed.errors) });
+    if (!parsed.ok)
+      return fail(400, { action: spec.name, values: shown(values), errors: keyed(spec.name, parsed.errors) });
     let result: R;
     try {
       result = await spec.run({
@@ -97,7 +102,7 @@ export function formAction<S extends z.ZodType, R = void>(spec: FormActionSpec<S
       });
     } catch (e) {
       if (isAppError(e) && e.code === 'UNAUTHENTICATED') redirect(303, loginHref(event.url));
-      return failFromError(e, values, spec.name);
+      return failFromError(e, shown(values), spec.name);
     }
     if (spec.redirectTo === undefined) return spec.name ? { action: spec.name, ...result } : result;
     const to = typeof spec.redirectTo === 'function' ? spec.redirectTo(result, event) : spec.redirectTo;

@@ -5,6 +5,8 @@
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import { deLocalizeUrl, localizeHref } from '$lib/paraglide/runtime';
 import type { Actor } from '$lib/server/access/actor';
+import { can } from '$lib/server/access/access';
+import type { Action } from '$lib/shared/roles';
 
 type Guarded = Pick<RequestEvent, 'locals' | 'url'>;
 
@@ -27,5 +29,15 @@ export function requireSignIn(event: Guarded): Actor {
 export function guardRole(event: Guarded, allowed: (actor: Actor) => boolean): Actor {
   const actor = requireSignIn(event);
   if (!allowed(actor)) error(404, 'Not found');
+  return actor;
+}
+
+/**
+ * Signed in and granted `action` somewhere; everyone else signed in gets 403, which the error
+ * page explains ("Bạn không có quyền…") with the way back. For sections that are no secret.
+ */
+export function requireAction(event: Guarded, action: Action): Actor {
+  const actor = requireSignIn(event);
+  if (!can(actor, action)) error(403, 'Forbidden');
   return actor;
 }

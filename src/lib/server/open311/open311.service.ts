@@ -8,6 +8,7 @@ import type { Db } from '$lib/server/db';
 import { publishedReports, reportStatuses, type PublicReport } from '$lib/server/reports/public/public.service';
 import { STATUSES, TERMINAL, type ReportStatus } from '$lib/shared/reports/status';
 import * as repo from './open311.repository';
+import { verifyKey } from './keys.service';
 
 export interface O311Result {
   status: number;
@@ -155,18 +156,25 @@ const splitList = (v: string | undefined) =>
     .map((s) => s.trim())
     .filter(Boolean);
 
-/** Published reports in full plus, by id only, the bare status of the unpublished ones. */
-async function recordsByIds(db: Db, ids: string[], baseUrl: string, extensions: boolean) {
+/**
+ * Published reports in full plus, by id only, the bare status of the unpublished ones, and
+ * those only to a client with a valid api_key (the systems that post reports and follow them
+ * up): to anyone else an unpublished report does not exist.
+ */
+async function recordsByIds(db: Db, ids: string[], baseUrl: string, extensions: boolean, apiKey?: string) {
   const published = await publishedReports(db, { ids }, MAX_RESULTS);
+  const client = await verifyKey(db, apiKey);
   const notes = await repo.listPublicStatusEvents(
     db,
     published.map((r) => r.id)
   );
   const seen = new Set(published.map((r) => r.id));
-  const rest = await reportStatuses(
-    db,
-    ids.filter((id) => !seen.has(id))
-  );
+  const rest = client
+    ? await reportStatuses(
+        db,
+        ids.filter((id) => !seen.has(id))
+      )
+    : [];
   const byId = new Map<string, unknown>([
     ...published.map((r) => [r.id, fullRecord(r, notes, baseUrl, extensions)] as const),
     ...rest.map((r) => [r.id, statusRecord(r, extensions)] as const)
@@ -188,7 +196,7 @@ export async function getRequests(db: Db, params: Params, baseUrl: string): Prom
     return {
       status: 200,
       root: 'service_requests',
-      body: await recordsByIds(db, ids.slice(0, MAX_RESULTS), baseUrl, extensions)
+      body: await recordsByIds(db, ids.slice(0, MAX_RESULTS), baseUrl, extensions, params.api_key)
     };
   const start = parseInstant(params.start_date);
   const end = parseInstant(params.end_date);
@@ -216,6 +224,6 @@ export async function getRequests(db: Db, params: Params, baseUrl: string): Prom
 }
 
 export async function getRequest(db: Db, id: string, params: Params, baseUrl: string): Promise<O311Result> {
-  const body = await recordsByIds(db, [id], baseUrl, params.extensions === 'true');
+  const body = await recordsByIds(db, [id], baseUrl, params.extensions === 'true', params.api_key);
   return body.length ? { status: 200, root: 'service_requests', body } : o311Error(404, 'service_request_id not found');
 }

@@ -16,6 +16,7 @@ import { readSheet, SheetError, type Sheet } from './import/xlsx';
 import { guessMapping, mappingErrors, type Mapping } from './import/mapping';
 import { validateRows, type RowProblem, type RowVerdict, type VillageDecision } from './import/rows';
 import { writeRows } from './import/commit';
+import { badRowsWorkbook } from './import/bad-rows';
 
 export const MAX_UPLOAD_BYTES = 2 * 1024 * 1024;
 const TTL_MS = 6 * 60 * 60 * 1000;
@@ -143,7 +144,9 @@ export async function analyseRows(
     existing: await uploads.listPeopleKeys(db, organisationId),
     currentYear: new Date().getUTCFullYear()
   });
-  return { ...result, villages, communeId: await communeOf(db, organisationId) };
+  const communeId = await communeOf(db, organisationId);
+  const commune = communeId ? await repo.findUnit(db, communeId) : undefined;
+  return { ...result, villages, communeId, communeName: commune?.full_name ?? null };
 }
 
 export async function previewImport(db: Db, actor: Actor, id: string) {
@@ -207,4 +210,49 @@ export async function confirmImport(db: Db, actor: Actor, id: string, choice: Ch
     rows
   );
   return rows.length;
+}
+
+/** The rows a confirm would leave out (wrong, or possible duplicates), as .xlsx with the reason beside each. */
+export async function badRows(db: Db, actor: Actor, id: string) {
+  const preview = await previewImport(db, actor, id);
+  const book = await badRowsWorkbook(preview.sheet.headers, preview.mapping, preview.verdicts);
+  return { ...book, fileName: preview.upload.file_name.replace(/\.xlsx$/i, '') + ' - dong chua nhap.xlsx' };
+}
+
+/**
+ * The same import from a file on the server (the command line): columns guessed, villages
+ * the registry lacks created only when asked, every row's verdict returned.
+ */
+export async function importFile(
+  db: Db,
+  actor: Actor,
+  input: { organisationId: string; bytes: Uint8Array; dryRun: boolean; createVillages: boolean } & Choice
+) {
+  requireAction(actor, 'person.write');
+  const organisation = await repo.findOrganisation(db, input.organisationId);
+  if (!organisation || !(await inScope(db, actor, 'person.write', input.organisationId)))
+    throw new AppError('VALIDATION', 'people_err_organisation', { field: 'branch' });
+  const sheet = await parseMemberList(input.bytes);
+  const mapping = guessMapping(sheet.headers);
+  const missing = Object.keys(mappingErrors(mapping));
+  if (missing.length) throw new AppError('VALIDATION', 'people_import_err_mapping_required', { field: missing[0] });
+  let analysis = await analyseRows(db, input.organisationId, sheet, mapping, {});
+  if (input.createVillages) {
+    const create = Object.fromEntries(analysis.unknownVillages.map((u) => [u.key, { kind: 'create' as const }]));
+    analysis = await analyseRows(db, input.organisationId, sheet, mapping, create);
+  }
+  let imported = 0;
+  let rejected = false;
+  if (!input.dryRun) {
+    try {
+      const rows = chosenRows(analysis.verdicts, input);
+      const target = { organisationId: input.organisationId, communeId: analysis.communeId, note: 'cli import' };
+      await writeRows(db, actor, target, rows);
+      imported = rows.length;
+    } catch (e) {
+      if (!(e instanceof ImportRejected)) throw e;
+      rejected = true;
+    }
+  }
+  return { sheet, mapping, ...analysis, imported, rejected };
 }

@@ -174,7 +174,7 @@ export async function findOrganisation(db: Db, id: string) {
 export async function findUnit(db: Db, id: string) {
   return db
     .selectFrom('admin_unit')
-    .select(['id', 'level', 'name', 'parent_id'])
+    .select(['id', 'level', 'name', 'full_name', 'parent_id'])
     .where('id', '=', id)
     .executeTakeFirst();
 }

@@ -2,7 +2,7 @@
 import type { Db } from '$lib/server/db';
 import type { Actor } from '$lib/server/access/actor';
 import { renderAnnex } from '$lib/server/documents';
-import { reportAnnex } from './report.document';
+import { contentOf, reportAnnex } from './report.document';
 import { reportView } from './report.service';
 
 const quote = (v: unknown) => {
@@ -21,5 +21,5 @@ export async function figuresCsv(db: Db, actor: Actor, id: string): Promise<stri
 
 export async function figuresXlsx(db: Db, actor: Actor, id: string): Promise<Buffer> {
   const view = await reportView(db, actor, id);
-  return renderAnnex(reportAnnex(view, view.report.organisation.name));
+  return renderAnnex(reportAnnex(contentOf(view), view.report.organisation.name));
 }

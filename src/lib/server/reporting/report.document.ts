@@ -17,8 +17,13 @@ import {
   table,
   type AnnexSpec,
   type Block,
-  type DocumentSpec
+  type DocumentSpec,
+  documentsFor,
+  issuedFile
 } from '$lib/server/documents';
+
+/** What issued documents of a report are linked to in the register. */
+export const LINK = 'periodic_report';
 import { OUTLINE, type Narrative } from '$lib/shared/reporting/sections';
 import type { Figures } from '$lib/shared/reporting/figures';
 import { dmy } from '$lib/shared/reporting/periods';
@@ -55,26 +60,47 @@ function body(narrative: Narrative, figures: Figures): Block[] {
   return out;
 }
 
-export async function reportSpec(db: Db, view: ReportView): Promise<DocumentSpec> {
-  const orgId = view.report.organisation.id;
-  const { issuer, signer } = await issuerAndSigner(db, orgId);
-  const org = await repo.findOrg(db, orgId);
+export interface ReportContent {
+  orgId: string;
+  title: string;
+  start: string;
+  end: string;
+  narrative: Narrative;
+  figures: Figures;
+}
+
+export const contentOf = (view: ReportView): ReportContent => ({
+  orgId: view.report.organisation.id,
+  title: view.report.title,
+  start: view.report.start,
+  end: view.report.end,
+  narrative: view.narrative,
+  figures: view.frozen ?? view.live
+});
+
+export async function reportSpec(db: Db, c: ReportContent): Promise<DocumentSpec> {
+  const { issuer, signer } = await issuerAndSigner(db, c.orgId);
+  const org = await repo.findOrg(db, c.orgId);
   const parent = org?.parent_id ? await repo.findOrg(db, org.parent_id) : null;
   return {
     kind: KINDS.BC,
     issuers: [issuer],
-    subject: view.report.title,
-    body: body(view.narrative, view.frozen ?? view.live),
+    subject: c.title,
+    body: body(c.narrative, c.figures),
     signers: [signer],
     recipients: parent ? [parent.name] : [],
     archive: []
   };
 }
 
-export function reportAnnex(view: ReportView, issuer: string, reference?: string): AnnexSpec {
-  const f = view.frozen ?? view.live;
+export function reportAnnex(
+  c: Pick<ReportContent, 'start' | 'end' | 'figures'>,
+  issuer: string,
+  reference?: string
+): AnnexSpec {
+  const f = c.figures;
   const children = f.figures[0]?.children ?? [];
-  const period = `từ ngày ${dmy(view.report.start)} đến ngày ${dmy(view.report.end)}`;
+  const period = `từ ngày ${dmy(c.start)} đến ngày ${dmy(c.end)}`;
   const sheets: AnnexSpec['sheets'] = [
     {
       name: 'Phụ lục I',
@@ -112,13 +138,30 @@ export function reportAnnex(view: ReportView, issuer: string, reference?: string
   return { issuer, sheets };
 }
 
-/** The report's .docx and annex, as a reader in scope may download them. */
+/** "(Kèm theo Báo cáo số 05/BC-HNCT ngày 19/3/2026 của …)" under the annex titles. */
+export const annexReference = (numberText: string, issuedOn: string, issuer: string) =>
+  `(Kèm theo Báo cáo số ${numberText} ngày ${dmy(issuedOn)} của ${issuer})`;
+
+/**
+ * The report's .docx and annex as a reader in scope may download them: the files issued in
+ * the register when it was submitted (exactly as they went out), else a draft rendered now.
+ */
 export async function reportFiles(db: Db, actor: Actor, id: string) {
   const view = await reportView(db, actor, id);
-  const spec = await reportSpec(db, view);
+  const issued = (await documentsFor(db, LINK, [id])).sort((a, b) => (a.issuedOn < b.issuedOn ? 1 : -1));
+  const last = issued.find((d) => d.typeCode === KINDS.BC.code);
+  if (last && view.report.status !== 'draft' && view.report.status !== 'returned') {
+    const [docx, annex] = await Promise.all([
+      issuedFile(db, actor, last.id, 'docx'),
+      issuedFile(db, actor, last.id, 'annex')
+    ]);
+    return { view, number: last.numberText, docx: docx.body, annex: annex.body };
+  }
+  const c = contentOf(view);
+  const spec = await reportSpec(db, c);
   const [docx, annex] = await Promise.all([
-    renderDocx(spec, { number: null, date: null, draftYear: Number(view.report.end.slice(0, 4)) }),
-    renderAnnex(reportAnnex(view, spec.issuers[0].name))
+    renderDocx(spec, { number: null, date: null, draftYear: Number(c.end.slice(0, 4)) }),
+    renderAnnex(reportAnnex(c, spec.issuers[0].name))
   ]);
-  return { view, docx, annex };
+  return { view, number: null, docx, annex };
 }

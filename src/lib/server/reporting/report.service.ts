@@ -25,6 +25,7 @@ import {
 } from '$lib/shared/reporting/periods';
 import { reportSubject, type Narrative, type ReportKind } from '$lib/shared/reporting/sections';
 import type { Figures } from '$lib/shared/reporting/figures';
+import { documentsFor } from '$lib/server/documents';
 import { computeFigures, differences } from './figures.service';
 import { draftNarrative } from './draft-text';
 import type { CreateReportInput, NarrativeInput } from './report.schema';
@@ -196,12 +197,14 @@ export async function reportView(db: Db, actor: Actor, id: string) {
   const row = await loadReport(db, actor, id);
   const org = (await repo.findOrg(db, row.organisation_id))!;
   const period = periodOfRow(row);
-  const [live, events, canWrite, canReview] = await Promise.all([
+  const [live, events, canWrite, canReview, issued] = await Promise.all([
     computeFigures(db, actor, row.organisation_id, period),
     repo.eventsOf(db, id),
     inScope(db, actor, WRITE, row.organisation_id),
-    org.parent_id ? inScope(db, actor, REVIEW, org.parent_id) : Promise.resolve(false)
+    org.parent_id ? inScope(db, actor, REVIEW, org.parent_id) : Promise.resolve(false),
+    documentsFor(db, 'periodic_report', [id])
   ]);
+  const numbers = issued.sort((a, b) => (a.issuedOn < b.issuedOn ? -1 : 1)).map((d) => d.numberText);
   const frozen = readJson<Figures>(row.snapshot);
   return {
     report: {
@@ -217,6 +220,8 @@ export async function reportView(db: Db, actor: Actor, id: string) {
       submitted_at: row.submitted_at,
       review_comment: row.review_comment,
       supersedes_id: row.supersedes_id,
+      /** every number it was issued under (each submission is a document), the latest last */
+      numbers,
       organisation: { id: org.id, name: org.name }
     },
     narrative: readJson<Narrative>(row.narrative) ?? {},

@@ -13,7 +13,10 @@ import { AppError, notFound } from '$lib/server/errors';
 import { newId } from '$lib/server/db/ids';
 import { readJson } from '$lib/server/db/dialect';
 import { computeFigures } from './figures.service';
-import { EDITABLE, loadReport, periodOfRow } from './report.service';
+import { EDITABLE, loadReport, periodOfRow, titleOf } from './report.service';
+import { LINK, annexReference, reportAnnex, reportSpec } from './report.document';
+import { issueDocument } from '$lib/server/documents';
+import type { Narrative } from '$lib/shared/reporting/sections';
 import { REVIEW, WRITE } from './policy';
 import * as repo from './reporting.repository';
 import type { Updateable } from 'kysely';
@@ -27,11 +30,13 @@ async function step(
   to: string,
   values: Updateable<PeriodicReportTable>,
   at: Date,
-  comment: string | null = null
+  comment: string | null = null,
+  also?: (tx: Db) => Promise<unknown>
 ): Promise<void> {
   const ok = await db.transaction().execute(async (tx) => {
     const moved = await repo.updateIfStatus(tx, row.id, from, { ...values, status: to, updated_at: at.toISOString() });
     if (!moved) return false;
+    if (also) await also(tx);
     await repo.insertEvent(tx, {
       id: newId(),
       report_id: row.id,
@@ -62,11 +67,37 @@ async function assertReviewer(db: Db, actor: Actor, row: repo.ReportRow): Promis
   await assertInScope(db, actor, REVIEW, org.parent_id);
 }
 
+/**
+ * Sends the report up: its figures are frozen as they are now, and the report is issued in
+ * the organisation's register (its number and date printed, the .docx and annex stored as
+ * they went out), all in one transaction.
+ */
 export async function submitReport(db: Db, actor: Actor, id: string, now = new Date()): Promise<void> {
   const row = await loadReport(db, actor, id);
   await assertInScope(db, actor, WRITE, row.organisation_id);
   if (!EDITABLE.includes(row.status)) throw new AppError('CONFLICT', 'rep_err_locked');
   const figures = await computeFigures(db, actor, row.organisation_id, periodOfRow(row));
+  const content = {
+    orgId: row.organisation_id,
+    title: titleOf(row),
+    start: row.start_on,
+    end: row.end_on,
+    narrative: readJson<Narrative>(row.narrative) ?? {},
+    figures
+  };
+  const spec = await reportSpec(db, content);
+  const issuer = spec.issuers[0].name;
+  const issue = (tx: Db) =>
+    issueDocument(
+      tx,
+      actor,
+      {
+        spec,
+        annex: (n) => reportAnnex(content, issuer, annexReference(n.numberText, n.issuedOn, issuer)),
+        links: [{ entityType: LINK, entityId: row.id }]
+      },
+      now
+    );
   await step(
     db,
     actor,
@@ -74,7 +105,9 @@ export async function submitReport(db: Db, actor: Actor, id: string, now = new D
     EDITABLE,
     'submitted',
     { snapshot: JSON.stringify(figures), submitted_at: now.toISOString(), submitted_by: actor.accountId },
-    now
+    now,
+    null,
+    issue
   );
 }
 

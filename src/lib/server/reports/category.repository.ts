@@ -59,3 +59,14 @@ export async function listActiveCategories(db: Db) {
 export async function findCategory(db: Db, id: string) {
   return db.selectFrom('category').selectAll().where('id', '=', id).executeTakeFirst();
 }
+
+/** Reports per category since an instant: the intake form shows the most common first. */
+export async function reportCountsSince(db: Db, since: string): Promise<Record<string, number>> {
+  const rows = await db
+    .selectFrom('report')
+    .select(['category_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('created_at', '>=', since)
+    .groupBy('category_id')
+    .execute();
+  return Object.fromEntries(rows.map((r) => [r.category_id, Number(r.n)]));
+}

@@ -1,9 +1,9 @@
 /**
  * Reads the first worksheet of an uploaded .xlsx as plain texts, off the main thread.
  * Spreadsheets come from outside: the parse runs in a worker thread with its own heap limit
- * and a deadline, streams the sheet so a row or column cap stops it early, and only starts
- * once the zip's declared sizes look like a real document. Meanwhile the server keeps
- * answering everyone else.
+ * and a deadline, and only starts
+ * once the zip's declared sizes look like a real document; rows and columns are capped.
+ * Meanwhile the server keeps answering everyone else.
  */
 import { Worker } from 'node:worker_threads';
 import { createRequire } from 'node:module';
@@ -37,7 +37,6 @@ export const READ_LIMITS = {
 // parses one file at a time and stays warm for the next (loading exceljs costs a second).
 const WORKER_SOURCE = String.raw`
 const { parentPort, workerData } = require('node:worker_threads');
-const { Readable } = require('node:stream');
 const ExcelJS = require(workerData.exceljs);
 const pad = (n) => String(n).padStart(2, '0');
 function text(v) {
@@ -53,21 +52,19 @@ function text(v) {
   return String(v).normalize('NFC').trim();
 }
 async function parse(job) {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(Buffer.from(job.bytes)), {
-    sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'emit'
-  });
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(job.bytes));
+  const ws = wb.worksheets[0];
+  if (!ws) return { rows: [] };
+  if (ws.rowCount > job.maxRows) return { error: 'too_many_rows' };
+  if (ws.columnCount > job.maxColumns) return { error: 'too_many_columns' };
   const rows = [];
-  for await (const sheet of reader) {
-    for await (const row of sheet) {
-      if (row.number > job.maxRows) return { error: 'too_many_rows' };
-      const values = Array.isArray(row.values) ? row.values : [];
-      if (values.length - 1 > job.maxColumns) return { error: 'too_many_columns' };
-      const cells = [];
-      for (let i = 1; i < values.length; i++) cells.push(text(values[i]));
-      if (cells.some(Boolean)) rows.push({ rowNumber: row.number, cells });
-    }
-    break; // the first worksheet is the list
-  }
+  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const cells = [];
+    row.eachCell({ includeEmpty: true }, (cell, col) => { cells[col - 1] = text(cell.value); });
+    for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = '';
+    if (cells.some(Boolean)) rows.push({ rowNumber, cells });
+  });
   return { rows };
 }
 parentPort.on('message', (job) => {

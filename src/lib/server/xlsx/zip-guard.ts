@@ -7,9 +7,9 @@
 
 export const LIMITS = {
   /** all parts together, inflated */
-  totalBytes: 40 * 1024 * 1024,
+  totalBytes: 25 * 1024 * 1024,
   /** one part (a worksheet, the shared strings) */
-  entryBytes: 30 * 1024 * 1024,
+  entryBytes: 20 * 1024 * 1024,
   entries: 500
 };
 

@@ -10,6 +10,15 @@ export function allowedProtections(channel: Channel): readonly Protection[] {
   return channel === 'to_cao' ? ['named', 'confidential'] : PROTECTIONS;
 }
 
+/**
+ * The protection a form starts with on each path, always one the server accepts: giấu tên
+ * when people report for themselves, giữ kín danh tính when a tố cáo must name someone or a
+ * leader credits a member (the member is on record, so the report cannot be anonymous).
+ */
+export function defaultProtection(channel: string, observerKind: string): Protection {
+  return channel === 'to_cao' || observerKind === 'member' ? 'confidential' : 'anonymous';
+}
+
 export const CONSENT_METHODS = ['oral_witness', 'signature', 'fingerprint'] as const;
 export type ConsentMethod = (typeof CONSENT_METHODS)[number];
 

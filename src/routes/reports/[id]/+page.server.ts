@@ -72,6 +72,8 @@ export const actions: Actions = {
   reveal: formAction({
     name: 'reveal',
     schema: s.revealSchema,
-    run: async (c) => ({ revealed: await revealIdentity(c.db, c.actor, c.event.params.id!, c.data.reason) })
+    run: async (c) => ({
+      revealed: await revealIdentity(c.db, c.actor, c.event.params.id!, c.data.reason, c.data.password)
+    })
   })
 };

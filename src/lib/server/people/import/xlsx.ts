@@ -63,7 +63,8 @@ const FOOTER =
 
 /** A footer line: a signature block or a total, usually in one or two cells of its own. */
 function isFooter(cells: string[]): boolean {
-  const filled = cells.filter(Boolean);
+  // A merged cell repeats its text in every column it covers.
+  const filled = [...new Set(cells.filter(Boolean))];
   return filled.length <= 3 && filled.some((c) => FOOTER.test(fold(c)));
 }
 

@@ -8,23 +8,36 @@ import { can, scopeSubquery } from '$lib/server/access/access';
 import { readJson } from '$lib/server/db/dialect';
 import { todayVn } from '$lib/shared/format';
 import { iconFor } from '$lib/shared/reports/icons';
-import { listActiveCategories } from '../category.repository';
+import { listActiveCategories, reportCountsSince } from '../category.repository';
+import { arrangeCategories } from './category-picker';
 import { listCommuneGeometries, listCommunesOn, listMembersIn, listVillagesOfCommuneOn } from './intake.repository';
 
 export async function intakeOptions(db: Db, actor: Actor) {
   const today = todayVn();
-  const [categories, communes] = await Promise.all([listActiveCategories(db), listCommunesOn(db, today)]);
+  const yearAgo = new Date(Date.now() - 365 * 86_400_000).toISOString();
+  const [categories, communes, counts] = await Promise.all([
+    listActiveCategories(db),
+    listCommunesOn(db, today),
+    reportCountsSince(db, yearAgo)
+  ]);
   const behalf = can(actor, 'report.on_behalf')
     ? { members: await listMembersIn(db, scopeSubquery(db, actor, 'report.on_behalf')) }
     : null;
-  return {
-    categories: categories.map((c) => ({
+  const picker = arrangeCategories(
+    categories.map((c) => ({
       id: c.id,
       name_vi: c.name_vi,
       name_en: c.name_en,
       group: iconFor(c.icon, c.group_code),
-      urgent: c.urgent === 1
+      urgent: c.urgent === 1,
+      group_code: c.group_code,
+      group_vi: c.group_vi,
+      group_en: c.group_en
     })),
+    counts
+  );
+  return {
+    categories: picker,
     communes: communes.map((c) => ({ id: c.id, name: c.full_name })),
     behalf
   };

@@ -4,8 +4,16 @@
  * cáo names the denouncer, their address and contact, and carries a signed attestation.
  */
 import { z } from 'zod';
-import { CHANNELS, CONSENT_METHODS, LIMITS, PROTECTIONS, allowedProtections } from '$lib/shared/reports/constants';
-import { parseDate, todayVn } from '$lib/shared/format';
+import {
+  CHANNELS,
+  CONSENT_METHODS,
+  LIMITS,
+  PROTECTIONS,
+  allowedProtections,
+  defaultProtection
+} from '$lib/shared/reports/constants';
+import { todayVn } from '$lib/shared/format';
+import { parseDayInput } from '$lib/shared/day-input';
 
 const str = (max = 300) =>
   z.preprocess((v) => (v == null ? '' : String(v)), z.string().trim().max(max, 'err_too_long'));
@@ -22,10 +30,10 @@ export const intakeSchema = z
     description: str(LIMITS.descriptionChars),
     has_voice: z.boolean().default(false),
     has_photo_gps: z.boolean().default(false),
-    observed_on: str(10)
+    observed_on: str(20)
       .pipe(z.string().min(1, 'err_required'))
       .transform((v, ctx) => {
-        const iso = parseDate(v);
+        const iso = parseDayInput(v, todayVn());
         if (!iso) ctx.addIssue({ code: 'custom', message: 'err_date' });
         else if (iso > todayVn()) ctx.addIssue({ code: 'custom', message: 'ri_err_date_future' });
         return iso ?? '';
@@ -71,6 +79,19 @@ export const intakeSchema = z
     if (behalf && !v.consent_method) issue('consent_method', 'ri_err_consent');
     if (behalf && v.consent_method === 'oral_witness' && !v.witness_name) issue('witness_name', 'ri_err_witness');
   });
+
+/**
+ * A form sent without a protection choice gets its path's default (see defaultProtection): the
+ * leader's form does not pre-select one, since the right default depends on who saw it.
+ */
+export function withDefaultProtection<T extends Record<string, unknown>>(input: T): T {
+  const p = input.protection;
+  if (p !== undefined && p !== null && String(p).trim() !== '') return input;
+  return {
+    ...input,
+    protection: defaultProtection(String(input.channel ?? ''), String(input.observer_kind ?? 'self'))
+  };
+}
 
 export type IntakeInput = z.input<typeof intakeSchema>;
 export type IntakeData = z.output<typeof intakeSchema>;

@@ -18,7 +18,7 @@ import type { PreparedMedia } from '$lib/server/media/media';
 import { deadlineFor } from '../deadline.service';
 import { encryptIdentity, type ReporterIdentity } from '../identity';
 import { hashReceipt, newReceiptCode } from '../receipt';
-import { intakeSchema, type IntakeData, type IntakeInput } from './intake.schema';
+import { withDefaultProtection, intakeSchema, type IntakeData, type IntakeInput } from './intake.schema';
 import { resolveLocation, type ResolvedLocation } from './location';
 import { RECEIPT_REPLAY_MINUTES, receiptFromKey } from './receipt-keys';
 import * as repo from './intake.repository';
@@ -100,7 +100,11 @@ export async function createReport(
 ): Promise<IntakeResult> {
   const photos = files.photos ?? [];
   const photoGps = photos.find((p) => p.lat !== null && p.lon !== null);
-  const parsed = validate(intakeSchema, { ...input, has_voice: !!files.voice, has_photo_gps: !!photoGps });
+  const parsed = validate(intakeSchema, {
+    ...withDefaultProtection(input),
+    has_voice: !!files.voice,
+    has_photo_gps: !!photoGps
+  });
   if (!parsed.ok) return parsed;
   const d = parsed.data;
   const key = d.idempotency_key || null;
@@ -244,8 +248,11 @@ async function insertAll(tx: Db, actor: Actor, a: InsertArgs): Promise<void> {
   });
   const media = [...(a.files.photos ?? []), ...(a.files.voice ? [a.files.voice] : [])];
   await saveAttachments(tx, reportId, eventId, media, anonymous ? null : actor.accountId);
-  // An anonymous reporter who happens to be signed in is not linked, not even in the audit.
-  await audit(tx, anonymous && !behalf ? ANONYMOUS : actor, {
+  // A protected reporter is not linked to the report in the audit trail: not the signed-in
+  // member who filed it, not the member an officer entered it for (only the identity, which
+  // is encrypted, says who). Named reports keep both.
+  const hidden = d.protection !== 'named';
+  await audit(tx, hidden && !behalf ? ANONYMOUS : actor, {
     action: 'report.create',
     entityType: 'report',
     entityId: reportId,
@@ -256,7 +263,7 @@ async function insertAll(tx: Db, actor: Actor, a: InsertArgs): Promise<void> {
       urgent: a.urgent,
       protection: d.protection,
       on_behalf: behalf,
-      observer_person_id: a.observer.personId,
+      observer_person_id: hidden ? null : a.observer.personId,
       consent_method: behalf ? d.consent_method : null,
       photos: a.files.photos?.length ?? 0,
       voice: !!a.files.voice

@@ -46,7 +46,10 @@ export const extensionDecisionSchema = z.object({
   note: text(2000)
 });
 
-export const revealSchema = z.object({ reason: text(1000).pipe(z.string().min(10, 'rw_err_reason_short')) });
+export const revealSchema = z.object({
+  reason: text(1000).pipe(z.string().min(10, 'rw_err_reason_short')),
+  password: z.string({ error: 'sec_err_reveal_password' }).min(1, 'sec_err_reveal_password').max(500)
+});
 
 export type VerifyInput = z.infer<typeof verifySchema>;
 export type ForwardInput = z.infer<typeof forwardSchema>;

@@ -1,0 +1,14 @@
+import { loadOr404 } from '$lib/server/http';
+import { badRows } from '$lib/server/people/import.service';
+import type { RequestHandler } from './$types';
+
+export const GET: RequestHandler = async ({ locals, params }) => {
+  const file = await loadOr404(() => badRows(locals.db, locals.actor, params.id));
+  return new Response(new Uint8Array(file.bytes), {
+    headers: {
+      'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+      'cache-control': 'private, no-store'
+    }
+  });
+};
