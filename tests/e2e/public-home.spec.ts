@@ -10,6 +10,7 @@ test('the home page invites to report and to follow, shows the year in figures a
   await expect(main.getByRole('link', { name: /Tra cứu phản ánh/ })).toHaveAttribute('href', '/r');
   await expect(main.getByRole('heading', { name: 'Cách làm' })).toBeVisible();
   const year = new Date().getFullYear();
+  const figures = main.getByRole('region', { name: /^Kết quả năm/ });
   await expect(main.getByRole('heading', { name: `Kết quả năm ${year} — Tỉnh Lai Châu` })).toBeVisible();
   for (const figure of [
     'Phản ánh đã tiếp nhận',
@@ -17,13 +18,13 @@ test('the home page invites to report and to follow, shows the year in figures a
     'Hộ gia đình đã ký cam kết',
     'Mô hình đang hoạt động'
   ])
-    await expect(main.getByRole('link', { name: new RegExp(figure) })).toBeVisible();
+    await expect(figures.getByRole('link', { name: new RegExp(figure) })).toBeVisible();
   // The honour board exists (emulation movement), so the home page leads to it.
   await expect(main.getByRole('link', { name: /Bảng vàng/ })).toHaveAttribute('href', '/bang-vang');
   await page.screenshot({ path: 'test-results/public-home.png', fullPage: true });
 
   // A figure's public detail: one line per commune, each leading to the commune's page.
-  await main.getByRole('link', { name: /Buổi tuyên truyền/ }).click();
+  await figures.getByRole('link', { name: /Buổi tuyên truyền/ }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Buổi tuyên truyền năm ${year}`);
   await expect(page.getByRole('row', { name: /Tổng cộng/ })).toBeVisible();
   await expectAccessible(page);
@@ -42,4 +43,21 @@ test('a commune address with a stale name part is corrected; an unknown commune 
   await expect(page).toHaveURL(/\/xa\/doan-ket-03388$/);
   const missing = await page.goto('/xa/khong-co-99999');
   expect(missing?.status()).toBe(404);
+});
+
+test('open data: the dictionary and licence, and CSV/XLSX downloads without signing in', async ({ page }) => {
+  await visit(page, '/reports-public');
+  await expect(page.getByRole('link', { name: 'Tải CSV' })).toHaveAttribute('href', /^\/du-lieu-mo\/phan-anh\.csv/);
+  await page.getByRole('link', { name: 'Giải thích các cột dữ liệu' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Giải thích dữ liệu mở');
+  await expect(page.getByText(/CC BY 4\.0/)).toBeVisible();
+  await expect(page.getByRole('row', { name: /Vĩ độ/ })).toBeVisible();
+  await expectAccessible(page);
+  const csv = await page.request.get('/du-lieu-mo/phan-anh.csv');
+  expect(csv.status()).toBe(200);
+  expect(csv.headers()['content-type']).toContain('text/csv');
+  expect(await csv.text()).toContain('Ngày tiếp nhận');
+  const xlsx = await page.request.get('/du-lieu-mo/phan-anh.xlsx');
+  expect(xlsx.status()).toBe(200);
+  expect((await xlsx.body()).subarray(0, 2).toString()).toBe('PK');
 });

@@ -133,6 +133,14 @@ forEachDb('news from the work', (ctx) => {
     await setPublic(ctx.db, officer, handledReport, true);
   });
 
+  it('the demo holds published news, among them the 2017 signing ceremony', async () => {
+    const { items } = await listPublishedNews(ctx.db, { pageSize: 100 });
+    const signing = items.find((n) => n.publishedAt.startsWith('2017-10-30'));
+    expect(signing?.title).toContain('bảo vệ tài nguyên và môi trường');
+    expect(signing?.body).toContain('24/10/2017');
+    expect(items.length).toBeGreaterThanOrEqual(2);
+  });
+
   it('pre-fills a draft from an activity with counts and place, never an attendee or a protected identity', async () => {
     const draft = await draftFrom(ctx.db, officer, 'activity', activityId);
     expect(draft.title).toContain('Buổi tuyên truyền');
@@ -291,7 +299,7 @@ forEachDb('news from the work', (ctx) => {
     const elsewhere = await ctx.db
       .selectFrom('admin_unit')
       .select('id')
-      .where('code', '=', '03390')
+      .where('code', '=', '03394')
       .executeTakeFirstOrThrow();
     const none = parseAtom(
       await newsFeed(ctx.db, ORIGIN, { title: 'x', selfPath: '/a', pagePath: '/b', unitId: elsewhere.id })

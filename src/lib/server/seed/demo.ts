@@ -17,6 +17,7 @@ import { DEMO_PEOPLE, DEMO_VILLAGES } from './demo-people';
 import { seedReportsDemo } from '$lib/server/reports/seed';
 import { seedProgramDemo } from '$lib/server/program/seed/seed';
 import { seedActivityDemo } from '$lib/server/program/seed/seed-activities';
+import { seedNewsDemo } from '$lib/server/news/seed';
 
 export const DEMO_PASSWORD = 'ChungSuc@2026';
 const REFORM = '2025-07-01';
@@ -373,7 +374,7 @@ async function seedPeople(db: Db, u: Ids, o: Ids): Promise<void> {
 }
 
 export async function seedDemo(db: Db): Promise<void> {
-  await db.transaction().execute(async (tx) => {
+  const { o, u } = await db.transaction().execute(async (tx) => {
     const u = await seedUnits(tx);
     const o = await seedOrganisations(tx, u);
     await seedAccounts(tx, o);
@@ -381,5 +382,8 @@ export async function seedDemo(db: Db): Promise<void> {
     await seedReportsDemo(tx, o, u);
     await seedProgramDemo(tx, o, u);
     await seedActivityDemo(tx, o, u);
+    return { o, u };
   });
+  // News goes through the news services, which open their own transactions.
+  await seedNewsDemo(db, o, u);
 }

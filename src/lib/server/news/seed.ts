@@ -1,0 +1,88 @@
+/**
+ * Demo news, written through the product's own services by the province officer: the
+ * 24/10/2017 signing of the cooperation program with the Department of Natural Resources and
+ * Environment (modelled on the association's own "Tin, ảnh" of 30/10/2017), and news
+ * pre-filled from the latest demo outreach sessions in the demo villages.
+ */
+import type { Db } from '$lib/server/db';
+import type { Actor } from '$lib/server/access/actor';
+import { findActiveGrants } from '$lib/server/auth/auth.repository';
+import { createActivity } from '$lib/server/program/activities/activity.service';
+import { activitySchema } from '$lib/server/program/activities/activity.schema';
+import { draftFrom } from './news-draft.service';
+import { createNews } from './news.service';
+import { newsSchema } from './news.schema';
+
+const SIGNING = {
+  title: 'Hội NCT tỉnh Lai Châu: Phát huy vai trò người cao tuổi với công tác bảo vệ tài nguyên và môi trường',
+  summary:
+    'Ngày 24/10/2017, Hội NCT tỉnh Lai Châu phối hợp với Sở Tài nguyên và Môi trường tổ chức Lễ ký kết Chương trình phối hợp bảo vệ tài nguyên và môi trường giai đoạn 2017 – 2022.',
+  body: [
+    'Ngày 24/10/2017, Hội NCT tỉnh Lai Châu phối hợp với Sở Tài nguyên và Môi trường tỉnh Lai Châu tổ chức Lễ ký kết Chương trình phối hợp bảo vệ tài nguyên và môi trường giai đoạn 2017 – 2022.',
+    'Chương trình nhằm tăng cường sự phối hợp giữa các cấp Hội NCT trong tỉnh với ngành Tài nguyên và Môi trường; phát huy vai trò gương mẫu, kinh nghiệm và trách nhiệm của người cao tuổi trong việc tham mưu với cấp ủy, chính quyền địa phương, kịp thời phát hiện, ngăn chặn và kiến nghị xử lý những hành vi vi phạm pháp luật về tài nguyên, môi trường.',
+    'Hai bên đẩy mạnh tuyên truyền trong các tầng lớp Nhân dân, người cao tuổi, gia đình, dòng họ, bản làng về bảo vệ môi trường và ứng phó biến đổi khí hậu; xây dựng và nhân rộng các mô hình có hiệu quả; đẩy mạnh phong trào thi đua “Tuổi cao – Gương sáng”.'
+  ].join('\n\n')
+};
+
+async function officer(db: Db, username: string): Promise<Actor | null> {
+  const account = await db.selectFrom('account').select(['id']).where('username', '=', username).executeTakeFirst();
+  if (!account) return null;
+  return { kind: 'account', accountId: account.id, name: username, grants: await findActiveGrants(db, account.id) };
+}
+
+async function seedSigning(db: Db, actor: Actor, org: string, province: string) {
+  const activityId = await createActivity(
+    db,
+    actor,
+    activitySchema.parse({
+      kind: 'conference',
+      organisation_id: org,
+      admin_unit_id: province,
+      started_on: '2017-10-24',
+      count_total: '60',
+      count_elderly: '35',
+      partners: 'Sở Tài nguyên và Môi trường tỉnh Lai Châu'
+    })
+  );
+  await createNews(
+    db,
+    actor,
+    newsSchema.parse({
+      source_type: 'activity',
+      source_id: activityId,
+      ...SIGNING,
+      publish_on: '2017-10-30',
+      publish_time: '08:00',
+      intent: 'publish'
+    })
+  );
+}
+
+export async function seedNewsDemo(db: Db, o: Record<string, string>, u: Record<string, string>): Promise<void> {
+  const actor = await officer(db, 'canbo.tinh');
+  if (!actor) return;
+  await seedSigning(db, actor, o.hoi_tinh, u.province);
+  const latest = await db
+    .selectFrom('activity')
+    .select(['id'])
+    .where('kind', '=', 'outreach')
+    .where('organisation_id', 'in', [o.chihoi_ban_demo_1, o.chihoi_ban_demo_3].filter(Boolean))
+    .orderBy('started_on', 'desc')
+    .limit(3)
+    .execute();
+  for (const a of latest) {
+    const draft = await draftFrom(db, actor, 'activity', a.id);
+    await createNews(
+      db,
+      actor,
+      newsSchema.parse({
+        source_type: 'activity',
+        source_id: a.id,
+        title: draft.title,
+        summary: draft.summary,
+        body: draft.body,
+        intent: 'publish'
+      })
+    );
+  }
+}
