@@ -5,6 +5,7 @@ import { open311Commands } from './open311';
 import { reportCommands } from './reports';
 import { secretCommands } from './secret';
 import { peopleCommands } from './people';
+import { documentCommands } from './documents';
 
 /** Every CLI command by name. Add yours with one spread line. */
 export const commands: Record<string, Command> = {
@@ -13,5 +14,6 @@ export const commands: Record<string, Command> = {
   ...reportCommands,
   ...open311Commands,
   ...secretCommands,
-  ...peopleCommands
+  ...peopleCommands,
+  ...documentCommands
 };
