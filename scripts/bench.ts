@@ -79,4 +79,10 @@ console.log('\n# Roll-ups on a synthetic nation (real 2025 list: 34 provinces, 3
 const nation = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/bench-nation.ts'], { stdio: 'inherit' });
 const dashboard = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/bench-dashboard.ts'], { stdio: 'inherit' });
 const reports = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/bench-reports.ts'], { stdio: 'inherit' });
-process.exit(r.status || nation.status || dashboard.status || reports.status || 0);
+/** The province's 5-year tổng kết as a Decree-30 .docx (goal ≤ 2 s). */
+function benchTongKet() {
+  console.log('\n# Documents: a province 5-year tổng kết');
+  return spawnSync(process.execPath, ['--import', 'tsx', 'scripts/bench-tongket.ts'], { stdio: 'inherit' });
+}
+const tongket = benchTongKet();
+process.exit(r.status || nation.status || dashboard.status || reports.status || tongket.status || 0);

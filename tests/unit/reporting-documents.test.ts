@@ -22,6 +22,8 @@ import { createReport, reportView, saveNarrative } from '../../src/lib/server/re
 import { submitReport } from '../../src/lib/server/reporting/review.service';
 import { reportFiles } from '../../src/lib/server/reporting/report.document';
 import { narrativeSchema } from '../../src/lib/server/reporting/report.schema';
+import { sampleDocuments } from '../../src/lib/server/reporting/sample.service';
+import { docxText } from '../support/documents';
 import { activity, actorWith, makeOrg, makeUnit } from './program-support';
 
 let db: Db;
@@ -138,5 +140,18 @@ describe('its annex', () => {
       expect(Number(row![3].replace(/[.,\s]/g, ''))).toBe(f.value);
     }
     expect(figures!.figures.find((f) => f.code === 'outreach_participants')!.value).toBe(2150);
+  });
+});
+
+describe('the template sample (documents sample --out DIR)', () => {
+  it("writes the top association's draft report and annex without numbering anything", async () => {
+    const sample = (await sampleDocuments(db, '2026-05-20'))!;
+    expect(sample.org).toBe('Hội Người cao tuổi tỉnh Lai Châu');
+    const text = await docxText(sample.files['bao-cao.docx']);
+    expect(text).toContain('Số: …/BC-HNCT');
+    expect(text).toContain('Kết quả công tác Hội quý II năm 2026');
+    expect(sample.files['bao-cao-phu-luc.xlsx'].subarray(0, 2).toString()).toBe('PK');
+    const register = await db.selectFrom('issued_document').select('number_text').execute();
+    expect(register.map((r) => r.number_text)).toEqual(['01/BC-HNCT']); // only the submitted report
   });
 });

@@ -1,0 +1,31 @@
+/**
+ * `documents sample --out DIR`: writes one of each generated document for the demo data, so
+ * an operator can open them and check the templates.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { sampleDocuments } from '$lib/server/reporting/sample.service';
+import { UsageError, type Command } from '../command';
+
+export const documentCommands: Record<string, Command> = {
+  'documents sample': {
+    usage: '--out DIR',
+    summary: 'write one of each generated document (report .docx + annex .xlsx) for the demo data into DIR',
+    options: { out: { type: 'string' } },
+    run: async (ctx) => {
+      const out = ctx.options.out;
+      if (typeof out !== 'string' || !out) throw new UsageError('--out DIR is required');
+      const sample = await sampleDocuments(await ctx.db());
+      if (!sample) {
+        ctx.err('no top-level association: seed the demo data first');
+        return 1;
+      }
+      await mkdir(out, { recursive: true });
+      for (const [name, bytes] of Object.entries(sample.files)) {
+        await writeFile(path.join(out, name), bytes);
+        ctx.out(path.join(out, name));
+      }
+      return 0;
+    }
+  }
+};
