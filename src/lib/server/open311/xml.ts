@@ -12,8 +12,17 @@ export interface XmlList {
   values: XmlValue[];
 }
 
+/**
+ * Characters XML 1.0 does not allow anywhere in a document (C0 controls other than tab, LF and
+ * CR, lone surrogates, U+FFFE/U+FFFF). A reporter's pasted text can carry them; escaping cannot
+ * help (`&#1;` is just as illegal), so they are dropped and the rest of the text kept.
+ */
+const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+
 const escape = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
+  s
+    .replace(NOT_XML, '')
+    .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
 
 export const list = (item: string, values: XmlValue[]): XmlList => ({ item, values });
 
