@@ -50,17 +50,48 @@ const EXT: Record<string, string> = {
   'audio/mpeg': 'mp3'
 };
 
+/**
+ * Above this many pixels a photo is refused before it is decoded: a small, highly compressed
+ * file (a 16,000 × 16,000 PNG is under 1 MB) would otherwise take gigabytes to decode. 50 MP
+ * still takes the 48–50 MP modes of current phone cameras.
+ */
+export const MAX_PHOTO_PIXELS = 50_000_000;
+
+/** What the bytes really are, as sharp reads them; the declared type is only the browser's word. */
+const RASTER_MIME: Record<string, string> = {
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  webp: 'image/webp',
+  heif: 'image/heif'
+};
+
+const fail = (key: string) => new AppError('VALIDATION', key, { field: 'photos' });
+
+async function inspectPhoto(data: Buffer, declared: string) {
+  const meta = await sharp(data)
+    .metadata()
+    .catch(() => {
+      throw fail('ri_err_photo_unreadable');
+    });
+  const real = meta.format ? RASTER_MIME[meta.format] : undefined;
+  // SVG, GIF, TIFF, PDF… renamed or declared as a photo are refused by what they contain.
+  if (!real) throw fail('sec2_err_photo_not_raster');
+  if ((meta.width ?? 0) * (meta.height ?? 0) > MAX_PHOTO_PIXELS) throw fail('sec2_err_photo_pixels');
+  // HEIC and HEIF are one container to sharp; keep whichever name the phone gave.
+  const mime = real === 'image/heif' && declared === 'image/heic' ? declared : real;
+  return { meta, mime };
+}
+
 /** Decode, read EXIF, re-encode. Throws AppError(VALIDATION, field 'photos') when unusable. */
 export async function preparePhoto(data: Buffer, type: string): Promise<PreparedMedia> {
-  const mime = baseMime(type);
-  const fail = (key: string) => new AppError('VALIDATION', key, { field: 'photos' });
-  if (!(PHOTO_TYPES as readonly string[]).includes(mime)) throw fail('ri_err_photo_type');
+  const declared = baseMime(type);
+  if (!(PHOTO_TYPES as readonly string[]).includes(declared)) throw fail('ri_err_photo_type');
   if (data.length > LIMITS.photoBytes) throw fail('ri_err_photo_size');
+  const { meta, mime } = await inspectPhoto(data, declared);
   try {
-    const meta = await sharp(data).metadata();
     const facts = readExif(meta.exif);
     // sharp writes no metadata unless asked (no withMetadata/keepExif), so the copy is clean.
-    const publicCopy = await sharp(data)
+    const publicCopy = await sharp(data, { limitInputPixels: MAX_PHOTO_PIXELS })
       .rotate()
       .resize({ width: MAX_PUBLIC_PX, height: MAX_PUBLIC_PX, fit: 'inside', withoutEnlargement: true })
       .jpeg({ quality: 80 })
