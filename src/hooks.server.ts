@@ -12,6 +12,7 @@ import { log } from '$lib/server/log';
 import { config } from '$lib/server/config';
 import { crossSiteResponse, isBlockedCrossSiteForm } from '$lib/server/open311/csrf';
 import { gzipResponse, shouldCompress } from '$lib/server/compress';
+import { applySecurityHeaders } from '$lib/server/http/security-headers';
 
 export const init: ServerInit = async () => {
   if (building) return;
@@ -43,12 +44,13 @@ const handleParaglide: Handle = ({ event, resolve }) =>
     });
   });
 
+// Runs outside handleAuth, so locals.actor is known once the response comes back.
 const handleHeaders: Handle = async ({ event, resolve }) => {
   const response = await resolve(event);
-  response.headers.set('x-content-type-options', 'nosniff');
-  response.headers.set('referrer-policy', 'same-origin');
-  response.headers.set('x-frame-options', 'DENY');
-  return response;
+  return applySecurityHeaders(response, {
+    origin: config.ORIGIN ?? event.url.origin,
+    signedIn: event.locals.actor?.kind === 'account'
+  });
 };
 
 // adapter-node does not compress what SvelteKit renders (only the prebuilt assets).
