@@ -13,11 +13,12 @@ const port = Number(process.env.E2E_PORT ?? 4173);
 // The same secret in the test runner, so tests/e2e/data.ts computes what the server would.
 process.env.APP_SECRET = 'e2e-secret-0123456789abcdef-0123456789';
 const common = {
-  BETTER_AUTH_SECRET: 'unused',
   APP_SECRET: process.env.APP_SECRET,
   SEED_DEMO: 'true',
   LOG_LEVEL: 'warn',
-  SIGNIN_MAX_ATTEMPTS: '5'
+  SIGNIN_MAX_ATTEMPTS: '5',
+  // The same request-body cap `npm start` sets (adapter-node's default 512 KB refuses a phone photo).
+  BODY_SIZE_LIMIT: '60M'
 };
 const sqlite = {
   name: 'sqlite',

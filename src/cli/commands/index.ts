@@ -6,6 +6,7 @@ import { reportCommands } from './reports';
 import { secretCommands } from './secret';
 import { peopleCommands } from './people';
 import { documentCommands } from './documents';
+import { setupCommands } from './setup';
 
 /** Every CLI command by name. Add yours with one spread line. */
 export const commands: Record<string, Command> = {
@@ -15,5 +16,6 @@ export const commands: Record<string, Command> = {
   ...open311Commands,
   ...secretCommands,
   ...peopleCommands,
-  ...documentCommands
+  ...documentCommands,
+  ...setupCommands
 };
