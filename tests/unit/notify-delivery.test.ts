@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { SMTPServer } from 'smtp-server';
+import { simpleParser } from 'mailparser';
 import type { AddressInfo } from 'node:net';
 import { forEachDb } from '../support/db';
 import { seedDemo } from '../support/demo';
@@ -28,30 +29,10 @@ interface Received {
   raw: string;
 }
 
-/** RFC 2047 words (=?UTF-8?B?…?= / Q) and a base64 or quoted-printable body, enough for nodemailer's output. */
-function decodeWords(s: string): string {
-  return s.replace(/\r?\n\s+/g, ' ').replace(/=\?UTF-8\?([BQ])\?([^?]*)\?=\s*/gi, (_, enc: string, text: string) =>
-    enc.toUpperCase() === 'B'
-      ? Buffer.from(text, 'base64').toString('utf8')
-      : Buffer.from(
-          text.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_m, h) => String.fromCharCode(parseInt(h, 16))),
-          'latin1'
-        ).toString('utf8')
-  );
-}
-
-function parse(raw: string): { subject: string; body: string; headers: string } {
-  const split = raw.indexOf('\r\n\r\n');
-  const headers = raw.slice(0, split);
-  const subject = decodeWords(/^Subject: (.*(?:\r\n[ \t].*)*)/m.exec(headers)?.[1] ?? '');
-  const rawBody = raw.slice(split + 4);
-  const body = /Content-Transfer-Encoding: base64/i.test(headers)
-    ? Buffer.from(rawBody.replace(/\s+/g, ''), 'base64').toString('utf8')
-    : Buffer.from(
-        rawBody.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/gi, (_m, h) => String.fromCharCode(parseInt(h, 16))),
-        'latin1'
-      ).toString('utf8');
-  return { subject, body, headers };
+/** Subject and plain-text body as a mail client shows them (mailparser decodes the MIME). */
+async function parse(raw: string): Promise<{ subject: string; body: string }> {
+  const mail = await simpleParser(Buffer.from(raw, 'latin1'));
+  return { subject: mail.subject ?? '', body: mail.text ?? '' };
 }
 
 let server: SMTPServer;
@@ -115,7 +96,7 @@ forEachDb('notification delivery', (ctx) => {
     const res = await deliverPending(ctx.db, channels(), { origin: 'https://chungsuc.test' });
     expect(res).toEqual({ sent: 2, retrying: 0, failed: 0 });
     expect(inbox).toHaveLength(1);
-    const mail = parse(inbox[0].raw);
+    const mail = await parse(inbox[0].raw);
     expect(inbox[0].to).toEqual(['canbo.doanket@hoi.test']);
     expect(mail.subject).toBe('[Chung Sức] Phản ánh khẩn cấp: Cháy rừng');
     expect(mail.body).toContain(`mã tham chiếu ${r.id.slice(0, 8).toUpperCase()}`);
@@ -168,7 +149,7 @@ forEachDb('notification delivery', (ctx) => {
       failed: 0
     });
     expect(inbox).toHaveLength(1);
-    expect(parse(inbox[0].raw).subject).toBe('[Chung Sức] Phản ánh khẩn cấp: Khai thác gỗ trái phép');
+    expect((await parse(inbox[0].raw)).subject).toBe('[Chung Sức] Phản ánh khẩn cấp: Khai thác gỗ trái phép');
   });
 
   it('gives up after the last attempt, and at once when nobody can be reached', async () => {
@@ -237,7 +218,7 @@ forEachDb('notification delivery', (ctx) => {
     await deliverPending(ctx.db, channels(), { now: new Date('2041-06-03T05:00:00Z') });
     const mine = inbox.filter((x) => x.to.includes('canbo.binhlu@hoi.test'));
     expect(mine).toHaveLength(1);
-    const mail = parse(mine[0].raw);
+    const mail = await parse(mine[0].raw);
     expect(mail.subject).toBe('[Chung Sức] Nhắc hạn: 1 phản ánh quá hạn, 0 đến hạn hôm nay');
     expect(mail.body).toContain('Ngày 03/06/2041');
     for (const secret of SECRETS) expect(mine[0].raw + mail.body).not.toContain(secret);

@@ -68,26 +68,6 @@ export function kindOf(db: Kysely<any>): DbKind {
   return db.getExecutor().adapter instanceof SqliteAdapter ? 'sqlite' : 'postgresql';
 }
 
-/** Column types used by migrations. */
-export function types(db: Kysely<any>) {
-  const pg = kindOf(db) === 'postgresql';
-  return {
-    id: 'text' as const,
-    text: 'text' as const,
-    int: 'integer' as const,
-    bigint: pg ? ('bigint' as const) : ('integer' as const),
-    real: pg ? ('double precision' as const) : ('real' as const),
-    /** calendar date 'YYYY-MM-DD' */
-    date: pg ? ('date' as const) : ('text' as const),
-    /** instant, ISO-8601 UTC */
-    timestamp: pg ? ('timestamptz' as const) : ('text' as const),
-    /** JSON document, always written with JSON.stringify */
-    json: pg ? ('jsonb' as const) : ('text' as const),
-    /** binary blob */
-    blob: pg ? ('bytea' as const) : ('blob' as const)
-  };
-}
-
 /** Read a JSON column: jsonb arrives parsed from pg, text arrives as a string from SQLite. */
 export function readJson<T>(value: unknown): T | null {
   if (value === null || value === undefined) return null;

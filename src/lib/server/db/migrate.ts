@@ -9,7 +9,10 @@ class StaticProvider implements MigrationProvider {
 }
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {
-  const migrator = new Migrator({ db, provider: new StaticProvider() });
+  // Features are built side by side, each with its own block of migration numbers (040s, 060s,
+  // 070s…), so a lower number can land after a higher one already ran on a database. Each
+  // migration only adds its own tables/columns, so the order between blocks does not matter.
+  const migrator = new Migrator({ db, provider: new StaticProvider(), allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {

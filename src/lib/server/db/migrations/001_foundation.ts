@@ -7,8 +7,23 @@
  * successor's valid_from equals its predecessor's valid_to; flags are integer 0/1 on both
  * databases; `*_search` columns hold the diacritic-folded text (see shared/text.ts).
  */
-import type { Kysely } from 'kysely';
-import { types } from '../dialect';
+import { SqliteAdapter, type Kysely } from 'kysely';
+
+/**
+ * Column types as they were when this migration landed. Copied rather than imported: a migration
+ * must create the same schema forever, whatever later happens to the application's code.
+ */
+function types(db: Kysely<any>) {
+  const pg = !(db.getExecutor().adapter instanceof SqliteAdapter);
+  return {
+    id: 'text',
+    text: 'text',
+    int: 'integer',
+    real: pg ? 'double precision' : 'real',
+    date: pg ? 'date' : 'text',
+    timestamp: pg ? 'timestamptz' : 'text'
+  } as const;
+}
 
 export async function up(db: Kysely<any>): Promise<void> {
   const t = types(db);

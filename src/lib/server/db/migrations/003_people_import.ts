@@ -1,5 +1,17 @@
-import type { Kysely } from 'kysely';
-import { types } from '../dialect';
+import { SqliteAdapter, type Kysely } from 'kysely';
+
+/**
+ * Column types as they were when this migration landed. Copied rather than imported: a migration
+ * must create the same schema forever, whatever later happens to the application's code.
+ */
+function types(db: Kysely<any>) {
+  const pg = !(db.getExecutor().adapter instanceof SqliteAdapter);
+  return {
+    id: 'text',
+    text: 'text',
+    timestamp: pg ? 'timestamptz' : 'text'
+  } as const;
+}
 
 /**
  * Uploaded member-list spreadsheets waiting between the mapping, preview and confirm steps.

@@ -1,6 +1,18 @@
 /** Form drafts: what a user typed into a form posted after their session had expired. */
-import type { Kysely } from 'kysely';
-import { types } from '../dialect';
+import { SqliteAdapter, type Kysely } from 'kysely';
+
+/**
+ * Column types as they were when this migration landed. Copied rather than imported: a migration
+ * must create the same schema forever, whatever later happens to the application's code.
+ */
+function types(db: Kysely<any>) {
+  const pg = !(db.getExecutor().adapter instanceof SqliteAdapter);
+  return {
+    id: 'text',
+    text: 'text',
+    timestamp: pg ? 'timestamptz' : 'text'
+  } as const;
+}
 
 export async function up(db: Kysely<any>): Promise<void> {
   const t = types(db);

@@ -1,11 +1,27 @@
 /**
- * Violation reports (issue 3): taxonomy, reports and their events, protected identities,
+ * Violation reports: taxonomy, reports and their events, protected identities,
  * attachments, working-day calendar, deadline and routing rules, extensions, Open311 keys.
  * Frozen in time: takes Kysely<any> and never imports application types.
  * Flags are integer 0/1; dates 'YYYY-MM-DD'; identities only ever stored encrypted.
  */
-import type { Kysely } from 'kysely';
-import { types } from '../dialect';
+import { SqliteAdapter, type Kysely } from 'kysely';
+
+/**
+ * Column types as they were when this migration landed. Copied rather than imported: a migration
+ * must create the same schema forever, whatever later happens to the application's code.
+ */
+function types(db: Kysely<any>) {
+  const pg = !(db.getExecutor().adapter instanceof SqliteAdapter);
+  return {
+    id: 'text',
+    text: 'text',
+    int: 'integer',
+    real: pg ? 'double precision' : 'real',
+    date: pg ? 'date' : 'text',
+    timestamp: pg ? 'timestamptz' : 'text',
+    json: pg ? 'jsonb' : 'text'
+  } as const;
+}
 
 export async function up(db: Kysely<any>): Promise<void> {
   const t = types(db);

@@ -8,8 +8,24 @@
  * rewritten when the geography changes); roll-ups map it to the geography "as of" a date at
  * query time. The services keep it in step in the same transaction as each write.
  */
-import type { Kysely } from 'kysely';
-import { types } from '../dialect';
+import { SqliteAdapter, type Kysely } from 'kysely';
+
+/**
+ * Column types as they were when this migration landed. Copied rather than imported: a migration
+ * must create the same schema forever, whatever later happens to the application's code.
+ */
+function types(db: Kysely<any>) {
+  const pg = !(db.getExecutor().adapter instanceof SqliteAdapter);
+  return {
+    id: 'text',
+    text: 'text',
+    int: 'integer',
+    bigint: pg ? 'bigint' : 'integer',
+    real: pg ? 'double precision' : 'real',
+    date: pg ? 'date' : 'text',
+    timestamp: pg ? 'timestamptz' : 'text'
+  } as const;
+}
 
 const AT = '2025-01-01T00:00:00.000Z';
 

@@ -4,8 +4,22 @@
  * `dedupe_key` makes the daily reminder and the urgent alert idempotent. Bodies never hold
  * reporter identities: only counts, report ids and categories.
  */
-import type { Kysely } from 'kysely';
-import { types } from '../dialect';
+import { SqliteAdapter, type Kysely } from 'kysely';
+
+/**
+ * Column types as they were when this migration landed. Copied rather than imported: a migration
+ * must create the same schema forever, whatever later happens to the application's code.
+ */
+function types(db: Kysely<any>) {
+  const pg = !(db.getExecutor().adapter instanceof SqliteAdapter);
+  return {
+    id: 'text',
+    text: 'text',
+    date: pg ? 'date' : 'text',
+    timestamp: pg ? 'timestamptz' : 'text',
+    json: pg ? 'jsonb' : 'text'
+  } as const;
+}
 
 export async function up(db: Kysely<any>): Promise<void> {
   const t = types(db);

@@ -4,8 +4,20 @@
  * `attempts` counts tries; `next_attempt_at` holds back a failed row until its backoff ends;
  * `last_error` keeps a short technical reason (never a message body or an identity).
  */
-import type { Kysely } from 'kysely';
-import { types } from '../dialect';
+import { SqliteAdapter, type Kysely } from 'kysely';
+
+/**
+ * Column types as they were when this migration landed. Copied rather than imported: a migration
+ * must create the same schema forever, whatever later happens to the application's code.
+ */
+function types(db: Kysely<any>) {
+  const pg = !(db.getExecutor().adapter instanceof SqliteAdapter);
+  return {
+    text: 'text',
+    int: 'integer',
+    timestamp: pg ? 'timestamptz' : 'text'
+  } as const;
+}
 
 export async function up(db: Kysely<any>): Promise<void> {
   const t = types(db);

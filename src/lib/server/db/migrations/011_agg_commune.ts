@@ -1,13 +1,25 @@
 /**
- * Issue 4, scale: a commune-level pre-aggregate beside agg_unit_month. A row there is the
+ * Scale: a commune-level pre-aggregate beside agg_unit_month. A row there is the
  * agg_unit_month row "lifted" one level: a village unit becomes its commune, a branch (an
  * organisation whose own unit is a village) becomes its parent organisation. Nationally that
  * folds ~60,000 branches into ~3,300 commune associations, so province and national roll-ups
  * read tens of thousands of cells instead of hundreds of thousands.
  * Frozen in time: takes Kysely<any> and never imports application types.
  */
-import { sql, type Kysely } from 'kysely';
-import { types } from '../dialect';
+import { sql, SqliteAdapter, type Kysely } from 'kysely';
+
+/**
+ * Column types as they were when this migration landed. Copied rather than imported: a migration
+ * must create the same schema forever, whatever later happens to the application's code.
+ */
+function types(db: Kysely<any>) {
+  const pg = !(db.getExecutor().adapter instanceof SqliteAdapter);
+  return {
+    id: 'text',
+    text: 'text',
+    bigint: pg ? 'bigint' : 'integer'
+  } as const;
+}
 
 export async function up(db: Kysely<any>): Promise<void> {
   const t = types(db);

@@ -10,8 +10,23 @@
  * - `issued_document` + `issued_document_link`: what was issued, and for what.
  * Frozen in time: takes Kysely<any> and never imports application types.
  */
-import type { Kysely } from 'kysely';
-import { types } from '../dialect';
+import { SqliteAdapter, type Kysely } from 'kysely';
+
+/**
+ * Column types as they were when this migration landed. Copied rather than imported: a migration
+ * must create the same schema forever, whatever later happens to the application's code.
+ */
+function types(db: Kysely<any>) {
+  const pg = !(db.getExecutor().adapter instanceof SqliteAdapter);
+  return {
+    id: 'text',
+    text: 'text',
+    int: 'integer',
+    date: pg ? 'date' : 'text',
+    timestamp: pg ? 'timestamptz' : 'text',
+    json: pg ? 'jsonb' : 'text'
+  } as const;
+}
 
 export async function up(db: Kysely<any>): Promise<void> {
   const t = types(db);

@@ -12,9 +12,26 @@
  *   on the achievement key among awards not revoked; a revoked award stays, with its reason.
  * Frozen in time: takes Kysely<any> and never imports application types.
  */
-import type { Kysely } from 'kysely';
+import { SqliteAdapter, type Kysely } from 'kysely';
 import { sql } from 'kysely';
-import { types } from '../dialect';
+
+/**
+ * Column types as they were when this migration landed. Copied rather than imported: a migration
+ * must create the same schema forever, whatever later happens to the application's code.
+ */
+function types(db: Kysely<any>) {
+  const pg = !(db.getExecutor().adapter instanceof SqliteAdapter);
+  return {
+    id: 'text',
+    text: 'text',
+    int: 'integer',
+    bigint: pg ? 'bigint' : 'integer',
+    real: pg ? 'double precision' : 'real',
+    date: pg ? 'date' : 'text',
+    timestamp: pg ? 'timestamptz' : 'text',
+    json: pg ? 'jsonb' : 'text'
+  } as const;
+}
 
 export async function up(db: Kysely<any>): Promise<void> {
   const t = types(db);

@@ -6,8 +6,21 @@
  * A published item with `publish_at` in the future is scheduled: the public sees it from then.
  * Frozen in time: takes Kysely<any> and never imports application types.
  */
-import type { Kysely } from 'kysely';
-import { types } from '../dialect';
+import { SqliteAdapter, type Kysely } from 'kysely';
+
+/**
+ * Column types as they were when this migration landed. Copied rather than imported: a migration
+ * must create the same schema forever, whatever later happens to the application's code.
+ */
+function types(db: Kysely<any>) {
+  const pg = !(db.getExecutor().adapter instanceof SqliteAdapter);
+  return {
+    id: 'text',
+    text: 'text',
+    int: 'integer',
+    timestamp: pg ? 'timestamptz' : 'text'
+  } as const;
+}
 
 export async function up(db: Kysely<any>): Promise<void> {
   const t = types(db);

@@ -56,7 +56,7 @@ export async function loadForAction(db: Db, actor: Actor, id: string, side: Acto
 export function assertTransition(r: ReportRow, to: ReportStatus, side: ActorSide): void {
   const from = isStatus(r.status) ? r.status : null;
   if (!from || !canTransition(from, to, side === 'manager' ? 'agency' : side))
-    throw new AppError('CONFLICT', 'rw_err_transition');
+    throw new AppError('CONFLICT', 'rw_err_transition', { current: r.status });
 }
 
 export interface EventSpec {
