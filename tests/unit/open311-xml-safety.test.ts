@@ -7,6 +7,7 @@ import { SYSTEM } from '../../src/lib/server/access/actor';
 import { createKey } from '../../src/lib/server/open311/keys.service';
 import { handle, serialise } from '../../src/lib/server/open311/open311.http';
 import { toXml } from '../../src/lib/server/open311/xml';
+import { atomFeed } from '../../src/lib/server/news/atom';
 import { setPublic } from '../../src/lib/server/reports/public/public.service';
 import type { Db } from '../../src/lib/server/db';
 
@@ -31,6 +32,31 @@ it('drops every character XML 1.0 forbids and keeps tab, newline and astral text
   const text = `a\u0000b\u0001c\u0008d\u000be\u000cf\u001fg\ud800h\udfffi\ufffej\uffffk\tl\nm😀n`;
   const texts = parseXml(toXml('r', { t: text }));
   expect(texts.at(-1)).toBe('abcdefghijk\tl\nm😀n');
+});
+
+it('the news feed drops them too, lone surrogates included', () => {
+  const at = '2026-12-01T00:00:00Z';
+  const feed = atomFeed({
+    id: 'urn:x',
+    title: 'Tin\u0001 xã',
+    self: 'http://x/tin/feed.xml',
+    alternate: 'http://x/tin',
+    updated: at,
+    entries: [
+      {
+        id: 'urn:e',
+        title: 'Họp\ud800 dân',
+        link: 'http://x/tin/a',
+        published: at,
+        updated: at,
+        author: 'UBND\uffff',
+        summary: 'Tóm\u000b tắt',
+        image: null
+      }
+    ]
+  });
+  const texts = parseXml(feed);
+  expect(texts).toEqual(expect.arrayContaining(['Tin xã', 'Họp dân', 'UBND', 'Tóm tắt']));
 });
 
 forEachDb('open311 xml safety', (ctx) => {

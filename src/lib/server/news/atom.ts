@@ -2,6 +2,8 @@
  * Atom 1.0 (RFC 4287) for the news feeds. Small enough to write directly: the only rules that
  * matter are escaping, absolute links and RFC 3339 dates, and all three are handled here.
  */
+import { stripNonXmlChars } from '$lib/server/xml-chars';
+
 export interface AtomEntry {
   id: string;
   title: string;
@@ -22,11 +24,8 @@ export interface AtomFeed {
   entries: AtomEntry[];
 }
 
-// XML 1.0 forbids most control characters even when escaped; drop them.
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
 const esc = (s: string) =>
-  s.replace(CONTROL, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  stripNonXmlChars(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 function entry(e: AtomEntry): string {
   return [

@@ -2,6 +2,8 @@
  * The XML shapes of GeoReport v2: a root element holding repeated items, each a flat record
  * (nested records and lists as in the spec: <attributes><attribute>, <values><value>).
  */
+import { stripNonXmlChars } from '$lib/server/xml-chars';
+
 export type XmlValue = string | number | boolean | null | undefined | XmlRecord | XmlList;
 export interface XmlRecord {
   [key: string]: XmlValue;
@@ -12,17 +14,11 @@ export interface XmlList {
   values: XmlValue[];
 }
 
-/**
- * Characters XML 1.0 does not allow anywhere in a document (C0 controls other than tab, LF and
- * CR, lone surrogates, U+FFFE/U+FFFF). A reporter's pasted text can carry them; escaping cannot
- * help (`&#1;` is just as illegal), so they are dropped and the rest of the text kept.
- */
-const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
-
 const escape = (s: string) =>
-  s
-    .replace(NOT_XML, '')
-    .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
+  stripNonXmlChars(s).replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!
+  );
 
 export const list = (item: string, values: XmlValue[]): XmlList => ({ item, values });
 
