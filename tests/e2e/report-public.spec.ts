@@ -56,7 +56,9 @@ test(
     expect(await denied.text()).toContain('<errors><error><code>403</code>');
     const id = await submit(request, key, `Đổ rác ven suối ${word}`);
     const hidden = await submit(request, key, `Chưa công khai ${word}`);
-    expect((await request.get(`/open311/v2/requests/${id}.json`)).status()).toBe(200);
+    // Before publication only the client that holds an API key learns anything about it.
+    expect((await request.get(`/open311/v2/requests/${id}.json?api_key=${key}`)).status()).toBe(200);
+    expect((await request.get(`/open311/v2/requests/${id}.json`)).status()).toBe(404);
 
     // The commune officer publishes it.
     await signInAs(page, 'canbo.doanket');
