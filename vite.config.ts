@@ -24,7 +24,8 @@ const CLIENT_CHUNKS = {
       test: /src[\\/]lib[\\/]/,
       priority: 1,
       entriesAware: true,
-      entriesAwareMergeThreshold: 12_000
+      // 12 KB left pages at 21–22 requests; 24 KB brings every page within 20 for 1–3 KB more.
+      entriesAwareMergeThreshold: 24_000
     }
   ]
 };

@@ -190,6 +190,9 @@ test('the models map draws without tiles, and without JavaScript the list stands
   await page.goto('/program/models/map');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bản đồ mô hình hiệu quả');
   if (jsEnabled()) {
+    // Leaflet is fetched only when asked for: nothing of the map before the button.
+    await expect(page.getByRole('region', { name: 'Bản đồ vị trí các mô hình' })).toHaveCount(0);
+    await page.getByRole('button', { name: 'Hiện bản đồ' }).click();
     await expect(page.getByRole('region', { name: 'Bản đồ vị trí các mô hình' })).toHaveAttribute('data-ready', 'true');
     await expect(page.locator('.leaflet-interactive').first()).toBeAttached();
   } else {

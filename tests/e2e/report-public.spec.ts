@@ -91,6 +91,9 @@ test(
     // The map: Leaflet draws with JavaScript (no tile server); without it, the list stands in.
     await page.goto(`/map?q=${encodeURIComponent(word)}`);
     if (jsEnabled()) {
+      // Leaflet is fetched only when asked for: nothing of the map before the button.
+      await expect(page.getByRole('region', { name: 'Bản đồ các phản ánh đã công khai' })).toHaveCount(0);
+      await page.getByRole('button', { name: 'Hiện bản đồ' }).click();
       await expect(page.getByRole('region', { name: 'Bản đồ các phản ánh đã công khai' })).toHaveAttribute(
         'data-ready',
         'true'
