@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import sharp from 'sharp';
 import { readFile } from 'node:fs/promises';
-import { expectAccessible, jsEnabled, signInAs, visit } from './support';
+import { expectAccessible, signInAs, visit } from './support';
 
 /** Every project shares its server's database, so each run marks its records with a unique word. */
 const unique = () => 'Thử' + Math.random().toString(36).slice(2, 8);
@@ -104,9 +104,6 @@ async function villageRow(page: Page, name: string) {
 }
 
 test('a commitment raises the village count and coverage', { tag: '@pg' }, async ({ page }) => {
-  // Known problem (2026-12-02), as in report-admin.spec.ts: with JavaScript on, a form filled right
-  // after a client-side navigation is sometimes saved without effect (seen on pg-js). Remove once found.
-  test.fixme(jsEnabled(), 'edits typed just after client-side navigation are sometimes lost');
   const household = `Hộ ông ${unique()}`;
   await signInAs(page, 'chihoi.truong');
   await visit(page, '/program/commitments');

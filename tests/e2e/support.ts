@@ -15,7 +15,7 @@
  *
  * Tests that exercise database behaviour get `{ tag: '@pg' }` and then also run on PostgreSQL.
  */
-import { expect, test, type Browser, type BrowserContextOptions, type Page } from '@playwright/test';
+import { expect, test, type Browser, type BrowserContextOptions, type Locator, type Page } from '@playwright/test';
 import axe from 'axe-core';
 
 export const DEMO_PASSWORD = 'ChungSuc@2026';
@@ -155,6 +155,7 @@ async function noteOverflow(target: Page, url: string): Promise<void> {
 
 /** WCAG 2.2 AA scan of the current page: zero violations allowed. */
 export async function expectAccessible(page: Page): Promise<void> {
+  await settled(page);
   if (jsEnabled()) await noteOverflow(page, page.url());
   const scan = jsEnabled() ? runAxe(page, false) : scanCopy(page);
   let timer: NodeJS.Timeout | undefined;
@@ -170,8 +171,70 @@ export async function expectAccessible(page: Page): Promise<void> {
 
 /** Go to a page and scan it. */
 export async function visit(page: Page, path: string): Promise<void> {
+  await watch(page);
   await page.goto(path);
   await expectAccessible(page);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Client-side navigation
+
+/**
+ * With JavaScript, a link click is a client-side navigation: the old page stays in the DOM while
+ * SvelteKit resolves the route and loads the new page's data (a network round trip or two). A
+ * test that scans or types right after `click()` can act on the *old* page — e.g. fill the add form
+ * of a list page whose field has the same label as the edit page it is going to, and then save the
+ * edit page untouched. This watcher, installed in every page the helpers touch, marks a click on
+ * an internal link as pending until SvelteKit has written the history entry and rendered (two
+ * animation frames later); `settled()` waits for that.
+ */
+function watchNavigation(): void {
+  const w = window as unknown as { __csNav?: string | null };
+  const samePage = (href: string) => href.split('#')[0] === location.href.split('#')[0];
+  window.addEventListener(
+    'click',
+    (e) => {
+      const a = e.target instanceof Element ? e.target.closest('a[href]') : null;
+      if (!(a instanceof HTMLAnchorElement) || a.target || a.hasAttribute('download')) return;
+      if (a.origin !== location.origin || samePage(a.href) || e.button !== 0) return;
+      w.__csNav = a.href;
+    },
+    true
+  );
+  const done = () => requestAnimationFrame(() => requestAnimationFrame(() => (w.__csNav = null)));
+  for (const name of ['pushState', 'replaceState'] as const) {
+    const original = history[name];
+    history[name] = function (this: History, ...args: Parameters<History['pushState']>) {
+      original.apply(this, args);
+      if (w.__csNav) done();
+    };
+  }
+}
+
+const watched = new WeakSet<Page>();
+async function watch(page: Page): Promise<void> {
+  if (watched.has(page)) return;
+  watched.add(page);
+  await page.addInitScript(watchNavigation);
+}
+
+/**
+ * Waits until a client-side navigation started by a link click has rendered the new page. A click
+ * that SvelteKit turns into a full load starts a fresh document, which clears the mark by itself;
+ * one it cancels leaves it set, so after 15 s the test goes on (and fails on what it expects).
+ */
+export async function settled(page: Page): Promise<void> {
+  if (!jsEnabled()) return;
+  await page
+    .waitForFunction(() => !(window as unknown as { __csNav?: string | null }).__csNav, null, { timeout: 15_000 })
+    .catch(() => undefined);
+}
+
+/** Clicks a link and waits until its page is shown (no-op wait without JavaScript). */
+export async function follow(page: Page, link: Locator): Promise<void> {
+  await watch(page);
+  await link.click();
+  await settled(page);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -183,11 +246,14 @@ export async function visit(page: Page, path: string): Promise<void> {
  * right after hydrating, which is cheaper to wait for than network idle.
  */
 export async function hydrated(page: Page): Promise<void> {
-  if (jsEnabled()) await page.waitForFunction(() => history.scrollRestoration === 'manual');
+  if (!jsEnabled()) return;
+  await page.waitForFunction(() => history.scrollRestoration === 'manual');
+  await settled(page);
 }
 
 /** Signs in through the sign-in form (keep this for tests about signing in). */
 export async function signIn(page: Page, login: string, password = DEMO_PASSWORD): Promise<void> {
+  await watch(page);
   await page.goto('/login');
   await hydrated(page);
   await page.getByLabel(/Tên đăng nhập|Username/).fill(login);
@@ -206,6 +272,7 @@ const sessions = new Map<string, { name: string; value: string; domain: string; 
  * or out of this session simply cause a fresh sign-in next time. Leaves the page where it was.
  */
 export async function signInAs(page: Page, login: string, password = DEMO_PASSWORD): Promise<void> {
+  await watch(page);
   const key = `${test.info().project.use.baseURL} ${login}`;
   const ctx = page.context();
   const cached = sessions.get(key);
@@ -238,6 +305,7 @@ export async function signOut(page: Page): Promise<void> {
 export async function newUser(browser: Browser, login?: string): Promise<Page> {
   const ctx = await browser.newContext(contextOptions());
   const page = await ctx.newPage();
+  await watch(page);
   if (login) await signInAs(page, login);
   return page;
 }
