@@ -1,6 +1,21 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { defineConfig } from 'vitest/config';
+import { readFileSync } from 'node:fs';
+
+/**
+ * Every page loads the root layout and, at start, the root error page (SvelteKit imports both
+ * up front): their code and the messages they show form one chunk, instead of riding along in
+ * whichever page group the bundler puts them (the error page's messages alone cost every page
+ * a 2 KB request).
+ */
+const SHELL_SOURCES = ['src/routes/+layout.svelte', 'src/routes/+error.svelte', 'src/lib/components/nav.ts'];
+const shellMessages = new Set(
+  SHELL_SOURCES.flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/\bm\.(\w+)\b/g)].map((x) => x[1]))
+);
+const isShell = (id: string) =>
+  /src[\\/]routes[\\/]\+(layout|error)\.svelte|src[\\/]lib[\\/]components[\\/]nav\.ts/.test(id) ||
+  shellMessages.has(id.match(/paraglide[\\/]messages[\\/](\w+)\.js$/)?.[1] ?? '');
 
 /**
  * Browser chunks for village links (a cold page must stay within 60 KB and 20 requests): left to
@@ -17,6 +32,7 @@ const CLIENT_CHUNKS = {
       test: /node_modules[\\/](svelte|@sveltejs[\\/]kit|devalue|esm-env|clsx)[\\/]|rolldown[\\/]runtime/,
       priority: 2
     },
+    { name: 'shell', test: isShell, priority: 1.8 },
     // What nearly every page uses (layout pieces, formatting, common messages): one request.
     { name: 'common', test: /src[\\/]lib[\\/]/, minShareCount: 12, priority: 1.5 },
     {

@@ -5,7 +5,8 @@
  * for the network to go idle, and counts every request and the bytes the browser received
  * (headers and bodies as transferred, i.e. compressed). Requests to other hosts (map tiles)
  * are refused and reported.
- * Run alone: node --import tsx scripts/bench-pages.ts   (after `npm run build`)
+ * Run alone: node --import tsx scripts/bench-pages.ts [--check]   (after `npm run build`; `--check`
+ * exits non-zero when a page is over the budget)
  */
 import fs from 'node:fs';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
@@ -26,9 +27,14 @@ const PAGES: [string, string | null, boolean][] = [
   ['/tin', null, true],
   ['/xa/doan-ket-03388', null, true],
   ['/du-lieu-mo', null, true],
+  ['/thi-dua', null, true],
+  ['/bang-vang', null, true],
   ['/', 'chihoi.truong', true],
   ['/queue', 'canbo.doanket', true],
   ['/reports/{report}', 'canbo.doanket', true],
+  ['/people', 'canbo.doanket', true],
+  ['/organisations', 'canbo.tinh', true],
+  ['/thi-dua', 'canbo.tinh', true],
   ['/program/dashboard', 'canbo.tinh', true],
   ['/program/activities', 'canbo.tinh', true],
   ['/program/models/map', 'canbo.tinh', true],
@@ -134,6 +140,10 @@ export async function benchPages(base: string): Promise<PageWeight[]> {
   return out;
 }
 
+/** Pages over the budget (`--check` makes the bench exit non-zero when there are any). */
+export const overBudget = (rows: PageWeight[]) =>
+  rows.filter((r) => r.bytes > BUDGET.bytes || r.requests > BUDGET.requests);
+
 export function printPages(rows: PageWeight[]): void {
   for (const r of rows) {
     const over = r.bytes > BUDGET.bytes || r.requests > BUDGET.requests ? '  OVER BUDGET' : '';
@@ -147,6 +157,11 @@ export function printPages(rows: PageWeight[]): void {
   console.log(
     `  heaviest: ${heaviest.path} ${(heaviest.bytes / 1024).toFixed(1)} KB; most requests: ${most.path} ${most.requests} (budget ${BUDGET.bytes / 1024} KB, ${BUDGET.requests} requests)`
   );
+  const over = overBudget(rows).length;
+  console.log(
+    `  budget verdict: ${over ? `${over} of ${rows.length} pages OVER BUDGET` : `all ${rows.length} pages within budget`}`
+  );
+  if (over && process.argv.includes('--check')) process.exitCode = 1;
 }
 
 async function main() {

@@ -6,8 +6,9 @@
  *  3. national and province roll-ups on a synthetic nation built on the real 2025 commune list
  *     (scripts/bench-nation.ts; BENCH_VILLAGES=n villages per commune, default 18 ≈ 60,000);
  *  4. program dashboard queries and time per view (scripts/bench-dashboard.ts);
- *  5. on the built server (scripts/bench-reports.ts): cold-load bytes and requests per page, and
- *     Open311 intake rate against /healthz on SQLite and PostgreSQL.
+ *  5. on the built server (scripts/bench-reports.ts): cold-load bytes and requests per page with a
+ *     budget verdict (`--check` exits non-zero when a page is over), and Open311 intake rate
+ *     against /healthz on SQLite and PostgreSQL.
  * Needs ../shared/data beside the repository for part 1.
  */
 import fs from 'node:fs';
@@ -78,7 +79,10 @@ const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/bench-rollup.
 console.log('\n# Roll-ups on a synthetic nation (real 2025 list: 34 provinces, 3,321 communes)');
 const nation = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/bench-nation.ts'], { stdio: 'inherit' });
 const dashboard = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/bench-dashboard.ts'], { stdio: 'inherit' });
-const reports = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/bench-reports.ts'], { stdio: 'inherit' });
+// `npm run bench -- --check`: non-zero exit when a page is over its weight budget.
+const reports = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/bench-reports.ts', ...process.argv.slice(2)], {
+  stdio: 'inherit'
+});
 /** The province's 5-year tổng kết as a Decree-30 .docx (goal ≤ 2 s). */
 function benchTongKet() {
   console.log('\n# Documents: a province 5-year tổng kết');

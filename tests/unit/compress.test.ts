@@ -1,7 +1,7 @@
 /** gzip of rendered text responses: what is compressed, what is left alone, and streaming. */
 import { expect, it } from 'vitest';
-import { gunzipSync } from 'node:zlib';
-import { gzipResponse, shouldCompress } from '../../src/lib/server/compress';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { acceptedEncoding, compressResponse, gzipResponse, shouldCompress } from '../../src/lib/server/compress';
 
 const html = '<!doctype html><title>Báo vi phạm</title>' + '<p>Chung Sức — phản ánh</p>'.repeat(200);
 const req = (enc = 'gzip, deflate, br', method = 'GET') =>
@@ -71,4 +71,26 @@ it('streams: the first chunk arrives before the source has finished', async () =
   finish();
   for (let r = await reader.read(); !r.done; r = await reader.read()) chunks.push(Buffer.from(r.value));
   expect(gunzipSync(Buffer.concat(chunks)).toString()).toBe('<p>first</p><p>second</p>');
+});
+
+it.each([
+  ['gzip, deflate, br, zstd', 'br'],
+  ['gzip, deflate', 'gzip'],
+  ['br;q=0, gzip', 'gzip'],
+  ['gzip;q=0', null],
+  ['identity', null],
+  ['*', 'br'],
+  ['', null]
+])('Accept-Encoding %j → %s', (header, expected) => {
+  expect(acceptedEncoding(req(header))).toBe(expected);
+});
+
+it('brotli: the page decodes to the same text and is smaller than with gzip', async () => {
+  const headers = { 'content-type': 'text/html' };
+  const br = compressResponse(new Response(html, { headers }), 'br');
+  expect(br.headers.get('content-encoding')).toBe('br');
+  const brBytes = Buffer.from(await br.arrayBuffer());
+  const gzBytes = Buffer.from(await gzipResponse(new Response(html, { headers })).arrayBuffer());
+  expect(brotliDecompressSync(brBytes).toString('utf8')).toBe(html);
+  expect(brBytes.length).toBeLessThan(gzBytes.length);
 });

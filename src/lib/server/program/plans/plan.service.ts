@@ -10,7 +10,7 @@ import { AppError, notFound } from '$lib/server/errors';
 import { newId, nowIso } from '$lib/server/db/ids';
 import * as repo from './plan.repository';
 import { findProgram, orgsIn, listProgramRows } from '../programs/program.repository';
-import { rollupOrg } from '../rollup/rollup.service';
+import { rollupOrgMany } from '../rollup/rollup-many.service';
 import type { PlanInput } from './plan.schema';
 import { MANAGE, READ } from '../policy';
 
@@ -117,14 +117,20 @@ export async function planTargets(db: Db, actor: Actor, planId: string, asOf?: s
   ]);
   const ownOf = new Map(own.map((t) => [t.indicator_id, t.target_value]));
   const sumOf = new Map(sums.map((s) => [s.indicator_id, s]));
+  const shown = indicators.filter((x) => ownOf.has(x.id) || sumOf.has(x.id));
+  // One batched roll-up for every shown indicator (scope and hierarchy asked once).
+  const actuals = shown.length
+    ? await rollupOrgMany(
+        db,
+        actor,
+        plan.organisation_id,
+        shown.map((i) => i.code),
+        { from: `${plan.year}-01`, to: `${plan.year}-12`, asOf }
+      )
+    : new Map<string, { total: number }>();
   const rows: PlanTargetRow[] = [];
-  for (const i of indicators.filter((x) => ownOf.has(x.id) || sumOf.has(x.id))) {
-    const r = await rollupOrg(db, actor, plan.organisation_id, {
-      indicator: i.code,
-      from: `${plan.year}-01`,
-      to: `${plan.year}-12`,
-      asOf
-    });
+  for (const i of shown) {
+    const r = actuals.get(i.code)!;
     const target = ownOf.get(i.id) ?? null;
     const percent = target ? Math.round((r.total / target) * 1000) / 10 : null;
     rows.push({
