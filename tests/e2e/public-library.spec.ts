@@ -96,11 +96,11 @@ test(
     await page.getByRole('button', { name: 'Lưu' }).click();
     await expect(page.getByRole('alert')).toContainText('Vui lòng điền mục này');
     await page.getByLabel('Nội dung').fill('Kính thưa bà con, hãy giữ sạch nguồn nước.');
-  await page.getByLabel('Bản ghi âm (không bắt buộc)').setInputFiles({
-    name: 'doc.mp3',
-    mimeType: 'audio/mpeg',
-    buffer: Buffer.from('<html><body>not audio</body></html>')
-  });
+    await page.getByLabel('Bản ghi âm (không bắt buộc)').setInputFiles({
+      name: 'doc.mp3',
+      mimeType: 'audio/mpeg',
+      buffer: Buffer.from('<html><body>not audio</body></html>')
+    });
     await page.getByRole('button', { name: 'Lưu' }).click();
     await expect(page.getByRole('alert')).toContainText('không phải là âm thanh');
     await expect(page.getByLabel('Tiêu đề')).toHaveValue(title);
