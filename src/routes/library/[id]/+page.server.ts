@@ -22,7 +22,9 @@ export const load: PageServerLoad = async (event) => {
       audio: t.audio_path ? { url: audioUrl(t.id), ms: t.audio_ms ?? 0, bytes: t.audio_bytes ?? 0 } : null,
       original: t.original_path ? { bytes: t.original_bytes ?? 0, mime: t.original_mime ?? '' } : null
     })),
-    saved: event.url.searchParams.has('saved')
+    saved: event.url.searchParams.has('saved'),
+    // `?sua=<text id>`: the text form opens filled with that language's version.
+    editing: event.url.searchParams.get('sua')
   };
 };
 
