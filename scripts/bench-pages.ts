@@ -25,6 +25,10 @@ const PAGES: [string, string | null, boolean][] = [
   ['/reports-public', null, true],
   ['/login', null, true],
   ['/tin', null, true],
+  ['/tin/{news}', null, true],
+  ['/tai-lieu', null, true],
+  ['/tai-lieu/{material}', null, true],
+  ['/tai-lieu/{material}', null, false],
   ['/xa/doan-ket-03388', null, true],
   ['/du-lieu-mo', null, true],
   ['/thi-dua', null, true],
@@ -79,6 +83,15 @@ async function firstReport(ctx: BrowserContext, base: string): Promise<string> {
   throw new Error('no report in any queue tab');
 }
 
+/** The first public link under `list` matching `prefix` (a news item, a library material). */
+async function firstPublic(ctx: BrowserContext, base: string, list: string, prefix: string): Promise<string> {
+  const html = await (await ctx.request.get(`${base}${list}`)).text();
+  const re = new RegExp(`href="(${prefix}[a-z0-9-]+)"`);
+  const hit = html.match(re)?.[1];
+  if (!hit) throw new Error(`no link to ${prefix} on ${list}`);
+  return hit;
+}
+
 async function weigh(
   browser: Browser,
   base: string,
@@ -130,6 +143,13 @@ export async function benchPages(base: string): Promise<PageWeight[]> {
       if (path.includes('{report}')) {
         const ctx = await browser.newContext({ storageState: state });
         path = path.replace('{report}', await firstReport(ctx, base));
+        await ctx.close();
+      }
+      if (path.includes('{news}') || path.includes('{material}')) {
+        const ctx = await browser.newContext();
+        path = path.includes('{news}')
+          ? await firstPublic(ctx, base, '/tin', '/tin/')
+          : await firstPublic(ctx, base, '/tai-lieu?kind=loudspeaker_script', '/tai-lieu/');
         await ctx.close();
       }
       out.push({ path: p, login, js, ...(await weigh(browser, base, path, js, state)) });

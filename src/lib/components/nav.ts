@@ -17,6 +17,7 @@ export function navItems(actions: readonly Action[] | readonly string[], signedI
     { href: '/units', label: m.nav_units },
     { href: '/map', label: m.rp_nav_map },
     { href: '/tin', label: m.pub_news_nav },
+    { href: '/tai-lieu', label: m.public_lib_nav },
     { href: '/report', label: m.ri_nav },
     { href: '/r', label: m.desk_nav_follow }
   ];

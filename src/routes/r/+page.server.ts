@@ -3,7 +3,11 @@ import { t } from '$lib/server/i18n';
 import { lookupReceipt } from '$lib/server/reports/intake/followup.service';
 import { FOLLOW_COOKIE, FOLLOW_TTL_MINUTES, signFollowToken } from '$lib/server/reports/intake/receipt-keys';
 import { localizeHref } from '$lib/paraglide/runtime';
-import type { Actions } from './$types';
+import { pageReading } from '$lib/server/library/library-public.service';
+import type { Actions, PageServerLoad } from './$types';
+
+/** The recorded reading of this page, when the library has one (the "Nghe" button). */
+export const load: PageServerLoad = async ({ locals }) => ({ reading: await pageReading(locals.db, 'follow_up') });
 
 /**
  * The receipt code is POSTed and exchanged for a short-lived signed cookie, so it never

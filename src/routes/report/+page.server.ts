@@ -9,12 +9,16 @@ import { newIdempotencyKey } from '$lib/server/reports/intake/receipt-keys';
 import { formatReceipt } from '$lib/shared/reports/receipt';
 import { formatDate, todayVn } from '$lib/shared/format';
 import { parseDayInput } from '$lib/shared/day-input';
+import { pageReading } from '$lib/server/library/library-public.service';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => ({
   // A fresh one-time key per page load: a retried or double-clicked POST reuses it.
   idempotencyKey: newIdempotencyKey(),
   today: formatDate(todayVn()),
+  // Recorded readings of the form and of the receipt, when the library has them ("Nghe").
+  reading: await pageReading(locals.db, 'report_form'),
+  receiptReading: await pageReading(locals.db, 'receipt'),
   ...(await intakeOptions(locals.db, locals.actor))
 });
 

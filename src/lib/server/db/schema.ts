@@ -830,6 +830,46 @@ export interface NewsPhotoTable {
   sort_order: Generated<number>;
 }
 
+export interface MaterialTable {
+  id: string;
+  slug: string;
+  kind: string;
+  organisation_id: string;
+  page_key: string | null;
+  is_public: number;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MaterialTopicTable {
+  material_id: string;
+  topic_id: string;
+}
+
+export interface MaterialTextTable {
+  id: string;
+  material_id: string;
+  language: string;
+  language_name: string;
+  title: string;
+  body: string;
+  audio_path: string | null;
+  audio_mime: string | null;
+  audio_bytes: number | null;
+  audio_ms: number | null;
+  original_path: string | null;
+  original_mime: string | null;
+  original_bytes: number | null;
+  updated_by: string | null;
+  updated_at: string;
+}
+
+export interface ActivityMaterialTable {
+  activity_id: string;
+  material_id: string;
+}
+
 export interface DB {
   notification: NotificationTable;
   admin_unit: AdminUnitTable;
@@ -898,4 +938,8 @@ export interface DB {
   emu_award: EmuAwardTable;
   news_item: NewsItemTable;
   news_photo: NewsPhotoTable;
+  material: MaterialTable;
+  material_topic: MaterialTopicTable;
+  material_text: MaterialTextTable;
+  activity_material: ActivityMaterialTable;
 }

@@ -123,10 +123,52 @@ async function fromReport(db: Db, actor: Actor, id: string): Promise<NewsDraft> 
   };
 }
 
+/** Who was honoured, as the honour board names them (a person, a household or a branch). */
+export const awardeeName = (a: {
+  subject_kind: string;
+  person_name: string | null;
+  household_name: string | null;
+  subject_org_name: string | null;
+}) =>
+  (a.subject_kind === 'person'
+    ? a.person_name
+    : a.subject_kind === 'household'
+      ? a.household_name
+      : a.subject_org_name) ?? '';
+
+async function fromAward(db: Db, actor: Actor, id: string): Promise<NewsDraft> {
+  const [a] = await repo.publicAwardFacts(db, id, scopeSubquery(db, actor, WRITE_NEWS));
+  if (!a) throw notFound();
+  const name = awardeeName(a);
+  const form = vi(`emu_form_${a.award_form}`);
+  const summary = vi('public_tpl_award_summary', {
+    date: formatDate(a.decided_on),
+    by: a.granted_by,
+    number: a.decision_number,
+    form,
+    name,
+    org: a.org_name,
+    campaign: a.campaign_name
+  });
+  return {
+    sourceType: 'award',
+    sourceId: a.id,
+    organisationId: a.organisation_id,
+    communeId: a.admin_unit_id
+      ? communeOf(a as { unit_level: string; unit_parent_id: string | null }, a.admin_unit_id)
+      : null,
+    title: vi('public_tpl_award_title', { name, form }),
+    summary,
+    body: paragraphs(summary, !!a.story && a.story),
+    photos: []
+  };
+}
+
 const BUILDERS: Record<NewsSourceType, (db: Db, actor: Actor, id: string) => Promise<NewsDraft>> = {
   activity: fromActivity,
   model: fromModel,
-  report: fromReport
+  report: fromReport,
+  award: fromAward
 };
 
 /** The pre-filled draft; another scope's record, or a report not yet published and handled, is a 404. */

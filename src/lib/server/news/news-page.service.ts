@@ -62,7 +62,8 @@ export async function editNewsForm(db: Db, actor: Actor, id: string) {
       title: item.title,
       summary: item.summary,
       body: item.body,
-      photos: photos.map((p) => sourcePhotoUrl({ mediaId: p.media_id, mediaKind: p.media_kind }))
+      photos: photos.map((p) => sourcePhotoUrl({ mediaId: p.media_id, mediaKind: p.media_kind })),
+      captions: photos.map((p) => p.caption)
     },
     values: {
       source_type: item.source_type,
@@ -74,7 +75,8 @@ export async function editNewsForm(db: Db, actor: Actor, id: string) {
       publish_time: moment?.time ?? '',
       photos: chosen,
       people: photos.filter((p) => p.shows_people).map((p) => p.media_id),
-      consent: photos.filter((p) => p.consent_recorded_at).map((p) => p.media_id)
+      consent: photos.filter((p) => p.consent_recorded_at).map((p) => p.media_id),
+      ...Object.fromEntries(photos.map((p) => [`caption_${p.media_id}`, p.caption ?? '']))
     } as Record<string, string | string[]>,
     photos: all
   };

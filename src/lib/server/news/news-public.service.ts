@@ -35,7 +35,7 @@ async function withPhotos(db: Db, rows: repo.PublicNewsRow[]) {
       : null,
     photos: photos
       .filter((p) => p.news_id === r.id)
-      .map((p) => ({ url: newsPhotoUrl(p.id), showsPeople: !!p.shows_people }))
+      .map((p) => ({ url: newsPhotoUrl(p.id), showsPeople: !!p.shows_people, caption: p.caption }))
   }));
 }
 

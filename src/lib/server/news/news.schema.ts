@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { id, list, optionalDate } from '$lib/server/fields';
 import { clean } from '$lib/shared/text';
 
-export const NEWS_SOURCES = ['activity', 'model', 'report'] as const;
+export const NEWS_SOURCES = ['activity', 'model', 'report', 'award'] as const;
 export type NewsSourceType = (typeof NEWS_SOURCES)[number];
 
 const text = (max: number) =>
@@ -27,7 +27,16 @@ const optionalTime = z
     return hit ? `${hit[1].padStart(2, '0')}:${hit[2]}` : null;
   });
 
-export const newsSchema = z.object({
+/** `caption_<photo id>` fields gathered into one map (a caption per chosen photo). */
+const gatherCaptions = (v: unknown) => {
+  if (!v || typeof v !== 'object' || 'captions' in v) return v;
+  const entries = Object.entries(v as Record<string, unknown>)
+    .filter(([k]) => k.startsWith('caption_'))
+    .map(([k, x]) => [k.slice('caption_'.length), String(Array.isArray(x) ? x[0] : x)]);
+  return { ...v, captions: Object.fromEntries(entries) };
+};
+
+const newsObject = z.object({
   source_type: z.enum(NEWS_SOURCES, { error: 'err_invalid' }),
   source_id: id,
   title: text(200).transform(clean),
@@ -39,10 +48,19 @@ export const newsSchema = z.object({
   people: list(id),
   consent: list(id),
   intent: z.enum(['draft', 'publish'], { error: 'err_invalid' }).optional().default('draft'),
-  idempotency_key: z.string().trim().max(64, 'err_too_long').optional().default('')
+  idempotency_key: z.string().trim().max(64, 'err_too_long').optional().default(''),
+  captions: z
+    .record(
+      z.string(),
+      z.string().transform((c) => clean(c).slice(0, 300))
+    )
+    .optional()
+    .default({})
 });
 
-export type NewsInput = z.infer<typeof newsSchema>;
+export const newsSchema = z.preprocess(gatherCaptions, newsObject);
+
+export type NewsInput = z.output<typeof newsObject>;
 
 /** The moment a news item becomes public: the typed date and time in Vietnam, else `now`. */
 export function publishMoment(input: Pick<NewsInput, 'publish_on' | 'publish_time'>, now: string): string {

@@ -44,7 +44,7 @@ function chosenPhotos(draft: NewsDraft, input: NewsInput, actor: Actor, newsId: 
       media_kind: p.mediaKind,
       public_path: p.publicPath,
       mime: p.mime,
-      caption: null,
+      caption: input.captions[c.mediaId] || null,
       shows_people: c.showsPeople ? 1 : 0,
       consent_recorded_by: c.showsPeople ? actor.accountId : null,
       consent_recorded_at: c.showsPeople ? now : null,

@@ -18,6 +18,7 @@ import { seedReportsDemo } from '$lib/server/reports/seed';
 import { seedProgramDemo } from '$lib/server/program/seed/seed';
 import { seedActivityDemo } from '$lib/server/program/seed/seed-activities';
 import { seedNewsDemo } from '$lib/server/news/seed';
+import { seedLibraryDemo } from '$lib/server/library/seed';
 
 export const DEMO_PASSWORD = 'ChungSuc@2026';
 const REFORM = '2025-07-01';
@@ -386,4 +387,5 @@ export async function seedDemo(db: Db): Promise<void> {
   });
   // News goes through the news services, which open their own transactions.
   await seedNewsDemo(db, o, u);
+  await seedLibraryDemo(db, o);
 }

@@ -7,6 +7,7 @@ export function formOptionsView(o: Awaited<ReturnType<typeof activityFormOptions
     organisations: o.organisations.map((x) => ({ id: x.id, name: x.name })),
     units: o.units.map((u) => ({ id: u.id, name: u.name, level: u.level })),
     topics: o.topics.map((t) => ({ id: t.id, name: codeName(t) })),
-    persons: o.persons.map((p) => ({ id: p.id, name: p.full_name }))
+    persons: o.persons.map((p) => ({ id: p.id, name: p.full_name })),
+    materials: o.materials.map((x) => ({ id: x.id, name: x.title }))
   };
 }

@@ -5,6 +5,7 @@ import { filesOf, preparePhotos } from '$lib/server/media/media';
 import { rate, reopen, reply, reporterView } from '$lib/server/reports/intake/followup.service';
 import { FOLLOW_COOKIE, verifyFollowToken } from '$lib/server/reports/intake/receipt-keys';
 import { localizeHref } from '$lib/paraglide/runtime';
+import { pageReading } from '$lib/server/library/library-public.service';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The report proven by the signed follow-up cookie; otherwise back to the code form. */
@@ -15,7 +16,8 @@ function followed(cookies: Cookies): string {
 }
 
 export const load: PageServerLoad = async ({ locals, cookies }) => ({
-  view: await reporterView(locals.db, followed(cookies))
+  view: await reporterView(locals.db, followed(cookies)),
+  reading: await pageReading(locals.db, 'follow_up')
 });
 
 /** AppError → the form's field error; anything else is a bug and rethrows. */

@@ -2,6 +2,7 @@
  * What the activity pages need around activity.service: the scoped list with names and filters,
  * form options, the detail view, and submissions with photos and a one-time key.
  */
+import { materialChoices, materialsUsedWithTitles } from '$lib/server/library/usage.service';
 import type { Db } from '$lib/server/db';
 import type { Actor } from '$lib/server/access/actor';
 import { requireAction, scopeSubquery, inScope } from '$lib/server/access/access';
@@ -66,9 +67,10 @@ export const topicChoices = (db: Db) => q.activeCodes(db, 'topic');
 /** Everything the forms offer, with the defaults of the quick form: own branch, its village, today. */
 export async function activityFormOptions(db: Db, actor: Actor) {
   const { organisations, units } = await placeOptions(db, actor);
-  const [topics, persons] = await Promise.all([
+  const [topics, persons, materials] = await Promise.all([
     q.activeCodes(db, 'topic'),
-    q.personsInScope(db, scopeSubquery(db, actor, READ), 500)
+    q.personsInScope(db, scopeSubquery(db, actor, READ), 500),
+    materialChoices(db)
   ]);
   const own =
     actor.grants.map((g) => organisations.find((o) => o.id === g.organisationId)).find((o) => !!o) ?? organisations[0];
@@ -78,6 +80,7 @@ export async function activityFormOptions(db: Db, actor: Actor) {
     units,
     topics,
     persons,
+    materials,
     defaults: { organisation_id: own?.id ?? '', admin_unit_id: place?.id ?? '', started_on: todayVn() }
   };
 }
@@ -131,12 +134,13 @@ export async function removeActivity(db: Db, actor: Actor, id: string): Promise<
 /** The detail page: the record, names for its codes, its photos, and whether it can be changed. */
 export async function activityView(db: Db, actor: Actor, id: string) {
   const a = await activities.getActivity(db, actor, id);
-  const [names, topics, attendees, photos, canEdit] = await Promise.all([
+  const [names, topics, attendees, photos, canEdit, materialsUsed] = await Promise.all([
     q.namesOf(db, a.organisation_id, a.admin_unit_id),
     q.topicsOf(db, [id]),
     q.attendeeNames(db, id),
     media.listMedia(db, 'activity', id),
-    inScope(db, actor, RECORD, a.organisation_id)
+    inScope(db, actor, RECORD, a.organisation_id),
+    materialsUsedWithTitles(db, id)
   ]);
   return {
     ...a,
@@ -144,6 +148,7 @@ export async function activityView(db: Db, actor: Actor, id: string) {
     ...names,
     topic_names: topics.map((t) => ({ name_vi: t.name_vi, name_en: t.name_en })),
     attendee_names: attendees,
+    materials_used: materialsUsed,
     photos: photos.map((p) => ({ id: p.id, url: mediaUrl(p.id) })),
     canEdit
   };

@@ -15,6 +15,7 @@ export async function updateActivityRow(db: Db, id: string, patch: Partial<Activ
 }
 
 export async function deleteActivityRow(db: Db, id: string): Promise<void> {
+  await db.deleteFrom('activity_material').where('activity_id', '=', id).execute();
   await db.deleteFrom('activity_topic').where('activity_id', '=', id).execute();
   await db.deleteFrom('activity_attendee').where('activity_id', '=', id).execute();
   await db.deleteFrom('activity').where('id', '=', id).execute();

@@ -19,6 +19,7 @@ export const activitySchema = z
     audiences: list(z.enum(AUDIENCES)),
     partners: optionalText(500),
     materials: optionalText(500),
+    material_ids: list(z.string().max(64)),
     ntm_criterion: optionalEnum(NTM_CRITERIA),
     notes: optionalText(2000),
     attendees: list(z.string().max(64))

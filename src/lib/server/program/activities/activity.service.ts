@@ -14,6 +14,7 @@ import { applyDeltas } from '../rollup/aggregate.repository';
 import * as repo from './activity.repository';
 import type { ActivityInput } from './activity.schema';
 import { READ, RECORD } from '../policy';
+import { checkMaterialsUsed, materialsUsedBy, recordMaterialsUsed } from '$lib/server/library/usage.service';
 
 const invalid = (field: string, key: string) => new AppError('VALIDATION', key, { field });
 
@@ -27,6 +28,7 @@ async function check(db: Db, actor: Actor, a: ActivityInput): Promise<void> {
     throw invalid('topics', 'program_err_topic');
   if ((await repo.countPersonsInScope(db, a.attendees, scopeSubquery(db, actor, READ))) !== a.attendees.length)
     throw invalid('attendees', 'program_err_attendee');
+  await checkMaterialsUsed(db, a.material_ids);
 }
 
 function columns(a: ActivityInput): Omit<ActivityTable, 'id' | 'created_by' | 'created_at' | 'updated_at'> {
@@ -63,6 +65,7 @@ export async function createActivity(db: Db, actor: Actor, input: ActivityInput)
   await db.transaction().execute(async (tx) => {
     await repo.insertActivity(tx, row);
     await repo.setActivityLinks(tx, row.id, input.topics, input.attendees);
+    await recordMaterialsUsed(tx, row.id, input.material_ids);
     await applyDeltas(tx, activityContributions(row));
     await audit(tx, actor, {
       action: 'create',
@@ -97,6 +100,7 @@ export async function updateActivity(db: Db, actor: Actor, id: string, input: Ac
     const before = await locked(tx, id);
     await repo.updateActivityRow(tx, id, patch);
     await repo.setActivityLinks(tx, id, input.topics, input.attendees);
+    await recordMaterialsUsed(tx, id, input.material_ids);
     await applyDeltas(tx, delta(activityContributions(before), activityContributions({ ...before, ...patch })));
     await audit(tx, actor, {
       action: 'update',
@@ -129,7 +133,7 @@ export async function getActivity(db: Db, actor: Actor, id: string) {
   requireAction(actor, READ);
   const row = await repo.findActivity(db, id, scopeSubquery(db, actor, READ));
   if (!row) throw notFound();
-  return { ...row, ...(await repo.findActivityLinks(db, id)) };
+  return { ...row, ...(await repo.findActivityLinks(db, id)), material_ids: await materialsUsedBy(db, id) };
 }
 
 export async function listActivities(

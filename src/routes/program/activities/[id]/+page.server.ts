@@ -22,6 +22,7 @@ export const load: PageServerLoad = async (event) => {
       count_ethnic_minority: a.count_ethnic_minority,
       partners: a.partners,
       materials: a.materials,
+      materials_used: a.materials_used,
       ntm_criterion: a.ntm_criterion,
       notes: a.notes,
       attendee_names: a.attendee_names.map((p) => p.full_name),

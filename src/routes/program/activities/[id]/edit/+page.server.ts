@@ -37,6 +37,7 @@ export const load: PageServerLoad = async (event) => {
       audiences: a.audiences,
       partners: a.partners ?? '',
       materials: a.materials ?? '',
+      material_ids: a.material_ids,
       ntm_criterion: a.ntm_criterion ?? 'none',
       notes: a.notes ?? '',
       attendees: a.attendees

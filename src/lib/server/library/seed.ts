@@ -1,0 +1,122 @@
+/**
+ * Demo outreach library, written through the library service by the province officer: law
+ * summaries, a loudspeaker script and a leaflet in Vietnamese with texts in Mông and Thái.
+ * Where ffmpeg is installed the readings get a short tone standing in for a recording (made at
+ * seed time, so nothing binary ships); recent demo outreach sessions record the materials they used.
+ */
+import type { Db } from '$lib/server/db';
+import type { Actor } from '$lib/server/access/actor';
+import { findActiveGrants } from '$lib/server/auth/auth.repository';
+import { demoTone, hasFfmpeg } from './audio';
+import { createMaterial, saveText } from './library.service';
+import { materialSchema, textSchema } from './library.schema';
+import * as repo from './library.repository';
+
+interface DemoText {
+  language: string;
+  title: string;
+  body: string;
+  audio?: boolean;
+}
+interface DemoMaterial {
+  kind: string;
+  topics: string[];
+  texts: DemoText[];
+}
+
+const MATERIALS: DemoMaterial[] = [
+  {
+    kind: 'loudspeaker_script',
+    topics: ['topic-waste'],
+    texts: [
+      {
+        language: 'vi',
+        audio: true,
+        title: 'Bài phát thanh: Không đốt rác, phân loại rác tại nhà',
+        body: 'Kính thưa bà con trong bản!\n\nRác đốt ngoài trời sinh khói độc, hại phổi người già và trẻ nhỏ. Rác vứt xuống suối làm bẩn nguồn nước cả bản dùng.\n\nMỗi gia đình hãy chia rác làm ba phần: rác hữu cơ để ủ phân, rác tái chế để bán, rác còn lại bỏ đúng nơi quy định. Thấy ai đốt rác, đổ rác xuống suối, bà con báo cho chi hội người cao tuổi hoặc báo trên Chung Sức.'
+      },
+      {
+        language: 'thai',
+        audio: true,
+        title: 'Bài phát thanh (tiếng Thái): Không đốt rác',
+        body: 'Bản tiếng Thái do chi hội bản Mẫu Một chuẩn bị, đọc trên loa bản vào buổi sáng thứ Hai.'
+      }
+    ]
+  },
+  {
+    kind: 'law_summary',
+    topics: ['topic-law_env'],
+    texts: [
+      {
+        language: 'vi',
+        audio: true,
+        title: 'Tóm tắt Luật Bảo vệ môi trường năm 2020',
+        body: 'Luật Bảo vệ môi trường số 72/2020/QH14 có hiệu lực từ ngày 01/01/2022.\n\nNghiêm cấm: vận chuyển, chôn lấp, đổ, thải, đốt chất thải không đúng quy định; xả nước thải chưa xử lý ra môi trường; phá hoại, khai thác trái phép nguồn tài nguyên.\n\nHộ gia đình phải phân loại chất thải rắn sinh hoạt tại nguồn và trả tiền dịch vụ thu gom theo khối lượng. Cộng đồng dân cư được tham gia giám sát và phản ánh hành vi vi phạm.'
+      },
+      {
+        language: 'mong',
+        title: 'Tóm tắt Luật Bảo vệ môi trường (tiếng Mông)',
+        body: 'Bản tiếng Mông do cán bộ Hội xã Bình Lư dịch, dùng trong các buổi họp bản.'
+      }
+    ]
+  },
+  {
+    kind: 'leaflet',
+    topics: ['topic-forest', 'topic-climate'],
+    texts: [
+      {
+        language: 'vi',
+        title: 'Tờ rơi: Giữ rừng đầu nguồn, phòng cháy rừng mùa khô',
+        body: 'Không đốt nương, đốt rác gần rừng khi trời hanh khô.\n\nKhông chặt cây, khai thác gỗ trong rừng phòng hộ đầu nguồn.\n\nPhát hiện cháy rừng, chặt phá rừng: báo ngay trưởng bản, kiểm lâm địa bàn hoặc báo trên Chung Sức.'
+      }
+    ]
+  },
+  {
+    kind: 'law_summary',
+    topics: ['topic-law_elderly'],
+    texts: [
+      {
+        language: 'vi',
+        title: 'Tóm tắt Luật Người cao tuổi năm 2009',
+        body: 'Người cao tuổi là công dân Việt Nam từ đủ 60 tuổi trở lên.\n\nNgười cao tuổi được phát huy vai trò trong giáo dục thế hệ trẻ, giữ gìn truyền thống tốt đẹp của gia đình, dòng họ, bản làng, và tham gia bảo vệ môi trường ở cộng đồng.'
+      }
+    ]
+  }
+];
+
+async function officer(db: Db, username: string): Promise<Actor | null> {
+  const account = await db.selectFrom('account').select(['id']).where('username', '=', username).executeTakeFirst();
+  if (!account) return null;
+  return { kind: 'account', accountId: account.id, name: username, grants: await findActiveGrants(db, account.id) };
+}
+
+async function seedMaterial(db: Db, actor: Actor, org: string, mat: DemoMaterial, tone: Uint8Array | null) {
+  const [first, ...rest] = mat.texts;
+  const id = await createMaterial(
+    db,
+    actor,
+    materialSchema.parse({ kind: mat.kind, topics: mat.topics, organisation_id: org, ...first }),
+    first.audio ? tone : null
+  );
+  for (const t of rest) await saveText(db, actor, id, textSchema.parse(t), t.audio ? tone : null);
+  return id;
+}
+
+export async function seedLibraryDemo(db: Db, o: Record<string, string>): Promise<void> {
+  const actor = await officer(db, 'canbo.tinh');
+  if (!actor || !o.hoi_tinh) return;
+  const tone = (await hasFfmpeg()) ? new Uint8Array(await demoTone(4, 440)) : null;
+  const ids: string[] = [];
+  for (const mat of MATERIALS) ids.push(await seedMaterial(db, actor, o.hoi_tinh, mat, tone));
+  // The latest outreach sessions read the loudspeaker script; some also handed out the leaflet.
+  const sessions = await db
+    .selectFrom('activity')
+    .select(['id'])
+    .where('kind', '=', 'outreach')
+    .orderBy('started_on', 'desc')
+    .orderBy('id')
+    .limit(6)
+    .execute();
+  for (const [i, s] of sessions.entries())
+    await repo.setActivityMaterials(db, s.id, i % 2 ? [ids[0]] : [ids[0], ids[2]]);
+}
