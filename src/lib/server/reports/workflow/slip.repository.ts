@@ -13,3 +13,14 @@ export async function forwardingOrg(db: Db, reportId: string): Promise<string | 
     .executeTakeFirst();
   return row?.actor_org_id ?? null;
 }
+
+/** For the template sample: a forwarded report if there is one, else the newest report. */
+export async function sampleReport(db: Db) {
+  return db
+    .selectFrom('report')
+    .selectAll()
+    .orderBy((eb) => eb.case().when('agency_org_id', 'is not', null).then(0).else(1).end())
+    .orderBy('created_at', 'desc')
+    .orderBy('id')
+    .executeTakeFirst();
+}

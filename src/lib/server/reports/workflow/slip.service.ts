@@ -11,7 +11,7 @@ import { DOCX_MIME, fileNameOf, issuedFile, renderDocx, type IssuedDocument } fr
 import { todayVn } from '$lib/shared/format';
 import { actingOrg, loadReadable } from './core';
 import { issueSlip, slipSpec, slipsOf } from './slip.document';
-import { forwardingOrg } from './slip.repository';
+import { forwardingOrg, sampleReport } from './slip.repository';
 import { atomically } from './transition';
 import { listAgencies, type ReportRow } from './workflow.repository';
 
@@ -59,4 +59,14 @@ export async function slipFile(db: Db, actor: Actor, id: string, agencyId: strin
   const spec = await slipSpec(db, { r, orgId, agency, answerBy: null });
   const body = await renderDocx(spec, { number: null, date: null, draftYear: Number(todayVn(now).slice(0, 4)) });
   return { body, mime: DOCX_MIME, name: fileNameOf(`phieu-chuyen-${r.id.slice(0, 8)}`, 'docx') };
+}
+
+/** The template sample (`documents sample`): a draft slip for a demo report; nothing is issued. */
+export async function slipSample(db: Db): Promise<Record<string, Buffer>> {
+  const r = await sampleReport(db);
+  const agency = r && ((await agencyOf(db, r.agency_org_id)) ?? (await listAgencies(db))[0]);
+  if (!r || !agency || !r.commune_org_id) return {};
+  const spec = await slipSpec(db, { r, orgId: r.commune_org_id, agency, answerBy: r.deadline_on });
+  const year = Number(todayVn().slice(0, 4));
+  return { 'phieu-chuyen.docx': await renderDocx(spec, { number: null, date: null, draftYear: year }) };
 }
