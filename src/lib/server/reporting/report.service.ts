@@ -55,6 +55,25 @@ export async function setCutoff(db: Db, actor: Actor, orgId: string, cutoff: Cut
   });
 }
 
+/** The cut-off of every organisation the actor manages (settings page); Decree 09 unless set. */
+export async function cutoffSettings(db: Db, actor: Actor, today = todayVn()) {
+  requireAction(actor, WRITE);
+  const orgs = await repo.orgsIn(db, scopeSubquery(db, actor, WRITE), today);
+  const set = new Map(
+    (
+      await repo.listCutoffs(
+        db,
+        orgs.map((o) => o.id)
+      )
+    ).map((r) => [r.organisation_id, r.cutoff])
+  );
+  return orgs.map((o) => ({
+    id: o.id,
+    name: o.name,
+    cutoff: (set.get(o.id) === 'calendar' ? 'calendar' : 'decree09') as Cutoff
+  }));
+}
+
 export function periodFor(
   input: Pick<CreateReportInput, 'period_kind' | 'year' | 'period_index' | 'start_on' | 'end_on'>,
   cutoff: Cutoff
