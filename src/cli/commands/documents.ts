@@ -5,21 +5,27 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { sampleDocuments } from '$lib/server/reporting/sample.service';
+import { programSamples } from '$lib/server/program/documents/documents.service';
+import { slipSample } from '$lib/server/reports/workflow/slip.service';
 import { UsageError, type Command } from '../command';
 
 export const documentCommands: Record<string, Command> = {
   'documents sample': {
     usage: '--out DIR',
-    summary: 'write one of each generated document (report .docx + annex .xlsx) for the demo data into DIR',
+    summary:
+      'write one of each generated document (report .docx + annex .xlsx, plan, joint program, forwarding slip) for the demo data into DIR',
     options: { out: { type: 'string' } },
     run: async (ctx) => {
       const out = ctx.options.out;
       if (typeof out !== 'string' || !out) throw new UsageError('--out DIR is required');
-      const sample = await sampleDocuments(await ctx.db());
+      const db = await ctx.db();
+      const sample = await sampleDocuments(db);
       if (!sample) {
         ctx.err('no top-level association: seed the demo data first');
         return 1;
       }
+      Object.assign(sample.files, await programSamples(db));
+      Object.assign(sample.files, await slipSample(db));
       await mkdir(out, { recursive: true });
       for (const [name, bytes] of Object.entries(sample.files)) {
         await writeFile(path.join(out, name), bytes);

@@ -27,7 +27,14 @@ export const createReportSchema = z
       .max(2100, 'rep_err_year'),
     period_index: z.coerce.number().int().min(1).max(12).default(1),
     start_on: optionalDate,
-    end_on: optionalDate
+    end_on: optionalDate,
+    /** a sơ kết / tổng kết of a cooperation program: the period must lie inside the program's */
+    program_id: z
+      .string()
+      .trim()
+      .max(64)
+      .optional()
+      .transform((v) => v || null)
   })
   .superRefine((v, ctx) => {
     if (v.period_kind !== 'range') return;

@@ -14,6 +14,7 @@ import { readJson } from '$lib/server/db/dialect';
 import { todayVn } from '$lib/shared/format';
 import {
   addDays,
+  dmy,
   dueOn,
   periodContaining,
   periodOf,
@@ -26,6 +27,7 @@ import {
 import { reportSubject, type Narrative, type ReportKind } from '$lib/shared/reporting/sections';
 import type { Figures } from '$lib/shared/reporting/figures';
 import { documentsFor } from '$lib/server/documents';
+import { listPrograms } from '$lib/server/program/programs/program.service';
 import { computeFigures, differences } from './figures.service';
 import { draftNarrative } from './draft-text';
 import type { CreateReportInput, NarrativeInput } from './report.schema';
@@ -53,6 +55,25 @@ export async function setCutoff(db: Db, actor: Actor, orgId: string, cutoff: Cut
   });
 }
 
+/** The cut-off of every organisation the actor manages (settings page); Decree 09 unless set. */
+export async function cutoffSettings(db: Db, actor: Actor, today = todayVn()) {
+  requireAction(actor, WRITE);
+  const orgs = await repo.orgsIn(db, scopeSubquery(db, actor, WRITE), today);
+  const set = new Map(
+    (
+      await repo.listCutoffs(
+        db,
+        orgs.map((o) => o.id)
+      )
+    ).map((r) => [r.organisation_id, r.cutoff])
+  );
+  return orgs.map((o) => ({
+    id: o.id,
+    name: o.name,
+    cutoff: (set.get(o.id) === 'calendar' ? 'calendar' : 'decree09') as Cutoff
+  }));
+}
+
 export function periodFor(
   input: Pick<CreateReportInput, 'period_kind' | 'year' | 'period_index' | 'start_on' | 'end_on'>,
   cutoff: Cutoff
@@ -75,14 +96,35 @@ export const periodOfRow = (r: repo.ReportRow): Period => ({
 
 export const titleOf = (r: repo.ReportRow) => reportSubject(r.report_kind as ReportKind, periodTitle(periodOfRow(r)));
 
+/** The program is optional: only a program's sơ kết or tổng kết names one. */
+type NewReport = Omit<CreateReportInput, 'program_id'> & { program_id?: string | null };
+
+/**
+ * A program's sơ kết or tổng kết covers part or all of the program's period, never beyond it:
+ * the officer is told the program's dates in the error.
+ */
+async function checkProgramPeriod(db: Db, actor: Actor, programId: string | null, period: Period): Promise<void> {
+  if (!programId) return;
+  const program = (await listPrograms(db, actor)).find((p) => p.id === programId);
+  if (!program) throw new AppError('VALIDATION', 'report_err_program', { field: 'program_id' });
+  const { period_from: from, period_to: to } = program;
+  if (period.start < from || period.end > to)
+    throw new AppError('VALIDATION', 'report_err_outside_program', {
+      field: period.start < from ? 'start_on' : 'end_on',
+      from: dmy(from),
+      to: dmy(to)
+    });
+}
+
 /** Opens the report of `organisation_id` for the period; the same period twice returns the existing one. */
-export async function createReport(db: Db, actor: Actor, input: CreateReportInput): Promise<string> {
+export async function createReport(db: Db, actor: Actor, input: NewReport): Promise<string> {
   requireAction(actor, WRITE);
   await assertInScope(db, actor, WRITE, input.organisation_id);
   const org = await repo.findOrg(db, input.organisation_id);
   if (!org) throw notFound();
   const cutoff = await cutoffOf(db, org.id);
   const period = periodFor(input, cutoff);
+  await checkProgramPeriod(db, actor, input.program_id ?? null, period);
   const existing = await repo.listReports(db, scopeSubquery(db, actor, READ), {
     orgIds: [org.id],
     start: period.start,
@@ -97,7 +139,7 @@ export async function createReport(db: Db, actor: Actor, input: CreateReportInpu
     await repo.insertReport(tx, {
       id,
       organisation_id: org.id,
-      program_id: null,
+      program_id: input.program_id ?? null,
       report_kind: input.report_kind,
       period_kind: period.kind,
       year: period.year,
@@ -175,7 +217,8 @@ export async function reportChoices(db: Db, actor: Actor, today = todayVn()) {
   const orgs = await repo.orgsIn(db, scopeSubquery(db, actor, WRITE), today);
   const first = orgs[0] ? await cutoffOf(db, orgs[0].id) : 'decree09';
   const last = periodContaining('quarter', addDays(periodContaining('quarter', today, first).start, -1), first);
-  return { orgs, proposed: { year: last.year, index: last.index } };
+  const programs = await listPrograms(db, actor);
+  return { orgs, programs, proposed: { year: last.year, index: last.index } };
 }
 
 export async function listReportsFor(db: Db, actor: Actor) {

@@ -17,6 +17,16 @@ export async function findCutoff(db: Db, orgId: string): Promise<string | null> 
   return row?.cutoff ?? null;
 }
 
+/** The organisations that chose a cut-off other than the default, among `orgIds`. */
+export async function listCutoffs(db: Db, orgIds: string[]) {
+  if (!orgIds.length) return [];
+  return db
+    .selectFrom('reporting_setting')
+    .select(['organisation_id', 'cutoff'])
+    .where('organisation_id', 'in', orgIds)
+    .execute();
+}
+
 export async function upsertCutoff(db: Db, orgId: string, cutoff: string, at: string): Promise<void> {
   await db
     .insertInto('reporting_setting')

@@ -10,6 +10,7 @@ export const load: PageServerLoad = async (event) => {
   return {
     reports,
     orgs: choices.orgs,
+    programs: choices.programs.map((p) => ({ id: p.id, title: p.title })),
     defaults: {
       organisation_id: choices.orgs[0]?.id ?? '',
       report_kind: 'periodic',
@@ -17,7 +18,8 @@ export const load: PageServerLoad = async (event) => {
       year: String(choices.proposed.year),
       period_index: String(choices.proposed.index),
       start_on: '',
-      end_on: ''
+      end_on: '',
+      program_id: ''
     }
   };
 };

@@ -1,5 +1,5 @@
 import type { RequestEvent } from '@sveltejs/kit';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { formAction, loadOr404, requireSignIn, type FormContext } from '$lib/server/http';
 import { parseDate } from '$lib/shared/format';
 import { outcomeSchema } from '$lib/shared/reports/outcome';
@@ -11,6 +11,7 @@ import { redirect } from '@sveltejs/kit';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { revealIdentity } from '$lib/server/reports/workflow/reveal.service';
 import type { UploadedDocument } from '$lib/server/reports/workflow/documents';
+import { issueForwardingSlip, reportSlips } from '$lib/server/reports/workflow/slip.service';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -20,7 +21,11 @@ export const load: PageServerLoad = async (event) => {
     redirect(303, localizeHref(`/reports/${id}`));
   }
   const view = await loadOr404(() => officerReport(event.locals.db, event.locals.actor, event.params.id));
-  return { ...view, saved: event.url.searchParams.get('saved') };
+  const slips =
+    view.can.association || view.report.agency
+      ? await reportSlips(event.locals.db, event.locals.actor, view.report.id)
+      : [];
+  return { ...view, slips, saved: event.url.searchParams.get('saved') };
 };
 
 type Run<S extends z.ZodType> = (c: FormContext<z.infer<S>>, id: string) => Promise<unknown>;
@@ -74,6 +79,7 @@ export const actions: Actions = {
     async (c, id) => agency.closeWithOutcome(c.db, c.actor, id, c.data, await documentsOf(c.form)),
     closeValues
   ),
+  slip: step('slip', z.object({}), (c, id) => issueForwardingSlip(c.db, c.actor, id)),
   // Shown once in the response, never stored in the page URL or the session.
   reveal: formAction({
     name: 'reveal',

@@ -8,7 +8,8 @@ import type { Db } from '$lib/server/db';
 import type { Actor } from '$lib/server/access/actor';
 import { AppError } from '$lib/server/errors';
 import { todayVn } from '$lib/shared/format';
-import { applyStep, canRead, due, loadForAction, step } from './core';
+import { actingOrg, applyStep, canRead, due, loadForAction, step } from './core';
+import { issueSlip } from './slip.document';
 import { atomically } from './transition';
 import { findReport, listAgencies } from './workflow.repository';
 import type { ForwardInput, VerifyInput } from './workflow.schema';
@@ -97,6 +98,10 @@ export async function markDuplicate(db: Db, actor: Actor, id: string, masterId: 
   });
 }
 
+/**
+ * Forward to the agency. Without a typed letter number the forwarding slip is issued from the
+ * association's register in the same transaction, and its number goes on the timeline.
+ */
 export async function forwardReport(
   db: Db,
   actor: Actor,
@@ -110,17 +115,25 @@ export async function forwardReport(
   if (!agency) throw new AppError('VALIDATION', 'rw_err_agency', { field: 'agency_org_id' });
   const today = todayVn(now);
   const deadline = await due(db, r, 'accept', today);
-  await step(db, actor, {
-    r,
-    side: 'association',
-    to: 'forwarded',
-    action: 'report.forward',
-    event: {
-      kind: 'forward',
-      visible: true,
-      data: { agency_org_id: agency.id, agency_name: agency.name, doc_no: input.doc_no, doc_date: input.doc_date }
-    },
-    internalNote: input.note || null,
-    patch: { agency_org_id: agency.id, assigned_account_id: null, deadline_kind: 'accept', deadline_on: deadline }
+  const orgId = await actingOrg(db, r, 'association');
+  await atomically(db, async (tx) => {
+    const slip =
+      input.doc_no || !orgId ? null : await issueSlip(tx, actor, { r, orgId, agency, answerBy: deadline }, now);
+    const letter = slip
+      ? { doc_no: slip.numberText, doc_date: slip.issuedOn, slip_id: slip.id }
+      : { doc_no: input.doc_no, doc_date: input.doc_date };
+    await applyStep(tx, actor, {
+      r,
+      side: 'association',
+      to: 'forwarded',
+      action: 'report.forward',
+      event: {
+        kind: 'forward',
+        visible: true,
+        data: { agency_org_id: agency.id, agency_name: agency.name, ...letter }
+      },
+      internalNote: input.note || null,
+      patch: { agency_org_id: agency.id, assigned_account_id: null, deadline_kind: 'accept', deadline_on: deadline }
+    });
   });
 }

@@ -8,9 +8,6 @@ import { parseDate } from '$lib/shared/format';
 const text = (max: number) =>
   z.preprocess((v) => (v == null ? '' : String(v)), z.string().trim().max(max, 'err_too_long'));
 const required = (max: number) => text(max).pipe(z.string().min(1, 'err_required'));
-const date = required(20)
-  .refine((v) => parseDate(v) !== null, 'err_date')
-  .transform((v) => parseDate(v)!);
 
 export const verifySchema = z
   .object({
@@ -32,12 +29,22 @@ export const reasonSchema = z.object({ reason: required(4000) });
 export const noteSchema = z.object({ note: required(4000) });
 export const optionalNoteSchema = z.object({ note: text(4000) });
 
-export const forwardSchema = z.object({
-  agency_org_id: required(64),
-  doc_no: required(100),
-  doc_date: date,
-  note: text(4000)
-});
+/**
+ * Forwarding goes with a letter: either the slip Chung Sức issues from the association's
+ * register (number left empty), or a letter written elsewhere whose number and date are typed.
+ */
+export const forwardSchema = z
+  .object({ agency_org_id: required(64), doc_no: text(100), doc_date: text(20), note: text(4000) })
+  .superRefine((v, ctx) => {
+    if (!v.doc_no) return;
+    if (!v.doc_date) ctx.addIssue({ code: 'custom', path: ['doc_date'], message: 'err_required' });
+    else if (!parseDate(v.doc_date)) ctx.addIssue({ code: 'custom', path: ['doc_date'], message: 'err_date' });
+  })
+  .transform((v) => ({
+    ...v,
+    doc_no: v.doc_no || null,
+    doc_date: v.doc_no ? parseDate(v.doc_date) : null
+  }));
 
 export const assignSchema = z.object({ account_id: required(64) });
 

@@ -1,0 +1,17 @@
+import { error } from '@sveltejs/kit';
+import { fileOr404 } from '$lib/server/http';
+import { planFile } from '$lib/server/program/documents/documents.service';
+import type { RequestHandler } from './$types';
+
+/** The plan as an official .docx: as last issued, else a draft without a number. */
+export const GET: RequestHandler = async ({ locals, params }) => {
+  if (locals.actor.kind === 'anonymous') error(401, 'Sign in');
+  const file = await fileOr404(() => planFile(locals.db, locals.actor, params.id));
+  return new Response(new Uint8Array(file.body), {
+    headers: {
+      'content-type': file.mime,
+      'content-disposition': `attachment; filename="${file.name}"`,
+      'cache-control': 'private, no-store'
+    }
+  });
+};
