@@ -5,12 +5,14 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { sampleDocuments } from '$lib/server/reporting/sample.service';
+import { awardSampleFiles } from '$lib/server/emulation/sample.service';
 import { UsageError, type Command } from '../command';
 
 export const documentCommands: Record<string, Command> = {
   'documents sample': {
     usage: '--out DIR',
-    summary: 'write one of each generated document (report .docx + annex .xlsx) for the demo data into DIR',
+    summary:
+      'write one of each generated document (report .docx + annex .xlsx, award papers) for the demo data into DIR',
     options: { out: { type: 'string' } },
     run: async (ctx) => {
       const out = ctx.options.out;
@@ -20,6 +22,7 @@ export const documentCommands: Record<string, Command> = {
         ctx.err('no top-level association: seed the demo data first');
         return 1;
       }
+      Object.assign(sample.files, await awardSampleFiles(await ctx.db()));
       await mkdir(out, { recursive: true });
       for (const [name, bytes] of Object.entries(sample.files)) {
         await writeFile(path.join(out, name), bytes);

@@ -13,6 +13,7 @@ import { listAwards, nominationsFor } from './award.service';
 import { votesOf } from './registration.repository';
 import { evaluationForm } from './evidence.service';
 import { campaignIndicators } from './indicators.service';
+import { dossierIndex } from './dossier.service';
 import * as repo from './page.repository';
 import { MANAGE, READ, REGISTER } from './policy';
 
@@ -22,7 +23,7 @@ export async function campaignsPage(db: Db, actor: Actor) {
     can(actor, READ) ? listCampaigns(db, actor) : Promise.resolve([]),
     myRegistrations(db, personId)
   ]);
-  return { campaigns, mine };
+  return { campaigns, mine, canManage: can(actor, MANAGE) };
 }
 
 export async function campaignPage(db: Db, actor: Actor, id: string) {
@@ -34,6 +35,7 @@ export async function campaignPage(db: Db, actor: Actor, id: string) {
   })).filter((g) => g.criteria.length);
   const canRegister = can(actor, REGISTER) && campaign.status === 'open';
   const canManage = can(actor, MANAGE);
+  const canEdit = canManage && (await inScope(db, actor, MANAGE, campaign.organisation_id));
   const [registerOrgs, members, councilOrgs, nominations, awards, dossiers, indicators] = await Promise.all([
     canRegister ? repo.orgsIn(db, scopeSubquery(db, actor, REGISTER), ['branch', 'commune_association']) : [],
     canRegister ? repo.membersIn(db, scopeSubquery(db, actor, REGISTER)) : [],
@@ -59,10 +61,13 @@ export async function campaignPage(db: Db, actor: Actor, id: string) {
     grantable: grantable.filter((o) => o.forms.length),
     nominations,
     awards,
-    dossiers,
+    dossiers: await Promise.all(
+      dossiers.map(async (d) => ({ ...d, reports: await dossierIndex(db, actor, d.id, id) }))
+    ),
     indicators,
     canRegister,
-    canManage
+    canManage,
+    canEdit
   };
 }
 
