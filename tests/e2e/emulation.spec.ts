@@ -103,6 +103,9 @@ test(
     await publish.getByLabel('Thời hạn khiếu nại (ngày)').fill('0');
     await publish.getByRole('button', { name: 'Công bố kết quả cho người được xét' }).click();
     await expect(page.getByRole('status')).toHaveText('Đã công bố kết quả.');
+    // The council's dossier has an achievement report for each candidate it passed.
+    for (const name of [consenting, private_])
+      await expect(page.getByRole('link', { name: `Báo cáo thành tích của ${name} (.docx)` })).toBeVisible();
     for (const name of [consenting, private_]) {
       await openRegistration(page, name);
       await expect(page.getByText('5 đồng ý, 0 không đồng ý, 0 không biểu quyết (5/5 có mặt)')).toBeVisible();
@@ -128,7 +131,7 @@ test(
     await decision().getByLabel('Người ký').fill('Lò Thị Hoa');
     await decision().getByRole('button', { name: 'Ban hành quyết định' }).click();
     await expect(page.getByRole('status')).toHaveText('Đã ban hành quyết định khen thưởng.');
-    const awarded = page.getByRole('listitem').filter({ hasText: consenting });
+    const awarded = page.getByRole('listitem').filter({ hasText: consenting }).filter({ hasText: 'Quyết định số' });
     await expect(awarded).toContainText(/Giấy khen của Hội NCT tỉnh, Quyết định số \d+\/QĐ-/);
 
     // The branch records the consent of one awardee only.

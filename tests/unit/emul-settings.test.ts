@@ -106,7 +106,7 @@ forEachDb('campaign settings and criteria versions', (ctx) => {
     const settings = {
       name: 'Đợt mới',
       kind: 'specialised' as const,
-      subjects: ['branch'],
+      subjects: ['branch' as const],
       register_from: '2026-01-01',
       register_to: '2026-06-30',
       evaluate_from: '2026-01-01',

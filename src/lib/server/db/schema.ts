@@ -715,6 +715,9 @@ export interface EmuRegistrationTable {
   appeal_until: string | null;
   typical_story: string | null;
   typical_model_id: string | null;
+  /** set when an association level marks the subject a typical example (migration 071) */
+  typical_marked_at?: string | null;
+  typical_marked_by?: string | null;
   created_by: string | null;
   created_at: string;
   updated_at: string;
@@ -830,6 +833,12 @@ export interface NewsPhotoTable {
   sort_order: Generated<number>;
 }
 
+/** The program models a typical example is known for. */
+export interface EmuTypicalModelTable {
+  registration_id: string;
+  model_id: string;
+}
+
 export interface DB {
   notification: NotificationTable;
   admin_unit: AdminUnitTable;
@@ -898,4 +907,5 @@ export interface DB {
   emu_award: EmuAwardTable;
   news_item: NewsItemTable;
   news_photo: NewsPhotoTable;
+  emu_typical_model: EmuTypicalModelTable;
 }

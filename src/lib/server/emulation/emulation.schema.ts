@@ -142,3 +142,6 @@ export type DecisionInput = z.output<typeof decisionSchema>;
 
 export const revokeSchema = z.object({ reason: text(1000) });
 export const consentSchema = z.object({ given_on: date, story: optionalText(1000) });
+
+/** Marking a typical example: the story is what makes it one; models are optional. */
+export const typicalSchema = z.object({ story: text(2000), model_ids: list(z.string().max(64)) });
