@@ -57,13 +57,12 @@ test('launch a campaign, correct its criteria, set a voting rule', { tag: '@pg' 
   await hydrated(page);
   await expectAccessible(page);
   await page.screenshot({ path: '/tmp/emul-rules.png' });
-  const form = page.locator('form').first();
+  const rulesForm = () => page.locator('form', { has: page.getByRole('button', { name: /Lưu quy tắc/ }) }).first();
+  const form = rulesForm();
   await form
     .getByLabel('Bằng khen của Chủ tịch UBND tỉnh')
     .selectOption({ label: 'Từ 2/3 tổng số thành viên Hội đồng đồng ý' });
   await form.getByRole('button', { name: /Lưu quy tắc/ }).click();
   await expect(page.getByRole('status')).toHaveText('Đã lưu quy tắc biểu quyết.');
-  await expect(page.locator('form').first().getByLabel('Bằng khen của Chủ tịch UBND tỉnh')).toHaveValue(
-    'two_thirds_of_members'
-  );
+  await expect(rulesForm().getByLabel('Bằng khen của Chủ tịch UBND tỉnh')).toHaveValue('two_thirds_of_members');
 });

@@ -144,13 +144,31 @@ test(
     await expect(page.getByRole('status')).toHaveText('Đã ghi nhận đồng ý công khai trên Bảng vàng.');
     await expectAccessible(page);
 
+    // The commune marks both as typical examples; only the consenting one reaches the public board.
+    await signInAs(page, 'canbo.doanket');
+    for (const name of [consenting, private_]) {
+      await openRegistration(page, name);
+      const typical = formWith(page, 'Ghi nhận điển hình tiên tiến');
+      await typical.getByRole('button', { name: 'Ghi nhận điển hình tiên tiến' }).click();
+      await expect(page.getByRole('alert')).toBeVisible();
+      await formWith(page, 'Ghi nhận điển hình tiên tiến')
+        .getByLabel('Câu chuyện điển hình')
+        .fill(`Gương sáng ${name}`);
+      await formWith(page, 'Ghi nhận điển hình tiên tiến')
+        .getByRole('button', { name: 'Ghi nhận điển hình tiên tiến' })
+        .click();
+      await expect(page.getByRole('status')).toHaveText('Đã ghi nhận điển hình tiên tiến.');
+      await expectAccessible(page);
+    }
+
     // Anyone: the board shows the one who consented, not the other.
     const visitor = await newUser(browser);
     await visit(visitor, '/bang-vang');
-    await expect(visitor.getByRole('heading', { name: consenting })).toBeVisible();
-    await expect(visitor.getByRole('listitem').filter({ hasText: consenting })).toContainText(
+    await expect(visitor.getByRole('heading', { name: consenting, level: 2 })).toBeVisible();
+    await expect(visitor.getByRole('listitem').filter({ hasText: consenting }).first()).toContainText(
       'Bà vận động cả bản phân loại rác.'
     );
+    await expect(visitor.getByText(`Gương sáng ${consenting}`)).toBeVisible();
     await expect(visitor.getByText(private_)).toHaveCount(0);
     await visitor.screenshot({ path: '/tmp/emu-board.png', fullPage: true });
     await visitor.context().close();
