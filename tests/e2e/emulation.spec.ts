@@ -103,6 +103,9 @@ test(
     await publish.getByLabel('Thời hạn khiếu nại (ngày)').fill('0');
     await publish.getByRole('button', { name: 'Công bố kết quả cho người được xét' }).click();
     await expect(page.getByRole('status')).toHaveText('Đã công bố kết quả.');
+    // The council's dossier has an achievement report for each candidate it passed.
+    for (const name of [consenting, private_])
+      await expect(page.getByRole('link', { name: `Báo cáo thành tích của ${name} (.docx)` })).toBeVisible();
     for (const name of [consenting, private_]) {
       await openRegistration(page, name);
       await expect(page.getByText('5 đồng ý, 0 không đồng ý, 0 không biểu quyết (5/5 có mặt)')).toBeVisible();
@@ -128,7 +131,7 @@ test(
     await decision().getByLabel('Người ký').fill('Lò Thị Hoa');
     await decision().getByRole('button', { name: 'Ban hành quyết định' }).click();
     await expect(page.getByRole('status')).toHaveText('Đã ban hành quyết định khen thưởng.');
-    const awarded = page.getByRole('listitem').filter({ hasText: consenting });
+    const awarded = page.getByRole('listitem').filter({ hasText: consenting }).filter({ hasText: 'Quyết định số' });
     await expect(awarded).toContainText(/Giấy khen của Hội NCT tỉnh, Quyết định số \d+\/QĐ-/);
 
     // The branch records the consent of one awardee only.
@@ -141,13 +144,31 @@ test(
     await expect(page.getByRole('status')).toHaveText('Đã ghi nhận đồng ý công khai trên Bảng vàng.');
     await expectAccessible(page);
 
+    // The commune marks both as typical examples; only the consenting one reaches the public board.
+    await signInAs(page, 'canbo.doanket');
+    for (const name of [consenting, private_]) {
+      await openRegistration(page, name);
+      const typical = formWith(page, 'Ghi nhận điển hình tiên tiến');
+      await typical.getByRole('button', { name: 'Ghi nhận điển hình tiên tiến' }).click();
+      await expect(page.getByRole('alert')).toBeVisible();
+      await formWith(page, 'Ghi nhận điển hình tiên tiến')
+        .getByLabel('Câu chuyện điển hình')
+        .fill(`Gương sáng ${name}`);
+      await formWith(page, 'Ghi nhận điển hình tiên tiến')
+        .getByRole('button', { name: 'Ghi nhận điển hình tiên tiến' })
+        .click();
+      await expect(page.getByRole('status')).toHaveText('Đã ghi nhận điển hình tiên tiến.');
+      await expectAccessible(page);
+    }
+
     // Anyone: the board shows the one who consented, not the other.
     const visitor = await newUser(browser);
     await visit(visitor, '/bang-vang');
-    await expect(visitor.getByRole('heading', { name: consenting })).toBeVisible();
-    await expect(visitor.getByRole('listitem').filter({ hasText: consenting })).toContainText(
+    await expect(visitor.getByRole('heading', { name: consenting, level: 2 })).toBeVisible();
+    await expect(visitor.getByRole('listitem').filter({ hasText: consenting }).first()).toContainText(
       'Bà vận động cả bản phân loại rác.'
     );
+    await expect(visitor.getByText(`Gương sáng ${consenting}`)).toBeVisible();
     await expect(visitor.getByText(private_)).toHaveCount(0);
     await visitor.screenshot({ path: '/tmp/emu-board.png', fullPage: true });
     await visitor.context().close();

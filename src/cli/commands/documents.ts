@@ -7,13 +7,14 @@ import path from 'node:path';
 import { sampleDocuments } from '$lib/server/reporting/sample.service';
 import { programSamples } from '$lib/server/program/documents/documents.service';
 import { slipSample } from '$lib/server/reports/workflow/slip.service';
+import { awardSampleFiles } from '$lib/server/emulation/sample.service';
 import { UsageError, type Command } from '../command';
 
 export const documentCommands: Record<string, Command> = {
   'documents sample': {
     usage: '--out DIR',
     summary:
-      'write one of each generated document (report .docx + annex .xlsx, plan, joint program, forwarding slip) for the demo data into DIR',
+      'write one of each generated document (report .docx + annex .xlsx, plan, joint program, forwarding slip, award papers) for the demo data into DIR',
     options: { out: { type: 'string' } },
     run: async (ctx) => {
       const out = ctx.options.out;
@@ -26,6 +27,7 @@ export const documentCommands: Record<string, Command> = {
       }
       Object.assign(sample.files, await programSamples(db));
       Object.assign(sample.files, await slipSample(db));
+      Object.assign(sample.files, await awardSampleFiles(await ctx.db()));
       await mkdir(out, { recursive: true });
       for (const [name, bytes] of Object.entries(sample.files)) {
         await writeFile(path.join(out, name), bytes);

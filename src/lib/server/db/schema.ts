@@ -715,6 +715,9 @@ export interface EmuRegistrationTable {
   appeal_until: string | null;
   typical_story: string | null;
   typical_model_id: string | null;
+  /** set when an association level marks the subject a typical example (migration 071) */
+  typical_marked_at?: string | null;
+  typical_marked_by?: string | null;
   created_by: string | null;
   created_at: string;
   updated_at: string;
@@ -870,6 +873,12 @@ export interface ActivityMaterialTable {
   material_id: string;
 }
 
+/** The program models a typical example is known for. */
+export interface EmuTypicalModelTable {
+  registration_id: string;
+  model_id: string;
+}
+
 export interface DB {
   notification: NotificationTable;
   admin_unit: AdminUnitTable;
@@ -942,4 +951,5 @@ export interface DB {
   material_topic: MaterialTopicTable;
   material_text: MaterialTextTable;
   activity_material: ActivityMaterialTable;
+  emu_typical_model: EmuTypicalModelTable;
 }

@@ -5,9 +5,14 @@
  */
 import type { Db } from '$lib/server/db';
 import * as repo from './award.repository';
+import { publicTypical } from './typical.service';
 
 export async function honourBoard(db: Db, f: { organisationId?: string | null }) {
-  const [rows, communes] = await Promise.all([repo.boardRows(db, f.organisationId ?? null), repo.boardCommunes(db)]);
+  const [rows, communes, typical] = await Promise.all([
+    repo.boardRows(db, f.organisationId ?? null),
+    repo.boardCommunes(db),
+    publicTypical(db, f.organisationId ?? null)
+  ]);
   return {
     entries: rows.map((r) => ({
       id: r.id,
@@ -18,6 +23,8 @@ export async function honourBoard(db: Db, f: { organisationId?: string | null })
       decided_on: r.decided_on,
       story: r.story
     })),
-    communes: communes.map((c) => ({ id: c.id, name: c.name }))
+    communes: communes.map((c) => ({ id: c.id, name: c.name })),
+    // Public facts only: name, unit, campaign, story and the public model names.
+    typical: typical.map((t) => ({ ...t, models: t.models.map((x) => x.name) }))
   };
 }

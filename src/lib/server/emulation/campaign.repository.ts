@@ -18,6 +18,24 @@ export async function setCriteriaVersion(db: Db, id: string, version: number, no
     .execute();
 }
 
+export async function updateCampaignRow(db: Db, id: string, patch: Partial<EmuCampaignTable>): Promise<void> {
+  await db.updateTable('emu_campaign').set(patch).where('id', '=', id).execute();
+}
+
+export async function deleteCriteria(db: Db, campaignId: string, version: number): Promise<void> {
+  await db.deleteFrom('emu_criterion').where('campaign_id', '=', campaignId).where('version', '=', version).execute();
+}
+
+export async function registrationsAt(db: Db, campaignId: string, version: number): Promise<number> {
+  const row = await db
+    .selectFrom('emu_registration')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('campaign_id', '=', campaignId)
+    .where('criteria_version', '=', version)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 export async function setStatus(db: Db, id: string, status: 'open' | 'closed', now: string): Promise<void> {
   await db.updateTable('emu_campaign').set({ status, updated_at: now }).where('id', '=', id).execute();
 }

@@ -9,7 +9,7 @@ import { readJson } from '$lib/server/db/dialect';
 import type { EmuCriterionTable } from '$lib/server/db/schema';
 import type { SubjectKind } from '$lib/shared/emulation/rules';
 import * as repo from './campaign.repository';
-import type { CampaignInput, CriterionInput } from './emulation.schema';
+import type { CampaignInput, CampaignSettingsInput, CriterionInput } from './emulation.schema';
 import { MANAGE, READ } from './policy';
 
 const criterionRows = (campaignId: string, version: number, list: CriterionInput[]): EmuCriterionTable[] =>
@@ -78,6 +78,59 @@ export async function reviseCriteria(db: Db, actor: Actor, id: string, list: Cri
     });
   });
   return version;
+}
+
+/** Name, subjects, windows and the title's threshold; the launching organisation stays. */
+export async function updateCampaign(db: Db, actor: Actor, id: string, input: CampaignSettingsInput): Promise<void> {
+  const c = await managed(db, actor, id);
+  const patch = { ...input, subjects: JSON.stringify(input.subjects), updated_at: nowIso() };
+  await db.transaction().execute(async (tx) => {
+    await repo.updateCampaignRow(tx, id, patch);
+    await audit(tx, actor, {
+      action: 'update',
+      entityType: 'emu_campaign',
+      entityId: id,
+      organisationId: c.organisation_id,
+      before: { name: c.name, subjects: c.subjects, title_threshold: c.title_threshold },
+      after: input
+    });
+  });
+}
+
+/**
+ * Saves the criteria from the edit page. While nobody has registered under the current
+ * version it is corrected in place; once someone has, the change becomes a new version, so
+ * registrations and evaluations already made keep the criteria they were made under.
+ */
+export async function saveCriteria(
+  db: Db,
+  actor: Actor,
+  id: string,
+  list: CriterionInput[]
+): Promise<{ version: number; revised: boolean }> {
+  const c = await managed(db, actor, id);
+  checkCodes(list);
+  if (await repo.registrationsAt(db, id, c.criteria_version))
+    return { version: await reviseCriteria(db, actor, id, list), revised: true };
+  await db.transaction().execute(async (tx) => {
+    await repo.deleteCriteria(tx, id, c.criteria_version);
+    await repo.insertCriteria(tx, criterionRows(id, c.criteria_version, list));
+    await repo.setCriteriaVersion(tx, id, c.criteria_version, nowIso());
+    await audit(tx, actor, {
+      action: 'emu.criteria',
+      entityType: 'emu_campaign',
+      entityId: id,
+      organisationId: c.organisation_id,
+      after: { version: c.criteria_version, list }
+    });
+  });
+  return { version: c.criteria_version, revised: false };
+}
+
+/** Registrations per criteria version, for the edit page's warning. */
+export async function registrationsAt(db: Db, actor: Actor, id: string): Promise<number> {
+  const c = await managed(db, actor, id);
+  return repo.registrationsAt(db, id, c.criteria_version);
 }
 
 export async function closeCampaign(db: Db, actor: Actor, id: string): Promise<void> {

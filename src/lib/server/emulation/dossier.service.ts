@@ -85,6 +85,21 @@ async function councilOf(db: Db, actor: Actor, organisationId: string, campaignI
   return { campaign, regsIn, votes };
 }
 
+/** The report of achievements of the n-th (1-based) candidate the council passed. */
+export const reportFile = (n: number) => `bao-cao-thanh-tich-${n}.docx`;
+
+/**
+ * What a council's dossier holds without rendering it: one achievement report per candidate
+ * it passed, in the order of the list, so the page can link each by the candidate's name.
+ */
+export async function dossierIndex(db: Db, actor: Actor, organisationId: string, campaignId: string) {
+  const { regsIn, votes } = await councilOf(db, actor, organisationId, campaignId);
+  const byId = new Map(regsIn.map((r) => [r.id, r]));
+  return votes
+    .filter((v) => v.passed && byId.has(v.registration_id))
+    .map((v, i) => ({ file: reportFile(i + 1), name: nameOf(byId.get(v.registration_id)!) }));
+}
+
 /** The dossier a council sends up: four .docx drafts (numbers are given when they are issued). */
 export async function dossier(db: Db, actor: Actor, organisationId: string, campaignId: string) {
   const { campaign, regsIn, votes } = await councilOf(db, actor, organisationId, campaignId);
@@ -165,7 +180,7 @@ export async function dossier(db: Db, actor: Actor, organisationId: string, camp
   });
   for (const [i, v] of passed.entries()) {
     const form = await evaluationForm(db, actor, v.registration_id);
-    files[`bao-cao-thanh-tich-${i + 1}.docx`] = await renderDocx({
+    files[reportFile(i + 1)] = await renderDocx({
       ...base,
       kind: KINDS.BC,
       subject: `Thành tích của ${form.registration.subject_name}`,

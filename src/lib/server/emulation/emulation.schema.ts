@@ -19,27 +19,55 @@ export const criterionSchema = z.object({
 });
 export type CriterionInput = z.output<typeof criterionSchema>;
 
+const campaignFields = {
+  name: text(300),
+  kind: z.enum(['movement', 'specialised']),
+  subjects: list(z.enum(SUBJECT_KINDS, { error: 'err_invalid' })).refine((l) => l.length > 0, 'err_required'),
+  register_from: date,
+  register_to: date,
+  evaluate_from: date,
+  evaluate_to: date,
+  title_threshold: count
+};
+
+function periodsInOrder(
+  c: { register_from: string; register_to: string; evaluate_from: string; evaluate_to: string },
+  ctx: z.RefinementCtx
+) {
+  if (c.register_to < c.register_from)
+    ctx.addIssue({ code: 'custom', path: ['register_to'], message: 'emu_err_period' });
+  if (c.evaluate_to < c.evaluate_from)
+    ctx.addIssue({ code: 'custom', path: ['evaluate_to'], message: 'emu_err_period' });
+}
+
 export const campaignSchema = z
   .object({
     organisation_id: id,
-    name: text(300),
-    kind: z.enum(['movement', 'specialised']),
+    ...campaignFields,
     subjects: z.array(z.enum(SUBJECT_KINDS)).min(1, 'err_required'),
-    register_from: date,
-    register_to: date,
-    evaluate_from: date,
-    evaluate_to: date,
-    title_threshold: count,
     criteria: z.array(criterionSchema).min(1, 'emu_err_criteria')
   })
-  .superRefine((c, ctx) => {
-    if (c.register_to < c.register_from)
-      ctx.addIssue({ code: 'custom', path: ['register_to'], message: 'emu_err_period' });
-    if (c.evaluate_to < c.evaluate_from)
-      ctx.addIssue({ code: 'custom', path: ['evaluate_to'], message: 'emu_err_period' });
-  });
+  .superRefine(periodsInOrder);
 export type CampaignInput = z.output<typeof campaignSchema>;
 
+/** The campaign's own settings as the edit page posts them (its organisation never changes). */
+export const campaignSettingsSchema = z.object(campaignFields).superRefine(periodsInOrder);
+export type CampaignSettingsInput = z.output<typeof campaignSettingsSchema>;
+
+/**
+ * The criteria as the pages post them: one row per criterion, blank rows left out by the form
+ * reader (so each error keeps the row number the user sees).
+ */
+const criteriaRows = z
+  .array(criterionSchema.optional())
+  .transform((rows) => rows.filter((r): r is CriterionInput => !!r))
+  .refine((rows) => rows.length > 0, 'emu_err_criteria');
+export const criteriaFormSchema = z.object({ criteria: criteriaRows });
+
+/** A new campaign as its page posts it: settings, launching organisation and criteria. */
+export const campaignFormSchema = z
+  .object({ organisation_id: id, ...campaignFields, criteria: criteriaRows })
+  .superRefine(periodsInOrder);
 /** A branch registers some of its members (or a household, or a commune its branches). */
 export const registerSchema = z
   .object({
@@ -114,3 +142,6 @@ export type DecisionInput = z.output<typeof decisionSchema>;
 
 export const revokeSchema = z.object({ reason: text(1000) });
 export const consentSchema = z.object({ given_on: date, story: optionalText(1000) });
+
+/** Marking a typical example: the story is what makes it one; models are optional. */
+export const typicalSchema = z.object({ story: text(2000), model_ids: list(z.string().max(64)) });

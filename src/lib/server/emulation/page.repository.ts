@@ -78,3 +78,24 @@ export async function indicatorRows(db: Db, campaignId: string, scope: OrgScope)
     .execute();
   return { registrations, awards };
 }
+
+/** The votes that passed at the most recent council meeting, with the form voted on (for the sample papers). */
+export async function latestPassedVotes(db: Db) {
+  const last = await db
+    .selectFrom('emu_council as c')
+    .innerJoin('emu_vote as v', 'v.council_id', 'c.id')
+    .select(['c.id'])
+    .where('v.passed', '=', 1)
+    .orderBy('c.meeting_on', 'desc')
+    .orderBy('c.created_at', 'desc')
+    .executeTakeFirst();
+  if (!last) return [];
+  return db
+    .selectFrom('emu_vote as v')
+    .innerJoin('emu_council as c', 'c.id', 'v.council_id')
+    .select(['c.organisation_id', 'c.campaign_id', 'c.meeting_on', 'v.registration_id', 'v.award_form'])
+    .where('v.council_id', '=', last.id)
+    .where('v.passed', '=', 1)
+    .orderBy('v.registration_id')
+    .execute();
+}

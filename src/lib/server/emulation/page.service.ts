@@ -13,6 +13,8 @@ import { listAwards, nominationsFor } from './award.service';
 import { votesOf } from './registration.repository';
 import { evaluationForm } from './evidence.service';
 import { campaignIndicators } from './indicators.service';
+import { dossierIndex } from './dossier.service';
+import { campaignTypical, typicalChoices } from './typical.service';
 import * as repo from './page.repository';
 import { MANAGE, READ, REGISTER } from './policy';
 
@@ -22,7 +24,7 @@ export async function campaignsPage(db: Db, actor: Actor) {
     can(actor, READ) ? listCampaigns(db, actor) : Promise.resolve([]),
     myRegistrations(db, personId)
   ]);
-  return { campaigns, mine };
+  return { campaigns, mine, canManage: can(actor, MANAGE) };
 }
 
 export async function campaignPage(db: Db, actor: Actor, id: string) {
@@ -34,14 +36,16 @@ export async function campaignPage(db: Db, actor: Actor, id: string) {
   })).filter((g) => g.criteria.length);
   const canRegister = can(actor, REGISTER) && campaign.status === 'open';
   const canManage = can(actor, MANAGE);
-  const [registerOrgs, members, councilOrgs, nominations, awards, dossiers, indicators] = await Promise.all([
+  const canEdit = canManage && (await inScope(db, actor, MANAGE, campaign.organisation_id));
+  const [registerOrgs, members, councilOrgs, nominations, awards, dossiers, indicators, typical] = await Promise.all([
     canRegister ? repo.orgsIn(db, scopeSubquery(db, actor, REGISTER), ['branch', 'commune_association']) : [],
     canRegister ? repo.membersIn(db, scopeSubquery(db, actor, REGISTER)) : [],
     canManage ? repo.orgsIn(db, scopeSubquery(db, actor, MANAGE), ['commune_association', 'province_association']) : [],
     canManage ? nominationsFor(db, actor, id) : [],
     listAwards(db, actor, { campaignId: id }),
     canManage ? repo.councilOrgsOf(db, id, scopeSubquery(db, actor, MANAGE)) : [],
-    campaignIndicators(db, actor, id)
+    campaignIndicators(db, actor, id),
+    campaignTypical(db, actor, id)
   ]);
   const grantable = councilOrgs.map((o) => ({
     ...o,
@@ -59,10 +63,14 @@ export async function campaignPage(db: Db, actor: Actor, id: string) {
     grantable: grantable.filter((o) => o.forms.length),
     nominations,
     awards,
-    dossiers,
+    dossiers: await Promise.all(
+      dossiers.map(async (d) => ({ ...d, reports: await dossierIndex(db, actor, d.id, id) }))
+    ),
     indicators,
+    typical,
     canRegister,
-    canManage
+    canManage,
+    canEdit
   };
 }
 
@@ -86,6 +94,7 @@ export async function registrationPage(db: Db, actor: Actor, id: string) {
     !!councilOrg && r.result === 'passed' && r.status === 'published' && (await inScope(db, actor, MANAGE, councilOrg));
   return {
     ...form,
+    ...(await typicalChoices(db, actor, id, r.organisation_id)),
     votes,
     awards,
     canAssess: canRegister && ['registered', 'self_assessed', 'branch_assessed'].includes(r.status),

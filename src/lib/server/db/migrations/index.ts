@@ -13,6 +13,7 @@ import * as m040 from './040_report_public_text';
 import * as m060 from './060_documents';
 import * as m061 from './061_periodic_reports';
 import * as m070 from './070_emulation';
+import * as m071 from './071_emulation_typical';
 import * as m080 from './080_news';
 import * as m081 from './081_outreach_library';
 
@@ -32,6 +33,7 @@ export const migrations: Record<string, Migration> = {
   '060_documents': m060,
   '061_periodic_reports': m061,
   '070_emulation': m070,
+  '071_emulation_typical': m071,
   '080_news': m080,
   '081_outreach_library': m081
 };

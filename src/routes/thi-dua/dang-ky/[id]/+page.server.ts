@@ -7,8 +7,10 @@ import {
   consentSchema,
   evidenceSchema,
   nominateSchema,
-  revokeSchema
+  revokeSchema,
+  typicalSchema
 } from '$lib/server/emulation/emulation.schema';
+import { markTypical, unmarkTypical } from '$lib/server/emulation/typical.service';
 import { id } from '$lib/server/fields';
 import { z } from 'zod';
 import { formatDate, todayVn } from '$lib/shared/format';
@@ -60,6 +62,18 @@ export const actions: Actions = {
     schema: awardSchema,
     run: ({ db, actor, data }) => withdrawConsent(db, actor, data.award_id),
     redirectTo: back('withdrawn')
+  }),
+  typical: formAction({
+    name: 'typical',
+    schema: typicalSchema,
+    run: ({ db, actor, data, event }) => markTypical(db, actor, event.params.id!, data),
+    redirectTo: back('typical')
+  }),
+  untypical: formAction({
+    name: 'untypical',
+    schema: z.object({}),
+    run: ({ db, actor, event }) => unmarkTypical(db, actor, event.params.id!),
+    redirectTo: back('untypical')
   }),
   revoke: formAction({
     name: 'revoke',
