@@ -532,7 +532,7 @@ export interface AggUnitMonthTable {
 export interface NotificationTable {
   id: string;
   dedupe_key: string;
-  kind: 'overdue' | 'urgent' | 'report_due';
+  kind: 'overdue' | 'urgent' | 'report_due' | 'notice' | 'answer';
   organisation_id: string;
   account_id: string | null;
   report_id: string | null;
@@ -830,6 +830,17 @@ export interface NewsPhotoTable {
   sort_order: Generated<number>;
 }
 
+/** migration 041: an account's in-app notices (kind + report only; words composed when shown) */
+export interface InboxItemTable {
+  id: string;
+  dedupe_key: string;
+  account_id: string;
+  kind: 'new_report' | 'reply' | 'extension' | 'deadline' | 'answer';
+  report_id: string;
+  created_at: string;
+  read_at: string | null;
+}
+
 export interface DB {
   notification: NotificationTable;
   admin_unit: AdminUnitTable;
@@ -898,4 +909,5 @@ export interface DB {
   emu_award: EmuAwardTable;
   news_item: NewsItemTable;
   news_photo: NewsPhotoTable;
+  inbox_item: InboxItemTable;
 }

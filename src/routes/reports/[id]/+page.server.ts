@@ -10,6 +10,7 @@ import { officerReport, resolveReference, SHORT_REF } from '$lib/server/reports/
 import { redirect } from '@sveltejs/kit';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { revealIdentity } from '$lib/server/reports/workflow/reveal.service';
+import { readNoticesOfReport } from '$lib/server/notify/inbox.service';
 import type { UploadedDocument } from '$lib/server/reports/workflow/documents';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -20,6 +21,7 @@ export const load: PageServerLoad = async (event) => {
     redirect(303, localizeHref(`/reports/${id}`));
   }
   const view = await loadOr404(() => officerReport(event.locals.db, event.locals.actor, event.params.id));
+  await readNoticesOfReport(event.locals.db, event.locals.actor, view.report.id);
   return { ...view, saved: event.url.searchParams.get('saved') };
 };
 
