@@ -56,10 +56,7 @@ function withSearch<O>(q: Q<O>, s: QueueSearch | undefined): Q<O> {
   if (text) {
     const ref = /^[0-9a-f]{4,8}$/i.test(text) ? text.toLowerCase() : null;
     q = q.where((eb) =>
-      eb.or([
-        containsFolded('r.description_search', text),
-        ...(ref ? [eb('r.id', 'like', `${ref}%`)] : [])
-      ])
+      eb.or([containsFolded('r.description_search', text), ...(ref ? [eb('r.id', 'like', `${ref}%`)] : [])])
     );
   }
   return q;
