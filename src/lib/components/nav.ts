@@ -15,7 +15,8 @@ export interface NavItem {
 export function navItems(
   actions: readonly Action[] | readonly string[],
   signedIn = actions.length > 0,
-  unread = 0
+  unread = 0,
+  reveals = 0
 ): NavItem[] {
   const may = (a: Action) => (actions as readonly string[]).includes(a);
   const items: NavItem[] = [
@@ -35,6 +36,7 @@ export function navItems(
   if (signedIn) items.push({ href: '/notifications', label: m.desk_inbox_nav, count: unread });
   if (may('person.read')) items.push({ href: '/people', label: m.nav_people });
   if (may('report.verify') || may('report.handle')) items.push({ href: '/queue', label: m.rw_nav_queue });
+  if (may('identity.reveal')) items.push({ href: '/reveal-requests', label: m.desk_reveal_nav, count: reveals });
   if (may('account.manage')) items.push({ href: '/admin', label: m.nav_admin });
   return items;
 }

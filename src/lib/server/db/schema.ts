@@ -841,6 +841,19 @@ export interface InboxItemTable {
   read_at: string | null;
 }
 
+/** migration 042: an officer's request that the custodian reveal a protected identity */
+export interface RevealRequestTable {
+  id: string;
+  report_id: string;
+  requested_by: string;
+  reason: string;
+  status: 'pending' | 'revealed' | 'declined';
+  created_at: string;
+  decided_by: string | null;
+  decided_at: string | null;
+  decision_note: string | null;
+}
+
 export interface DB {
   notification: NotificationTable;
   admin_unit: AdminUnitTable;
@@ -910,4 +923,5 @@ export interface DB {
   news_item: NewsItemTable;
   news_photo: NewsPhotoTable;
   inbox_item: InboxItemTable;
+  reveal_request: RevealRequestTable;
 }

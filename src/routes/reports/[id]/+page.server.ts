@@ -11,6 +11,7 @@ import { redirect } from '@sveltejs/kit';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { revealIdentity } from '$lib/server/reports/workflow/reveal.service';
 import { readNoticesOfReport } from '$lib/server/notify/inbox.service';
+import { requestReveal, revealRequestState } from '$lib/server/reports/workflow/reveal-request.service';
 import type { UploadedDocument } from '$lib/server/reports/workflow/documents';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -22,7 +23,8 @@ export const load: PageServerLoad = async (event) => {
   }
   const view = await loadOr404(() => officerReport(event.locals.db, event.locals.actor, event.params.id));
   await readNoticesOfReport(event.locals.db, event.locals.actor, view.report.id);
-  return { ...view, saved: event.url.searchParams.get('saved') };
+  const revealRequest = await revealRequestState(event.locals.db, event.locals.actor, view.report.id);
+  return { ...view, revealRequest, saved: event.url.searchParams.get('saved') };
 };
 
 type Run<S extends z.ZodType> = (c: FormContext<z.infer<S>>, id: string) => Promise<unknown>;
@@ -76,6 +78,7 @@ export const actions: Actions = {
     async (c, id) => agency.closeWithOutcome(c.db, c.actor, id, c.data, await documentsOf(c.form)),
     closeValues
   ),
+  ask_reveal: step('ask_reveal', s.reasonSchema, (c, id) => requestReveal(c.db, c.actor, id, c.data.reason)),
   // Shown once in the response, never stored in the page URL or the session.
   reveal: formAction({
     name: 'reveal',
