@@ -28,7 +28,9 @@ async function fileReport(page: import('@playwright/test').Page, description: st
     }
   });
   expect(res.status()).toBeLessThan(400);
-  return withDb(async (exec) => (await exec(`select id from report where description = ?`, [description]))[0].id);
+  return withDb(
+    async (exec) => (await exec(`select id from report where description = ?`, [description]))[0].id as string
+  );
 }
 
 test('a new report reaches the officer: home, notifications, queue search', async ({ page }) => {
