@@ -1,6 +1,8 @@
 import { deLocalizeUrl } from '$lib/paraglide/runtime';
 import { loadDraft } from '$lib/server/drafts/draft.service';
 import { can } from '$lib/server/access/access';
+import { unreadNotices } from '$lib/server/notify/inbox.service';
+import { countRevealRequests } from '$lib/server/reports/workflow/reveal-request.service';
 import { ACTIONS } from '$lib/shared/roles';
 import type { LayoutServerLoad } from './$types';
 
@@ -17,7 +19,9 @@ export const load: LayoutServerLoad = async ({ locals, url }) => {
           mustChangePassword: locals.account.mustChangePassword,
           roles: [...new Set(locals.actor.grants.map((g) => g.role))],
           // What the menu may offer: only pages this person's roles open.
-          actions: ACTIONS.filter((a) => can(locals.actor, a))
+          actions: ACTIONS.filter((a) => can(locals.actor, a)),
+          unread: await unreadNotices(locals.db, locals.actor),
+          reveals: await countRevealRequests(locals.db, locals.actor)
         }
       : null
   };

@@ -1,4 +1,5 @@
 import { homePage } from '$lib/server/public/public-pages.service';
+import { todoCounts } from '$lib/server/reports/workflow/queue.service';
 import type { PageServerLoad } from './$types';
 
 // The honour board belongs to the emulation movement; the home page links to it only once it exists.
@@ -7,5 +8,7 @@ const HONOUR_BOARD = Object.keys(import.meta.glob('/src/routes/{bang-vang,guong-
   .at(0);
 
 export const load: PageServerLoad = async ({ locals }) => {
-  return { ...(await homePage(locals.db)), honourBoard: HONOUR_BOARD ?? null };
+  // What waits for a signed-in officer: each of their queues with its count.
+  const todo = locals.account ? await todoCounts(locals.db, locals.actor) : [];
+  return { ...(await homePage(locals.db)), honourBoard: HONOUR_BOARD ?? null, todo };
 };

@@ -5,6 +5,7 @@
  */
 import { config } from '$lib/server/config';
 import { remindOverdue } from '$lib/server/reports/workflow/remind.service';
+import { DEADLINE_NOTICE_DAYS, noticeDeadlines } from '$lib/server/notify/notices';
 import { deliverPending } from '$lib/server/notify/delivery.service';
 import { configuredNotifiers } from '$lib/server/notify/channels';
 import { setNotifyEmail } from '$lib/server/notify/contact.service';
@@ -37,6 +38,7 @@ export const reportCommands: Record<string, Command> = {
       ctx.out(
         `${res.day}: ${res.reports} due or overdue report(s), ${res.organisations} office(s), ${res.created} new reminder(s)`
       );
+      ctx.out(`${await noticeDeadlines(db, date)} officer notice(s) of deadlines within ${DEADLINE_NOTICE_DAYS} days`);
       await deliver(db, ctx.out);
       return 0;
     }

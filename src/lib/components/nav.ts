@@ -4,13 +4,20 @@ import type { Action } from '$lib/shared/roles';
 export interface NavItem {
   href: string;
   label: () => string;
+  /** Shown beside the label (unread notices). */
+  count?: number;
 }
 
 /**
  * The menu is built from what the person may do (the actions their roles grant), so no item
  * leads to a page that would refuse them. Others add one permission-gated entry here.
  */
-export function navItems(actions: readonly Action[] | readonly string[], signedIn = actions.length > 0): NavItem[] {
+export function navItems(
+  actions: readonly Action[] | readonly string[],
+  signedIn = actions.length > 0,
+  unread = 0,
+  reveals = 0
+): NavItem[] {
   const may = (a: Action) => (actions as readonly string[]).includes(a);
   const items: NavItem[] = [
     { href: '/', label: m.nav_home },
@@ -27,8 +34,10 @@ export function navItems(actions: readonly Action[] | readonly string[], signedI
     items.push({ href: '/thi-dua', label: m.emu_nav });
   }
   if (signedIn) items.push({ href: '/reports/mine', label: m.desk_nav_mine });
+  if (signedIn) items.push({ href: '/notifications', label: m.desk_inbox_nav, count: unread });
   if (may('person.read')) items.push({ href: '/people', label: m.nav_people });
   if (may('report.verify') || may('report.handle')) items.push({ href: '/queue', label: m.rw_nav_queue });
+  if (may('identity.reveal')) items.push({ href: '/reveal-requests', label: m.desk_reveal_nav, count: reveals });
   if (may('account.manage')) items.push({ href: '/admin', label: m.nav_admin });
   return items;
 }

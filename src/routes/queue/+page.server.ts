@@ -1,8 +1,9 @@
 import { listQueue } from '$lib/server/reports/workflow/queue.service';
-import { orHttp, requireSignIn } from '$lib/server/people/route';
+import { loadOr404, requireSignIn } from '$lib/server/http';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, url }) => {
-  requireSignIn(locals, url);
-  return orHttp(() => listQueue(locals.db, locals.actor, url.searchParams.get('tab')));
+export const load: PageServerLoad = async (event) => {
+  requireSignIn(event);
+  const { locals, url } = event;
+  return loadOr404(() => listQueue(locals.db, locals.actor, url.searchParams.get('tab'), new Date(), url.searchParams));
 };

@@ -532,7 +532,7 @@ export interface AggUnitMonthTable {
 export interface NotificationTable {
   id: string;
   dedupe_key: string;
-  kind: 'overdue' | 'urgent' | 'report_due';
+  kind: 'overdue' | 'urgent' | 'report_due' | 'notice' | 'answer';
   organisation_id: string;
   account_id: string | null;
   report_id: string | null;
@@ -879,6 +879,30 @@ export interface EmuTypicalModelTable {
   model_id: string;
 }
 
+/** migration 041: an account's in-app notices (kind + report only; words composed when shown) */
+export interface InboxItemTable {
+  id: string;
+  dedupe_key: string;
+  account_id: string;
+  kind: 'new_report' | 'reply' | 'extension' | 'deadline' | 'answer';
+  report_id: string;
+  created_at: string;
+  read_at: string | null;
+}
+
+/** migration 042: an officer's request that the custodian reveal a protected identity */
+export interface RevealRequestTable {
+  id: string;
+  report_id: string;
+  requested_by: string;
+  reason: string;
+  status: 'pending' | 'revealed' | 'declined';
+  created_at: string;
+  decided_by: string | null;
+  decided_at: string | null;
+  decision_note: string | null;
+}
+
 export interface DB {
   notification: NotificationTable;
   admin_unit: AdminUnitTable;
@@ -952,4 +976,6 @@ export interface DB {
   material_text: MaterialTextTable;
   activity_material: ActivityMaterialTable;
   emu_typical_model: EmuTypicalModelTable;
+  inbox_item: InboxItemTable;
+  reveal_request: RevealRequestTable;
 }

@@ -6,6 +6,7 @@
 import * as m from '$lib/paraglide/messages';
 import { formatDate } from '$lib/shared/format';
 import { readJson } from '$lib/server/db/dialect';
+import { composeNotice } from './compose-notice';
 
 const vi = { locale: 'vi' as const };
 const ref = (id: string) => id.slice(0, 8).toUpperCase();
@@ -22,13 +23,14 @@ export interface Composed {
 }
 
 export interface NotificationRow {
-  kind: 'overdue' | 'urgent' | 'report_due';
+  kind: 'overdue' | 'urgent' | 'report_due' | 'notice' | 'answer';
   day: string;
   body_json: unknown;
 }
 
 /** `origin` makes the links absolute ('' keeps them relative when ORIGIN is unset). */
 export function compose(row: NotificationRow, categoryName: (id: string) => string, origin: string): Composed {
+  if (row.kind === 'notice' || row.kind === 'answer') return composeNotice(row.body_json, categoryName, origin, ascii);
   if (row.kind === 'report_due') {
     const b = readJson<{ title: string; due_on: string }>(row.body_json)!;
     const p = { title: b.title, due: formatDate(b.due_on), link: `${origin}/program/reports` };

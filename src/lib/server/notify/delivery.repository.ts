@@ -79,3 +79,12 @@ export async function findAccountEmail(db: Db, username: string) {
 export async function updateAccountEmail(db: Db, id: string, email: string | null): Promise<void> {
   await db.updateTable('account').set({ email, updated_at: new Date().toISOString() }).where('id', '=', id).execute();
 }
+
+/** The encrypted identity row of a report (decrypted by the caller, only to address a message). */
+export async function reportIdentity(db: Db, reportId: string) {
+  return db
+    .selectFrom('report_identity')
+    .select(['ciphertext', 'iv', 'tag', 'key_version'])
+    .where('report_id', '=', reportId)
+    .executeTakeFirst();
+}

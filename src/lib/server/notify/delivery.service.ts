@@ -7,6 +7,7 @@
  */
 import type { Db } from '$lib/server/db';
 import { log } from '$lib/server/log';
+import { decryptIdentity } from '$lib/server/reports/identity';
 import { compose, type Composed } from './compose';
 import type { Notifiers, OutgoingMessage, Notifier } from './notifier';
 import * as repo from './delivery.repository';
@@ -26,19 +27,35 @@ export interface DeliveryResult {
 
 type Send = { via: Notifier; message: OutgoingMessage };
 
-/** Addresses: the named officer, else the office's staff, else the office's phone. */
+/**
+ * Addresses: the reporter's own contact for an answer; the named officer (by e-mail only for
+ * in-app notices, which are too many for SMS); else the office's staff, else the office's phone.
+ */
 async function recipients(
   db: Db,
-  row: { account_id: string | null; organisation_id: string }
+  row: { kind: string; account_id: string | null; organisation_id: string; report_id: string | null }
 ): Promise<repo.Contact[]> {
+  if (row.kind === 'answer') return row.report_id ? reporterContact(db, row.report_id) : [];
   if (row.account_id) {
     const c = await repo.accountContact(db, row.account_id);
+    if (c && row.kind === 'notice') return c.email ? [{ email: c.email, phone: null }] : [];
     return c ? [c] : [];
   }
   const staff = (await repo.officeContacts(db, row.organisation_id)).filter((c) => c.email || c.phone);
   if (staff.length) return staff;
   const phone = await repo.organisationPhone(db, row.organisation_id);
   return phone ? [{ email: null, phone }] : [];
+}
+
+/**
+ * The reporter's phone or e-mail, decrypted only to address this one message: it is handed to
+ * the channel as the recipient and never logged, stored or put in a message body.
+ */
+async function reporterContact(db: Db, reportId: string): Promise<repo.Contact[]> {
+  const row = await repo.reportIdentity(db, reportId);
+  if (!row) return [];
+  const who = decryptIdentity(reportId, row);
+  return who.phone || who.email ? [{ email: who.email ?? null, phone: who.phone ?? null }] : [];
 }
 
 function plan(contacts: repo.Contact[], words: Composed, ch: Notifiers): Send[] {

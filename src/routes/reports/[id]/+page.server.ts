@@ -10,6 +10,8 @@ import { officerReport, resolveReference, SHORT_REF } from '$lib/server/reports/
 import { redirect } from '@sveltejs/kit';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { revealIdentity } from '$lib/server/reports/workflow/reveal.service';
+import { readNoticesOfReport } from '$lib/server/notify/inbox.service';
+import { requestReveal, revealRequestState } from '$lib/server/reports/workflow/reveal-request.service';
 import type { UploadedDocument } from '$lib/server/reports/workflow/documents';
 import { issueForwardingSlip, reportSlips } from '$lib/server/reports/workflow/slip.service';
 import type { Actions, PageServerLoad } from './$types';
@@ -25,7 +27,9 @@ export const load: PageServerLoad = async (event) => {
     view.can.association || view.report.agency
       ? await reportSlips(event.locals.db, event.locals.actor, view.report.id)
       : [];
-  return { ...view, slips, saved: event.url.searchParams.get('saved') };
+  await readNoticesOfReport(event.locals.db, event.locals.actor, view.report.id);
+  const revealRequest = await revealRequestState(event.locals.db, event.locals.actor, view.report.id);
+  return { ...view, slips, revealRequest, saved: event.url.searchParams.get('saved') };
 };
 
 type Run<S extends z.ZodType> = (c: FormContext<z.infer<S>>, id: string) => Promise<unknown>;
@@ -80,6 +84,7 @@ export const actions: Actions = {
     closeValues
   ),
   slip: step('slip', z.object({}), (c, id) => issueForwardingSlip(c.db, c.actor, id)),
+  ask_reveal: step('ask_reveal', s.reasonSchema, (c, id) => requestReveal(c.db, c.actor, id, c.data.reason)),
   // Shown once in the response, never stored in the page URL or the session.
   reveal: formAction({
     name: 'reveal',

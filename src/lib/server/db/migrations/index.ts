@@ -10,6 +10,8 @@ import * as m009 from './009_notify_delivery';
 import * as m010 from './010_activity_media';
 import * as m011 from './011_agg_commune';
 import * as m040 from './040_report_public_text';
+import * as m041 from './041_inbox';
+import * as m042 from './042_reveal_request';
 import * as m060 from './060_documents';
 import * as m061 from './061_periodic_reports';
 import * as m070 from './070_emulation';
@@ -30,6 +32,8 @@ export const migrations: Record<string, Migration> = {
   '010_activity_media': m010,
   '011_agg_commune': m011,
   '040_report_public_text': m040,
+  '041_inbox': m041,
+  '042_reveal_request': m042,
   '060_documents': m060,
   '061_periodic_reports': m061,
   '070_emulation': m070,

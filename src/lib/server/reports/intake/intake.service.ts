@@ -5,6 +5,7 @@
  * account, no name, no IP: this service never receives one). Idempotent by form key.
  */
 import { notifyUrgent } from '../workflow/remind.service';
+import { noticeNewReport } from '$lib/server/notify/notices';
 import type { Db } from '$lib/server/db';
 import { newId, nowIso } from '$lib/server/db/ids';
 import { ANONYMOUS, type Actor } from '$lib/server/access/actor';
@@ -151,6 +152,7 @@ export async function createReport(
       // Urgent lane: the on-duty officers of the area hear of it in the same transaction
       // (asked only for urgent categories: most reports are not, and need no extra read).
       if (category.urgent === 1) await notifyUrgent(tx, { id: reportId });
+      await noticeNewReport(tx, reportId);
     });
   } catch (e) {
     // A concurrent double submit lost the race on the unique key: answer with the winner.

@@ -11,6 +11,8 @@ import { todayVn } from '$lib/shared/format';
 import { AGENCY_QUEUE, ASSOCIATION_QUEUE } from '$lib/shared/reports/status';
 import { isOverdue } from '../deadline';
 import { queueRows, type QueueFilter, type Scope } from './workflow.repository';
+import { activeCategoryNames, countQueue, queueCommunes } from './queue.repository';
+import { readSearch } from './queue-search';
 
 export const QUEUE_TABS = [
   'open',
@@ -59,18 +61,39 @@ function filterFor(tab: QueueTab, today: string): QueueFilter {
 
 const ACTION_OF = { association: 'report.verify', agency: 'report.handle' } as const;
 
-export async function listQueue(db: Db, actor: Actor, requested: string | null, now = new Date()) {
+const PAGE_SIZE = 50;
+
+export async function listQueue(
+  db: Db,
+  actor: Actor,
+  requested: string | null,
+  now = new Date(),
+  params: URLSearchParams = new URLSearchParams()
+) {
   if (actor.kind === 'anonymous') throw new AppError('UNAUTHENTICATED');
   const tabs = tabsFor(actor);
   if (!tabs.length) throw new AppError('FORBIDDEN');
   const tab = tabs.find((t) => t === requested) ?? tabs[0];
   const today = todayVn(now);
-  const f = filterFor(tab, today);
+  const { search, values, page } = readSearch(params);
+  const f = { ...filterFor(tab, today), search, limit: PAGE_SIZE + 1, offset: (page - 1) * PAGE_SIZE };
   const action = tab === 'extensions' ? 'report.approve_extension' : ACTION_OF[f.side];
-  const rows = await queueRows(db, scopeSubquery(db, actor, action), f);
+  const scope = scopeSubquery(db, actor, action);
+  const [found, communes, categories] = await Promise.all([
+    queueRows(db, scope, f),
+    queueCommunes(db, scope, f.side),
+    activeCategoryNames(db)
+  ]);
+  const rows = found.slice(0, PAGE_SIZE);
   return {
     tabs,
     tab,
+    search: values,
+    searching: Object.values(values).some(Boolean),
+    page,
+    hasNext: found.length > PAGE_SIZE,
+    communes,
+    categories: categories.map((c) => ({ id: c.id, name: { vi: c.name_vi, en: c.name_en } })),
     items: rows.map((r) => ({
       id: r.id,
       ref: r.id.slice(0, 8).toUpperCase(),
@@ -86,6 +109,22 @@ export async function listQueue(db: Db, actor: Actor, requested: string | null, 
       dueToday: r.deadline_on === today
     }))
   };
+}
+
+/**
+ * What waits for this person on the home page: each of their queue tabs with its count, linking
+ * to the filtered queue (the broad "open" tab is left out; its parts are listed).
+ */
+export async function todoCounts(db: Db, actor: Actor, now = new Date()) {
+  const today = todayVn(now);
+  const tabs = tabsFor(actor).filter((t) => t !== 'open');
+  return Promise.all(
+    tabs.map(async (tab) => {
+      const f = filterFor(tab, today);
+      const action = tab === 'extensions' ? 'report.approve_extension' : ACTION_OF[f.side];
+      return { tab, count: await countQueue(db, scopeSubquery(db, actor, action), f) };
+    })
+  );
 }
 
 /**

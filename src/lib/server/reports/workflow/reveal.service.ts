@@ -14,6 +14,7 @@ import { confirmOwnPassword } from '$lib/server/auth/account.service';
 import { decryptIdentity, type ReporterIdentity } from '../identity';
 import { loadReadable } from './core';
 import { findIdentity } from './workflow.repository';
+import { closeRevealRequests } from './reveal-request.service';
 
 export async function revealIdentity(
   db: Db,
@@ -46,5 +47,6 @@ export async function revealIdentity(
     organisationId: r.commune_org_id,
     note: reason
   });
+  await closeRevealRequests(db, actor, r.id);
   return identity;
 }

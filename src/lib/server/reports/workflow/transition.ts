@@ -15,6 +15,7 @@ import { newId, nowIso } from '$lib/server/db/ids';
 import { AppError, notFound } from '$lib/server/errors';
 import { t } from '$lib/server/i18n';
 import { canTransition, isStatus, type ReportStatus, type Side } from '$lib/shared/reports/status';
+import { noticeStep } from '$lib/server/notify/notices';
 import { insertEvent, lockReport, setReportIf, type ReportRow } from './workflow.repository';
 
 export interface NewEvent {
@@ -72,6 +73,15 @@ export async function transition(tx: Db, c: Transition): Promise<{ before: Repor
     body: c.event.body ?? null,
     data: c.event.data ?? null,
     created_at: now
+  });
+  // Whoever must now act, or the reporter answered, hears of it in the same transaction.
+  await noticeStep(tx, {
+    reportId: c.reportId,
+    eventId,
+    side: c.side,
+    to: c.to,
+    kind: c.event.kind,
+    visible: c.event.visible
   });
   return { before, eventId };
 }

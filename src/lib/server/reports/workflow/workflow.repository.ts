@@ -4,6 +4,7 @@ import type { Db } from '$lib/server/db';
 import type { AttachmentTable, ExtensionRequestTable, ReportEventTable, ReportTable } from '$lib/server/db/schema';
 import type { scopeSubquery } from '$lib/server/access/access';
 import { forUpdate } from '$lib/server/db/dialect';
+import { filtered, type QueueSearch } from './queue.repository';
 
 export type Scope = ReturnType<typeof scopeSubquery>;
 export type ReportRow = Awaited<ReturnType<typeof findReport>> & {};
@@ -232,12 +233,14 @@ export interface QueueFilter {
   statuses: readonly string[];
   overdueBefore?: string; // deadline_on < this
   pendingExtension?: boolean;
+  search?: QueueSearch;
   limit: number;
+  offset?: number;
 }
 
 /** Urgent first, then the nearest deadline (reports without one last), then the oldest. */
 export async function queueRows(db: Db, scope: Scope, f: QueueFilter) {
-  let q = db
+  const q = db
     .selectFrom('report as r')
     .innerJoin('category as c', 'c.id', 'r.category_id')
     .leftJoin('organisation as o', 'o.id', 'r.commune_org_id')
@@ -253,27 +256,15 @@ export async function queueRows(db: Db, scope: Scope, f: QueueFilter) {
       'c.name_vi',
       'c.name_en',
       'o.name as commune_name'
-    ])
-    .where(f.side === 'association' ? 'r.commune_org_id' : 'r.agency_org_id', 'in', scope)
-    .where('r.status', 'in', [...f.statuses]);
-  if (f.overdueBefore) q = q.where('r.deadline_on', '<', f.overdueBefore);
-  if (f.pendingExtension) {
-    q = q.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('extension_request as x')
-          .select('x.id')
-          .whereRef('x.report_id', '=', 'r.id')
-          .where('x.status', '=', 'pending')
-      )
-    );
-  }
-  return q
+    ]);
+  return filtered(q, scope, f)
     .orderBy('r.urgent', 'desc')
     .orderBy(sql`case when r.deadline_on is null then 1 else 0 end`)
     .orderBy('r.deadline_on')
     .orderBy('r.created_at')
+    .orderBy('r.id')
     .limit(f.limit)
+    .offset(f.offset ?? 0)
     .execute();
 }
 

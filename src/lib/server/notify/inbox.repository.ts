@@ -1,0 +1,122 @@
+/** SQL for an account's in-app notices (`inbox_item`) and for finding who should get them. */
+import type { Insertable } from 'kysely';
+import type { Db } from '$lib/server/db';
+import type { InboxItemTable, NotificationTable } from '$lib/server/db/schema';
+
+/** Inserts unless the dedupe key exists; true when inserted. */
+export async function insertInboxOnce(db: Db, row: Insertable<InboxItemTable>): Promise<boolean> {
+  const res = await db
+    .insertInto('inbox_item')
+    .values(row)
+    .onConflict((oc) => oc.column('dedupe_key').doNothing())
+    .executeTakeFirst();
+  return Number(res.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+export async function insertOutboxOnce(db: Db, row: Insertable<NotificationTable>): Promise<void> {
+  await db
+    .insertInto('notification')
+    .values(row)
+    .onConflict((oc) => oc.column('dedupe_key').doNothing())
+    .execute();
+}
+
+/** Live accounts holding one of `roles` exactly at the organisation, with their e-mail. */
+export async function staffAt(db: Db, orgId: string, roles: readonly string[]) {
+  return db
+    .selectFrom('role_grant as g')
+    .innerJoin('account as a', 'a.id', 'g.account_id')
+    .select(['a.id', 'a.email'])
+    .distinct()
+    .where('g.organisation_id', '=', orgId)
+    .where('g.role', 'in', [...roles])
+    .where('g.revoked_at', 'is', null)
+    .where('a.disabled', '=', 0)
+    .execute();
+}
+
+export async function parentOf(db: Db, orgId: string): Promise<string | null> {
+  const row = await db.selectFrom('organisation').select('parent_id').where('id', '=', orgId).executeTakeFirst();
+  return row?.parent_id ?? null;
+}
+
+export async function reportForNotice(db: Db, id: string) {
+  return db
+    .selectFrom('report')
+    .select([
+      'id',
+      'status',
+      'category_id',
+      'commune_org_id',
+      'agency_org_id',
+      'reporter_account_id',
+      'deadline_on',
+      'deadline_kind'
+    ])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function hasIdentity(db: Db, reportId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('report_identity')
+    .select('report_id')
+    .where('report_id', '=', reportId)
+    .executeTakeFirst();
+  return !!row;
+}
+
+/** Open reports whose deadline falls between the two days (inclusive). */
+export async function reportsDueBetween(db: Db, from: string, to: string, statuses: readonly string[]) {
+  return db
+    .selectFrom('report')
+    .select('id')
+    .where('deadline_on', '>=', from)
+    .where('deadline_on', '<=', to)
+    .where('status', 'in', [...statuses])
+    .execute();
+}
+
+export async function listInbox(db: Db, accountId: string, onlyUnread: boolean, limit: number) {
+  let q = db
+    .selectFrom('inbox_item as i')
+    .innerJoin('report as r', 'r.id', 'i.report_id')
+    .innerJoin('category as c', 'c.id', 'r.category_id')
+    .select(['i.id', 'i.kind', 'i.report_id', 'i.created_at', 'i.read_at', 'r.status', 'c.name_vi', 'c.name_en'])
+    .where('i.account_id', '=', accountId);
+  if (onlyUnread) q = q.where('i.read_at', 'is', null);
+  return q.orderBy('i.created_at', 'desc').orderBy('i.id').limit(limit).execute();
+}
+
+export async function countUnread(db: Db, accountId: string): Promise<number> {
+  const row = await db
+    .selectFrom('inbox_item')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('account_id', '=', accountId)
+    .where('read_at', 'is', null)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+/** Marks the account's own items read; `ids` null marks all. */
+export async function markRead(db: Db, accountId: string, ids: string[] | null, at: string): Promise<number> {
+  let q = db
+    .updateTable('inbox_item')
+    .set({ read_at: at })
+    .where('account_id', '=', accountId)
+    .where('read_at', 'is', null);
+  if (ids) q = q.where('id', 'in', ids.length ? ids : ['-']);
+  const res = await q.executeTakeFirst();
+  return Number(res.numUpdatedRows);
+}
+
+/** Reading a report clears the reader's notices about it. */
+export async function markReportRead(db: Db, accountId: string, reportId: string, at: string): Promise<void> {
+  await db
+    .updateTable('inbox_item')
+    .set({ read_at: at })
+    .where('account_id', '=', accountId)
+    .where('report_id', '=', reportId)
+    .where('read_at', 'is', null)
+    .execute();
+}
