@@ -1,8 +1,8 @@
 import { listQueue } from '$lib/server/reports/workflow/queue.service';
-import { orHttp, requireSignIn } from '$lib/server/people/route';
+import { loadOr404, requireSignIn } from '$lib/server/http';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, url }) => {
-  requireSignIn(locals, url);
-  return orHttp(() => listQueue(locals.db, locals.actor, url.searchParams.get('tab')));
+export const load: PageServerLoad = async (event) => {
+  const actor = requireSignIn(event);
+  return loadOr404(() => listQueue(event.locals.db, actor, event.url.searchParams.get('tab')));
 };
