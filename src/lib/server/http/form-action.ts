@@ -113,7 +113,8 @@ async function attempt<S extends z.ZodType, R>(spec: FormActionSpec<S, R>, event
     return { result: await spec.run({ ...ctx, data: parsed.data, form, values }) };
   } catch (e) {
     if (!isAppError(e)) throw e;
-    if (e.code === 'UNAUTHENTICATED') redirect(303, loginHref(event.url));
+    // On a public form (sign-in) UNAUTHENTICATED is the answer to show, not a reason to go sign in.
+    if (e.code === 'UNAUTHENTICATED' && spec.access !== 'public') redirect(303, loginHref(event.url));
     if (e.code === 'NOT_FOUND') error(404, 'Not found');
     return failed(spec, event, values, e.status, errorsOf(e));
   }
