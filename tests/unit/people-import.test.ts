@@ -165,9 +165,28 @@ forEachDb('member list import', (ctx) => {
       bytes: await workbook(rows)
     });
     const { mapping } = await openUpload(ctx.db, officer, id);
-    expect(await saveMapping(ctx.db, officer, id, mapping)).toEqual({ ok: true });
+    await saveMapping(ctx.db, officer, id, mapping);
     return id;
   };
+
+  it('refuses a mapping per field with catalogue keys: a required field left out, a column used twice', async () => {
+    const id = await uploadMemberList(ctx.db, officer, {
+      organisationId: branch,
+      fileName: 'ds.xlsx',
+      bytes: await workbook([good(1)])
+    });
+    const { mapping } = await openUpload(ctx.db, officer, id);
+    const bad: Mapping = { ...mapping, full_name: null, phone: mapping.birth_year };
+    await expect(saveMapping(ctx.db, officer, id, bad)).rejects.toMatchObject({
+      code: 'VALIDATION',
+      details: {
+        fields: {
+          map_full_name: 'people_import_err_mapping_required',
+          map_phone: 'people_import_err_mapping_duplicate'
+        }
+      }
+    });
+  });
 
   it('imports nothing when one row is bad, listing the row', async () => {
     const before = await count();

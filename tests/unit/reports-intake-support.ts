@@ -7,6 +7,7 @@ import { setMediaRoot } from '../../src/lib/server/media/media';
 import { seedDemo } from '../support/demo';
 import { formatDate, todayVn } from '../../src/lib/shared/format';
 import type { IntakeInput } from '../../src/lib/server/reports/intake/intake.schema';
+import { isAppError } from '../../src/lib/server/errors';
 
 export function useTempMedia(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'cs-media-'));
@@ -93,4 +94,14 @@ export async function allText(
         .join('\n')
     )
     .join('\n');
+}
+
+/** The field → catalogue key map of a refused intake (a VALIDATION error); fails the test if it was accepted. */
+export async function refusedFields(p: Promise<unknown>): Promise<Record<string, string>> {
+  const e = await p.then(
+    () => null,
+    (err: unknown) => err
+  );
+  if (!isAppError(e) || e.code !== 'VALIDATION') throw new Error(`expected a VALIDATION refusal, got ${String(e)}`);
+  return (e.details?.fields ?? {}) as Record<string, string>;
 }

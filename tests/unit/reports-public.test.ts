@@ -51,7 +51,6 @@ async function report(
     protection: identity ? 'confidential' : 'anonymous',
     ...(identity ?? {})
   });
-  if (!r.ok) throw new Error(JSON.stringify(r.codes));
   return r.reportId;
 }
 

@@ -63,3 +63,6 @@ export const optionalEnum = <T extends readonly [string, ...string[]]>(values: T
     .optional()
     .transform((v) => (v && v.trim() ? v.trim() : null))
     .pipe(z.enum(values).nullable());
+
+/** A chosen file (browsers send an empty part when none was chosen); the service checks type and size. */
+export const chosenFile = z.custom<File>((v) => v instanceof File && v.size > 0, 'err_required');

@@ -1,9 +1,8 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { signIn } from '$lib/server/auth/signin.service';
 import { signInSchema } from '$lib/server/auth/auth.schema';
 import { SESSION_COOKIE } from '$lib/server/auth/session';
-import { formValues, validate } from '$lib/server/forms';
-import { failFromError, safeNext } from '$lib/server/http';
+import { formAction, safeNext } from '$lib/server/http';
 import { localizeHref } from '$lib/paraglide/runtime';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -12,15 +11,12 @@ export const load: PageServerLoad = ({ locals }) => {
 };
 
 export const actions: Actions = {
-  default: async ({ request, locals, cookies, url }) => {
-    const form = await request.formData();
-    const values = formValues(form);
-    const parsed = validate(signInSchema, values);
-    // Never echo the password back into the form.
-    const kept = { login: values.login };
-    if (!parsed.ok) return fail(400, { values: kept, errors: parsed.errors });
-    try {
-      const { token, expiresAt, account } = await signIn(locals.db, parsed.data.login, parsed.data.password);
+  // formAction never echoes the password back into the form.
+  default: formAction({
+    schema: signInSchema,
+    access: 'public',
+    run: async ({ db, data, event: { cookies, url } }) => {
+      const { token, expiresAt, account } = await signIn(db, data.login, data.password);
       cookies.set(SESSION_COOKIE, token, {
         path: '/',
         httpOnly: true,
@@ -28,14 +24,8 @@ export const actions: Actions = {
         expires: expiresAt,
         secure: url.protocol === 'https:'
       });
-      redirect(
-        303,
-        account.must_change_password
-          ? localizeHref('/account/password')
-          : localizeHref(safeNext(url.searchParams.get('next')))
-      );
-    } catch (e) {
-      return failFromError(e, kept);
-    }
-  }
+      return account.must_change_password;
+    },
+    redirectTo: (mustChange, { url }) => (mustChange ? '/account/password' : safeNext(url.searchParams.get('next')))
+  })
 };

@@ -3,7 +3,7 @@ import { loadOr404, requireSignIn } from '$lib/server/http';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-  requireSignIn(event);
+  const actor = requireSignIn(event);
   const { locals, url } = event;
-  return loadOr404(() => listQueue(locals.db, locals.actor, url.searchParams.get('tab'), new Date(), url.searchParams));
+  return loadOr404(() => listQueue(locals.db, actor, url.searchParams.get('tab'), new Date(), url.searchParams));
 };

@@ -1,8 +1,7 @@
-import { fail, redirect } from '@sveltejs/kit';
-import { t } from '$lib/server/i18n';
+import { z } from 'zod';
+import { formAction } from '$lib/server/http';
 import { lookupReceipt } from '$lib/server/reports/intake/followup.service';
 import { FOLLOW_COOKIE, FOLLOW_TTL_MINUTES, signFollowToken } from '$lib/server/reports/intake/receipt-keys';
-import { localizeHref } from '$lib/paraglide/runtime';
 import { pageReading } from '$lib/server/library/library-public.service';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -14,19 +13,19 @@ export const load: PageServerLoad = async ({ locals }) => ({ reading: await page
  * appears in a URL (server logs, history, Referer). See receipt-keys.ts.
  */
 export const actions: Actions = {
-  default: async ({ request, locals, cookies, url, getClientAddress }) => {
-    const code = String((await request.formData()).get('code') ?? '');
-    const found = await lookupReceipt(locals.db, code, getClientAddress());
-    if (!found.ok && found.reason === 'rate_limited')
-      return fail(429, { values: { code }, errors: { code: t('ri_err_receipt_rate_limited') } });
-    if (!found.ok) return fail(400, { values: { code }, errors: { code: t('ri_err_receipt') } });
-    cookies.set(FOLLOW_COOKIE, signFollowToken(found.reportId), {
-      path: '/',
-      httpOnly: true,
-      sameSite: 'strict',
-      secure: url.protocol === 'https:',
-      maxAge: FOLLOW_TTL_MINUTES * 60
-    });
-    redirect(303, localizeHref('/r/report'));
-  }
+  default: formAction({
+    schema: z.object({ code: z.string().default('') }),
+    access: 'public',
+    run: async ({ db, data, event: { cookies, url, getClientAddress } }) => {
+      const reportId = await lookupReceipt(db, data.code, getClientAddress());
+      cookies.set(FOLLOW_COOKIE, signFollowToken(reportId), {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: url.protocol === 'https:',
+        maxAge: FOLLOW_TTL_MINUTES * 60
+      });
+    },
+    redirectTo: '/r/report'
+  })
 };

@@ -47,7 +47,9 @@ export function errorResponse(e: unknown): Response {
   }
   const body: ApiErrorBody = { error: { code: err.code, message: messageOf(err) } };
   const fields = err.details?.fields as Record<string, string> | undefined;
-  if (fields) body.error.fields = fields;
+  const params = err.details?.params as Record<string, Record<string, unknown>> | undefined;
+  // Services send catalogue keys (translated here); already-translated text passes through.
+  if (fields) body.error.fields = Object.fromEntries(Object.entries(fields).map(([f, v]) => [f, t(v, params?.[f])]));
   else if (err.details?.field) body.error.fields = { [String(err.details.field)]: messageOf(err) };
   return json(body, { status: ERROR_STATUS[err.code] });
 }

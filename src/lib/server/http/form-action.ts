@@ -31,16 +31,24 @@ export interface FormContext<T> {
   values: FormValues;
 }
 
+/** What a schema built per request may read (e.g. the account whose password is being set). */
+export type SchemaContext = Pick<FormContext<unknown>, 'event' | 'db' | 'actor'>;
+
 export interface FormActionSpec<S extends z.ZodType, R> {
-  schema: S;
+  /** The schema, or a function building it when a rule needs stored data (its AppErrors fail like run's). */
+  schema: S | ((ctx: SchemaContext) => S | Promise<S>);
   /** 'signed-in' (default): anonymous posts go to sign-in, keeping a draft when the session just expired. */
   access?: 'signed-in' | 'public';
   /** Signed-in users this rejects get 404 before anything is read, as from guardRole. */
   allow?: (actor: Actor) => boolean;
   /** Set on pages with several forms: errors become `<name>_<field>`, results carry `action: name`. */
   name?: string;
-  /** Reshape raw values before validation. */
-  prepare?: (values: FormValues) => Record<string, unknown>;
+  /** Reshape raw values before validation (the raw form is there for files). */
+  prepare?: (values: FormValues, form: FormData) => Record<string, unknown>;
+  /** What a failed form shows again (after passwords are dropped), e.g. a date as it was read. */
+  keep?: (values: FormValues) => FormValues;
+  /** More data a failed form needs to be shown again (e.g. the choices of a step without JavaScript). */
+  withFailure?: (values: FormValues, event: RequestEvent) => Promise<object>;
   run: (ctx: FormContext<z.infer<S>>) => Promise<R>;
   /** Where to go after success (localised here); without it the result is returned as action data. */
   redirectTo?: string | ((result: R, event: RequestEvent) => string);
@@ -54,7 +62,9 @@ const keyed = (name: string | undefined, errors: FieldErrors): FieldErrors =>
 /** A coded service error as field errors (details.field / details.fields name the inputs). */
 export function errorsOf(e: AppError): FieldErrors {
   const fields = e.details?.fields as Record<string, string> | undefined;
-  if (fields) return Object.fromEntries(Object.entries(fields).map(([f, key]) => [f, t(key, e.details)]));
+  const params = e.details?.params as Record<string, Record<string, unknown>> | undefined;
+  if (fields)
+    return Object.fromEntries(Object.entries(fields).map(([f, key]) => [f, t(key, params?.[f] ?? e.details)]));
   return e.details?.field ? { [String(e.details.field)]: t(e.message, e.details) } : { _form: t(e.message, e.details) };
 }
 
@@ -80,30 +90,45 @@ async function signedIn(event: RequestEvent, form: FormData): Promise<void> {
   redirect(303, draft ? loginHref(draft.url, 'expired=1&') : loginHref(event.url));
 }
 
+/** The failure as the page shows it: the kept values, the errors and any data the spec adds. */
+async function failed<S extends z.ZodType, R>(
+  spec: FormActionSpec<S, R>,
+  event: RequestEvent,
+  values: FormValues,
+  status: number,
+  errors: FieldErrors
+) {
+  const kept = spec.keep ? spec.keep(shown(values)) : shown(values);
+  const extra: object = spec.withFailure ? await spec.withFailure(values, event) : {};
+  return fail(status, { ...extra, action: spec.name, values: kept, errors: keyed(spec.name, errors) });
+}
+
+async function attempt<S extends z.ZodType, R>(spec: FormActionSpec<S, R>, event: RequestEvent, form: FormData) {
+  const values = formValues(form);
+  const ctx = { event, db: event.locals.db, actor: event.locals.actor };
+  try {
+    const schema = typeof spec.schema === 'function' ? await spec.schema(ctx) : spec.schema;
+    const parsed = validate(schema, spec.prepare ? spec.prepare(values, form) : values);
+    if (!parsed.ok) return failed(spec, event, values, 400, parsed.errors);
+    return { result: await spec.run({ ...ctx, data: parsed.data, form, values }) };
+  } catch (e) {
+    if (!isAppError(e)) throw e;
+    // On a public form (sign-in) UNAUTHENTICATED is the answer to show, not a reason to go sign in.
+    if (e.code === 'UNAUTHENTICATED' && spec.access !== 'public') redirect(303, loginHref(event.url));
+    if (e.code === 'NOT_FOUND') error(404, 'Not found');
+    return failed(spec, event, values, e.status, errorsOf(e));
+  }
+}
+
 export function formAction<S extends z.ZodType, R = void>(spec: FormActionSpec<S, R>) {
   return async (event: RequestEvent) => {
     const form = await readForm(event.request);
     if (!form) return fail(400, { action: spec.name, values: {}, errors: { _form: t('err_bad_form') } });
     if ((spec.access ?? 'signed-in') === 'signed-in') await signedIn(event, form);
     if (spec.allow && !spec.allow(event.locals.actor)) error(404, 'Not found');
-    const values = formValues(form);
-    const parsed = validate(spec.schema, spec.prepare ? spec.prepare(values) : values);
-    if (!parsed.ok)
-      return fail(400, { action: spec.name, values: shown(values), errors: keyed(spec.name, parsed.errors) });
-    let result: R;
-    try {
-      result = await spec.run({
-        event,
-        db: event.locals.db,
-        actor: event.locals.actor,
-        data: parsed.data,
-        form,
-        values
-      });
-    } catch (e) {
-      if (isAppError(e) && e.code === 'UNAUTHENTICATED') redirect(303, loginHref(event.url));
-      return failFromError(e, shown(values), spec.name);
-    }
+    const outcome = await attempt(spec, event, form);
+    if (!('result' in outcome)) return outcome;
+    const { result } = outcome;
     if (spec.redirectTo === undefined) return spec.name ? { action: spec.name, ...result } : result;
     const to = typeof spec.redirectTo === 'function' ? spec.redirectTo(result, event) : spec.redirectTo;
     redirect(303, localizeHref(to));

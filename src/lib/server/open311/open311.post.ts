@@ -9,7 +9,8 @@ import type { Db } from '$lib/server/db';
 import { SYSTEM, type Actor } from '$lib/server/access/actor';
 import { audit } from '$lib/server/audit/audit.service';
 import { newId, nowIso } from '$lib/server/db/ids';
-import { createReport } from '$lib/server/reports/intake/intake.service';
+import { isAppError } from '$lib/server/errors';
+import { createReport, type IntakeResult } from '$lib/server/reports/intake/intake.service';
 import { todayVn } from '$lib/shared/format';
 import { clean, fold } from '$lib/shared/text';
 import { verifyKey } from './keys.service';
@@ -115,6 +116,17 @@ async function linkMedia(db: Db, actor: Actor, reportId: string, url: string): P
   });
 }
 
+/** createReport, its refusals answered in the Open311 client's words. */
+async function intake(db: Db, actor: Actor, input: Record<string, unknown>): Promise<IntakeResult | O311Result> {
+  try {
+    return await createReport(db, actor, input);
+  } catch (e) {
+    const fields = isAppError(e) && e.code === 'VALIDATION' ? e.details?.fields : undefined;
+    if (!fields) throw e;
+    return failure(fields as Record<string, string>);
+  }
+}
+
 export async function postRequest(db: Db, p: Params): Promise<O311Result> {
   const key = await verifyKey(db, p.api_key);
   if (!key) return o311Error(403, 'api_key is missing or invalid');
@@ -131,7 +143,7 @@ export async function postRequest(db: Db, p: Params): Promise<O311Result> {
   const lat = clean(p.lat ?? '');
   const lon = clean(p.long ?? '');
   const actor = { ...SYSTEM, name: `open311:${key.name}` };
-  const result = await createReport(db, actor, {
+  const result = await intake(db, actor, {
     channel,
     category_id: service.id,
     description: p.description ?? '',
@@ -143,7 +155,7 @@ export async function postRequest(db: Db, p: Params): Promise<O311Result> {
     commune_id: !lat && !lon && address ? await communeFromAddress(db, address) : '',
     ...reporterOf(p)
   });
-  if (!result.ok) return failure(result.codes);
+  if ('status' in result) return result;
   if (media) await linkMedia(db, actor, result.reportId, media);
   return {
     status: 200,

@@ -101,13 +101,21 @@ export async function openUpload(db: Db, actor: Actor, id: string) {
   };
 }
 
-export async function saveMapping(db: Db, actor: Actor, id: string, mapping: Mapping) {
+const MAPPING_MESSAGE = {
+  required: 'people_import_err_mapping_required',
+  duplicate: 'people_import_err_mapping_duplicate'
+};
+
+/** Stores the column mapping; a required field left out or a column used twice is refused per field (`map_<field>`). */
+export async function saveMapping(db: Db, actor: Actor, id: string, mapping: Mapping): Promise<void> {
   const opened = await openUpload(db, actor, id);
-  const errors = mappingErrors(mapping);
-  if (Object.keys(errors).length) return { ok: false as const, errors };
+  const errors = Object.entries(mappingErrors(mapping));
+  if (errors.length)
+    throw new AppError('VALIDATION', 'people_import_err_mapping', {
+      fields: Object.fromEntries(errors.map(([f, kind]) => [`map_${f}`, MAPPING_MESSAGE[kind]]))
+    });
   const stored: Stored = { columns: mapping, villages: opened.villageDecisions };
   await uploads.setUploadMapping(db, id, JSON.stringify(stored));
-  return { ok: true as const };
 }
 
 /** The officer's choices for villages the registry lacks: create under the commune, or map to one it has. */

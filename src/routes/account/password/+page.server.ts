@@ -1,30 +1,22 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect, type RequestEvent } from '@sveltejs/kit';
 import { changeOwnPassword } from '$lib/server/auth/account.service';
 import { passwordChangeSchema } from '$lib/server/auth/auth.schema';
-import { formValues, validate } from '$lib/server/forms';
-import { failFromError } from '$lib/server/http';
-import { localizeHref } from '$lib/paraglide/runtime';
+import { formAction, loginHref } from '$lib/server/http';
 import type { Actions, PageServerLoad } from './$types';
 
-const toLogin = () => redirect(303, localizeHref('/login?next=%2Faccount%2Fpassword'));
+/** A password is changed from a browser session (an API token has none to keep signed in). */
+function session(event: Pick<RequestEvent, 'locals' | 'url'>) {
+  if (!event.locals.account) redirect(303, loginHref(event.url));
+  return event.locals.account;
+}
 
-export const load: PageServerLoad = ({ locals }) => {
-  if (!locals.account) toLogin();
-  return { mustChange: locals.account!.mustChangePassword };
-};
+export const load: PageServerLoad = (event) => ({ mustChange: session(event).mustChangePassword });
 
 export const actions: Actions = {
-  default: async ({ request, locals }) => {
-    if (!locals.account) toLogin();
-    const account = locals.account!;
-    const parsed = validate(passwordChangeSchema(account.username), formValues(await request.formData()));
-    // Passwords are never echoed back into the page.
-    if (!parsed.ok) return fail(400, { values: {}, errors: parsed.errors });
-    try {
-      await changeOwnPassword(locals.db, locals.actor, account.sessionId, parsed.data);
-    } catch (e) {
-      return failFromError(e, {});
-    }
-    redirect(303, localizeHref('/account?changed=1'));
-  }
+  // Passwords are never echoed back into the page (formAction drops them from the values).
+  default: formAction({
+    schema: ({ event }) => passwordChangeSchema(session(event).username),
+    run: ({ db, actor, data, event }) => changeOwnPassword(db, actor, session(event).sessionId, data),
+    redirectTo: '/account?changed=1'
+  })
 };

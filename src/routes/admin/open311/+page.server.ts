@@ -1,38 +1,28 @@
-import { fail } from '@sveltejs/kit';
-import { guardAdmin } from '$lib/server/accounts/route';
-import { formValues } from '$lib/server/forms';
-import { failFromError } from '$lib/server/http';
+import { z } from 'zod';
+import { isAdministrator } from '$lib/server/access/access';
+import { formAction, guardRole } from '$lib/server/http';
 import { createKey, listKeys, revokeKey } from '$lib/server/open311/keys.service';
-import { t } from '$lib/server/i18n';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-  guardAdmin(event);
-  return { keys: await listKeys(event.locals.db, event.locals.actor) };
+  const actor = guardRole(event, isAdministrator);
+  return { keys: await listKeys(event.locals.db, actor) };
 };
 
 export const actions: Actions = {
-  create: async (event) => {
-    guardAdmin(event);
-    const values = formValues(await event.request.formData());
-    const name = String(values.name ?? '');
-    if (!name.trim()) return fail(400, { values, errors: { name: t('err_required') } });
-    try {
-      // The raw key goes back in this one response only; it is never stored or logged.
-      const { key } = await createKey(event.locals.db, event.locals.actor, name);
-      return { key };
-    } catch (e) {
-      return failFromError(e, values);
+  create: formAction({
+    // The service trims, requires and bounds the name.
+    schema: z.object({ name: z.string().default('') }),
+    allow: isAdministrator,
+    // The raw key goes back in this one response only; it is never stored or logged.
+    run: async ({ db, actor, data }) => ({ key: (await createKey(db, actor, data.name)).key })
+  }),
+  revoke: formAction({
+    schema: z.object({ key_id: z.string().default('') }),
+    allow: isAdministrator,
+    run: async ({ db, actor, data }) => {
+      await revokeKey(db, actor, data.key_id);
+      return { revoked: true };
     }
-  },
-  revoke: async (event) => {
-    guardAdmin(event);
-    const id = String((await event.request.formData()).get('key_id') ?? '');
-    try {
-      await revokeKey(event.locals.db, event.locals.actor, id);
-    } catch (e) {
-      return failFromError(e, {});
-    }
-    return { revoked: true };
-  }
+  })
 };

@@ -1,6 +1,6 @@
-import { fail, redirect, type Cookies } from '@sveltejs/kit';
-import { isAppError } from '$lib/server/errors';
-import { t } from '$lib/server/i18n';
+import { redirect, type Cookies } from '@sveltejs/kit';
+import { z } from 'zod';
+import { formAction } from '$lib/server/http';
 import { filesOf, preparePhotos } from '$lib/server/media/media';
 import { rate, reopen, reply, reporterView } from '$lib/server/reports/intake/followup.service';
 import { FOLLOW_COOKIE, verifyFollowToken } from '$lib/server/reports/intake/receipt-keys';
@@ -20,36 +20,30 @@ export const load: PageServerLoad = async ({ locals, cookies }) => ({
   reading: await pageReading(locals.db, 'follow_up')
 });
 
-/** AppError → the form's field error; anything else is a bug and rethrows. */
-async function run(action: string, values: Record<string, string>, fn: () => Promise<void>) {
-  try {
-    await fn();
-    return { done: action };
-  } catch (e) {
-    if (!isAppError(e)) throw e;
-    return fail(e.status, {
-      action,
-      values,
-      errors: { [String(e.details?.field ?? action)]: t(e.message, e.details) }
-    });
-  }
-}
-
+/** No account here: the signed cookie is the proof, and the service checks every value. */
 export const actions: Actions = {
-  reply: async ({ request, locals, cookies }) => {
-    const id = followed(cookies);
-    const form = await request.formData();
-    const body = String(form.get('body') ?? '');
-    return run('reply', { body }, async () => reply(locals.db, id, body, await preparePhotos(filesOf(form, 'photos'))));
-  },
-  rate: async ({ request, locals, cookies }) => {
-    const id = followed(cookies);
-    const rating = String((await request.formData()).get('rating') ?? '');
-    return run('rating', { rating }, () => rate(locals.db, id, Number(rating)));
-  },
-  reopen: async ({ request, locals, cookies }) => {
-    const id = followed(cookies);
-    const reason = String((await request.formData()).get('reason') ?? '');
-    return run('reason', { reason }, () => reopen(locals.db, id, reason));
-  }
+  reply: formAction({
+    schema: z.object({ body: z.string().default('') }),
+    access: 'public',
+    run: async ({ db, data, form, event }) => {
+      await reply(db, followed(event.cookies), data.body, await preparePhotos(filesOf(form, 'photos')));
+      return { done: 'reply' };
+    }
+  }),
+  rate: formAction({
+    schema: z.object({ rating: z.string().default('') }),
+    access: 'public',
+    run: async ({ db, data, event }) => {
+      await rate(db, followed(event.cookies), Number(data.rating));
+      return { done: 'rating' };
+    }
+  }),
+  reopen: formAction({
+    schema: z.object({ reason: z.string().default('') }),
+    access: 'public',
+    run: async ({ db, data, event }) => {
+      await reopen(db, followed(event.cookies), data.reason);
+      return { done: 'reason' };
+    }
+  })
 };

@@ -43,21 +43,21 @@ export const RECEIPT_WINDOW_MINUTES = 15;
 const clientKey = (client: string) =>
   `receipt:${createHmac('sha256', config.APP_SECRET).update(`receipt-limit:${client}`).digest('hex').slice(0, 32)}`;
 
-export type ReceiptLookup = { ok: true; reportId: string } | { ok: false; reason: 'not_found' | 'rate_limited' };
-
 /**
  * A receipt lookup from the /r form, limited per client: after RECEIPT_MAX_FAILURES wrong codes
  * in RECEIPT_WINDOW_MINUTES every attempt is refused, right or wrong, until the window ends.
- * Success does not reset the count, so one valid code cannot buy more guesses.
+ * Success does not reset the count, so one valid code cannot buy more guesses. A wrong code is
+ * a field error on the form, never a 404: the form stays, with what was typed.
  */
-export async function lookupReceipt(db: Db, code: string, client: string, now = Date.now()): Promise<ReceiptLookup> {
+export async function lookupReceipt(db: Db, code: string, client: string, now = Date.now()): Promise<string> {
   const key = clientKey(client);
   const live = await liveWindow(db, key, now);
-  if (live && live.count >= RECEIPT_MAX_FAILURES) return { ok: false, reason: 'rate_limited' };
+  if (live && live.count >= RECEIPT_MAX_FAILURES)
+    throw new AppError('RATE_LIMITED', 'ri_err_receipt_rate_limited', { field: 'code' });
   const reportId = await reportIdForReceipt(db, code);
-  if (reportId) return { ok: true, reportId };
+  if (reportId) return reportId;
   await countAttempt(db, key, live, RECEIPT_WINDOW_MINUTES, now);
-  return { ok: false, reason: 'not_found' };
+  throw new AppError('VALIDATION', 'ri_err_receipt', { field: 'code' });
 }
 
 /** VN calendar date of an ISO instant. */

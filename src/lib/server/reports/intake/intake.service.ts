@@ -11,8 +11,8 @@ import { newId, nowIso } from '$lib/server/db/ids';
 import { ANONYMOUS, type Actor } from '$lib/server/access/actor';
 import { can, inScope } from '$lib/server/access/access';
 import { audit } from '$lib/server/audit/audit.service';
-import { validate, type FieldErrors } from '$lib/server/forms';
-import { t } from '$lib/server/i18n';
+import { AppError } from '$lib/server/errors';
+import { parseOrThrow } from '$lib/server/forms';
 import { fold } from '$lib/shared/text';
 import { todayVn } from '$lib/shared/format';
 import type { PreparedMedia } from '$lib/server/media/media';
@@ -30,29 +30,23 @@ export interface IntakeFiles {
   voice?: PreparedMedia | null;
 }
 
-export type IntakeResult =
-  | { ok: false; errors: FieldErrors; codes: Record<string, string> }
-  | {
-      ok: true;
-      reportId: string;
-      receiptCode: string | null;
-      created: boolean;
-      urgent: boolean;
-      location: { precision: string; communeName: string } | null;
-    };
+/** What the reporter is told: the receipt (shown once), whether this was a retry, where it landed. */
+export interface IntakeResult {
+  reportId: string;
+  receiptCode: string | null;
+  created: boolean;
+  urgent: boolean;
+  location: { precision: string; communeName: string } | null;
+}
 
-const fieldError = (field: string, key: string): IntakeResult => ({
-  ok: false,
-  errors: { [field]: t(key) },
-  codes: { [field]: key }
-});
+/** A refusal of one field, as details.fields like a schema failure (the form or Open311 names it). */
+const fieldError = (field: string, key: string) => new AppError('VALIDATION', key, { fields: { [field]: key } });
 
 async function replay(db: Db, key: string): Promise<IntakeResult | null> {
   const existing = await repo.findReportByKey(db, key);
   if (!existing) return null;
   const fresh = Date.now() - Date.parse(existing.created_at) < RECEIPT_REPLAY_MINUTES * 60_000;
   return {
-    ok: true,
     reportId: existing.id,
     receiptCode: fresh ? receiptFromKey(key) : null,
     created: false,
@@ -66,13 +60,13 @@ async function observerOf(
   db: Db,
   actor: Actor,
   d: IntakeData
-): Promise<{ personId: string | null; name: string | null } | IntakeResult> {
+): Promise<{ personId: string | null; name: string | null }> {
   if (d.observer_kind === 'self') return { personId: null, name: null };
-  if (!can(actor, 'report.on_behalf')) return fieldError('observer_kind', 'ri_err_on_behalf');
+  if (!can(actor, 'report.on_behalf')) throw fieldError('observer_kind', 'ri_err_on_behalf');
   if (d.observer_kind === 'non_member') return { personId: null, name: d.name };
   const person = await repo.findPersonOrg(db, d.observer_person_id);
   if (!person || !(await inScope(db, actor, 'report.on_behalf', person.organisation_id)))
-    return fieldError('observer_person_id', 'ri_err_member');
+    throw fieldError('observer_person_id', 'ri_err_member');
   return { personId: person.id, name: person.full_name };
 }
 
@@ -101,22 +95,19 @@ export async function createReport(
 ): Promise<IntakeResult> {
   const photos = files.photos ?? [];
   const photoGps = photos.find((p) => p.lat !== null && p.lon !== null);
-  const parsed = validate(intakeSchema, {
+  const d = parseOrThrow(intakeSchema, {
     ...withDefaultProtection(input),
     has_voice: !!files.voice,
     has_photo_gps: !!photoGps
   });
-  if (!parsed.ok) return parsed;
-  const d = parsed.data;
   const key = d.idempotency_key || null;
   if (key) {
     const again = await replay(db, key);
     if (again) return again;
   }
   const category = await repo.findCategoryForIntake(db, d.category_id);
-  if (!category || !category.active) return fieldError('category_id', 'ri_err_category');
+  if (!category || !category.active) throw fieldError('category_id', 'ri_err_category');
   const observer = await observerOf(db, actor, d);
-  if ('ok' in observer) return observer;
   const today = todayVn();
   const loc = await resolveLocation(
     db,
@@ -130,7 +121,7 @@ export async function createReport(
     },
     today
   );
-  if ('error' in loc) return fieldError(loc.field, loc.error);
+  if ('error' in loc) throw fieldError(loc.field, loc.error);
   const orgId = await communeOrg(db, loc.communeId, today);
   const deadline = await deadlineFor(db, 'verify', d.channel, category.id, today);
   const receiptCode = key ? receiptFromKey(key) : newReceiptCode();
@@ -161,7 +152,6 @@ export async function createReport(
     throw e;
   }
   return {
-    ok: true,
     reportId,
     receiptCode,
     created: true,

@@ -1,23 +1,18 @@
-import { fail } from '@sveltejs/kit';
+import { isAdministrator } from '$lib/server/access/access';
 import { getAccount, resetPassword } from '$lib/server/accounts/accounts.service';
 import { resetPasswordSchema } from '$lib/server/accounts/accounts.schema';
-import { guardAdmin } from '$lib/server/accounts/route';
-import { formValues, validate } from '$lib/server/forms';
-import { failFromError } from '$lib/server/http';
+import { formAction } from '$lib/server/http';
 import type { Actions } from './$types';
 
 export const actions: Actions = {
-  default: async (event) => {
-    guardAdmin(event);
-    const { db, actor } = event.locals;
-    try {
-      const target = await getAccount(db, actor, event.params.id);
-      const parsed = validate(resetPasswordSchema(target.username), formValues(await event.request.formData()));
-      if (!parsed.ok) return fail(400, { values: {}, errors: parsed.errors });
-      await resetPassword(db, actor, target.id, parsed.data.password);
-    } catch (e) {
-      return failFromError(e, {});
+  default: formAction({
+    // The "not the username" rule needs the account being reset (another scope's → 404).
+    schema: async ({ db, actor, event }) =>
+      resetPasswordSchema((await getAccount(db, actor, event.params.id!)).username),
+    allow: isAdministrator,
+    run: async ({ db, actor, data, event }) => {
+      await resetPassword(db, actor, event.params.id!, data.password);
+      return { reset: true };
     }
-    return { reset: true };
-  }
+  })
 };

@@ -1,9 +1,8 @@
-import { fail } from '@sveltejs/kit';
+import { z } from 'zod';
+import { isAdministrator } from '$lib/server/access/access';
 import { grantableOrganisations, grantRole, listAccountGrants, revokeRole } from '$lib/server/accounts/grants.service';
 import { grantSchema } from '$lib/server/accounts/accounts.schema';
-import { guardAdmin } from '$lib/server/accounts/route';
-import { formValues, validate } from '$lib/server/forms';
-import { failFromError } from '$lib/server/http';
+import { formAction } from '$lib/server/http';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, parent }) => {
@@ -15,26 +14,20 @@ export const load: PageServerLoad = async ({ locals, params, parent }) => {
 };
 
 export const actions: Actions = {
-  grant: async (event) => {
-    guardAdmin(event);
-    const values = formValues(await event.request.formData());
-    const parsed = validate(grantSchema, values);
-    if (!parsed.ok) return fail(400, { values, errors: parsed.errors });
-    try {
-      await grantRole(event.locals.db, event.locals.actor, event.params.id, parsed.data);
-    } catch (e) {
-      return failFromError(e, values);
+  grant: formAction({
+    schema: grantSchema,
+    allow: isAdministrator,
+    run: async ({ db, actor, data, event }) => {
+      await grantRole(db, actor, event.params.id!, data);
+      return { granted: true };
     }
-    return { granted: true };
-  },
-  revoke: async (event) => {
-    guardAdmin(event);
-    const grantId = String((await event.request.formData()).get('grant_id') ?? '');
-    try {
-      await revokeRole(event.locals.db, event.locals.actor, event.params.id, grantId);
-    } catch (e) {
-      return failFromError(e, {});
+  }),
+  revoke: formAction({
+    schema: z.object({ grant_id: z.string().default('') }),
+    allow: isAdministrator,
+    run: async ({ db, actor, data, event }) => {
+      await revokeRole(db, actor, event.params.id!, data.grant_id);
+      return { revoked: true };
     }
-    return { revoked: true };
-  }
+  })
 };

@@ -1,9 +1,8 @@
-import { fail } from '@sveltejs/kit';
+import { z } from 'zod';
+import { isAdministrator } from '$lib/server/access/access';
 import { createToken, listTokens, revokeToken } from '$lib/server/accounts/tokens.service';
 import { tokenSchema } from '$lib/server/accounts/accounts.schema';
-import { guardAdmin } from '$lib/server/accounts/route';
-import { formValues, validate } from '$lib/server/forms';
-import { failFromError } from '$lib/server/http';
+import { formAction } from '$lib/server/http';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, parent }) => {
@@ -12,27 +11,20 @@ export const load: PageServerLoad = async ({ locals, params, parent }) => {
 };
 
 export const actions: Actions = {
-  create: async (event) => {
-    guardAdmin(event);
-    const values = formValues(await event.request.formData());
-    const parsed = validate(tokenSchema, values);
-    if (!parsed.ok) return fail(400, { values, errors: parsed.errors });
-    try {
-      // The raw token goes back in this one response only; it is never stored or logged.
-      const { token } = await createToken(event.locals.db, event.locals.actor, event.params.id, parsed.data.name);
-      return { token };
-    } catch (e) {
-      return failFromError(e, values);
+  create: formAction({
+    schema: tokenSchema,
+    allow: isAdministrator,
+    // The raw token goes back in this one response only; it is never stored or logged.
+    run: async ({ db, actor, data, event }) => ({
+      token: (await createToken(db, actor, event.params.id!, data.name)).token
+    })
+  }),
+  revoke: formAction({
+    schema: z.object({ token_id: z.string().default('') }),
+    allow: isAdministrator,
+    run: async ({ db, actor, data, event }) => {
+      await revokeToken(db, actor, event.params.id!, data.token_id);
+      return { revoked: true };
     }
-  },
-  revoke: async (event) => {
-    guardAdmin(event);
-    const tokenId = String((await event.request.formData()).get('token_id') ?? '');
-    try {
-      await revokeToken(event.locals.db, event.locals.actor, event.params.id, tokenId);
-    } catch (e) {
-      return failFromError(e, {});
-    }
-    return { revoked: true };
-  }
+  })
 };
