@@ -532,7 +532,7 @@ export interface AggUnitMonthTable {
 export interface NotificationTable {
   id: string;
   dedupe_key: string;
-  kind: 'overdue' | 'urgent' | 'report_due';
+  kind: 'overdue' | 'urgent' | 'report_due' | 'custodian';
   organisation_id: string;
   account_id: string | null;
   report_id: string | null;
@@ -830,6 +830,19 @@ export interface NewsPhotoTable {
   sort_order: Generated<number>;
 }
 
+/** A request to make someone an identity custodian, decided by a second administrator (migration 100). */
+export interface CustodianRequestTable {
+  id: string;
+  account_id: string;
+  organisation_id: string;
+  requested_by: string;
+  requested_at: string;
+  decision: 'approved' | 'refused' | null;
+  decided_by: string | null;
+  decided_at: string | null;
+  grant_id: string | null;
+}
+
 export interface DB {
   notification: NotificationTable;
   admin_unit: AdminUnitTable;
@@ -898,4 +911,5 @@ export interface DB {
   emu_award: EmuAwardTable;
   news_item: NewsItemTable;
   news_photo: NewsPhotoTable;
+  custodian_request: CustodianRequestTable;
 }

@@ -14,6 +14,7 @@ import * as m060 from './060_documents';
 import * as m061 from './061_periodic_reports';
 import * as m070 from './070_emulation';
 import * as m080 from './080_news';
+import * as m100 from './100_custodian_request';
 
 /** Add new migrations here, in order. Never edit a migration that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -31,5 +32,6 @@ export const migrations: Record<string, Migration> = {
   '060_documents': m060,
   '061_periodic_reports': m061,
   '070_emulation': m070,
-  '080_news': m080
+  '080_news': m080,
+  '100_custodian_request': m100
 };

@@ -1,5 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import { grantableOrganisations, grantRole, listAccountGrants, revokeRole } from '$lib/server/accounts/grants.service';
+import { pendingCustodianRequests } from '$lib/server/accounts/custodian.service';
 import { grantSchema } from '$lib/server/accounts/accounts.schema';
 import { guardAdmin } from '$lib/server/accounts/route';
 import { formValues, validate } from '$lib/server/forms';
@@ -10,7 +11,8 @@ export const load: PageServerLoad = async ({ locals, params, parent }) => {
   await parent();
   return {
     grants: await listAccountGrants(locals.db, locals.actor, params.id),
-    organisations: await grantableOrganisations(locals.db, locals.actor)
+    organisations: await grantableOrganisations(locals.db, locals.actor),
+    pending: await pendingCustodianRequests(locals.db, locals.actor, params.id)
   };
 };
 
@@ -21,11 +23,11 @@ export const actions: Actions = {
     const parsed = validate(grantSchema, values);
     if (!parsed.ok) return fail(400, { values, errors: parsed.errors });
     try {
-      await grantRole(event.locals.db, event.locals.actor, event.params.id, parsed.data);
+      const outcome = await grantRole(event.locals.db, event.locals.actor, event.params.id, parsed.data);
+      return outcome.pending ? { requested: true } : { granted: true };
     } catch (e) {
       return failFromError(e, values);
     }
-    return { granted: true };
   },
   revoke: async (event) => {
     guardAdmin(event);
