@@ -2,6 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { signIn } from '$lib/server/auth/signin.service';
 import { signInSchema } from '$lib/server/auth/auth.schema';
 import { SESSION_COOKIE } from '$lib/server/auth/session';
+import { requestClientTag } from '$lib/server/auth/client-tag';
 import { formValues, validate } from '$lib/server/forms';
 import { failFromError, safeNext } from '$lib/server/http';
 import { localizeHref } from '$lib/paraglide/runtime';
@@ -12,7 +13,8 @@ export const load: PageServerLoad = ({ locals }) => {
 };
 
 export const actions: Actions = {
-  default: async ({ request, locals, cookies, url }) => {
+  default: async (event) => {
+    const { request, locals, cookies, url } = event;
     const form = await request.formData();
     const values = formValues(form);
     const parsed = validate(signInSchema, values);
@@ -20,7 +22,12 @@ export const actions: Actions = {
     const kept = { login: values.login };
     if (!parsed.ok) return fail(400, { values: kept, errors: parsed.errors });
     try {
-      const { token, expiresAt, account } = await signIn(locals.db, parsed.data.login, parsed.data.password);
+      const { token, expiresAt, account } = await signIn(
+        locals.db,
+        parsed.data.login,
+        parsed.data.password,
+        requestClientTag(event)
+      );
       cookies.set(SESSION_COOKIE, token, {
         path: '/',
         httpOnly: true,

@@ -82,20 +82,21 @@ export async function takeDraft(
 export async function saveExpiredForm(
   event: { locals: App.Locals; url: URL; cookies: Cookies },
   form: FormData
-): Promise<{ url: URL }> {
+): Promise<{ url: URL; setCookie: string | null }> {
   const path = deLocalizeUrl(event.url).pathname;
   const id = await saveDraft(event.locals.db, path, draftableFields(form));
   const url = new URL(event.url);
   url.search = '';
-  if (id) {
-    url.search = `?draft=${id}`;
-    event.cookies.set(DRAFT_COOKIE, draftToken(id), {
-      path: '/',
-      httpOnly: true,
-      sameSite: 'lax',
-      maxAge: TTL_MS / 1000,
-      secure: event.url.protocol === 'https:'
-    });
-  }
-  return { url };
+  if (!id) return { url, setCookie: null };
+  url.search = `?draft=${id}`;
+  const options = {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    maxAge: TTL_MS / 1000,
+    secure: event.url.protocol === 'https:'
+  };
+  event.cookies.set(DRAFT_COOKIE, draftToken(id), options);
+  // A response a hook builds itself does not carry event.cookies; it sends this header.
+  return { url, setCookie: event.cookies.serialize(DRAFT_COOKIE, draftToken(id), options) };
 }

@@ -28,13 +28,14 @@ export const handleExpiredForm: Handle = async ({ event, resolve }) => {
   } catch {
     return new Response(null, { status: 400 });
   }
-  const { url } = await saveExpiredForm(event, form);
+  const { url, setCookie } = await saveExpiredForm(event, form);
+  const cookie: Record<string, string> = setCookie ? { 'set-cookie': setCookie } : {};
   const location = localizeHref(`/login?expired=1&next=${encodeURIComponent(path + url.search)}`);
   // Enhanced forms (use:enhance) expect an action result in JSON rather than an HTTP redirect.
   if (event.request.headers.get('x-sveltekit-action') === 'true') {
     return new Response(JSON.stringify({ type: 'redirect', status: 303, location }), {
-      headers: { 'content-type': 'application/json' }
+      headers: { 'content-type': 'application/json', ...cookie }
     });
   }
-  return new Response(null, { status: 303, headers: { location } });
+  return new Response(null, { status: 303, headers: { location, ...cookie } });
 };
