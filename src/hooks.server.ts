@@ -13,6 +13,7 @@ import { config } from '$lib/server/config';
 import { crossSiteResponse, isBlockedCrossSiteForm } from '$lib/server/open311/csrf';
 import { gzipResponse, shouldCompress } from '$lib/server/compress';
 import { applySecurityHeaders } from '$lib/server/http/security-headers';
+import { handleUploadBudget } from '$lib/server/http/upload-budget';
 
 export const init: ServerInit = async () => {
   if (building) return;
@@ -67,6 +68,7 @@ export const handle = sequence(
   handleCompression,
   handleHeaders,
   handleCsrf,
+  handleUploadBudget,
   handleParaglide,
   handleAuth,
   handleExpiredForm,

@@ -4,6 +4,8 @@ import { isAppError } from '$lib/server/errors';
 import { t } from '$lib/server/i18n';
 import { filesOf, prepareAudio, preparePhotos, type PreparedMedia } from '$lib/server/media/media';
 import { createReport } from '$lib/server/reports/intake/intake.service';
+import { admitReport } from '$lib/server/reports/intake/intake-limits.service';
+import { requestClientTag } from '$lib/server/auth/client-tag';
 import { intakeOptions, villagesOf } from '$lib/server/reports/intake/intake.options';
 import { newIdempotencyKey } from '$lib/server/reports/intake/receipt-keys';
 import { formatReceipt } from '$lib/shared/reports/receipt';
@@ -29,13 +31,23 @@ const keep = (v: Record<string, string | string[]>) => {
 };
 
 export const actions: Actions = {
-  default: async ({ request, locals }) => {
+  default: async (event) => {
+    const { request, locals } = event;
     const form = await request.formData();
     const values = formValues(form);
     // Without JavaScript the village picker is a second step: "show the villages" re-shows the
     // form with everything typed and the chosen commune's villages; nothing is submitted.
     const villages = await villagesOf(locals.db, values.commune_id);
     if (form.has('show_villages')) return { values: keep(values), villages, villagesShown: true };
+    const communeId = typeof values.commune_id === 'string' && values.commune_id ? values.commune_id : null;
+    const admitted = await admitReport(locals.db, requestClientTag(event), communeId);
+    // Everything typed stays in the form; only the sending waits.
+    if (!admitted.ok)
+      return fail(429, {
+        values: keep(values),
+        villages,
+        errors: { _form: t('seca_intake_wait', { minutes: admitted.minutes }) }
+      });
     let photos: PreparedMedia[];
     let voice: PreparedMedia | null = null;
     try {

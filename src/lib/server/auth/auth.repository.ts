@@ -93,6 +93,30 @@ export async function bumpRateLimit(db: Db, key: string, now: string, resetAt: s
   return Number(row.count);
 }
 
+/** One more in a fixed window (a new window of `resetAt` starts once the old one ended); the count after it. */
+export async function bumpFixedWindow(db: Db, key: string, now: string, resetAt: string): Promise<number> {
+  const row = await db
+    .insertInto('rate_limit')
+    .values({ key, count: 1, reset_at: resetAt })
+    .onConflict((oc) =>
+      oc.column('key').doUpdateSet((eb) => {
+        const ended = eb('rate_limit.reset_at', '<=', now);
+        return {
+          count: eb
+            .case()
+            .when(ended)
+            .then(eb.lit(1))
+            .else(eb('rate_limit.count', '+', eb.lit(1)))
+            .end(),
+          reset_at: eb.case().when(ended).then(eb.val(resetAt)).else(eb.ref('rate_limit.reset_at')).end()
+        };
+      })
+    )
+    .returning(['count', 'reset_at'])
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
 export async function findRateLimits(db: Db, keys: string[]) {
   return db.selectFrom('rate_limit').selectAll().where('key', 'in', keys).execute();
 }
