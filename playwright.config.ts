@@ -17,6 +17,10 @@ const common = {
   SEED_DEMO: 'true',
   LOG_LEVEL: 'warn',
   SIGNIN_MAX_ATTEMPTS: '5',
+  // Every spec signs in and reports from 127.0.0.1: per-client limits high enough not to throttle the suite.
+  SIGNIN_CLIENT_MAX_ATTEMPTS: '1000',
+  INTAKE_CLIENT_MAX: '5000',
+  INTAKE_AREA_MAX: '5000',
   // The same request-body cap `npm start` sets (adapter-node's default 512 KB refuses a phone photo).
   BODY_SIZE_LIMIT: '60M'
 };

@@ -13,6 +13,7 @@ import { config } from '$lib/server/config';
 import { crossSiteResponse, isBlockedCrossSiteForm } from '$lib/server/open311/csrf';
 import { acceptedEncoding, compressResponse, shouldCompress } from '$lib/server/compress';
 import { applySecurityHeaders } from '$lib/server/http/security-headers';
+import { handleUploadBudget } from '$lib/server/http/upload-budget';
 
 export const init: ServerInit = async () => {
   if (building) return;
@@ -71,6 +72,7 @@ export const handle = sequence(
   handleCompression,
   handleHeaders,
   handleCsrf,
+  handleUploadBudget,
   handleParaglide,
   handleAuth,
   handleExpiredForm,

@@ -1,14 +1,19 @@
 import { deLocalizeUrl } from '$lib/paraglide/runtime';
-import { loadDraft } from '$lib/server/drafts/draft.service';
+import { DRAFT_COOKIE, takeDraft } from '$lib/server/drafts/draft.service';
 import { can } from '$lib/server/access/access';
 import { unreadNotices } from '$lib/server/notify/inbox.service';
 import { countRevealRequests } from '$lib/server/reports/workflow/reveal-request.service';
 import { ACTIONS } from '$lib/shared/roles';
 import type { LayoutServerLoad } from './$types';
 
-export const load: LayoutServerLoad = async ({ locals, url }) => {
+export const load: LayoutServerLoad = async ({ locals, url, cookies }) => {
   const draftId = url.searchParams.get('draft');
-  const draft = draftId && locals.account ? await loadDraft(locals.db, draftId, deLocalizeUrl(url).pathname) : null;
+  // Only the browser that was given the draft's cookie gets it back, and only once.
+  const draft =
+    draftId && locals.account
+      ? await takeDraft(locals.db, cookies.get(DRAFT_COOKIE), draftId, deLocalizeUrl(url).pathname)
+      : null;
+  if (draft) cookies.delete(DRAFT_COOKIE, { path: '/' });
   return {
     // What the user typed before their session expired; forms prefer it over stored values.
     draft,

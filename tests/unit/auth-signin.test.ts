@@ -53,7 +53,7 @@ forEachDb('sign-in', (ctx) => {
     }
     expect(await errorOf(signIn(ctx.db, victim.username, victim.password))).toEqual({
       code: 'RATE_LIMITED',
-      message: 'auth_rate_limited'
+      message: 'seca_signin_wait'
     });
     // Once the window has passed, sign-in works again.
     await ctx.db

@@ -85,5 +85,21 @@ export const accountCommands: Record<string, Command> = {
         return 0;
       });
     }
+  },
+  'roles grant-custodian': {
+    usage: '--username U --org ORG_ID',
+    summary: 'make an account identity custodian at ORG_ID (audited as the CLI; current custodians are told)',
+    options: { username: { type: 'string' }, org: { type: 'string' } },
+    run: async (ctx) => {
+      const username = opt(ctx, 'username');
+      const org = opt(ctx, 'org');
+      const db = await ctx.db();
+      return guarded(ctx, `no account ${username} or no organisation ${org}`, async () => {
+        const id = await accountIdByUsername(db, CLI_ACTOR, username);
+        await grantRole(db, CLI_ACTOR, id, { role: 'identity_custodian', organisation_id: org });
+        ctx.out(`${username} is now identity custodian at ${org}`);
+        return 0;
+      });
+    }
   }
 };

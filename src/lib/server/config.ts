@@ -37,8 +37,20 @@ const schema = z.object({
     .optional()
     .refine((v) => v === undefined || decodeKey32(v) !== null, 'IDENTITY_KEY_PREVIOUS must be 32 bytes'),
   SESSION_DAYS: z.coerce.number().int().positive().default(14),
+  // Sign-in: free failures per account from one client, per client on any account, and per
+  // account from anywhere; past them each failure doubles the wait (1, 2, 4 … minutes, capped).
+  // The counters forget SIGNIN_WINDOW_MINUTES after the last failure.
   SIGNIN_MAX_ATTEMPTS: z.coerce.number().int().positive().default(5),
-  SIGNIN_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
+  SIGNIN_CLIENT_MAX_ATTEMPTS: z.coerce.number().int().positive().default(30),
+  SIGNIN_ACCOUNT_MAX_ATTEMPTS: z.coerce.number().int().positive().default(100),
+  SIGNIN_MAX_BACKOFF_MINUTES: z.coerce.number().int().positive().default(15),
+  SIGNIN_WINDOW_MINUTES: z.coerce.number().int().positive().default(60),
+  // Public intake: reports per client and per commune in INTAKE_WINDOW_MINUTES, and the bytes
+  // of form uploads being received at once across the server (beyond it: 503, try again).
+  INTAKE_CLIENT_MAX: z.coerce.number().int().positive().default(20),
+  INTAKE_AREA_MAX: z.coerce.number().int().positive().default(300),
+  INTAKE_WINDOW_MINUTES: z.coerce.number().int().positive().default(60),
+  UPLOAD_INFLIGHT_MAX_MB: z.coerce.number().int().positive().default(200),
   // Notification delivery (issue 3): e-mail through SMTP (smtp://user:pass@host:port or
   // smtps://…); unset = no e-mail. SMS_GATEWAY names a gateway; none is built in, so while it
   // is unset SMS messages go to a recording stand-in (visible in logs counts, never sent).

@@ -2,6 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { signIn } from '$lib/server/auth/signin.service';
 import { signInSchema } from '$lib/server/auth/auth.schema';
 import { SESSION_COOKIE } from '$lib/server/auth/session';
+import { requestClientTag } from '$lib/server/auth/client-tag';
 import { formAction, safeNext } from '$lib/server/http';
 import { localizeHref } from '$lib/paraglide/runtime';
 import type { Actions, PageServerLoad } from './$types';
@@ -15,8 +16,9 @@ export const actions: Actions = {
   default: formAction({
     schema: signInSchema,
     access: 'public',
-    run: async ({ db, data, event: { cookies, url } }) => {
-      const { token, expiresAt, account } = await signIn(db, data.login, data.password);
+    run: async ({ db, data, event }) => {
+      const { cookies, url } = event;
+      const { token, expiresAt, account } = await signIn(db, data.login, data.password, requestClientTag(event));
       cookies.set(SESSION_COOKIE, token, {
         path: '/',
         httpOnly: true,

@@ -1,7 +1,10 @@
 import { z } from 'zod';
+import { AppError } from '$lib/server/errors';
 import { formAction, type FormValues } from '$lib/server/http';
 import { filesOf, prepareAudio, preparePhotos } from '$lib/server/media/media';
 import { createReport } from '$lib/server/reports/intake/intake.service';
+import { admitReport } from '$lib/server/reports/intake/intake-limits.service';
+import { requestClientTag } from '$lib/server/auth/client-tag';
 import { intakeOptions, villagesOf } from '$lib/server/reports/intake/intake.options';
 import { newIdempotencyKey } from '$lib/server/reports/intake/receipt-keys';
 import { formatReceipt } from '$lib/shared/reports/receipt';
@@ -37,11 +40,15 @@ export const actions: Actions = {
     access: 'public',
     keep,
     withFailure: async (values, { locals }) => ({ villages: await villagesOf(locals.db, values.commune_id) }),
-    run: async ({ db, actor, form, values }) => {
+    run: async ({ db, actor, form, values, event }) => {
       // Without JavaScript the village picker is a second step: "show the villages" re-shows the
       // form with everything typed and the chosen commune's villages; nothing is submitted.
       if (form.has('show_villages'))
         return { values: keep(values), villages: await villagesOf(db, values.commune_id), villagesShown: true };
+      const communeId = typeof values.commune_id === 'string' && values.commune_id ? values.commune_id : null;
+      const admitted = await admitReport(db, requestClientTag(event), communeId);
+      // Everything typed stays in the form (formAction keeps it); only the sending waits.
+      if (!admitted.ok) throw new AppError('RATE_LIMITED', 'seca_intake_wait', { minutes: admitted.minutes });
       const photos = await preparePhotos(filesOf(form, 'photos'));
       const v = filesOf(form, 'voice')[0];
       const voice = v ? prepareAudio(Buffer.from(await v.arrayBuffer()), v.type) : null;

@@ -10,6 +10,7 @@ import { todayVn } from '$lib/shared/format';
 import { requireAdmin } from './admin.policy';
 import { adminScope, getAccount } from './accounts.service';
 import type { GrantInput } from './accounts.schema';
+import { CUSTODIAN_ROLE, grantCustodianAsOperator, requestCustodian } from './custodian.service';
 
 export interface OrgOption {
   id: string;
@@ -60,13 +61,25 @@ export async function assertGrantable(db: Db, actor: Actor, organisationId: stri
   return name;
 }
 
-export async function grantRole(db: Db, actor: Actor, accountId: string, input: GrantInput): Promise<string> {
+/** What granting did: the grant's id, or (custodian role) the id of the request awaiting a second administrator. */
+export interface GrantOutcome {
+  id: string;
+  pending: boolean;
+}
+
+export async function grantRole(db: Db, actor: Actor, accountId: string, input: GrantInput): Promise<GrantOutcome> {
   const account = await getAccount(db, actor, accountId);
   // Separation of duties: whoever can reveal identities was made custodian by someone else.
-  if (input.role === 'identity_custodian' && accountId === actor.accountId)
+  if (input.role === CUSTODIAN_ROLE && accountId === actor.accountId)
     throw new AppError('FORBIDDEN', 'sec_err_self_custodian', { field: 'role' });
   const organisation = await assertGrantable(db, actor, input.organisation_id);
-  return db.transaction().execute(async (tx) => {
+  if (input.role === CUSTODIAN_ROLE) {
+    const target = { id: accountId, username: account.username };
+    return actor.kind === 'system'
+      ? { id: await grantCustodianAsOperator(db, actor, target, input.organisation_id, organisation), pending: false }
+      : { id: await requestCustodian(db, actor, target, input.organisation_id, organisation), pending: true };
+  }
+  const id = await db.transaction().execute(async (tx) => {
     if (await repo.findSameGrant(tx, accountId, input.role, input.organisation_id)) {
       throw new AppError('CONFLICT', 'admin_err_grant_exists', { field: 'organisation_id' });
     }
@@ -89,6 +102,7 @@ export async function grantRole(db: Db, actor: Actor, accountId: string, input: 
     });
     return id;
   });
+  return { id, pending: false };
 }
 
 export async function revokeRole(db: Db, actor: Actor, accountId: string, grantId: string): Promise<void> {

@@ -68,6 +68,59 @@ export async function upsertRateLimit(db: Db, key: string, count: number, resetA
     .execute();
 }
 
+/**
+ * One more attempt for `key`, counted in the database in a single statement (parallel attempts
+ * never undercount): a counter whose memory ended (`reset_at` passed) starts again at 1; the
+ * memory then runs `resetAt` from this attempt. Returns the count after this attempt.
+ */
+export async function bumpRateLimit(db: Db, key: string, now: string, resetAt: string): Promise<number> {
+  const row = await db
+    .insertInto('rate_limit')
+    .values({ key, count: 1, reset_at: resetAt })
+    .onConflict((oc) =>
+      oc.column('key').doUpdateSet((eb) => ({
+        count: eb
+          .case()
+          .when('rate_limit.reset_at', '<=', now)
+          .then(eb.lit(1))
+          .else(eb('rate_limit.count', '+', eb.lit(1)))
+          .end(),
+        reset_at: resetAt
+      }))
+    )
+    .returning('count')
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+/** One more in a fixed window (a new window of `resetAt` starts once the old one ended); the count after it. */
+export async function bumpFixedWindow(db: Db, key: string, now: string, resetAt: string): Promise<number> {
+  const row = await db
+    .insertInto('rate_limit')
+    .values({ key, count: 1, reset_at: resetAt })
+    .onConflict((oc) =>
+      oc.column('key').doUpdateSet((eb) => {
+        const ended = eb('rate_limit.reset_at', '<=', now);
+        return {
+          count: eb
+            .case()
+            .when(ended)
+            .then(eb.lit(1))
+            .else(eb('rate_limit.count', '+', eb.lit(1)))
+            .end(),
+          reset_at: eb.case().when(ended).then(eb.val(resetAt)).else(eb.ref('rate_limit.reset_at')).end()
+        };
+      })
+    )
+    .returning(['count', 'reset_at'])
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+export async function findRateLimits(db: Db, keys: string[]) {
+  return db.selectFrom('rate_limit').selectAll().where('key', 'in', keys).execute();
+}
+
 export async function deleteRateLimit(db: Db, key: string) {
   await db.deleteFrom('rate_limit').where('key', '=', key).execute();
 }

@@ -533,6 +533,7 @@ export interface NotificationTable {
   id: string;
   dedupe_key: string;
   kind: 'overdue' | 'urgent' | 'report_due' | 'notice' | 'answer';
+  kind: 'overdue' | 'urgent' | 'report_due' | 'custodian';
   organisation_id: string;
   account_id: string | null;
   report_id: string | null;
@@ -903,6 +904,19 @@ export interface RevealRequestTable {
   decision_note: string | null;
 }
 
+/** A request to make someone an identity custodian, decided by a second administrator (migration 100). */
+export interface CustodianRequestTable {
+  id: string;
+  account_id: string;
+  organisation_id: string;
+  requested_by: string;
+  requested_at: string;
+  decision: 'approved' | 'refused' | null;
+  decided_by: string | null;
+  decided_at: string | null;
+  grant_id: string | null;
+}
+
 export interface DB {
   notification: NotificationTable;
   admin_unit: AdminUnitTable;
@@ -978,4 +992,5 @@ export interface DB {
   emu_typical_model: EmuTypicalModelTable;
   inbox_item: InboxItemTable;
   reveal_request: RevealRequestTable;
+  custodian_request: CustodianRequestTable;
 }

@@ -15,6 +15,18 @@ export async function findDraft(db: Db, id: string, path: string, notBefore: str
     .executeTakeFirst();
 }
 
+export async function deleteDraft(db: Db, id: string): Promise<void> {
+  await db.deleteFrom('form_draft').where('id', '=', id).execute();
+}
+
 export async function deleteDraftsBefore(db: Db, before: string): Promise<void> {
   await db.deleteFrom('form_draft').where('created_at', '<', before).execute();
+}
+
+export async function countDrafts(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom('form_draft')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }

@@ -1,6 +1,6 @@
 import type { Handle } from '@sveltejs/kit';
 import { deLocalizeUrl, localizeHref } from '$lib/paraglide/runtime';
-import { draftableFields, saveDraft } from './draft.service';
+import { saveExpiredForm } from './draft.service';
 
 /** Pages whose forms need a signed-in user (public forms such as /report keep working anonymously). */
 const SIGNED_IN_PREFIXES = ['/organisations', '/people', '/admin', '/account', '/queue', '/reports', '/public-admin'];
@@ -22,13 +22,20 @@ export const handleExpiredForm: Handle = async ({ event, resolve }) => {
   ) {
     return resolve(event);
   }
-  const id = await saveDraft(event.locals.db, path, draftableFields(await event.request.formData()));
-  const location = localizeHref(`/login?expired=1&next=${encodeURIComponent(`${path}?draft=${id}`)}`);
+  let form: FormData;
+  try {
+    form = await event.request.formData();
+  } catch {
+    return new Response(null, { status: 400 });
+  }
+  const { url, setCookie } = await saveExpiredForm(event, form);
+  const cookie: Record<string, string> = setCookie ? { 'set-cookie': setCookie } : {};
+  const location = localizeHref(`/login?expired=1&next=${encodeURIComponent(path + url.search)}`);
   // Enhanced forms (use:enhance) expect an action result in JSON rather than an HTTP redirect.
   if (event.request.headers.get('x-sveltekit-action') === 'true') {
     return new Response(JSON.stringify({ type: 'redirect', status: 303, location }), {
-      headers: { 'content-type': 'application/json' }
+      headers: { 'content-type': 'application/json', ...cookie }
     });
   }
-  return new Response(null, { status: 303, headers: { location } });
+  return new Response(null, { status: 303, headers: { location, ...cookie } });
 };

@@ -23,7 +23,7 @@ export interface Composed {
 }
 
 export interface NotificationRow {
-  kind: 'overdue' | 'urgent' | 'report_due' | 'notice' | 'answer';
+  kind: 'overdue' | 'urgent' | 'report_due' | 'notice' | 'answer' | 'custodian';
   day: string;
   body_json: unknown;
 }
@@ -40,6 +40,7 @@ export function compose(row: NotificationRow, categoryName: (id: string) => stri
       sms: ascii(m.rep_mail_due_subject(p, vi))
     };
   }
+  if (row.kind === 'custodian') return custodian(row.body_json);
   if (row.kind === 'urgent') {
     const b = readJson<{ report_id: string; category_id: string; status: string }>(row.body_json)!;
     const p = {
@@ -66,6 +67,24 @@ export function compose(row: NotificationRow, categoryName: (id: string) => stri
     subject: m.ra_mail_overdue_subject(p, vi),
     text: m.ra_mail_overdue_body(p, vi),
     sms: m.ra_sms_overdue(p, vi)
+  };
+}
+
+const CUSTODIAN_TEXT = {
+  requested: m.seca_mail_custodian_requested,
+  approved: m.seca_mail_custodian_approved,
+  refused: m.seca_mail_custodian_refused,
+  granted: m.seca_mail_custodian_granted
+};
+
+/** A change to who may reveal identities, told to every current custodian. */
+function custodian(body: unknown): Composed {
+  const b = readJson<{ event: keyof typeof CUSTODIAN_TEXT; username: string; organisation: string; by: string }>(body)!;
+  const text = CUSTODIAN_TEXT[b.event] ?? CUSTODIAN_TEXT.requested;
+  return {
+    subject: m.seca_mail_custodian_subject(b, vi),
+    text: text(b, vi),
+    sms: m.seca_sms_custodian({ username: ascii(b.username) }, vi)
   };
 }
 

@@ -47,7 +47,10 @@ export const AUDIT_ACTION: Labels = {
   report_publish: m.admin_action_report_publish,
   report_export: m.admin_action_report_export,
   document_issue: m.admin_action_document_issue,
-  document_issuer: m.admin_action_document_issuer
+  document_issuer: m.admin_action_document_issuer,
+  request: m.seca_action_request,
+  approve: m.seca_action_approve,
+  refuse: m.seca_action_refuse
 };
 
 /** Audited entity types. */
@@ -77,5 +80,6 @@ export const AUDIT_ENTITY: Labels = {
   routing_rule: m.admin_entity_routing_rule,
   unit_change: m.admin_entity_unit_change,
   unit_geometry: m.admin_entity_unit_geometry,
-  issued_document: m.admin_entity_issued_document
+  issued_document: m.admin_entity_issued_document,
+  custodian_request: m.seca_entity_custodian_request
 };

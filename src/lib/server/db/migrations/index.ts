@@ -18,6 +18,7 @@ import * as m070 from './070_emulation';
 import * as m071 from './071_emulation_typical';
 import * as m080 from './080_news';
 import * as m081 from './081_outreach_library';
+import * as m100 from './100_custodian_request';
 
 /** Add new migrations here, in order. Never edit a migration that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -39,5 +40,6 @@ export const migrations: Record<string, Migration> = {
   '070_emulation': m070,
   '071_emulation_typical': m071,
   '080_news': m080,
-  '081_outreach_library': m081
+  '081_outreach_library': m081,
+  '100_custodian_request': m100
 };

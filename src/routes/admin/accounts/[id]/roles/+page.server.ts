@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isAdministrator } from '$lib/server/access/access';
 import { grantableOrganisations, grantRole, listAccountGrants, revokeRole } from '$lib/server/accounts/grants.service';
+import { pendingCustodianRequests } from '$lib/server/accounts/custodian.service';
 import { grantSchema } from '$lib/server/accounts/accounts.schema';
 import { formAction } from '$lib/server/http';
 import type { Actions, PageServerLoad } from './$types';
@@ -9,7 +10,8 @@ export const load: PageServerLoad = async ({ locals, params, parent }) => {
   await parent();
   return {
     grants: await listAccountGrants(locals.db, locals.actor, params.id),
-    organisations: await grantableOrganisations(locals.db, locals.actor)
+    organisations: await grantableOrganisations(locals.db, locals.actor),
+    pending: await pendingCustodianRequests(locals.db, locals.actor, params.id)
   };
 };
 
@@ -18,8 +20,8 @@ export const actions: Actions = {
     schema: grantSchema,
     allow: isAdministrator,
     run: async ({ db, actor, data, event }) => {
-      await grantRole(db, actor, event.params.id!, data);
-      return { granted: true };
+      const outcome = await grantRole(db, actor, event.params.id!, data);
+      return outcome.pending ? { requested: true } : { granted: true };
     }
   }),
   revoke: formAction({

@@ -1,0 +1,185 @@
+/**
+ * Who may reveal protected reporter identities is decided by two people: an administrator asks
+ * for the custodian role for someone else, and a second administrator (neither the one who
+ * asked nor the person concerned) approves or refuses. Only an operator at the server (the CLI,
+ * the system actor) grants it directly. Every step is audited and every current custodian is
+ * told, so a custodian added behind their backs cannot go unnoticed.
+ */
+import type { Db } from '$lib/server/db';
+import type { Actor } from '$lib/server/access/actor';
+import { assertInScope } from '$lib/server/access/access';
+import { AppError, notFound } from '$lib/server/errors';
+import { newId, nowIso } from '$lib/server/db/ids';
+import { audit } from '$lib/server/audit/audit.service';
+import * as accounts from '$lib/server/auth/account.repository';
+import { todayVn } from '$lib/shared/format';
+import { requireAdmin } from './admin.policy';
+import { adminScope, getAccount } from './accounts.service';
+import * as repo from './custodian.repository';
+
+export const CUSTODIAN_ROLE = 'identity_custodian';
+
+type Event = 'requested' | 'approved' | 'refused' | 'granted';
+
+/** Tells every current custodian (except the person concerned) what happened to the role. */
+async function tellCustodians(
+  db: Db,
+  event: Event,
+  subject: { id: string; username: string },
+  organisation: string,
+  by: string,
+  ref: string
+): Promise<void> {
+  const at = nowIso();
+  const seen = new Set<string>([subject.id]);
+  for (const c of await repo.liveCustodians(db)) {
+    if (seen.has(c.id)) continue;
+    seen.add(c.id);
+    await repo.queueNotification(db, {
+      id: newId(),
+      dedupe_key: `custodian:${ref}:${event}:${c.id}`,
+      organisation_id: c.organisation_id,
+      account_id: c.id,
+      day: todayVn(),
+      body: { event, username: subject.username, organisation, by },
+      at
+    });
+  }
+}
+
+async function insertCustodianGrant(
+  tx: Db,
+  actor: Actor,
+  target: { id: string; username: string },
+  organisationId: string,
+  organisation: string
+): Promise<string> {
+  if (await accounts.findSameGrant(tx, target.id, CUSTODIAN_ROLE, organisationId))
+    throw new AppError('CONFLICT', 'admin_err_grant_exists', { field: 'organisation_id' });
+  const id = newId();
+  await accounts.insertGrant(tx, {
+    id,
+    account_id: target.id,
+    role: CUSTODIAN_ROLE,
+    organisation_id: organisationId,
+    granted_by: actor.accountId,
+    created_at: nowIso(),
+    revoked_at: null
+  });
+  await audit(tx, actor, {
+    action: 'create',
+    entityType: 'role_grant',
+    entityId: id,
+    organisationId,
+    after: { username: target.username, role: CUSTODIAN_ROLE, organisation }
+  });
+  return id;
+}
+
+/** The operator at the server (CLI): grants at once, audited as the CLI, custodians told. */
+export async function grantCustodianAsOperator(
+  db: Db,
+  actor: Actor,
+  target: { id: string; username: string },
+  organisationId: string,
+  organisation: string
+): Promise<string> {
+  if (actor.kind !== 'system') throw new AppError('FORBIDDEN', 'seca_err_custodian_needs_second');
+  return db.transaction().execute(async (tx) => {
+    const id = await insertCustodianGrant(tx, actor, target, organisationId, organisation);
+    await tellCustodians(tx, 'granted', target, organisation, actor.name, id);
+    return id;
+  });
+}
+
+/** An administrator asks for the role for someone else; returns the request's id. */
+export async function requestCustodian(
+  db: Db,
+  actor: Actor,
+  target: { id: string; username: string },
+  organisationId: string,
+  organisation: string
+): Promise<string> {
+  requireAdmin(actor);
+  if (target.id === actor.accountId) throw new AppError('FORBIDDEN', 'sec_err_self_custodian', { field: 'role' });
+  return db.transaction().execute(async (tx) => {
+    if (await accounts.findSameGrant(tx, target.id, CUSTODIAN_ROLE, organisationId))
+      throw new AppError('CONFLICT', 'admin_err_grant_exists', { field: 'organisation_id' });
+    if (await repo.findPending(tx, target.id, organisationId))
+      throw new AppError('CONFLICT', 'seca_err_request_exists', { field: 'organisation_id' });
+    const id = newId();
+    await repo.insertRequest(tx, {
+      id,
+      account_id: target.id,
+      organisation_id: organisationId,
+      requested_by: actor.accountId!,
+      requested_at: nowIso(),
+      decision: null,
+      decided_by: null,
+      decided_at: null,
+      grant_id: null
+    });
+    await audit(tx, actor, {
+      action: 'request',
+      entityType: 'custodian_request',
+      entityId: id,
+      organisationId,
+      after: { username: target.username, role: CUSTODIAN_ROLE, organisation }
+    });
+    await tellCustodians(tx, 'requested', target, organisation, actor.name, id);
+    return id;
+  });
+}
+
+/** Pending requests the administrator may see (inside their scope), optionally for one account. */
+export async function pendingCustodianRequests(db: Db, actor: Actor, accountId?: string) {
+  requireAdmin(actor);
+  const rows = await repo.listPendingIn(db, adminScope(db, actor), accountId);
+  return rows.map((r) => ({
+    ...r,
+    // Whether this administrator may decide: not their own request, not about themselves.
+    decidable: r.requested_by !== actor.accountId && r.account_id !== actor.accountId
+  }));
+}
+
+/**
+ * A second administrator approves (the grant is made) or refuses. The one who asked and the
+ * person concerned cannot decide; a request decided meanwhile by someone else answers CONFLICT.
+ */
+export async function decideCustodianRequest(
+  db: Db,
+  actor: Actor,
+  requestId: string,
+  decision: 'approved' | 'refused'
+): Promise<void> {
+  requireAdmin(actor);
+  const request = await repo.findRequest(db, requestId);
+  if (!request) throw notFound();
+  await assertInScope(db, actor, 'account.manage', request.organisation_id);
+  if (request.requested_by === actor.accountId) throw new AppError('FORBIDDEN', 'seca_err_own_request');
+  if (request.account_id === actor.accountId) throw new AppError('FORBIDDEN', 'sec_err_self_custodian');
+  if (request.decision) throw new AppError('CONFLICT', 'seca_err_request_decided');
+  const target = await getAccount(db, actor, request.account_id);
+  const organisation = (await accounts.findOrganisationName(db, request.organisation_id)) ?? '';
+  await db.transaction().execute(async (tx) => {
+    const grantId =
+      decision === 'approved'
+        ? await insertCustodianGrant(tx, actor, target, request.organisation_id, organisation)
+        : null;
+    const decided = await repo.decide(tx, requestId, {
+      decision,
+      decided_by: actor.accountId!,
+      decided_at: nowIso(),
+      grant_id: grantId
+    });
+    if (!decided) throw new AppError('CONFLICT', 'seca_err_request_decided');
+    await audit(tx, actor, {
+      action: decision === 'approved' ? 'approve' : 'refuse',
+      entityType: 'custodian_request',
+      entityId: requestId,
+      organisationId: request.organisation_id,
+      after: { username: target.username, role: CUSTODIAN_ROLE, organisation, requested_by: request.requested_by }
+    });
+    await tellCustodians(tx, decision, target, organisation, actor.name, requestId);
+  });
+}
