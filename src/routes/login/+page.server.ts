@@ -3,7 +3,7 @@ import { signIn } from '$lib/server/auth/signin.service';
 import { signInSchema } from '$lib/server/auth/auth.schema';
 import { SESSION_COOKIE } from '$lib/server/auth/session';
 import { formValues, validate } from '$lib/server/forms';
-import { failFromError, safeNext } from '$lib/server/http';
+import { failFromError, safeNext, postedForm } from '$lib/server/http';
 import { localizeHref } from '$lib/paraglide/runtime';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -13,7 +13,7 @@ export const load: PageServerLoad = ({ locals }) => {
 
 export const actions: Actions = {
   default: async ({ request, locals, cookies, url }) => {
-    const form = await request.formData();
+    const form = await postedForm(request);
     const values = formValues(form);
     const parsed = validate(signInSchema, values);
     // Never echo the password back into the form.

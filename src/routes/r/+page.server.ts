@@ -4,6 +4,7 @@ import { lookupReceipt } from '$lib/server/reports/intake/followup.service';
 import { FOLLOW_COOKIE, FOLLOW_TTL_MINUTES, signFollowToken } from '$lib/server/reports/intake/receipt-keys';
 import { localizeHref } from '$lib/paraglide/runtime';
 import type { Actions } from './$types';
+import { postedForm } from '$lib/server/http';
 
 /**
  * The receipt code is POSTed and exchanged for a short-lived signed cookie, so it never
@@ -11,7 +12,7 @@ import type { Actions } from './$types';
  */
 export const actions: Actions = {
   default: async ({ request, locals, cookies, url, getClientAddress }) => {
-    const code = String((await request.formData()).get('code') ?? '');
+    const code = String((await postedForm(request)).get('code') ?? '');
     const found = await lookupReceipt(locals.db, code, getClientAddress());
     if (!found.ok && found.reason === 'rate_limited')
       return fail(429, { values: { code }, errors: { code: t('ri_err_receipt_rate_limited') } });

@@ -10,6 +10,7 @@ import { formatReceipt } from '$lib/shared/reports/receipt';
 import { formatDate, todayVn } from '$lib/shared/format';
 import { parseDayInput } from '$lib/shared/day-input';
 import type { Actions, PageServerLoad } from './$types';
+import { postedForm } from '$lib/server/http';
 
 export const load: PageServerLoad = async ({ locals }) => ({
   // A fresh one-time key per page load: a retried or double-clicked POST reuses it.
@@ -30,7 +31,7 @@ const keep = (v: Record<string, string | string[]>) => {
 
 export const actions: Actions = {
   default: async ({ request, locals }) => {
-    const form = await request.formData();
+    const form = await postedForm(request);
     const values = formValues(form);
     // Without JavaScript the village picker is a second step: "show the villages" re-shows the
     // form with everything typed and the chosen commune's villages; nothing is submitted.

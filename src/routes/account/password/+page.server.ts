@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { changeOwnPassword } from '$lib/server/auth/account.service';
 import { passwordChangeSchema } from '$lib/server/auth/auth.schema';
 import { formValues, validate } from '$lib/server/forms';
-import { failFromError } from '$lib/server/http';
+import { failFromError, postedForm } from '$lib/server/http';
 import { localizeHref } from '$lib/paraglide/runtime';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -17,7 +17,7 @@ export const actions: Actions = {
   default: async ({ request, locals }) => {
     if (!locals.account) toLogin();
     const account = locals.account!;
-    const parsed = validate(passwordChangeSchema(account.username), formValues(await request.formData()));
+    const parsed = validate(passwordChangeSchema(account.username), formValues(await postedForm(request)));
     // Passwords are never echoed back into the page.
     if (!parsed.ok) return fail(400, { values: {}, errors: parsed.errors });
     try {

@@ -1,7 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { guardAdmin } from '$lib/server/accounts/route';
 import { formValues } from '$lib/server/forms';
-import { failFromError } from '$lib/server/http';
+import { failFromError, postedForm } from '$lib/server/http';
 import { createKey, listKeys, revokeKey } from '$lib/server/open311/keys.service';
 import { t } from '$lib/server/i18n';
 import type { Actions, PageServerLoad } from './$types';
@@ -14,7 +14,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
   create: async (event) => {
     guardAdmin(event);
-    const values = formValues(await event.request.formData());
+    const values = formValues(await postedForm(event.request));
     const name = String(values.name ?? '');
     if (!name.trim()) return fail(400, { values, errors: { name: t('err_required') } });
     try {
@@ -27,7 +27,7 @@ export const actions: Actions = {
   },
   revoke: async (event) => {
     guardAdmin(event);
-    const id = String((await event.request.formData()).get('key_id') ?? '');
+    const id = String((await postedForm(event.request)).get('key_id') ?? '');
     try {
       await revokeKey(event.locals.db, event.locals.actor, id);
     } catch (e) {

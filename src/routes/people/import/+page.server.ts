@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { localizeHref } from '$lib/paraglide/runtime';
-import { failFromError } from '$lib/server/http';
+import { failFromError, postedForm } from '$lib/server/http';
 import { t } from '$lib/server/i18n';
 import { formOptions } from '$lib/server/people/person.service';
 import { uploadMemberList } from '$lib/server/people/import.service';
@@ -13,7 +13,7 @@ export const load: PageServerLoad = async ({ locals }) => ({
 
 export const actions: Actions = {
   default: async ({ request, locals }) => {
-    const form = await request.formData();
+    const form = await postedForm(request);
     const values = { organisation_id: String(form.get('organisation_id') ?? '') };
     const file = form.get('file');
     const errors: Record<string, string> = {};

@@ -6,6 +6,7 @@ import { rate, reopen, reply, reporterView } from '$lib/server/reports/intake/fo
 import { FOLLOW_COOKIE, verifyFollowToken } from '$lib/server/reports/intake/receipt-keys';
 import { localizeHref } from '$lib/paraglide/runtime';
 import type { Actions, PageServerLoad } from './$types';
+import { postedForm } from '$lib/server/http';
 
 /** The report proven by the signed follow-up cookie; otherwise back to the code form. */
 function followed(cookies: Cookies): string {
@@ -36,18 +37,18 @@ async function run(action: string, values: Record<string, string>, fn: () => Pro
 export const actions: Actions = {
   reply: async ({ request, locals, cookies }) => {
     const id = followed(cookies);
-    const form = await request.formData();
+    const form = await postedForm(request);
     const body = String(form.get('body') ?? '');
     return run('reply', { body }, async () => reply(locals.db, id, body, await preparePhotos(filesOf(form, 'photos'))));
   },
   rate: async ({ request, locals, cookies }) => {
     const id = followed(cookies);
-    const rating = String((await request.formData()).get('rating') ?? '');
+    const rating = String((await postedForm(request)).get('rating') ?? '');
     return run('rating', { rating }, () => rate(locals.db, id, Number(rating)));
   },
   reopen: async ({ request, locals, cookies }) => {
     const id = followed(cookies);
-    const reason = String((await request.formData()).get('reason') ?? '');
+    const reason = String((await postedForm(request)).get('reason') ?? '');
     return run('reason', { reason }, () => reopen(locals.db, id, reason));
   }
 };

@@ -3,7 +3,7 @@ import { updateAccount } from '$lib/server/accounts/accounts.service';
 import { updateAccountSchema } from '$lib/server/accounts/accounts.schema';
 import { guardAdmin } from '$lib/server/accounts/route';
 import { formValues, validate } from '$lib/server/forms';
-import { failFromError } from '$lib/server/http';
+import { failFromError, postedForm } from '$lib/server/http';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ url }) => ({ created: url.searchParams.has('created') });
@@ -11,7 +11,7 @@ export const load: PageServerLoad = ({ url }) => ({ created: url.searchParams.ha
 export const actions: Actions = {
   default: async (event) => {
     guardAdmin(event);
-    const values = formValues(await event.request.formData());
+    const values = formValues(await postedForm(event.request));
     const parsed = validate(updateAccountSchema, values);
     if (!parsed.ok) return fail(400, { values, errors: parsed.errors });
     try {

@@ -3,14 +3,14 @@ import { createAccount } from '$lib/server/accounts/accounts.service';
 import { createAccountSchema } from '$lib/server/accounts/accounts.schema';
 import { guardAdmin } from '$lib/server/accounts/route';
 import { formValues, validate } from '$lib/server/forms';
-import { failFromError } from '$lib/server/http';
+import { failFromError, postedForm } from '$lib/server/http';
 import { localizeHref } from '$lib/paraglide/runtime';
 import type { Actions } from './$types';
 
 export const actions: Actions = {
   default: async (event) => {
     guardAdmin(event);
-    const values = formValues(await event.request.formData());
+    const values = formValues(await postedForm(event.request));
     // Keep what was typed, except the password.
     const kept = { username: values.username, display_name: values.display_name, phone: values.phone };
     const parsed = validate(createAccountSchema, values);

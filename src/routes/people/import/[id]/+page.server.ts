@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { formValues } from '$lib/server/forms';
-import { failFromError } from '$lib/server/http';
+import { failFromError, postedForm } from '$lib/server/http';
 import { t } from '$lib/server/i18n';
 import { openUpload, saveMapping } from '$lib/server/people/import.service';
 import { IMPORT_FIELDS, REQUIRED_FIELDS, mappingFromForm } from '$lib/server/people/import/mapping';
@@ -21,7 +21,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 
 export const actions: Actions = {
   default: async ({ request, locals, params }) => {
-    const values = formValues(await request.formData());
+    const values = formValues(await postedForm(request));
     try {
       const { sheet } = await openUpload(locals.db, locals.actor, params.id);
       const result = await saveMapping(

@@ -3,7 +3,7 @@ import { getAccount, resetPassword } from '$lib/server/accounts/accounts.service
 import { resetPasswordSchema } from '$lib/server/accounts/accounts.schema';
 import { guardAdmin } from '$lib/server/accounts/route';
 import { formValues, validate } from '$lib/server/forms';
-import { failFromError } from '$lib/server/http';
+import { failFromError, postedForm } from '$lib/server/http';
 import type { Actions } from './$types';
 
 export const actions: Actions = {
@@ -12,7 +12,7 @@ export const actions: Actions = {
     const { db, actor } = event.locals;
     try {
       const target = await getAccount(db, actor, event.params.id);
-      const parsed = validate(resetPasswordSchema(target.username), formValues(await event.request.formData()));
+      const parsed = validate(resetPasswordSchema(target.username), formValues(await postedForm(event.request)));
       if (!parsed.ok) return fail(400, { values: {}, errors: parsed.errors });
       await resetPassword(db, actor, target.id, parsed.data.password);
     } catch (e) {

@@ -3,7 +3,7 @@ import { grantableOrganisations, grantRole, listAccountGrants, revokeRole } from
 import { grantSchema } from '$lib/server/accounts/accounts.schema';
 import { guardAdmin } from '$lib/server/accounts/route';
 import { formValues, validate } from '$lib/server/forms';
-import { failFromError } from '$lib/server/http';
+import { failFromError, postedForm } from '$lib/server/http';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, parent }) => {
@@ -17,7 +17,7 @@ export const load: PageServerLoad = async ({ locals, params, parent }) => {
 export const actions: Actions = {
   grant: async (event) => {
     guardAdmin(event);
-    const values = formValues(await event.request.formData());
+    const values = formValues(await postedForm(event.request));
     const parsed = validate(grantSchema, values);
     if (!parsed.ok) return fail(400, { values, errors: parsed.errors });
     try {
@@ -29,7 +29,7 @@ export const actions: Actions = {
   },
   revoke: async (event) => {
     guardAdmin(event);
-    const grantId = String((await event.request.formData()).get('grant_id') ?? '');
+    const grantId = String((await postedForm(event.request)).get('grant_id') ?? '');
     try {
       await revokeRole(event.locals.db, event.locals.actor, event.params.id, grantId);
     } catch (e) {

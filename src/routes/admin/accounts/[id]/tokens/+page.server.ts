@@ -3,7 +3,7 @@ import { createToken, listTokens, revokeToken } from '$lib/server/accounts/token
 import { tokenSchema } from '$lib/server/accounts/accounts.schema';
 import { guardAdmin } from '$lib/server/accounts/route';
 import { formValues, validate } from '$lib/server/forms';
-import { failFromError } from '$lib/server/http';
+import { failFromError, postedForm } from '$lib/server/http';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, parent }) => {
@@ -14,7 +14,7 @@ export const load: PageServerLoad = async ({ locals, params, parent }) => {
 export const actions: Actions = {
   create: async (event) => {
     guardAdmin(event);
-    const values = formValues(await event.request.formData());
+    const values = formValues(await postedForm(event.request));
     const parsed = validate(tokenSchema, values);
     if (!parsed.ok) return fail(400, { values, errors: parsed.errors });
     try {
@@ -27,7 +27,7 @@ export const actions: Actions = {
   },
   revoke: async (event) => {
     guardAdmin(event);
-    const tokenId = String((await event.request.formData()).get('token_id') ?? '');
+    const tokenId = String((await postedForm(event.request)).get('token_id') ?? '');
     try {
       await revokeToken(event.locals.db, event.locals.actor, event.params.id, tokenId);
     } catch (e) {
