@@ -66,7 +66,7 @@ export default defineConfig({
   use: { launchOptions: chromium, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', ...phone },
   projects,
   webServer: servers.map((s) => ({
-    command: 'node build',
+    command: 'node scripts/server.mjs',
     port: s.port,
     reuseExistingServer: false,
     timeout: 120_000,

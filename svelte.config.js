@@ -11,8 +11,9 @@ export default {
     inlineStyleThreshold: 8192,
     // The route list of ~90 pages stays on the server: a cold load does not fetch it.
     router: { resolution: 'server' },
-    // CSRF origin check: done in hooks.server.ts (handleCsrf) with the same rule as Kit's, except
-    // for /open311/v2/ (API-key clients POST forms from servers). ORIGIN must be set behind a proxy.
-    csrf: { trustedOrigins: ['*'] }
+    // SvelteKit's own origin check guards every form post. Its one exemption, Open311 clients
+    // posting forms from their servers (no Origin header, no cookies, an API key), is made
+    // before the request reaches the app, in scripts/server.mjs.
+    csrf: { trustedOrigins: [] }
   }
 };

@@ -29,4 +29,4 @@ process.env.PORT ??= '3000';
 process.env.BODY_SIZE_LIMIT ??= '60M';
 process.env.ORIGIN ??= `http://localhost:${process.env.PORT}`;
 console.log(`Chung Sức: ${process.env.ORIGIN}`);
-await import(new URL('../build/index.js', import.meta.url).href);
+await import(new URL('./server.mjs', import.meta.url).href);

@@ -10,7 +10,7 @@ import { handleExpiredForm } from '$lib/server/drafts/hook';
 import { ensureSeeded } from '$lib/server/seed/startup';
 import { log } from '$lib/server/log';
 import { config } from '$lib/server/config';
-import { crossSiteResponse, isBlockedCrossSiteForm } from '$lib/server/open311/csrf';
+import { crossSiteApiResponse, isCrossSiteApiWrite, namesDefaultAction } from '$lib/server/http/request-checks';
 import { acceptedEncoding, compressResponse, shouldCompress } from '$lib/server/compress';
 import { applySecurityHeaders } from '$lib/server/http/security-headers';
 import { handleUploadBudget } from '$lib/server/http/upload-budget';
@@ -64,14 +64,17 @@ const handleCompression: Handle = async ({ event, resolve }) => {
   return encoding ? compressResponse(response, encoding) : response;
 };
 
-// Kit's own origin check is relaxed in svelte.config.js only so Open311 can take server POSTs.
-const handleCsrf: Handle = ({ event, resolve }) =>
-  isBlockedCrossSiteForm(event.request, event.url) ? crossSiteResponse(event.request) : resolve(event);
+// Kit's own origin check guards form posts (svelte.config.js); these add what it does not cover.
+const handleRequestChecks: Handle = ({ event, resolve }) => {
+  if (isCrossSiteApiWrite(event.request, event.url, event.cookies)) return crossSiteApiResponse();
+  if (namesDefaultAction(event.request, event.url)) return new Response('Unknown form action', { status: 400 });
+  return resolve(event);
+};
 
 export const handle = sequence(
   handleCompression,
   handleHeaders,
-  handleCsrf,
+  handleRequestChecks,
   handleUploadBudget,
   handleParaglide,
   handleAuth,
@@ -79,8 +82,14 @@ export const handle = sequence(
   handleMustChangePassword
 );
 
-// Never leak internals: log the error (without request bodies) and show a generic message.
+// Never leak internals: log the error (without request bodies) and show a generic message. A
+// client's mistake (4xx) is a warning without a stack trace; only server faults are errors.
 export const handleError: HandleServerError = ({ error, event, status }) => {
-  if (status !== 404) log.error({ err: error, path: event.url.pathname }, 'unhandled error');
-  return { message: status === 404 ? 'Not found' : 'Internal error', code: status === 404 ? 'NOT_FOUND' : 'INTERNAL' };
+  if (status >= 500) log.error({ err: error, path: event.url.pathname }, 'unhandled error');
+  else if (status !== 404)
+    log.warn({ status, path: event.url.pathname, message: (error as Error)?.message }, 'client error');
+  if (status === 404) return { message: 'Not found', code: 'NOT_FOUND' };
+  return status < 500
+    ? { message: 'Bad request', code: 'BAD_REQUEST' }
+    : { message: 'Internal error', code: 'INTERNAL' };
 };

@@ -7,6 +7,7 @@ import { secretCommands } from './secret';
 import { peopleCommands } from './people';
 import { setupCommands } from './setup';
 import { documentCommands } from './documents';
+import { backupCommands } from './backup';
 
 /** Every CLI command by name. Add yours with one spread line. */
 export const commands: Record<string, Command> = {
@@ -17,5 +18,6 @@ export const commands: Record<string, Command> = {
   ...secretCommands,
   ...peopleCommands,
   ...setupCommands,
-  ...documentCommands
+  ...documentCommands,
+  ...backupCommands
 };

@@ -84,6 +84,14 @@ async function readForm(request: Request): Promise<FormData | null> {
   }
 }
 
+/**
+ * For hand-written actions: the posted form, or a 400 when the body is not a readable form, so
+ * a malformed upload is answered as the client's mistake instead of a server error.
+ */
+export async function postedForm(request: Request): Promise<FormData> {
+  return (await readForm(request)) ?? error(400, 'Bad form');
+}
+
 async function signedIn(event: RequestEvent, form: FormData): Promise<void> {
   if (event.locals.actor.kind !== 'anonymous') return;
   const draft = event.locals.sessionExpired ? await saveExpiredForm(event, form) : null;

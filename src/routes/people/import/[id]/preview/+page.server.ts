@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { formValues, validate } from '$lib/server/forms';
 import { z } from 'zod';
-import { failFromError, formAction, loadOr404 } from '$lib/server/http';
+import { failFromError, formAction, loadOr404, postedForm } from '$lib/server/http';
 import { list } from '$lib/server/fields';
 import { t } from '$lib/server/i18n';
 import { confirmImport, ImportRejected, previewImport, saveVillageDecisions } from '$lib/server/people/import.service';
@@ -63,7 +63,7 @@ export const actions: Actions = {
     run: ({ db, actor, data, event }) => saveVillageDecisions(db, actor, event.params.id!, data)
   }),
   confirm: async ({ request, locals, params }) => {
-    const values = formValues(await request.formData());
+    const values = formValues(await postedForm(request));
     const parsed = validate(confirmSchema, values);
     if (!parsed.ok) return fail(400, { action: 'confirm', values, errors: parsed.errors });
     let count: number;

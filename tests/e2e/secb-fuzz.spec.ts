@@ -1,0 +1,34 @@
+/**
+ * Malformed input never gives a server error: the bounded fuzz of every route (secb-fuzz-core.ts)
+ * against the built server, anonymously and as the administrator.
+ */
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { signInAs } from './support';
+import { fuzz, type Sender } from './secb-fuzz-core';
+
+const sender =
+  (request: APIRequestContext): Sender =>
+  async (method, url, headers, data) =>
+    (
+      await request.fetch(url, { method, headers, data, maxRedirects: 0, failOnStatusCode: false, timeout: 30_000 })
+    ).status();
+
+const SEED = Number(process.env.FUZZ_SEED ?? 20261202);
+const CASES = Number(process.env.FUZZ_CASES ?? 2);
+
+test.describe('malformed input', { tag: '@pg' }, () => {
+  // One pass is enough: the JavaScript setting of the browser plays no part in raw requests.
+  test.skip(() => test.info().project.name === 'sqlite-nojs', 'raw requests: run once per database');
+  test.setTimeout(600_000);
+
+  test('no route answers 5xx to bad parameters or bodies, anonymous or signed in', async ({ page, baseURL }) => {
+    const origin = new URL(baseURL!).origin;
+    const anon = await fuzz(sender(page.request), origin, false, SEED, CASES);
+    await signInAs(page, 'quantri');
+    const admin = await fuzz(sender(page.request), origin, true, SEED + 1, CASES);
+    const sent = anon.sent + admin.sent;
+    const failures = [...anon.failures, ...admin.failures];
+    console.log(`fuzz: ${sent} requests, ${failures.length} answered 5xx`);
+    expect(failures, failures.join('\n')).toEqual([]);
+  });
+});
