@@ -532,8 +532,7 @@ export interface AggUnitMonthTable {
 export interface NotificationTable {
   id: string;
   dedupe_key: string;
-  kind: 'overdue' | 'urgent' | 'report_due' | 'notice' | 'answer';
-  kind: 'overdue' | 'urgent' | 'report_due' | 'custodian';
+  kind: 'overdue' | 'urgent' | 'report_due' | 'notice' | 'answer' | 'custodian';
   organisation_id: string;
   account_id: string | null;
   report_id: string | null;
