@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible, newUser, signIn, signInAs, visit } from './support';
+import { expectAccessible, hydrated, newUser, signIn, signInAs, visit } from './support';
 
 /**
  * The custodian role takes two administrators: one proposes it on the person's roles page, the
@@ -12,6 +12,8 @@ const TEMP = 'Tam-thoi-2026';
 
 async function newAccount(page: Page, username: string, name: string): Promise<string> {
   await page.goto('/admin/accounts/new');
+  // Typed before hydration, a server-rendered field can be reset by the client.
+  await hydrated(page);
   await page.getByLabel('Tên đăng nhập').fill(username);
   await page.getByLabel('Họ và tên').fill(name);
   await page.getByLabel('Mật khẩu tạm thời').fill(TEMP);
@@ -22,6 +24,7 @@ async function newAccount(page: Page, username: string, name: string): Promise<s
 
 async function grant(page: Page, accountPath: string, role: string) {
   await page.goto(`${accountPath}/roles`);
+  await hydrated(page);
   await page.getByLabel('Vai trò', { exact: true }).selectOption({ label: role });
   const value = await page.locator('#f-organisation_id option', { hasText: PROVINCE }).first().getAttribute('value');
   await page.locator('#f-organisation_id').selectOption(value!);
