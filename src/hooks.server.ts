@@ -10,7 +10,12 @@ import { handleExpiredForm } from '$lib/server/drafts/hook';
 import { ensureSeeded } from '$lib/server/seed/startup';
 import { log } from '$lib/server/log';
 import { config } from '$lib/server/config';
-import { crossSiteApiResponse, isCrossSiteApiWrite, namesDefaultAction } from '$lib/server/http/request-checks';
+import {
+  crossSiteApiResponse,
+  hasNulInAddress,
+  isCrossSiteApiWrite,
+  namesDefaultAction
+} from '$lib/server/http/request-checks';
 import { acceptedEncoding, compressResponse, shouldCompress } from '$lib/server/compress';
 import { applySecurityHeaders } from '$lib/server/http/security-headers';
 import { handleUploadBudget } from '$lib/server/http/upload-budget';
@@ -68,6 +73,7 @@ const handleCompression: Handle = async ({ event, resolve }) => {
 const handleRequestChecks: Handle = ({ event, resolve }) => {
   if (isCrossSiteApiWrite(event.request, event.url, event.cookies)) return crossSiteApiResponse();
   if (namesDefaultAction(event.request, event.url)) return new Response('Unknown form action', { status: 400 });
+  if (hasNulInAddress(event.url)) return new Response('Bad request', { status: 400 });
   return resolve(event);
 };
 

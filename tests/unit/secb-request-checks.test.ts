@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exemptOpen311 } from '../../scripts/open311-exempt.mjs';
-import { isCrossSiteApiWrite, namesDefaultAction } from '../../src/lib/server/http/request-checks';
+import { hasNulInAddress, isCrossSiteApiWrite, namesDefaultAction } from '../../src/lib/server/http/request-checks';
 
 describe('the Open311 exemption from the cross-site form check', () => {
   const req = (method: string, url: string) => ({
@@ -48,5 +48,13 @@ describe('cross-site writes to the JSON API', () => {
     expect(namesDefaultAction(new Request(u, { method: 'POST' }), u)).toBe(true);
     const named = new URL('https://app.example/account?/signOutEverywhere');
     expect(namesDefaultAction(new Request(named, { method: 'POST' }), named)).toBe(false);
+  });
+  it.each([
+    ['https://app.example/tin/anh/%00', true],
+    ['https://app.example/tin?limit=%00', true],
+    ['https://app.example/tin/anh/abc?page=2', false],
+    ['https://app.example/xa/%C4%91oan-ket', false]
+  ])('a NUL in the address of %s is a client error: %s', (href, refused) => {
+    expect(hasNulInAddress(new URL(href))).toBe(refused);
   });
 });

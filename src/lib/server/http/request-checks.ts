@@ -33,3 +33,12 @@ export const crossSiteApiResponse = (): Response =>
 export function namesDefaultAction(request: Request, url: URL): boolean {
   return request.method === 'POST' && url.searchParams.has('/default');
 }
+
+/**
+ * A NUL character in the path or query is never part of a real address, and PostgreSQL refuses
+ * it in any text value ("invalid byte sequence"): answered as the client's mistake before any
+ * route passes it to a query.
+ */
+export function hasNulInAddress(url: URL): boolean {
+  return /%00/i.test(url.pathname) || /%00/i.test(url.search) || url.pathname.includes('\0');
+}
