@@ -12,8 +12,10 @@ export const load: PageServerLoad = async (event) => {
   const { db } = event.locals;
   const values = queryObject(event.url);
   const parsed = validate(orgQuerySchema, values);
-  // A bad filter (e.g. an impossible date) is shown next to its field; the rest still applies.
-  const query = parsed.ok ? parsed.data : orgQuerySchema.parse({ ...values, as_of: '', page: '' });
+  // A bad filter (e.g. an impossible date, page=abc) is shown next to its field and left out;
+  // the rest still applies.
+  const valid = parsed.ok ? values : Object.fromEntries(Object.entries(values).filter(([k]) => !(k in parsed.errors)));
+  const query = parsed.ok ? parsed.data : (orgQuerySchema.safeParse(valid).data ?? orgQuerySchema.parse({}));
   const view = values.view === 'tree' ? 'tree' : 'list';
   return loadOr404(async () => ({
     view,
