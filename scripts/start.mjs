@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `npm start`: build if the build is missing or older than the sources, then serve.
+ * `npm start`: build (the app and the CLI bundle) if the build is missing or older than the sources, then serve.
  * The server migrates the database and seeds the demo on first start (hooks.server.ts init).
  */
 import { existsSync, statSync, readdirSync } from 'node:fs';
@@ -23,6 +23,9 @@ if (stale) {
   console.log('Building Chung Sức (first start or sources changed)…');
   const r = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build'], { stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);
+  // The CLI bundle too: `npm run cli` prefers build/cli.js, which would otherwise run stale code.
+  const cli = spawnSync(process.execPath, ['scripts/build-cli.mjs'], { stdio: 'inherit' });
+  if (cli.status !== 0) process.exit(cli.status ?? 1);
 }
 process.env.PORT ??= '3000';
 // Report intake accepts up to 5 photos of 10 MB plus a voice note (adapter-node default: 512 KB).
