@@ -1,7 +1,6 @@
 /**
- * Test factory for reports (owned by B; others may add to it). Inserts a report directly, as
- * intake would, with its verification deadline and an optional protected identity, until
- * tests can go through A's createReport.
+ * Test factory for reports. Inserts a report directly, as intake would, with its verification
+ * deadline and an optional protected identity, so workflow tests need not go through intake.
  */
 import { newId, nowIso } from '../../src/lib/server/db/ids';
 import { fold } from '../../src/lib/shared/text';

@@ -51,7 +51,7 @@ const schema = z.object({
   INTAKE_AREA_MAX: z.coerce.number().int().positive().default(300),
   INTAKE_WINDOW_MINUTES: z.coerce.number().int().positive().default(60),
   UPLOAD_INFLIGHT_MAX_MB: z.coerce.number().int().positive().default(200),
-  // Notification delivery (issue 3): e-mail through SMTP (smtp://user:pass@host:port or
+  // Notification delivery: e-mail through SMTP (smtp://user:pass@host:port or
   // smtps://…); unset = no e-mail. SMS_GATEWAY names a gateway; none is built in, so while it
   // is unset SMS messages go to a recording stand-in (visible in logs counts, never sent).
   SMTP_URL: z.string().optional(),
