@@ -79,6 +79,8 @@ export type Config = Omit<z.infer<typeof schema>, 'APP_SECRET'> & {
   version: string;
   /** LOG_LEVEL, except that test runs (vitest) stay silent. */
   logLevel: string;
+  /** Secrets given in the environment rather than DATA_DIR: a backup cannot hold them, the operator must. */
+  keysFromEnv: string[];
 };
 
 export function readConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -97,6 +99,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     dbKind,
     sqlitePath,
     logLevel,
+    keysFromEnv: (['APP_SECRET', 'IDENTITY_KEY', 'IDENTITY_KEY_PREVIOUS'] as const).filter((k) => env[k]),
     version: env.npm_package_version ?? packageVersion()
   };
 }
