@@ -1,7 +1,6 @@
 /**
- * Test factory for reports (owned by B; others may add to it). Inserts a report directly, as
- * intake would, with its verification deadline and an optional protected identity, until
- * tests can go through A's createReport.
+ * Test factory for reports. Inserts a report directly, as intake would, with its verification
+ * deadline and an optional protected identity, so workflow tests need not go through intake.
  */
 import { newId, nowIso } from '../../src/lib/server/db/ids';
 import { fold } from '../../src/lib/shared/text';
@@ -21,14 +20,9 @@ export interface FactoryOptions extends Partial<Insertable<ReportTable>> {
   today?: string;
 }
 
-export async function createTestReport(db: Db, o: FactoryOptions = {}): Promise<{ id: string; receipt: string }> {
-  const id = newId();
-  const now = nowIso();
-  const category = await db
-    .selectFrom('category')
-    .select(['id', 'urgent'])
-    .where('code', '=', o.categoryCode ?? 'khai_thac_go')
-    .executeTakeFirstOrThrow();
+/** The commune given (commune_unit_id + commune_org_id), or the demo commune with `communeCode`. */
+async function communeOf(db: Db, o: FactoryOptions): Promise<{ unit: { id: string }; org: { id: string } }> {
+  if (o.commune_unit_id && o.commune_org_id) return { unit: { id: o.commune_unit_id }, org: { id: o.commune_org_id } };
   const unit = await db
     .selectFrom('admin_unit')
     .select('id')
@@ -40,6 +34,18 @@ export async function createTestReport(db: Db, o: FactoryOptions = {}): Promise<
     .where('kind', '=', 'association')
     .where('admin_unit_id', '=', unit.id)
     .executeTakeFirstOrThrow();
+  return { unit, org };
+}
+
+export async function createTestReport(db: Db, o: FactoryOptions = {}): Promise<{ id: string; receipt: string }> {
+  const id = newId();
+  const now = nowIso();
+  const category = await db
+    .selectFrom('category')
+    .select(['id', 'urgent'])
+    .where('code', '=', o.categoryCode ?? 'khai_thac_go')
+    .executeTakeFirstOrThrow();
+  const { unit, org } = await communeOf(db, o);
   const receipt = newReceipt();
   const lat = o.lat === undefined ? 22.39 : o.lat;
   const lon = o.lon === undefined ? 103.46 : o.lon;

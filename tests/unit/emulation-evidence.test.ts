@@ -17,6 +17,7 @@ import { recordsFor, evaluationForm, type EvidenceLink } from '../../src/lib/ser
 import type { Who } from '../../src/lib/server/emulation/evidence.repository';
 import { register } from '../../src/lib/server/emulation/registration.service';
 import { MEASURES, type Measure } from '../../src/lib/shared/emulation/rules';
+import { propertyOptions } from '../support/property';
 
 const PERIOD = { from: '2024-01-01', to: '2025-12-31' };
 const day = fc.constantFrom('2023-12-31', '2024-01-01', '2024-07-15', '2025-12-31', '2026-01-01');
@@ -276,7 +277,7 @@ forEachDb('emulation evidence', (ctx) => {
         expect(sorted(await figures({ kind: 'person', personId: s.me }))).toEqual(sorted(s.expected.person));
         expect(sorted(await figures({ kind: 'branch', orgId: s.branch }))).toEqual(sorted(s.expected.branch));
       }),
-      { numRuns: ctx.kind === 'sqlite' ? 25 : 10, seed: 20261202 }
+      propertyOptions({ numRuns: ctx.kind === 'sqlite' ? 25 : 10, seed: 20261202 })
     );
   });
 

@@ -12,7 +12,7 @@ import { createTestReport } from '../support/reports-factory';
 import type { Db } from '../../src/lib/server/db';
 import type { Actor } from '../../src/lib/server/access/actor';
 import { isAppError, type AppError } from '../../src/lib/server/errors';
-import { t } from '../../src/lib/server/i18n';
+import { errorText, t } from '../../src/lib/server/i18n';
 import { forwardReport, rejectReport } from '../../src/lib/server/reports/workflow/association.service';
 import { acceptReport, returnReport } from '../../src/lib/server/reports/workflow/agency.service';
 import { reply } from '../../src/lib/server/reports/intake/followup.service';
@@ -105,7 +105,7 @@ for (const kind of dialects) {
         // no longer allows its step. Both are refusals naming where the report is now.
         expect(['sec_report_changed', 'rw_err_transition']).toContain(err.message);
         if (err.message === 'sec_report_changed')
-          expect(t(err.message, err.details)).toContain(t(`reports_status_${now}`));
+          expect(errorText(err.message, err.details)).toContain(t(`reports_status_${now}`));
         expect(history).toEqual([`${from}→${now}`]);
       });
     });

@@ -22,6 +22,7 @@ import { naiveAggregates } from '../support/program/naive.repository';
 import type { Contribution } from '../../src/lib/server/program/rollup/contributions';
 import { ACTIVITY_KINDS } from '../../src/lib/shared/program/kinds';
 import { activity, commitment, makeOrg, makeUnit } from './program-support';
+import { propertyOptions } from '../support/property';
 
 const sorted = (rows: Contribution[]) =>
   rows.map((r) => `${r.indicator_code}|${r.organisation_id}|${r.admin_unit_id}|${r.month}|${Number(r.value)}`).sort();
@@ -176,7 +177,7 @@ forEachDb('roll-up: pre-aggregates equal the raw GROUP BY', (ctx) => {
         expect(sorted(await allAggregates(ctx.db))).toEqual(sorted(raw));
         expect(sorted(await allCommuneAggregates(ctx.db))).toEqual(sorted(await lifted(ctx.db, raw)));
       }),
-      { numRuns: 30 }
+      propertyOptions({ numRuns: 30 })
     );
     expect((await allAggregates(ctx.db)).length).toBeGreaterThan(0);
     // the lifting folds something, and a rebuild from agg_unit_month gives the same table

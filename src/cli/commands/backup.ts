@@ -13,11 +13,6 @@ const site = (): Site => ({
   dataDir: config.DATA_DIR
 });
 
-/** Keys set in the environment are not in DATA_DIR, so not in the backup: the operator keeps them. */
-function keysOutside(): string[] {
-  return (['APP_SECRET', 'IDENTITY_KEY', 'IDENTITY_KEY_PREVIOUS'] as const).filter((k) => process.env[k]);
-}
-
 async function reported(ctx: Parameters<Command['run']>[0], work: () => Promise<string>): Promise<number> {
   try {
     ctx.out(await work());
@@ -40,7 +35,7 @@ export const backupCommands: Record<string, Command> = {
       return reported(ctx, async () => {
         const m = await backup(site(), out, config.version);
         const rows = Object.values(m.tables).reduce((n, t) => n + t.rows, 0);
-        for (const k of keysOutside())
+        for (const k of config.keysFromEnv)
           ctx.err(`${k} is set in the environment and is not in the backup: keep it with it`);
         return `${out}: ${Object.keys(m.tables).length} tables (${rows} rows), ${m.files.length} file(s)`;
       });

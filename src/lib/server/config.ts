@@ -51,7 +51,7 @@ const schema = z.object({
   INTAKE_AREA_MAX: z.coerce.number().int().positive().default(300),
   INTAKE_WINDOW_MINUTES: z.coerce.number().int().positive().default(60),
   UPLOAD_INFLIGHT_MAX_MB: z.coerce.number().int().positive().default(200),
-  // Notification delivery (issue 3): e-mail through SMTP (smtp://user:pass@host:port or
+  // Notification delivery: e-mail through SMTP (smtp://user:pass@host:port or
   // smtps://…); unset = no e-mail. SMS_GATEWAY names a gateway; none is built in, so while it
   // is unset SMS messages go to a recording stand-in (visible in logs counts, never sent).
   SMTP_URL: z.string().optional(),
@@ -79,6 +79,8 @@ export type Config = Omit<z.infer<typeof schema>, 'APP_SECRET'> & {
   version: string;
   /** LOG_LEVEL, except that test runs (vitest) stay silent. */
   logLevel: string;
+  /** Secrets given in the environment rather than DATA_DIR: a backup cannot hold them, the operator must. */
+  keysFromEnv: string[];
 };
 
 export function readConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -97,6 +99,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     dbKind,
     sqlitePath,
     logLevel,
+    keysFromEnv: (['APP_SECRET', 'IDENTITY_KEY', 'IDENTITY_KEY_PREVIOUS'] as const).filter((k) => env[k]),
     version: env.npm_package_version ?? packageVersion()
   };
 }

@@ -11,3 +11,13 @@ export function t(key: string, params?: Record<string, unknown>): string {
 export function hasMessage(key: string): boolean {
   return typeof (m as unknown as Record<string, unknown>)[key] === 'function';
 }
+
+/**
+ * A coded error's text in the reader's language. Services name things such as a status by its
+ * catalogue key (`details.labels`: param → key) so the words are chosen here, at the edge.
+ */
+export function errorText(key: string, details?: Record<string, unknown>): string {
+  const labels = details?.labels as Record<string, string> | undefined;
+  if (!labels) return t(key, details);
+  return t(key, { ...details, ...Object.fromEntries(Object.entries(labels).map(([p, k]) => [p, t(k)])) });
+}

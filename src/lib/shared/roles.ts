@@ -24,13 +24,13 @@ export const ACTIONS = [
   'api_token.manage',
   'report.publish',
   'report.export',
-  'open311.manage', // issue 3 (C): public map, exports, Open311 keys
+  'open311.manage', // public map, exports, Open311 keys
   'report.read',
   'report.verify',
   'report.handle',
   'report.approve_extension',
-  'identity.reveal', // issue 3 (B): workflow, reveal
-  'report.on_behalf' // issue 3 (A): enter a report for a member or non-member
+  'identity.reveal', // reveal a protected reporter's identity (identity custodians)
+  'report.on_behalf' // enter a report for a member or non-member
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 

@@ -1,9 +1,7 @@
-/** Who may administer accounts. Pure predicates plus the guard services call first. */
-import { can } from '$lib/server/access/access';
+/** The guard every administration service calls first; who counts as administrator is the access module's. */
+import { isAdministrator } from '$lib/server/access/access';
 import type { Actor } from '$lib/server/access/actor';
 import { AppError, notFound } from '$lib/server/errors';
-
-export const isAdministrator = (actor: Actor): boolean => actor.kind === 'system' || can(actor, 'account.manage');
 
 /**
  * Anonymous → UNAUTHENTICATED (the route sends them to sign in); any other non-administrator

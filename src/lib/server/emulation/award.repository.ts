@@ -94,11 +94,12 @@ export async function awardsIn(db: Db, scope: OrgScope, f: { campaignId?: string
 }
 
 /**
- * The public honour board: awards in force whose awardee consented to publication and has
- * not withdrawn it, under one organisation (a province or a commune association).
+ * Awards that may be shown in public: in force, the awardee consented to publication and has
+ * not withdrawn it, and the person (if one) is not anonymised. The honour board and news items
+ * both start here, so neither can show an award the other would hide.
  */
-export async function boardRows(db: Db, underOrgId: string | null) {
-  let q = db
+export function publishedAwards(db: Db) {
+  return db
     .selectFrom('emu_award as a')
     .innerJoin('emu_registration as r', 'r.id', 'a.registration_id')
     .innerJoin('organisation as o', 'o.id', 'r.organisation_id')
@@ -113,13 +114,17 @@ export async function boardRows(db: Db, underOrgId: string | null) {
       'r.subject_kind',
       'r.household_name',
       'p.full_name as person_name',
-      'so.name as subject_org_name',
-      'o.name as organisation_name'
+      'so.name as subject_org_name'
     ])
     .where('a.revoked_at', 'is', null)
     .where('a.public_consent_on', 'is not', null)
     .where('a.consent_withdrawn_at', 'is', null)
     .where('p.anonymised_at', 'is', null);
+}
+
+/** The public honour board under one organisation (a province or a commune association). */
+export async function boardRows(db: Db, underOrgId: string | null) {
+  let q = publishedAwards(db).select('o.name as organisation_name');
   if (underOrgId)
     q = q.where(
       'r.organisation_id',

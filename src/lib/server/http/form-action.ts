@@ -11,7 +11,7 @@ import type { Actor } from '$lib/server/access/actor';
 import type { Db } from '$lib/server/db';
 import { isAppError, type AppError } from '$lib/server/errors';
 import { formValues, validate, type FieldErrors } from '$lib/server/forms';
-import { t } from '$lib/server/i18n';
+import { errorText, t } from '$lib/server/i18n';
 import { saveExpiredForm } from '$lib/server/drafts/draft.service';
 import { loginHref } from './guards';
 
@@ -65,7 +65,8 @@ export function errorsOf(e: AppError): FieldErrors {
   const params = e.details?.params as Record<string, Record<string, unknown>> | undefined;
   if (fields)
     return Object.fromEntries(Object.entries(fields).map(([f, key]) => [f, t(key, params?.[f] ?? e.details)]));
-  return e.details?.field ? { [String(e.details.field)]: t(e.message, e.details) } : { _form: t(e.message, e.details) };
+  const text = errorText(e.message, e.details);
+  return e.details?.field ? { [String(e.details.field)]: text } : { _form: text };
 }
 
 /** Form actions outside formAction: AppError → fail with the typed values; 404 stays a 404. */

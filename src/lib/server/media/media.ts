@@ -68,8 +68,9 @@ const RASTER_MIME: Record<string, string> = {
 const fail = (key: string) => new AppError('VALIDATION', key, { field: 'photos' });
 
 async function inspectPhoto(data: Buffer, declared: string) {
-  const meta = await sharp(data)
-    .metadata()
+  // sharp refuses some inputs (an empty file) as it is built, before the promise exists.
+  const meta = await Promise.resolve()
+    .then(() => sharp(data).metadata())
     .catch(() => {
       throw fail('ri_err_photo_unreadable');
     });

@@ -5,6 +5,7 @@
  */
 import type { Db } from '$lib/server/db';
 import type { OrgScope } from '$lib/server/access/access';
+import { publishedAwards } from '$lib/server/emulation/award.repository';
 
 const unitColumns = ['u.name as unit_name', 'u.level as unit_level', 'u.parent_id as unit_parent_id'] as const;
 
@@ -130,38 +131,18 @@ export async function approvedReportPhotos(db: Db, reportId: string) {
  * the public facts the honour board shows — never the cash, the dossier or the score.
  */
 export async function publicAwardFacts(db: Db, id: string | null, scope: OrgScope, limit = 1) {
-  let q = db
-    .selectFrom('emu_award as a')
-    .innerJoin('emu_registration as r', 'r.id', 'a.registration_id')
+  let q = publishedAwards(db)
     .innerJoin('emu_campaign as c', 'c.id', 'r.campaign_id')
-    .innerJoin('organisation as o', 'o.id', 'r.organisation_id')
     .innerJoin('organisation as g', 'g.id', 'a.granted_by_org_id')
     .leftJoin('admin_unit as u', 'u.id', 'o.admin_unit_id')
-    .leftJoin('person as p', 'p.id', 'r.person_id')
-    .leftJoin('organisation as so', 'so.id', 'r.subject_org_id')
     .select([
-      'a.id',
-      'a.award_form',
-      'a.decision_number',
-      'a.decided_on',
-      'a.story',
-      'r.subject_kind',
-      'r.household_name',
       'r.organisation_id',
-      'p.full_name as person_name',
-      'so.name as subject_org_name',
       'c.name as campaign_name',
       'g.name as granted_by',
       'o.name as org_name',
       'o.admin_unit_id',
-      'u.name as unit_name',
-      'u.level as unit_level',
-      'u.parent_id as unit_parent_id'
+      ...unitColumns
     ])
-    .where('a.revoked_at', 'is', null)
-    .where('a.public_consent_on', 'is not', null)
-    .where('a.consent_withdrawn_at', 'is', null)
-    .where((eb) => eb.or([eb('p.id', 'is', null), eb('p.anonymised_at', 'is', null)]))
     .where('r.organisation_id', 'in', scope);
   if (id) q = q.where('a.id', '=', id);
   return q.orderBy('a.decided_on', 'desc').orderBy('a.id').limit(limit).execute();

@@ -5,42 +5,11 @@
  * come out as 'YYYY-MM-DD'.
  */
 import { z } from 'zod';
-import { parseDate } from '$lib/shared/format';
+import { date, optionalDate, optionalText } from '$lib/server/fields';
 import { clean } from '$lib/shared/text';
 import { ORG_KINDS, ORG_TYPES } from './organisation.policy';
 
 const id = z.string().trim().min(1, 'err_required').max(64, 'err_too_long');
-
-/** Required calendar date. */
-const date = z
-  .string({ error: 'err_required' })
-  .trim()
-  .min(1, 'err_required')
-  .transform((v, ctx) => {
-    const iso = parseDate(v);
-    if (!iso) ctx.addIssue({ code: 'custom', message: 'err_date' });
-    return iso ?? '';
-  })
-  .meta({ description: 'dd/mm/yyyy or YYYY-MM-DD', examples: ['2025-07-01'] });
-
-/** Optional date: '' or null means none. */
-const optionalDate = z
-  .union([z.string(), z.null()])
-  .optional()
-  .transform((v, ctx) => {
-    if (!v || !v.trim()) return null;
-    const iso = parseDate(v);
-    if (!iso) ctx.addIssue({ code: 'custom', message: 'err_date' });
-    return iso;
-  })
-  .meta({ description: 'dd/mm/yyyy or YYYY-MM-DD; empty for none' });
-
-/** Optional free text: '' or null means none. */
-const optionalText = (max: number) =>
-  z
-    .union([z.string().max(max, 'err_too_long'), z.null()])
-    .optional()
-    .transform((v) => (v && clean(v) ? clean(v) : null));
 
 const optionalId = z
   .union([z.string().max(64, 'err_too_long'), z.null()])

@@ -1,5 +1,5 @@
 /**
- * The violation taxonomy of issue 3 (groups → categories), each category with its legal basis
+ * The violation taxonomy (groups → categories), each category with its legal basis
  * as data. Seeded idempotently: rows are matched by code and never overwritten, so edits made
  * by administrators survive a re-seed.
  */

@@ -3,7 +3,7 @@
  * village unit becomes its parent commune, a branch (an organisation whose own unit is a
  * village) becomes its parent organisation. Kept in step by applyDeltas in the same
  * transaction; rebuilt whole by replaceAggregates (and after an organisation or village moves,
- * which changes the lifting; see the report on issue 4).
+ * which changes the lifting).
  */
 import { sql } from 'kysely';
 import type { Db } from '$lib/server/db';

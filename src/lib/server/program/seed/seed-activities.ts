@@ -1,6 +1,6 @@
 /**
  * Demo activities and commitments spread over 2025-07 … 2026-11, so dashboards have something
- * to show (issue 4): monthly outreach at village meetings in the four demo villages, outreach
+ * to show: monthly outreach at village meetings in the four demo villages, outreach
  * by a dozen commune associations, a few trainings and campaign days, and household
  * commitments. Deterministic (no randomness), about 170 rows. Written in bulk with their
  * pre-aggregates through applyDeltas, the same rule the services apply, so agg_unit_month

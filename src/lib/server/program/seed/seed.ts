@@ -1,5 +1,5 @@
 /**
- * Demo programs, yearly plans with targets and effective models (issue 4). Runs inside the
+ * Demo programs, yearly plans with targets and effective models. Runs inside the
  * demo seed's transaction, so it writes through the repositories (the services open their
  * own transactions) and keeps the pre-aggregates right with applyDeltas, as the services do.
  */

@@ -13,7 +13,6 @@ import type { ReportTable } from '$lib/server/db/schema';
 import { isLockContention, takeWriteLock } from '$lib/server/db/dialect';
 import { newId, nowIso } from '$lib/server/db/ids';
 import { AppError, notFound } from '$lib/server/errors';
-import { t } from '$lib/server/i18n';
 import { canTransition, isStatus, type ReportStatus, type Side } from '$lib/shared/reports/status';
 import { noticeStep } from '$lib/server/notify/notices';
 import { insertEvent, lockReport, setReportIf, type ReportRow } from './workflow.repository';
@@ -38,11 +37,12 @@ export interface Transition {
   event: NewEvent;
 }
 
-/** Another step got there first; the message names the report's status now. */
+/** Another step got there first; the message names the report's status now (in the reader's words). */
 export function reportChanged(current: string): AppError {
   return new AppError('CONFLICT', 'sec_report_changed', {
     current,
-    status: isStatus(current) ? t(`reports_status_${current}`) : current
+    status: current,
+    ...(isStatus(current) ? { labels: { status: `reports_status_${current}` } } : {})
   });
 }
 
