@@ -1,5 +1,6 @@
 import type { Handle } from '@sveltejs/kit';
 import { deLocalizeUrl, localizeHref } from '$lib/paraglide/runtime';
+import { readForm } from '$lib/server/http/form-action';
 import { saveExpiredForm } from './draft.service';
 
 /** Pages whose forms need a signed-in user (public forms such as /report keep working anonymously). */
@@ -22,12 +23,9 @@ export const handleExpiredForm: Handle = async ({ event, resolve }) => {
   ) {
     return resolve(event);
   }
-  let form: FormData;
-  try {
-    form = await event.request.formData();
-  } catch {
-    return new Response(null, { status: 400 });
-  }
+  // A truncated or malformed body is the client's mistake, answered like any form action's.
+  const form = await readForm(event.request);
+  if (!form) return new Response('Bad form', { status: 400 });
   const { url, setCookie } = await saveExpiredForm(event, form);
   const cookie: Record<string, string> = setCookie ? { 'set-cookie': setCookie } : {};
   const location = localizeHref(`/login?expired=1&next=${encodeURIComponent(path + url.search)}`);

@@ -77,7 +77,7 @@ export function failFromError(e: unknown, values: FormValues, name?: string): Fa
 }
 
 /** A body that is not a readable form (truncated multipart, wrong type) is the client's fault. */
-async function readForm(request: Request): Promise<FormData | null> {
+export async function readForm(request: Request): Promise<FormData | null> {
   try {
     return await request.formData();
   } catch {

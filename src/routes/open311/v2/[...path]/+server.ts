@@ -1,5 +1,6 @@
 /** Open311 GeoReport v2: parse the request, hand it to the Open311 service, render JSON/XML. */
 import { handle, render } from '$lib/server/open311/open311.http';
+import { heldOpen311Post } from '$lib/server/open311/open311-limit';
 import type { Params } from '$lib/server/open311/open311.service';
 import type { RequestHandler } from './$types';
 
@@ -19,7 +20,11 @@ async function bodyParams(request: Request): Promise<Params> {
 
 const run =
   (method: string): RequestHandler =>
-  async ({ locals, params, url, request }) => {
+  async ({ locals, params, url, request, getClientAddress }) => {
+    if (method === 'POST') {
+      const held = await heldOpen311Post(locals.db, { getClientAddress }, params.path);
+      if (held) return held;
+    }
     const query = Object.fromEntries([...url.searchParams.keys()].map((k) => [k, first(url.searchParams.getAll(k))]));
     const body = method === 'POST' ? await bodyParams(request) : {};
     const { result, format } = await handle(locals.db, {
