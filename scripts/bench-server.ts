@@ -1,5 +1,5 @@
 /**
- * The built server (`node build`) for the benches: a temporary DATA_DIR (SQLite) or a given
+ * The built server (`node scripts/server.mjs`, as in production) for the benches: a temporary DATA_DIR (SQLite) or a given
  * PostgreSQL URL, the demo seed, 127.0.0.1 on BENCH_PORT or a free port. Printed figures only.
  */
 import fs from 'node:fs';
@@ -48,7 +48,9 @@ export async function startServer(
   const dir = opts.dir ?? tempDataDir();
   const port = opts.port ?? (process.env.BENCH_PORT ? Number(process.env.BENCH_PORT) : await freePort());
   const base = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ['build'], {
+  // The production server (scripts/server.mjs): with `node build` Open311 form posts are refused
+  // as cross-site and the intake figure would count only refusals.
+  const child = spawn(process.execPath, ['scripts/server.mjs'], {
     env: {
       ...process.env,
       PORT: String(port),

@@ -5,7 +5,8 @@ import { SYSTEM } from '../../src/lib/server/access/actor';
 import { validate } from '../../src/lib/server/forms';
 import * as activities from '../../src/lib/server/program/activities/activity.service';
 import { activitySchema } from '../../src/lib/server/program/activities/activity.schema';
-import { planProgress, rollupOrg, rollupUnit } from '../../src/lib/server/program/rollup/rollup.service';
+import { rollupOrg, rollupUnit } from '../../src/lib/server/program/rollup/rollup.service';
+import { planProgress } from '../../src/lib/server/program/rollup/plan-progress.service';
 import { newId, nowIso } from '../../src/lib/server/db/ids';
 import { activity, actorWith, makeOrg, makeUnit } from './program-support';
 

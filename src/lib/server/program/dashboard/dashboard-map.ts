@@ -6,7 +6,8 @@
 import type { Db } from '$lib/server/db';
 import type { Actor } from '$lib/server/access/actor';
 import { can, scopeSubquery } from '$lib/server/access/access';
-import { rollupUnit } from '../rollup/rollup.service';
+import { findIndicator, unitRollup } from '../rollup/rollup.service';
+import type { Indicator } from '../rollup/rollup-many.service';
 import { orgSubquery } from '../rollup/aggregate.repository';
 import { dayAfter } from './dashboard.query';
 import * as repo from './dashboard.repository';
@@ -31,6 +32,9 @@ interface OrgPlace {
   id: string;
   admin_unit_id: string | null;
   level: string | null;
+  unit_name: string | null;
+  centre_lat: number | null;
+  centre_lon: number | null;
 }
 
 interface MapQuery {
@@ -40,23 +44,46 @@ interface MapQuery {
   asOf: string;
 }
 
-export async function dashboardMap(db: Db, actor: Actor, org: OrgPlace, q: MapQuery): Promise<DashboardMap> {
+/**
+ * What the dashboard already read: the indicator's row (when it is one of the view's) and
+ * whether the commune-level table answered the organisation's roll-up.
+ */
+interface Known {
+  indicator?: Indicator;
+  liftSafe?: boolean;
+}
+
+export async function dashboardMap(
+  db: Db,
+  actor: Actor,
+  org: OrgPlace,
+  q: MapQuery,
+  known: Known = {}
+): Promise<DashboardMap> {
   const empty: DashboardMap = { indicator: q.indicator, areas: [], shapes: [], bands: bandsFor(0), markers: [] };
   if (!org.admin_unit_id) return empty;
-  const r = await rollupUnit(db, actor, org.admin_unit_id, {
-    indicator: q.indicator,
-    from: q.from,
-    to: q.to,
-    asOf: q.asOf,
-    org: org.id
-  });
+  const ind = known.indicator ?? (await findIndicator(db, q.indicator));
+  const unitId = org.admin_unit_id;
+  const { result: r, units } = await unitRollup(
+    db,
+    actor,
+    unitId,
+    org.level ? { level: org.level } : undefined,
+    ind,
+    { indicator: q.indicator, from: q.from, to: q.to, asOf: q.asOf, org: org.id },
+    { liftSafe: known.liftSafe }
+  );
   // A province shows its communes; a commune or village association shows its own area.
-  const parts = org.level === 'province' ? r.children : [{ id: org.admin_unit_id, name: '', value: r.total }];
-  const places = await repo.unitPlaces(
+  const province = org.level === 'province';
+  const parts = province ? r.children : [{ id: unitId, name: '', value: r.total }];
+  const own = { id: unitId, full_name: org.unit_name, centre_lat: org.centre_lat, centre_lon: org.centre_lon };
+  const byId = new Map<string, Pick<typeof own, 'full_name' | 'centre_lat' | 'centre_lon'>>(
+    province ? units.map((u) => [u.id, u]) : org.level ? [[unitId, own]] : []
+  );
+  const shapes = await repo.unitShapes(
     db,
     parts.map((p) => p.id)
   );
-  const byId = new Map(places.units.map((u) => [u.id, u]));
   const bands = bandsFor(Math.max(0, ...parts.map((p) => p.value)));
   const areas = parts.map((p) => {
     const u = byId.get(p.id);
@@ -75,9 +102,8 @@ export async function dashboardMap(db: Db, actor: Actor, org: OrgPlace, q: MapQu
     until: dayAfter(q.to),
     limit: 300
   };
-  const [acts, models, reports] = await Promise.all([
-    repo.activityMarkers(db, period),
-    repo.modelMarkers(db, period),
+  const [{ activities: acts, models }, reports] = await Promise.all([
+    repo.placeMarkers(db, period),
     can(actor, 'report.read')
       ? repo.reportMarkers(db, { ...period, orgs: orgSubquery(db, org.id, scopeSubquery(db, actor, 'report.read')) })
       : []
@@ -89,9 +115,9 @@ export async function dashboardMap(db: Db, actor: Actor, org: OrgPlace, q: MapQu
       lat: a.lat,
       lon: a.lon,
       on: a.on,
-      label: `${a.kind}`,
+      label: `${a.label}`,
       place: a.place,
-      count: a.count_total
+      count: a.count
     })),
     ...models.map((m) => ({
       type: 'model' as const,
@@ -99,7 +125,7 @@ export async function dashboardMap(db: Db, actor: Actor, org: OrgPlace, q: MapQu
       lat: m.lat,
       lon: m.lon,
       on: m.on,
-      label: m.name,
+      label: m.label,
       place: m.place,
       count: null
     })),
@@ -118,7 +144,7 @@ export async function dashboardMap(db: Db, actor: Actor, org: OrgPlace, q: MapQu
   return {
     indicator: q.indicator,
     areas,
-    shapes: places.shapes.map((s) => ({ unitId: s.unit_id, geojson: s.geojson })),
+    shapes: shapes.map((s) => ({ unitId: s.unit_id, geojson: s.geojson })),
     bands,
     markers
   };

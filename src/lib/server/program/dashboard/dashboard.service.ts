@@ -11,7 +11,7 @@ import { assertInScope, requireAction, scopeRoots, scopeSubquery } from '$lib/se
 import { notFound } from '$lib/server/errors';
 import { sortKey } from '$lib/shared/text';
 import type { RollupResult } from '../rollup/rollup.service';
-import { rollupOrgMany } from '../rollup/rollup-many.service';
+import { rollupOrgIndicators } from '../rollup/rollup-many.service';
 import { monthsBetween, type DashboardQuery } from './dashboard.query';
 import { dashboardMap } from './dashboard-map';
 import { overdueReports } from './dashboard-overdue';
@@ -65,20 +65,23 @@ export async function loadDashboard(db: Db, actor: Actor, q: DashboardQuery) {
   const orgs = await repo.orgsInScope(db, scopeSubquery(db, actor, READ), q.asOf);
   const orgId = q.org ?? defaultOrg(actor, orgs);
   if (!orgId) throw notFound();
-  await assertInScope(db, actor, READ, orgId);
-  const org = await repo.findOrg(db, orgId);
+  // An organisation of the picker is in scope by construction; any other is checked.
+  let org = orgs.find((o) => o.id === orgId);
+  if (!org) {
+    await assertInScope(db, actor, READ, orgId);
+    org = await repo.findOrg(db, orgId);
+  }
   if (!org) throw notFound();
   const year = Number(q.to.slice(0, 4));
-  const [indicators, targets] = await Promise.all([repo.computedIndicators(db), repo.planTargets(db, orgId, year)]);
-  const results = await rollupOrgMany(
+  const indicators = await repo.computedIndicatorsWithTargets(db, orgId, year);
+  const { results, lifted } = await rollupOrgIndicators(
     db,
     actor,
     orgId,
-    indicators.map((i) => i.code),
+    indicators.map((i) => i.indicator),
     { from: q.from, to: q.to, asOf: q.asOf, byMonth: true }
   );
-  const lines: TargetLine[] = indicators.map((i) => {
-    const target = targets.get(i.code) ?? null;
+  const lines: TargetLine[] = indicators.map(({ indicator: i, target }) => {
     const actual = results.get(i.code)!.total;
     return {
       code: i.code,
@@ -98,8 +101,9 @@ export async function loadDashboard(db: Db, actor: Actor, q: DashboardQuery) {
     return { code, values: months.map((month) => ({ month, value: byMonth.get(month) ?? 0 })) };
   });
   const indicator = q.indicator ?? columns[0];
+  const known = indicators.find((i) => i.indicator.code === indicator)?.indicator;
   const [map, overdue] = await Promise.all([
-    dashboardMap(db, actor, org, { ...q, indicator }),
+    dashboardMap(db, actor, org, { ...q, indicator }, { indicator: known, liftSafe: lifted }),
     overdueReports(db, actor, orgId)
   ]);
   return {

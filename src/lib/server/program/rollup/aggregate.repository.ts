@@ -163,8 +163,10 @@ export async function manualSource(db: Db, f: SourceFilter): Promise<SourceRow[]
 }
 
 export interface ManySourceFilter extends Omit<SourceFilter, 'indicator'> {
-  /** Indicator codes (computed) or ids (manual), all of the same aggregation. */
+  /** Indicator codes (computed) or ids (manual) read over the period from `from` to `to`. */
   indicators: string[];
+  /** Stock indicators of the same table: everything up to `to`, whatever `from` says. */
+  unbounded?: string[];
 }
 
 /** `aggregateSource` / `manualSource` for several indicators at once, each row naming its own. */
@@ -173,7 +175,8 @@ export async function sourceMany(
   f: ManySourceFilter,
   from: 'agg_unit_month' | 'agg_commune_month' | 'manual_value'
 ): Promise<(SourceRow & { indicator: string })[]> {
-  if (!f.indicators.length) return [];
+  const unbounded = f.unbounded ?? [];
+  if (!f.indicators.length && !unbounded.length) return [];
   const key = from === 'manual_value' ? 'indicator_id' : 'indicator_code';
   let q = (db as Db)
     .selectFrom(from as 'agg_unit_month')
@@ -183,11 +186,15 @@ export async function sourceMany(
       'admin_unit_id',
       sql<number>`sum(value)`.as('value')
     ])
-    .where(sql.ref(key), 'in', f.indicators)
+    .where(sql.ref(key), 'in', [...f.indicators, ...unbounded])
     .where('month', '<=', f.to)
     .where('organisation_id', 'in', f.orgs)
     .groupBy([sql.ref(key), 'organisation_id', 'admin_unit_id']);
-  if (f.from) q = q.where('month', '>=', f.from);
+  const start = f.from;
+  if (start && f.indicators.length)
+    q = q.where((eb) =>
+      unbounded.length ? eb.or([eb(sql.ref(key), 'in', unbounded), eb('month', '>=', start)]) : eb('month', '>=', start)
+    );
   if (f.byMonth) q = q.select('month').groupBy('month');
   const rows = await q.execute();
   return rows.map((r) => ({ ...r, month: (r as { month?: string }).month ?? null, value: Number(r.value) }));

@@ -84,28 +84,43 @@ interface Cached {
   fingerprint: string;
   index: GeoIndex;
 }
+/**
+ * Kept per database, not per Kysely view: a transaction or a plugin view (withPlugin) of the
+ * same database shares its adapter, so it reuses the index instead of loading the geography
+ * again.
+ */
 const cache = new WeakMap<object, Cached>();
+const keyOf = (db: Db): object => db.getExecutor().adapter;
 
+/** One query: the units' count, closures and latest addition, and the links' count. */
 async function fingerprint(db: Db): Promise<string> {
-  const u = await db
-    .selectFrom('admin_unit')
-    .select([
-      sql<number>`count(*)`.as('n'),
-      sql<number>`count(valid_to)`.as('closed'),
-      sql<string>`max(created_at)`.as('last')
+  const f = await db
+    .selectNoFrom((eb) => [
+      eb
+        .selectFrom('admin_unit')
+        .select(sql<number>`count(*)`.as('n'))
+        .as('n'),
+      eb
+        .selectFrom('admin_unit')
+        .select(sql<number>`count(valid_to)`.as('closed'))
+        .as('closed'),
+      eb
+        .selectFrom('admin_unit')
+        .select(sql<string>`max(created_at)`.as('last'))
+        .as('last'),
+      eb
+        .selectFrom('unit_change_link')
+        .select(sql<number>`count(*)`.as('links'))
+        .as('links')
     ])
     .executeTakeFirstOrThrow();
-  const l = await db
-    .selectFrom('unit_change_link')
-    .select(sql<number>`count(*)`.as('n'))
-    .executeTakeFirstOrThrow();
-  return `${u.n}|${u.closed}|${u.last}|${l.n}`;
+  return `${Number(f.n)}|${Number(f.closed)}|${f.last}|${Number(f.links)}`;
 }
 
 /** The index for `db`, reloaded when units or links were added or closed since last time. */
 export async function geoIndex(db: Db): Promise<GeoIndex> {
   const fp = await fingerprint(db);
-  const hit = cache.get(db);
+  const hit = cache.get(keyOf(db));
   if (hit && hit.fingerprint === fp) return hit.index;
   const units = await db
     .selectFrom('admin_unit')
@@ -118,11 +133,11 @@ export async function geoIndex(db: Db): Promise<GeoIndex> {
     .where('successor_id', 'is not', null)
     .execute();
   const index = buildGeoIndex(units, links as { predecessor_id: string; successor_id: string; share: string }[]);
-  cache.set(db, { fingerprint: fp, index });
+  cache.set(keyOf(db), { fingerprint: fp, index });
   return index;
 }
 
 /** Forget the cached index (e.g. after editing a unit in place). */
 export function invalidateGeoIndex(db: Db): void {
-  cache.delete(db);
+  cache.delete(keyOf(db));
 }

@@ -31,11 +31,14 @@ function finalHeir(id: string, successor: Map<string, string>): string {
  * with the heir too (re-parented ones are already under the heir through the closure).
  */
 export async function heirsAt(db: Db, asOf: string): Promise<Heirs> {
-  const successor = await repo.closedWithSuccessor(db, asOf);
+  // Every closed organisation is its own closure row at depth 0, so this one read gives both
+  // the closed organisations with their successors and their subtrees.
+  const rows = await repo.closedSubtrees(db, asOf);
+  const successor = new Map(rows.filter((r) => r.depth === 0).map((r) => [r.ancestor_id, r.successor_id]));
   const closedRoots = [...successor.keys()];
   const heirOf = new Map<string, string>();
   // nearest closed ancestor first (rows come ordered by depth), so nested closures resolve right
-  for (const r of await repo.subtreesOf(db, closedRoots)) {
+  for (const r of rows) {
     if (!heirOf.has(r.descendant_id)) heirOf.set(r.descendant_id, finalHeir(r.ancestor_id, successor));
   }
   return { heirOf, closedRoots, closed: new Set(closedRoots) };

@@ -17,7 +17,7 @@ export async function findUnitBasics(db: Db, ids: string[]) {
   if (!ids.length) return [];
   return db
     .selectFrom('admin_unit')
-    .select(['id', 'name', 'full_name', 'sort_key', 'level', 'code'])
+    .select(['id', 'name', 'full_name', 'sort_key', 'level', 'code', 'centre_lat', 'centre_lon'])
     .where('id', 'in', ids)
     .execute();
 }
@@ -26,7 +26,7 @@ export async function findUnitBasics(db: Db, ids: string[]) {
 export async function findChildUnitsAt(db: Db, unitId: string, date: string) {
   return db
     .selectFrom('admin_unit')
-    .select(['id', 'name', 'full_name', 'sort_key', 'level', 'code'])
+    .select(['id', 'name', 'full_name', 'sort_key', 'level', 'code', 'centre_lat', 'centre_lon'])
     .where('parent_id', '=', unitId)
     .where(validOn('admin_unit', date))
     .orderBy(collate(db, 'sort_key'))
@@ -105,24 +105,17 @@ export async function childTargetSums(
   return new Map(rows.map((r) => [r.indicator_id, Number(r.total)]));
 }
 
-/** Organisations closed on or before `date` that name a successor: id → successor id. */
-export async function closedWithSuccessor(db: Db, date: string): Promise<Map<string, string>> {
-  const rows = await db
-    .selectFrom('organisation')
-    .select(['id', 'successor_id'])
-    .where('successor_id', 'is not', null)
-    .where('valid_to', '<=', date)
-    .execute();
-  return new Map(rows.map((r) => [r.id, r.successor_id!]));
-}
-
-/** Closure rows below `ids` (themselves included), nearest ancestor first. */
-export async function subtreesOf(db: Db, ids: string[]) {
-  if (!ids.length) return [];
+/**
+ * Organisations closed on or before `date` that name a successor, with the closure rows below
+ * each (itself included, at depth 0), nearest ancestor first.
+ */
+export async function closedSubtrees(db: Db, date: string) {
   return db
-    .selectFrom('organisation_closure')
-    .select(['ancestor_id', 'descendant_id', 'depth'])
-    .where('ancestor_id', 'in', ids)
-    .orderBy('depth')
-    .execute();
+    .selectFrom('organisation_closure as c')
+    .innerJoin('organisation as o', 'o.id', 'c.ancestor_id')
+    .select(['c.ancestor_id', 'c.descendant_id', 'c.depth', 'o.successor_id'])
+    .where('o.successor_id', 'is not', null)
+    .where('o.valid_to', '<=', date)
+    .orderBy('c.depth')
+    .execute() as Promise<{ ancestor_id: string; descendant_id: string; depth: number; successor_id: string }[]>;
 }

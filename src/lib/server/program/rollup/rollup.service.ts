@@ -54,11 +54,13 @@ const defaultSource: Source = (db, f, ind) =>
     ? manualSource(db, { ...f, indicator: ind.id })
     : aggregateSource(db, f, f.lifted ? 'agg_commune_month' : 'agg_unit_month');
 
-async function load(db: Db, code: string) {
+/** The indicator with this code; NOT_FOUND when there is none. */
+export async function findIndicator(db: Db, code: string) {
   const ind = await repo.findIndicatorByCode(db, code);
   if (!ind) throw notFound();
   return ind;
 }
+const load = findIndicator;
 
 /** Sum rows into total / own / children / months, given where each row falls (null = outside). */
 function summarise(
@@ -116,14 +118,36 @@ export async function rollupUnit(
   requireAction(actor, READ);
   if (q.org) await assertInScope(db, actor, READ, q.org);
   const ind = await load(db, q.indicator);
+  const [unit] = await repo.findUnitBasics(db, [unitId]);
+  return (await unitRollup(db, actor, unitId, unit, ind, q, { source })).result;
+}
+
+type Indicator = Awaited<ReturnType<typeof load>>;
+type UnitRow = Awaited<ReturnType<typeof repo.findUnitBasics>>[number];
+
+/**
+ * rollupUnit once the caller has checked the actor and the organisation and read the unit
+ * (undefined when it does not exist) and the indicator. `liftSafe: true` says the caller
+ * already knows the commune-level table can answer for the actor's scope and `q.org`. Also
+ * returns the child units' rows (names and centres) for callers that show them.
+ */
+export async function unitRollup(
+  db: Db,
+  actor: Actor,
+  unitId: string,
+  unit: { level: string } | undefined,
+  ind: Indicator,
+  q: RollupQuery,
+  opts: { source?: Source; liftSafe?: boolean } = {}
+): Promise<{ result: RollupResult; units: UnitRow[] }> {
   const asOf = q.asOf ?? todayVn();
   // Above communes the children are communes or districts: the commune-level table answers.
-  const [unit] = await repo.findUnitBasics(db, [unitId]);
   const lifted =
     !!unit &&
     unit.level !== 'commune' &&
     unit.level !== 'village' &&
-    (await liftSafe(db, [...scopeRoots(actor, READ), ...(q.org ? [q.org] : [])]));
+    (opts.liftSafe || (await liftSafe(db, [...scopeRoots(actor, READ), ...(q.org ? [q.org] : [])])));
+  const source = opts.source ?? defaultSource;
   const [rows, index, children] = await Promise.all([
     source(db, filter(db, actor, q.org ?? null, q, ind.aggregation === 'stock', lifted), ind),
     geoIndex(db),
@@ -137,13 +161,14 @@ export async function rollupUnit(
   const s = summarise(rows, place, unitId, !!q.byMonth);
   const missing = [...s.parts.keys()].filter((id) => !children.some((c) => c.id === id));
   const all = [...children, ...(await repo.findUnitBasics(db, missing))];
-  return {
+  const result = {
     indicator: info(ind),
     total: s.total,
     own: s.own,
     months: s.months,
     children: all.map((c) => ({ id: c.id, name: c.full_name, value: s.parts.get(c.id) ?? 0 }))
   };
+  return { result, units: all };
 }
 
 /** What an organisation roll-up needs besides the rows: heirs, children, inherited subtrees. */
@@ -157,12 +182,11 @@ export interface OrgContext {
 
 export async function orgContext(db: Db, actor: Actor, orgId: string, asOf: string): Promise<OrgContext> {
   const [heirs, children] = await Promise.all([heirsAt(db, asOf), repo.findChildOrgs(db, orgId)]);
-  const heirPlace = await repo.childOfMany(db, orgId, [...new Set(heirs.heirOf.values())]);
+  // Where the heirs and the closed organisations sit in this subtree, in one lookup.
+  const placed = await repo.childOfMany(db, orgId, [...heirs.heirOf.values(), ...heirs.closedRoots]);
   // only closed organisations whose heir lies in this subtree bring rows in
-  const inherited = heirs.closedRoots.filter(
-    (c) => heirPlace.has(heirs.heirOf.get(c)!) || heirs.heirOf.get(c) === orgId
-  );
-  const closedInside = await repo.childOfMany(db, orgId, heirs.closedRoots);
+  const inherited = heirs.closedRoots.filter((c) => placed.has(heirs.heirOf.get(c)!) || heirs.heirOf.get(c) === orgId);
+  const closedInside = placed;
   // The commune-level table folds branches into their parents: fine unless a branch must be told apart.
   const distinct = [
     orgId,
@@ -227,49 +251,4 @@ export async function rollupOrg(
     rows.map((r) => heirOfRow(ctx, r))
   );
   return orgSummary(orgId, ctx, ind, rows, childOf, !!q.byMonth);
-}
-
-export interface TargetRow {
-  code: string;
-  name_vi: string;
-  name_en: string;
-  unit: string;
-  target: number;
-  /** sum of the children's plans for the same program and year */
-  childrenTarget: number;
-  actual: number;
-  /** actual / target × 100, one decimal; null when there is no target */
-  percent: number | null;
-}
-
-/** Targets versus actuals for a yearly plan, over the plan organisation's whole subtree. */
-export async function planProgress(db: Db, actor: Actor, planId: string, asOf?: string): Promise<TargetRow[]> {
-  const plan = await repo.findPlan(db, planId);
-  if (!plan) throw notFound();
-  await assertInScope(db, actor, READ, plan.organisation_id);
-  const [targets, childSums] = await Promise.all([
-    repo.findPlanTargets(db, planId),
-    repo.childTargetSums(db, plan.organisation_id, plan.year, plan.program_id)
-  ]);
-  const out: TargetRow[] = [];
-  for (const t of targets) {
-    const r = await rollupOrg(db, actor, plan.organisation_id, {
-      indicator: t.code,
-      from: `${plan.year}-01`,
-      to: `${plan.year}-12`,
-      asOf
-    });
-    const percent = t.target_value > 0 ? Math.round((r.total / t.target_value) * 1000) / 10 : null;
-    out.push({
-      code: t.code,
-      name_vi: t.name_vi,
-      name_en: t.name_en,
-      unit: t.unit,
-      target: t.target_value,
-      childrenTarget: childSums.get(t.id) ?? 0,
-      actual: r.total,
-      percent
-    });
-  }
-  return out;
 }
