@@ -10,6 +10,9 @@ import { defineConfig, type Project } from '@playwright/test';
 const pgUrl = process.env.E2E_DATABASE_URL;
 // E2E_PORT lets several checkouts run their suites side by side (SQLite on it, PostgreSQL on +1).
 const port = Number(process.env.E2E_PORT ?? 4173);
+/** The stand-in SMS relay (tests/support/fake-sms-gateway.mjs); specs read it at SMS_SENT_URL. */
+const smsPort = port + 7;
+process.env.SMS_SENT_URL = `http://127.0.0.1:${smsPort}/sent`;
 // The same secret in the test runner, so tests/e2e/data.ts computes what the server would.
 process.env.APP_SECRET = 'e2e-secret-0123456789abcdef-0123456789';
 const common = {
@@ -22,7 +25,9 @@ const common = {
   INTAKE_CLIENT_MAX: '5000',
   INTAKE_AREA_MAX: '5000',
   // The same request-body cap `npm start` sets (adapter-node's default 512 KB refuses a phone photo).
-  BODY_SIZE_LIMIT: '60M'
+  BODY_SIZE_LIMIT: '60M',
+  // Texts (the receipt SMS) go to a local stand-in relay that specs can read back.
+  SMS_GATEWAY: `http://127.0.0.1:${smsPort}/sms`
 };
 const sqlite = {
   name: 'sqlite',
@@ -65,11 +70,19 @@ export default defineConfig({
   reporter: [['list']],
   use: { launchOptions: chromium, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', ...phone },
   projects,
-  webServer: servers.map((s) => ({
-    command: 'node scripts/server.mjs',
-    port: s.port,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    env: { ...common, ...s.env, PORT: String(s.port), ORIGIN: url(s.port) }
-  }))
+  webServer: [
+    {
+      command: 'node tests/support/fake-sms-gateway.mjs',
+      url: `http://127.0.0.1:${smsPort}/`,
+      reuseExistingServer: false,
+      env: { PORT: String(smsPort) }
+    },
+    ...servers.map((s) => ({
+      command: 'node scripts/server.mjs',
+      port: s.port,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      env: { ...common, ...s.env, PORT: String(s.port), ORIGIN: url(s.port) }
+    }))
+  ]
 });

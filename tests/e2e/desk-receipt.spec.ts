@@ -85,3 +85,25 @@ test('an officer opens a report by the short reference read out over the phone',
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Phản ánh ${ref}`);
   expect((await page.request.get(`/reports/ZZZZ1234`, { maxRedirects: 0 })).status()).toBe(404);
 });
+
+test('the receipt code is texted to the phone the reporter left, when they tick it', async ({ page }) => {
+  const phone = `09${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
+  await visit(page, '/report');
+  await page.getByLabel('Đổ rác thải bừa bãi').check();
+  await page.getByLabel(/2\. Kể lại điều ông\/bà thấy/).fill(`Rác dưới chân cầu ${tag()}`);
+  await page.getByLabel('Xã, phường').selectOption({ label: 'Phường Đoàn Kết' });
+  await page.getByLabel(/Giữ kín danh tính/).check();
+  await page.getByLabel('Họ và tên').fill('Lò Thị Thử');
+  await page.getByRole('textbox', { name: 'Số điện thoại' }).fill(phone);
+  await page.getByLabel(/Gửi mã biên nhận qua SMS/).check();
+  await page.getByRole('button', { name: 'Gửi báo cáo' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Đã nhận báo cáo của ông/bà');
+  await expect(page.getByTestId('receipt-sms')).toContainText('Đã gửi mã biên nhận qua SMS');
+  const code = (await page.getByTestId('receipt-code').textContent())!.trim();
+  await expectAccessible(page);
+  const texts = (await (await page.request.get(`${process.env.SMS_SENT_URL}?to=${phone}`)).json()) as {
+    text: string;
+  }[];
+  expect(texts).toHaveLength(1);
+  expect(texts[0].text).toContain(code);
+});

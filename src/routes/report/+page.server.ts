@@ -11,6 +11,9 @@ import { formatReceipt } from '$lib/shared/reports/receipt';
 import { formatDate, todayVn } from '$lib/shared/format';
 import { parseDayInput } from '$lib/shared/day-input';
 import { pageReading } from '$lib/server/library/library-public.service';
+import { withDefaultProtection } from '$lib/server/reports/intake/intake.schema';
+import { smsWanted, textReceipt } from '$lib/server/reports/intake/receipt-sms';
+import { appNotifiers, smsReachesPhones } from '$lib/server/notify/channels';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => ({
@@ -20,6 +23,8 @@ export const load: PageServerLoad = async ({ locals }) => ({
   // Recorded readings of the form and of the receipt, when the library has them ("Nghe").
   reading: await pageReading(locals.db, 'report_form'),
   receiptReading: await pageReading(locals.db, 'receipt'),
+  // The "send the code by SMS" tick is offered only where a text really leaves the server.
+  smsReceipt: smsReachesPhones(),
   ...(await intakeOptions(locals.db, locals.actor))
 });
 
@@ -53,13 +58,24 @@ export const actions: Actions = {
       const v = filesOf(form, 'voice')[0];
       const voice = v ? prepareAudio(Buffer.from(await v.arrayBuffer()), v.type) : null;
       const result = await createReport(db, actor, values, { photos, voice });
+      const phone = typeof values.phone === 'string' ? values.phone : '';
+      const sms = smsWanted({
+        wanted: values.sms_receipt === 'on' && smsReachesPhones(),
+        phone,
+        protection: String(withDefaultProtection(values).protection),
+        code: result.receiptCode,
+        created: result.created
+      })
+        ? await textReceipt(appNotifiers().sms, phone, result.receiptCode!, event.url.origin)
+        : null;
       return {
         receipt: {
           code: result.receiptCode ? formatReceipt(result.receiptCode) : null,
           again: !result.created,
           urgent: result.urgent,
           commune: result.location?.communeName ?? null,
-          fromPhoto: result.location?.precision === 'photo'
+          fromPhoto: result.location?.precision === 'photo',
+          sms
         }
       };
     }

@@ -12,6 +12,7 @@ export interface StoredReceipt {
   urgent: boolean;
   commune: string | null;
   fromPhoto: boolean;
+  sms?: 'sent' | 'failed' | null;
 }
 
 export function keepReceipt(receipt: StoredReceipt): void {

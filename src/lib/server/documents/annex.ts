@@ -2,16 +2,21 @@
  * Statistical annex tables (phụ lục) as .xlsx. Every cell is Times New Roman (a cell left in
  * the default font would print in another face); each sheet fits the page width when
  * printed (A4, portrait or landscape), repeats its column header on every page, and shows
- * whole numbers with the Vietnamese thousands separator.
+ * whole numbers with the Vietnamese thousands separator. Dates are real Excel dates, written
+ * through the same cells module as every other export (xlsx/cells.ts).
  */
 import ExcelJS from 'exceljs';
+import { DATE_FORMAT, DATE_TIME_FORMAT, FONT, SheetDate, excelValue } from '$lib/server/xlsx/cells';
 import type { Cell } from './spec';
+
+/** An annex cell: a table cell, or a day / date-time (cells.ts `day`, `dayOf`, `momentOf`). */
+export type AnnexCell = Cell | SheetDate;
 
 export interface AnnexColumn {
   title: string;
   /** width in characters (default 14; the first text column usually wider) */
   width?: number;
-  kind?: 'text' | 'number' | 'decimal';
+  kind?: 'text' | 'number' | 'decimal' | 'date';
 }
 
 export interface AnnexSheet {
@@ -24,8 +29,8 @@ export interface AnnexSheet {
   /** "(Kèm theo Báo cáo số 05/BC-HNCT ngày 05/3/2026 của Hội Người cao tuổi tỉnh Lai Châu)" */
   reference?: string;
   columns: AnnexColumn[];
-  rows: Cell[][];
-  totals?: Cell[];
+  rows: AnnexCell[][];
+  totals?: AnnexCell[];
   notes?: string[];
   landscape?: boolean;
 }
@@ -36,8 +41,10 @@ export interface AnnexSpec {
   sheets: AnnexSheet[];
 }
 
-const FONT = 'Times New Roman';
-const FORMATS = { number: '#,##0', decimal: '#,##0.0', text: '@' } as const;
+const FORMATS = { number: '#,##0', decimal: '#,##0.0', text: '@', date: DATE_FORMAT } as const;
+
+const kindOf = (col: AnnexColumn, v: AnnexCell): keyof typeof FORMATS =>
+  v instanceof SheetDate ? 'date' : (col.kind ?? (typeof v === 'number' ? 'number' : 'text'));
 const thin = { style: 'thin' as const, color: { argb: 'FF000000' } };
 const BOX = { top: thin, left: thin, bottom: thin, right: thin };
 
@@ -84,14 +91,15 @@ function addSheet(wb: ExcelJS.Workbook, spec: AnnexSpec, s: AnnexSheet, used: Se
     c.border = BOX;
   });
   ws.pageSetup.printTitlesRow = `${header.number}:${header.number}`;
-  const body = (cells: Cell[], bold: boolean) => {
-    const row = ws.addRow(cells.map((v) => (v === null ? '' : v)));
+  const body = (cells: AnnexCell[], bold: boolean) => {
+    const row = ws.addRow(cells.map((v) => (v === null ? '' : excelValue(v))));
     s.columns.forEach((col, i) => {
       const c = row.getCell(i + 1);
-      const kind = col.kind ?? (typeof cells[i] === 'number' ? 'number' : 'text');
+      const v = cells[i] ?? null;
+      const kind = kindOf(col, v);
       c.font = { name: FONT, size: 12, bold };
       c.border = BOX;
-      c.numFmt = FORMATS[kind];
+      c.numFmt = v instanceof SheetDate && v.withTime ? DATE_TIME_FORMAT : FORMATS[kind];
       c.alignment = { horizontal: kind === 'text' ? 'left' : 'right', vertical: 'middle', wrapText: true };
     });
   };

@@ -43,6 +43,8 @@ export const AUDIT_ACTION: Labels = {
   report_return: m.admin_action_report_return,
   report_verify: m.admin_action_report_verify,
   reveal: m.admin_action_reveal,
+  reveal_request: m.desk_audit_reveal_request,
+  reveal_decline: m.desk_audit_reveal_decline,
   report_extension_deny: m.admin_action_report_extension_deny,
   report_publish: m.admin_action_report_publish,
   report_export: m.admin_action_report_export,
