@@ -242,7 +242,7 @@ export interface ReportTable {
   observed_on: string;
   lat: number | null;
   lon: number | null;
-  location_precision: 'gps' | 'pin' | 'photo' | 'village' | 'commune';
+  location_precision: 'gps' | 'pin' | 'photo' | 'village' | 'commune' | 'address';
   location_text: string | null;
   commune_unit_id: string | null;
   village_unit_id: string | null;

@@ -7,8 +7,6 @@
  */
 import type { Db } from '$lib/server/db';
 import { SYSTEM, type Actor } from '$lib/server/access/actor';
-import { audit } from '$lib/server/audit/audit.service';
-import { newId, nowIso } from '$lib/server/db/ids';
 import { isAppError } from '$lib/server/errors';
 import { createReport, type IntakeResult } from '$lib/server/reports/intake/intake.service';
 import { todayVn } from '$lib/shared/format';
@@ -30,13 +28,14 @@ const PARAM: Record<string, string> = {
   phone: 'phone',
   email: 'email',
   address: 'phone/email',
-  observed_on: 'observed_on'
+  observed_on: 'observed_on',
+  location_text: 'address_string'
 };
 const MESSAGE: Record<string, string> = {
-  ri_err_location_required:
-    'location required: send lat/long, or an address_string that names a commune of the province',
+  ri_err_location_required: 'location required: send lat/long or an address_string',
+  o311_err_outside: 'lat/long lies outside every commune this service covers',
   ri_err_coords: 'lat and long must be WGS84 decimal degrees',
-  ri_err_description_or_voice: 'description was not provided',
+  ri_err_description_or_voice: 'description was not provided (it may be left out when media_url is sent)',
   ri_err_contact: 'a named reporter needs a phone or email',
   ri_err_category: 'service_code not found'
 };
@@ -57,8 +56,8 @@ const wordsIn = (hay: string, needle: string) =>
 /**
  * Open311 has no commune field, and we never geocode through a third party: an address_string
  * alone is placed only when it names exactly one current commune (diacritics ignored, whole
- * words, the longest name wins: "Sìn Hồ" before "Hồ"). Otherwise createReport answers
- * "location required".
+ * words, the longest name wins: "Sìn Hồ" before "Hồ"). Otherwise the report waits, with its
+ * address, for an officer of the province Hội to place it.
  */
 async function communeFromAddress(db: Db, address: string): Promise<string> {
   const hay = fold(address);
@@ -91,35 +90,16 @@ function failure(codes: Record<string, string>): O311Result {
   return o311Error(400, MESSAGE[code] ?? `${param} is invalid (${code})`);
 }
 
-/** Linked, not fetched: the server never downloads from addresses a client supplies. */
-async function linkMedia(db: Db, actor: Actor, reportId: string, url: string): Promise<void> {
-  await db.transaction().execute(async (tx) => {
-    await repo.insertEvent(tx, {
-      id: newId(),
-      report_id: reportId,
-      kind: 'attachment',
-      from_status: null,
-      to_status: null,
-      actor_account_id: null,
-      actor_org_id: null,
-      visible_to_reporter: 0,
-      body: null,
-      data: JSON.stringify({ media_url: url }),
-      created_at: nowIso()
-    });
-    await audit(tx, actor, {
-      action: 'report.media_link',
-      entityType: 'report',
-      entityId: reportId,
-      after: { media_url: url }
-    });
-  });
-}
-
 /** createReport, its refusals answered in the Open311 client's words. */
-async function intake(db: Db, actor: Actor, input: Record<string, unknown>): Promise<IntakeResult | O311Result> {
+async function intake(
+  db: Db,
+  actor: Actor,
+  input: Record<string, unknown>,
+  mediaUrl: string | undefined
+): Promise<IntakeResult | O311Result> {
   try {
-    return await createReport(db, actor, input);
+    // A free-text address naming no commune is accepted: the province Hội places it.
+    return await createReport(db, actor, input, { mediaUrl }, { allowUnplaced: true });
   } catch (e) {
     const fields = isAppError(e) && e.code === 'VALIDATION' ? e.details?.fields : undefined;
     if (!fields) throw e;
@@ -143,20 +123,24 @@ export async function postRequest(db: Db, p: Params): Promise<O311Result> {
   const lat = clean(p.lat ?? '');
   const lon = clean(p.long ?? '');
   const actor = { ...SYSTEM, name: `open311:${key.name}` };
-  const result = await intake(db, actor, {
-    channel,
-    category_id: service.id,
-    description: p.description ?? '',
-    observed_on: todayVn(),
-    lat,
-    lon,
-    location_source: lat || lon ? 'gps' : '',
-    location_text: address,
-    commune_id: !lat && !lon && address ? await communeFromAddress(db, address) : '',
-    ...reporterOf(p)
-  });
+  const result = await intake(
+    db,
+    actor,
+    {
+      channel,
+      category_id: service.id,
+      description: p.description ?? '',
+      observed_on: todayVn(),
+      lat,
+      lon,
+      location_source: lat || lon ? 'gps' : '',
+      location_text: address,
+      commune_id: !lat && !lon && address ? await communeFromAddress(db, address) : '',
+      ...reporterOf(p)
+    },
+    media
+  );
   if ('status' in result) return result;
-  if (media) await linkMedia(db, actor, result.reportId, media);
   return {
     status: 200,
     root: 'service_requests',

@@ -81,7 +81,8 @@ export const REPORT_EVENT: Labels = {
   extension: m.rw_event_extension,
   other: m.rw_event_other,
   assigned: m.rw_event_assigned,
-  ext_denied: m.rw_event_ext_denied
+  ext_denied: m.rw_event_ext_denied,
+  place: m.o311_event_place
 };
 
 /** Attachment kinds. */

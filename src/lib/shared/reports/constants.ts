@@ -22,7 +22,8 @@ export function defaultProtection(channel: string, observerKind: string): Protec
 export const CONSENT_METHODS = ['oral_witness', 'signature', 'fingerprint'] as const;
 export type ConsentMethod = (typeof CONSENT_METHODS)[number];
 
-export const LOCATION_PRECISIONS = ['gps', 'pin', 'photo', 'village', 'commune'] as const;
+// 'address': only a free-text place, no commune yet; an officer of the province Hội places it.
+export const LOCATION_PRECISIONS = ['gps', 'pin', 'photo', 'village', 'commune', 'address'] as const;
 export type LocationPrecision = (typeof LOCATION_PRECISIONS)[number];
 
 export const ATTACHMENT_KINDS = ['photo', 'audio', 'document'] as const;

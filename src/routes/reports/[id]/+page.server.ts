@@ -14,6 +14,8 @@ import { readNoticesOfReport } from '$lib/server/notify/inbox.service';
 import { requestReveal, revealRequestState } from '$lib/server/reports/workflow/reveal-request.service';
 import type { UploadedDocument } from '$lib/server/reports/workflow/documents';
 import { issueForwardingSlip, reportSlips } from '$lib/server/reports/workflow/slip.service';
+import { placeOptions, placeReport } from '$lib/server/reports/workflow/place.service';
+import { placeSchema } from '$lib/server/reports/workflow/place.schema';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -29,7 +31,13 @@ export const load: PageServerLoad = async (event) => {
       : [];
   await readNoticesOfReport(event.locals.db, event.locals.actor, view.report.id);
   const revealRequest = await revealRequestState(event.locals.db, event.locals.actor, view.report.id);
-  return { ...view, slips, revealRequest, saved: event.url.searchParams.get('saved') };
+  const place = await placeOptions(
+    event.locals.db,
+    event.locals.actor,
+    view.report.id,
+    event.url.searchParams.get('commune_id')
+  );
+  return { ...view, slips, revealRequest, place, saved: event.url.searchParams.get('saved') };
 };
 
 type Run<S extends z.ZodType> = (c: FormContext<z.infer<S>>, id: string) => Promise<unknown>;
@@ -83,6 +91,7 @@ export const actions: Actions = {
     async (c, id) => agency.closeWithOutcome(c.db, c.actor, id, c.data, await documentsOf(c.form)),
     closeValues
   ),
+  place: step('place', placeSchema, (c, id) => placeReport(c.db, c.actor, id, c.data)),
   slip: step('slip', z.object({}), (c, id) => issueForwardingSlip(c.db, c.actor, id)),
   ask_reveal: step('ask_reveal', s.reasonSchema, (c, id) => requestReveal(c.db, c.actor, id, c.data.reason)),
   // Shown once in the response, never stored in the page URL or the session.

@@ -159,3 +159,29 @@ export async function listReportAttachments(db: Db, reportId: string) {
     .orderBy('created_at')
     .execute();
 }
+
+/** Whether any commune polygon is imported (then a point outside all of them is outside the province). */
+export async function hasCommuneGeometry(db: Db, date: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('unit_geometry as g')
+    .innerJoin('admin_unit as u', 'u.id', 'g.unit_id')
+    .select('g.unit_id')
+    .where('u.level', '=', 'commune')
+    .where(validOn('u', date))
+    .limit(1)
+    .executeTakeFirst();
+  return !!row;
+}
+
+/** The province Hội valid on `date` when there is exactly one (a single-province install). */
+export async function soleProvinceAssociation(db: Db, date: string): Promise<string | null> {
+  const rows = await db
+    .selectFrom('organisation')
+    .select('id')
+    .where('kind', '=', 'association')
+    .where('type', '=', 'province_association')
+    .where(validOn('organisation', date))
+    .limit(2)
+    .execute();
+  return rows.length === 1 ? rows[0].id : null;
+}

@@ -29,6 +29,9 @@ export const intakeSchema = z
     channel: z.enum(CHANNELS, 'ri_err_channel'),
     description: str(LIMITS.descriptionChars),
     has_voice: z.boolean().default(false),
+    // Set by createReport only (never read from a form): a linked photo, an address-only client.
+    has_media_link: z.boolean().default(false),
+    allow_unplaced: z.boolean().default(false),
     has_photo_gps: z.boolean().default(false),
     observed_on: str(20)
       .pipe(z.string().min(1, 'err_required'))
@@ -59,9 +62,10 @@ export const intakeSchema = z
   })
   .superRefine((v, ctx) => {
     const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
-    if (!v.description && !v.has_voice) issue('description', 'ri_err_description_or_voice');
+    if (!v.description && !v.has_voice && !v.has_media_link) issue('description', 'ri_err_description_or_voice');
     if ((v.lat === '') !== (v.lon === '')) issue('lat', 'ri_err_coords');
-    if (v.lat === '' && !v.commune_id && !v.village_id && !v.has_photo_gps)
+    const unplaced = v.allow_unplaced && v.location_text !== '';
+    if (v.lat === '' && !v.commune_id && !v.village_id && !v.has_photo_gps && !unplaced)
       issue('commune_id', 'ri_err_location_required');
     if (!allowedProtections(v.channel).includes(v.protection)) issue('protection', 'ri_err_anonymous_to_cao');
     const behalf = v.observer_kind !== 'self';

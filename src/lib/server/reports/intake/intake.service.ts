@@ -28,6 +28,13 @@ import { saveAttachments } from './attachments';
 export interface IntakeFiles {
   photos?: PreparedMedia[];
   voice?: PreparedMedia | null;
+  /** A photo a client links to (Open311 media_url): kept as a link, never fetched. */
+  mediaUrl?: string | null;
+}
+
+export interface IntakeOptions {
+  /** Accept a free-text place naming no commune: the province Hội places it later. */
+  allowUnplaced?: boolean;
 }
 
 /** What the reporter is told: the receipt (shown once), whether this was a retry, where it landed. */
@@ -70,7 +77,10 @@ async function observerOf(
   return { personId: person.id, name: person.full_name };
 }
 
-async function communeOrg(db: Db, communeId: string, today: string): Promise<string | null> {
+/** The Hội whose queue receives a report of this commune (null: not yet placed). */
+export async function associationForCommune(db: Db, communeId: string | null, today: string): Promise<string | null> {
+  // Not yet placed: the province Hội's queue, marked "chưa xác định xã".
+  if (!communeId) return repo.soleProvinceAssociation(db, today);
   const hoi = await repo.findAssociationFor(db, communeId, 'commune_association', today);
   if (hoi) return hoi.id;
   // No Hội in this commune yet: the province Hội receives it.
@@ -91,14 +101,17 @@ export async function createReport(
   db: Db,
   actor: Actor,
   input: IntakeInput | Record<string, unknown>,
-  files: IntakeFiles = {}
+  files: IntakeFiles = {},
+  opts: IntakeOptions = {}
 ): Promise<IntakeResult> {
   const photos = files.photos ?? [];
   const photoGps = photos.find((p) => p.lat !== null && p.lon !== null);
   const d = parseOrThrow(intakeSchema, {
     ...withDefaultProtection(input),
     has_voice: !!files.voice,
-    has_photo_gps: !!photoGps
+    has_photo_gps: !!photoGps,
+    has_media_link: !!files.mediaUrl,
+    allow_unplaced: !!opts.allowUnplaced
   });
   const key = d.idempotency_key || null;
   if (key) {
@@ -117,12 +130,15 @@ export async function createReport(
       source: d.location_source,
       communeId: d.commune_id,
       villageId: d.village_id,
-      photoGps: photoGps ? { lat: photoGps.lat!, lon: photoGps.lon! } : null
+      photoGps: photoGps ? { lat: photoGps.lat!, lon: photoGps.lon! } : null,
+      text: d.location_text,
+      allowUnplaced: d.allow_unplaced
     },
     today
   );
   if ('error' in loc) throw fieldError(loc.field, loc.error);
-  const orgId = await communeOrg(db, loc.communeId, today);
+  const orgId = await associationForCommune(db, loc.communeId, today);
+  if (!orgId && !loc.communeId) throw fieldError('commune_id', 'ri_err_location_required');
   const deadline = await deadlineFor(db, 'verify', d.channel, category.id, today);
   const receiptCode = key ? receiptFromKey(key) : newReceiptCode();
   const reportId = newId();
@@ -216,6 +232,7 @@ async function insertAll(tx: Db, actor: Actor, a: InsertArgs): Promise<void> {
     resolved_at: null,
     closed_at: null,
     rating: null,
+    media_url: a.files.mediaUrl ?? null,
     created_at: now,
     updated_at: now
   });
@@ -258,7 +275,8 @@ async function insertAll(tx: Db, actor: Actor, a: InsertArgs): Promise<void> {
       observer_person_id: hidden ? null : a.observer.personId,
       consent_method: behalf ? d.consent_method : null,
       photos: a.files.photos?.length ?? 0,
-      voice: !!a.files.voice
+      voice: !!a.files.voice,
+      media_url: a.files.mediaUrl ?? null
     }
   });
 }

@@ -1,19 +1,27 @@
 /**
  * Where a report is: a map pin or GPS point resolved to its commune (the polygon that holds
  * it, or the nearest commune centre while polygons are not imported), a picked village or
- * commune, or the GPS found in a photo.
+ * commune, the GPS found in a photo, or, for clients that can only send an address, the
+ * free text alone: such a report waits, without a commune, for an officer to place it.
  */
 import type { Db } from '$lib/server/db';
 import { resolvePoint } from '$lib/server/geo/unit.service';
 import { haversineMeters } from '$lib/shared/reports/geo';
 import type { LocationPrecision } from '$lib/shared/reports/constants';
-import { findUnitOn, listCommunesOn } from './intake.repository';
+import { findUnitOn, hasCommuneGeometry, listCommunesOn } from './intake.repository';
+
+/**
+ * Without polygons, a point counts as in a commune only this close to its centre: the largest
+ * communes of the province are ~20 km across, and a point in another province (Hà Nội, or
+ * (0, 0) from a broken GPS) must not be filed under whichever centre happens to be nearest.
+ */
+export const NEAREST_CENTRE_MAX_METERS = 25_000;
 
 export interface ResolvedLocation {
   lat: number | null;
   lon: number | null;
   precision: LocationPrecision;
-  communeId: string;
+  communeId: string | null; // null: only the free-text place is known ('address')
   villageId: string | null;
   communeName: string;
 }
@@ -25,27 +33,37 @@ export interface LocationInput {
   communeId: string;
   villageId: string;
   photoGps: { lat: number; lon: number } | null;
+  text?: string;
+  /** Accept a free-text place with no commune (Open311 clients cannot name one). */
+  allowUnplaced?: boolean;
 }
 
-/** The commune for a point: its polygon, else the nearest centre. */
+type Failure = { error: string; field: string };
+
+/**
+ * The commune for a point: the polygon that holds it; when polygons are imported and none
+ * does, the point is outside the province (null); without polygons, the nearest centre
+ * within NEAREST_CENTRE_MAX_METERS.
+ */
 export async function communeForPoint(db: Db, lat: number, lon: number, date: string) {
   const hit = await resolvePoint(db, lat, lon, date);
   if (hit && hit.level === 'commune') return { id: hit.id, name: hit.full_name };
+  if (await hasCommuneGeometry(db, date)) return null;
   let best: { id: string; name: string; d: number } | null = null;
   for (const c of await listCommunesOn(db, date)) {
     if (c.centre_lat === null || c.centre_lon === null) continue;
     const d = haversineMeters(lat, lon, c.centre_lat, c.centre_lon);
-    if (!best || d < best.d) best = { id: c.id, name: c.full_name, d };
+    if (d <= NEAREST_CENTRE_MAX_METERS && (!best || d < best.d)) best = { id: c.id, name: c.full_name, d };
   }
   return best ? { id: best.id, name: best.name } : null;
 }
 
-/** Returns an error key (for field `commune_id` / `village_id`) or the location. */
-export async function resolveLocation(
-  db: Db,
-  input: LocationInput,
-  date: string
-): Promise<ResolvedLocation | { error: string; field: string }> {
+type Picked = {
+  village: { id: string; parent_id: string | null } | null;
+  commune: { id: string; name: string } | null;
+};
+
+async function pickedCommune(db: Db, input: LocationInput, date: string): Promise<Picked | Failure> {
   let village: { id: string; parent_id: string | null } | null = null;
   if (input.villageId) {
     const v = await findUnitOn(db, input.villageId, date);
@@ -55,19 +73,31 @@ export async function resolveLocation(
     village = v;
   }
   const picked = input.communeId || village?.parent_id || '';
-  let commune: { id: string; name: string } | null = null;
-  if (picked) {
-    const c = await findUnitOn(db, picked, date);
-    if (!c || c.level !== 'commune') return { error: 'err_invalid', field: 'commune_id' };
-    commune = { id: c.id, name: c.full_name };
-  }
+  if (!picked) return { village, commune: null };
+  const c = await findUnitOn(db, picked, date);
+  if (!c || c.level !== 'commune') return { error: 'err_invalid', field: 'commune_id' };
+  return { village, commune: { id: c.id, name: c.full_name } };
+}
+
+/** Returns an error key (for field `commune_id` / `village_id` / `lat`) or the location. */
+export async function resolveLocation(db: Db, input: LocationInput, date: string): Promise<ResolvedLocation | Failure> {
+  const picked = await pickedCommune(db, input, date);
+  if ('error' in picked) return picked;
+  const { village } = picked;
+  let commune = picked.commune;
   let point = input.lat !== '' ? { lat: Number(input.lat), lon: Number(input.lon) } : null;
   let precision: LocationPrecision = input.source === 'gps' ? 'gps' : 'pin';
   if (!point && !commune && input.photoGps) {
     point = input.photoGps;
     precision = 'photo';
   }
-  if (point && !commune) commune = await communeForPoint(db, point.lat, point.lon, date);
+  if (point && !commune) {
+    commune = await communeForPoint(db, point.lat, point.lon, date);
+    // A photo taken elsewhere is no reason to refuse: ask for the commune instead.
+    if (!commune && precision !== 'photo') return { error: 'o311_err_outside', field: 'lat' };
+  }
+  if (!commune && !point && input.allowUnplaced && input.text?.trim())
+    return { lat: null, lon: null, precision: 'address', communeId: null, villageId: null, communeName: '' };
   if (!commune) return { error: 'ri_err_location_required', field: 'commune_id' };
   if (!point) precision = village ? 'village' : 'commune';
   return {

@@ -102,6 +102,8 @@ export async function listQueue(
       channel: r.channel,
       category: { vi: r.name_vi, en: r.name_en },
       commune: r.commune_name,
+      // Only the sender's address: waits here for "Xác định địa điểm".
+      unplaced: r.commune_unit_id === null,
       receivedAt: r.created_at,
       deadlineKind: r.deadline_kind,
       deadlineOn: r.deadline_on,

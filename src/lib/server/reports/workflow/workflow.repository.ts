@@ -253,6 +253,7 @@ export async function queueRows(db: Db, scope: Scope, f: QueueFilter) {
       'r.deadline_on',
       'r.created_at',
       'r.observed_on',
+      'r.commune_unit_id',
       'c.name_vi',
       'c.name_en',
       'o.name as commune_name'
