@@ -5,13 +5,13 @@
  * whole numbers with the Vietnamese thousands separator.
  */
 import ExcelJS from 'exceljs';
-import type { Cell } from './spec';
+import { addValues, DATE_FORMAT, SheetDate, type SheetValue } from '$lib/server/xlsx/cells';
 
 export interface AnnexColumn {
   title: string;
   /** width in characters (default 14; the first text column usually wider) */
   width?: number;
-  kind?: 'text' | 'number' | 'decimal';
+  kind?: 'text' | 'number' | 'decimal' | 'date';
 }
 
 export interface AnnexSheet {
@@ -24,8 +24,9 @@ export interface AnnexSheet {
   /** "(Kèm theo Báo cáo số 05/BC-HNCT ngày 05/3/2026 của Hội Người cao tuổi tỉnh Lai Châu)" */
   reference?: string;
   columns: AnnexColumn[];
-  rows: Cell[][];
-  totals?: Cell[];
+  /** dates as SheetDate (cells.ts), so they are real Excel dates */
+  rows: SheetValue[][];
+  totals?: SheetValue[];
   notes?: string[];
   landscape?: boolean;
 }
@@ -37,7 +38,7 @@ export interface AnnexSpec {
 }
 
 const FONT = 'Times New Roman';
-const FORMATS = { number: '#,##0', decimal: '#,##0.0', text: '@' } as const;
+const FORMATS = { number: '#,##0', decimal: '#,##0.0', text: '@', date: DATE_FORMAT } as const;
 const thin = { style: 'thin' as const, color: { argb: 'FF000000' } };
 const BOX = { top: thin, left: thin, bottom: thin, right: thin };
 
@@ -84,15 +85,17 @@ function addSheet(wb: ExcelJS.Workbook, spec: AnnexSpec, s: AnnexSheet, used: Se
     c.border = BOX;
   });
   ws.pageSetup.printTitlesRow = `${header.number}:${header.number}`;
-  const body = (cells: Cell[], bold: boolean) => {
-    const row = ws.addRow(cells.map((v) => (v === null ? '' : v)));
+  const body = (cells: SheetValue[], bold: boolean) => {
+    const row = addValues(ws, cells);
     s.columns.forEach((col, i) => {
       const c = row.getCell(i + 1);
-      const kind = col.kind ?? (typeof cells[i] === 'number' ? 'number' : 'text');
+      const v = cells[i];
+      const kind = v instanceof SheetDate ? 'date' : (col.kind ?? (typeof v === 'number' ? 'number' : 'text'));
       c.font = { name: FONT, size: 12, bold };
       c.border = BOX;
       c.numFmt = FORMATS[kind];
-      c.alignment = { horizontal: kind === 'text' ? 'left' : 'right', vertical: 'middle', wrapText: true };
+      const horizontal = kind === 'text' ? 'left' : kind === 'date' ? 'center' : 'right';
+      c.alignment = { horizontal, vertical: 'middle', wrapText: true };
     });
   };
   for (const r of s.rows) body(r, false);
