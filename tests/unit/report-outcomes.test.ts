@@ -167,7 +167,9 @@ forEachDb('report outcomes and participants', (ctx) => {
   it('puts the fines in the annex and the decisions with real Excel dates', async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(
-      await renderAnnex(reportAnnex({ start: PERIOD.start, end: PERIOD.end, figures: after }, 'Hội X'))
+      (await renderAnnex(
+        reportAnnex({ start: PERIOD.start, end: PERIOD.end, figures: after }, 'Hội X')
+      )) as unknown as ArrayBuffer
     );
     const first = wb.worksheets[0];
     const fineRow = first.getRows(1, first.rowCount)!.find((r) => r.getCell(2).value === 'Tổng số tiền xử phạt')!;
