@@ -16,7 +16,7 @@ export const PG_URL = process.env.TEST_DATABASE_URL;
 
 export const dialects: DbKind[] = PG_URL ? ['sqlite', 'postgresql'] : ['sqlite'];
 
-async function createPgDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+export async function createPgDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `cs_test_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
   const admin = new pg.Client({ connectionString: PG_URL });
   await admin.connect();

@@ -19,12 +19,17 @@ export function draftNarrative(orgName: string, periodTitle: string, f: Figures)
       (children ? `, tổng hợp từ ${n(children)} đơn vị trực thuộc.` : '.'),
     outreach:
       `Trong kỳ, Hội đã tổ chức ${n(v('outreach_sessions'))} buổi tuyên truyền với ` +
-      `${n(v('outreach_participants'))} lượt người tham dự, trong đó ${n(v('elderly_participants'))} ` +
-      `lượt người cao tuổi tham gia các hoạt động; ra quân ${n(v('campaign_days'))} ngày.`,
+      `${n(v('outreach_participants'))} lượt người tham dự (trong đó ${n(v('outreach_elderly'))} lượt ` +
+      `người cao tuổi, ${n(v('outreach_women'))} lượt phụ nữ, ${n(v('outreach_ethnic'))} lượt người ` +
+      `dân tộc thiểu số); tổng cộng ${n(v('elderly_participants'))} lượt người cao tuổi tham gia ` +
+      `các hoạt động; ra quân ${n(v('campaign_days'))} ngày.`,
     training: `Tổ chức ${n(v('trainings'))} lớp tập huấn với ${n(v('training_participants'))} lượt người tham dự.`,
     violations:
-      `Tiếp nhận ${n(v('reports_received'))} phản ánh về vi phạm môi trường; chuyển cơ quan chức năng ` +
-      `${n(v('reports_forwarded'))} phản ánh; ${n(v('reports_resolved'))} phản ánh đã được xử lý.`,
+      `Tiếp nhận ${n(v('reports_received'))} phản ánh về vi phạm môi trường, xác minh ` +
+      `${n(v('reports_verified'))} phản ánh; chuyển cơ quan chức năng ${n(v('reports_forwarded'))} ` +
+      `phản ánh; ${n(v('reports_resolved'))} phản ánh đã được xử lý (${n(v('reports_on_time'))} ` +
+      `phản ánh đúng hạn). Qua đó, cơ quan chức năng đã xử phạt ${n(v('violations_fined'))} vụ vi phạm ` +
+      `với tổng số tiền ${n(v('fines_vnd'))} đồng; ${n(v('violations_remedied'))} vụ được khắc phục hậu quả.`,
     commitments:
       `Vận động ${n(v('commitments_households'))} hộ gia đình và ${n(v('commitments_persons'))} ` +
       `hội viên ký cam kết bảo vệ môi trường.`,

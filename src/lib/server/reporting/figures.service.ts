@@ -14,6 +14,7 @@ import { aggregateMonths, type Period } from '$lib/shared/reporting/periods';
 import type { Figure, Figures } from '$lib/shared/reporting/figures';
 import { READ } from './policy';
 import * as repo from './reporting.repository';
+import { outcomeFigures, placeFigures } from './outcome-figures';
 
 /** Which list shows the records behind an indicator, and its filter. */
 const LINKS: Record<string, { path: string; kind?: string }> = {
@@ -51,17 +52,15 @@ const percent = (actual: number, target: number | null) =>
 /** The live figures of `orgId` for `period`, within what `actor` may read. */
 export async function computeFigures(db: Db, actor: Actor, orgId: string, period: Period): Promise<Figures> {
   const months = aggregateMonths(period);
-  const [indicators, targets, reports] = await Promise.all([
+  // The subtree of orgId, cut to what the reader may see (a province officer reading a
+  // commune's report sees that commune's records).
+  const subtree = db.selectFrom('organisation_closure').select('descendant_id').where('ancestor_id', '=', orgId);
+  const orgs = actor.kind === 'system' ? subtree : subtree.where('descendant_id', 'in', scopeSubquery(db, actor, READ));
+  const [indicators, targets, reports, outcomes] = await Promise.all([
     repo.computedIndicators(db),
     repo.yearTargets(db, orgId, period.year),
-    repo.citizenReportCounts(
-      db,
-      actor.kind === 'system'
-        ? db.selectFrom('organisation_closure').select('descendant_id').where('ancestor_id', '=', orgId)
-        : scopeSubquery(db, actor, READ).where('ancestor_id', '=', orgId),
-      period.start,
-      period.end
-    )
+    repo.citizenReportCounts(db, orgs, period.start, period.end),
+    outcomeFigures(db, orgs, period, months)
   ]);
   const figures: Figure[] = [];
   for (const ind of indicators) {
@@ -88,7 +87,7 @@ export async function computeFigures(db: Db, actor: Actor, orgId: string, period
   ] as const) {
     figures.push({ code, name, unit: 'phản ánh', value, target: null, percent: null, link, children: [] });
   }
-  return { months, asOf: period.end, figures };
+  return { months, asOf: period.end, figures: placeFigures(figures, outcomes.figures), sanctions: outcomes.sanctions };
 }
 
 /** Live minus frozen, per figure that moved (what "số liệu đã thay đổi từ khi gửi" shows). */

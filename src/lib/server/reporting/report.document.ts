@@ -29,6 +29,7 @@ import type { Figures } from '$lib/shared/reporting/figures';
 import { dmy } from '$lib/shared/reporting/periods';
 import { reportView, type ReportView } from './report.service';
 import * as repo from './reporting.repository';
+import { day } from '$lib/server/xlsx/cells';
 
 const pct = (n: number | null) => (n === null ? '' : n);
 
@@ -135,8 +136,38 @@ export function reportAnnex(
       totals: ['', 'Tổng cộng', ...codes.map((x) => x.children.reduce((s, c) => s + c.value, 0))]
     });
   }
+  const sanctions = f.sanctions ?? [];
+  if (sanctions.length) {
+    const n = ROMAN[sheets.length];
+    sheets.push({
+      name: `Phụ lục ${n}`,
+      title: `PHỤ LỤC ${n}`,
+      subtitle: 'KẾT QUẢ XỬ LÝ VI PHẠM QUA PHẢN ÁNH CỦA NHÂN DÂN',
+      reference,
+      landscape: true,
+      columns: [
+        { title: 'TT', width: 5 },
+        { title: 'Đơn vị', width: 28, kind: 'text' },
+        { title: 'Số quyết định', width: 18, kind: 'text' },
+        { title: 'Ngày quyết định', width: 14, kind: 'date' },
+        { title: 'Số tiền phạt (đồng)', width: 16, kind: 'number' },
+        { title: 'Biện pháp khắc phục hậu quả', width: 40, kind: 'text' }
+      ],
+      rows: sanctions.map((x, i) => [
+        i + 1,
+        x.commune,
+        x.decisionNo,
+        day(x.decisionDate) ?? x.decisionDate,
+        x.fineVnd,
+        x.remedies
+      ]),
+      totals: ['', 'Tổng cộng', '', null, sanctions.reduce((t, x) => t + x.fineVnd, 0), '']
+    });
+  }
   return { issuer, sheets };
 }
+
+const ROMAN = ['I', 'II', 'III', 'IV'];
 
 /** "(Kèm theo Báo cáo số 05/BC-HNCT ngày 19/3/2026 của …)" under the annex titles. */
 export const annexReference = (numberText: string, issuedOn: string, issuer: string) =>

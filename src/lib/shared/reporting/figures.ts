@@ -14,12 +14,24 @@ export interface Figure {
   children: { id: string; name: string; value: number }[];
 }
 
+/** A sanction decision on a report resolved in the period (the annex lists them). */
+export interface Sanction {
+  commune: string;
+  decisionNo: string;
+  /** 'YYYY-MM-DD'; null when the agency gave none */
+  decisionDate: string | null;
+  fineVnd: number;
+  remedies: string;
+}
+
 export interface Figures {
   /** the aggregate months counted; null when the period closes no month */
   months: { from: string; to: string } | null;
   /** geography date */
   asOf: string;
   figures: Figure[];
+  /** absent in reports frozen before sanctions were listed */
+  sanctions?: Sanction[];
 }
 
 export const figureValue = (f: Figures | null, code: string) => f?.figures.find((x) => x.code === code)?.value ?? 0;
