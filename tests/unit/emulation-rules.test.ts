@@ -195,6 +195,28 @@ forEachDb('emulation rules', (ctx) => {
     });
   });
 
+  it('a level rewards its own council result only once published and past the appeal window', async () => {
+    const grant = (rid: string, now: Date) =>
+      failure(
+        decide(
+          ctx.db,
+          officer(t.commune),
+          { organisation_id: t.commune, award_form: 'title_commune', registration_ids: [rid], signer_name: 'X' },
+          now
+        )
+      );
+    const unpublished = await passed({ publish: false });
+    expect(await grant(unpublished, AFTER_APPEAL)).toBe('VALIDATION:emul_err_decide_appeal');
+    await publishResults(
+      ctx.db,
+      officer(t.commune),
+      { organisation_id: t.commune, campaign_id: campaignId, appeal_days: 5 },
+      new Date('2026-03-01T03:00:00Z')
+    );
+    expect(await grant(unpublished, new Date('2026-03-05T03:00:00Z'))).toBe('VALIDATION:emul_err_decide_appeal');
+    expect(await grant(unpublished, new Date('2026-03-06T03:00:00Z'))).toBe('ok');
+  });
+
   describe('one achievement, one form', () => {
     it('the same campaign result of one member is rewarded once; revocation keeps the history and frees it', async () => {
       const rid = await passed();

@@ -794,6 +794,37 @@ export interface EmuAwardTable {
   revoke_reason: string | null;
   revoked_by: string | null;
   created_at: string;
+  /** the awardee's photo for the public board, shown only with its own consent */
+  photo_file_id: string | null;
+  photo_consent_on: string | null;
+}
+
+/** Photos and documents of manual evidence, and awardees' photos (migration 072). */
+export interface EmuFileTable {
+  id: string;
+  registration_id: string;
+  evidence_id: string | null;
+  organisation_id: string;
+  kind: 'photo' | 'document';
+  mime: string;
+  file_name: string;
+  bytes: number;
+  sha256: string;
+  private_path: string;
+  public_path: string | null;
+  thumb_path: string | null;
+  alt: string | null;
+  created_by: string | null;
+  created_at: string;
+}
+
+/** Emulation figures per kind of subject, organisation and month (migration 072). */
+export interface AggEmuMonthTable {
+  indicator_code: string;
+  subject_kind: string;
+  organisation_id: string;
+  month: string;
+  value: number;
 }
 
 // ---- public news "Tin, ảnh" (migration 080) ----
@@ -982,6 +1013,8 @@ export interface DB {
   emu_pass_rule: EmuPassRuleTable;
   emu_nomination: EmuNominationTable;
   emu_award: EmuAwardTable;
+  emu_file: EmuFileTable;
+  agg_emu_month: AggEmuMonthTable;
   news_item: NewsItemTable;
   news_photo: NewsPhotoTable;
   material: MaterialTable;

@@ -105,8 +105,12 @@ export function publishedAwards(db: Db) {
     .innerJoin('organisation as o', 'o.id', 'r.organisation_id')
     .leftJoin('person as p', 'p.id', 'r.person_id')
     .leftJoin('organisation as so', 'so.id', 'r.subject_org_id')
+    .leftJoin('emu_file as ph', 'ph.id', 'a.photo_file_id')
     .select([
       'a.id',
+      'a.photo_consent_on',
+      'ph.id as photo_id',
+      'ph.alt as photo_alt',
       'a.award_form',
       'a.decision_number',
       'a.decided_on',

@@ -16,9 +16,10 @@ import { newId, nowIso } from '$lib/server/db/ids';
 import { config } from '$lib/server/config';
 import { todayVn } from '$lib/shared/format';
 import { cashAmount, mayGrant } from '$lib/shared/emulation/rules';
-import { issueDocument } from '$lib/server/documents';
+import { issueDocument, type DocumentSpec } from '$lib/server/documents';
 import * as regs from './registration.repository';
 import * as repo from './award.repository';
+import { withEmuCells } from './aggregate.repository';
 import { decisionSpec } from './dossier.service';
 import type { DecisionInput, NominateInput } from './emulation.schema';
 import { MANAGE, READ, REGISTER } from './policy';
@@ -76,12 +77,16 @@ export async function nominationsFor(db: Db, actor: Actor, campaignId?: string) 
 type Candidate = NonNullable<Awaited<ReturnType<typeof regs.findCandidate>>> & { nominationId: string | null };
 
 /** A candidate this level may decide on: nominated to it for the form, or passed by its own council. */
-async function decidable(db: Db, issuer: string, form: string, id: string): Promise<Candidate> {
+async function decidable(db: Db, issuer: string, form: string, id: string, now: Date): Promise<Candidate> {
   const r = await regs.findCandidate(db, id);
   if (!r || r.result !== 'passed') throw invalid('registration_ids', 'emu_err_not_passed');
   const nomination = await repo.pendingNomination(db, id, form, issuer);
   if (!nomination && (await councilOrgOf(db, id)) !== issuer)
     throw invalid('registration_ids', 'emu_err_not_nominated');
+  // A level rewarding its own council's result waits, as a nomination does, for the result to be
+  // published and the appeal window to close: those evaluated may still contest it.
+  if (!nomination && (r.status !== 'published' || !r.appeal_until || todayVn(now) < r.appeal_until))
+    throw invalid('registration_ids', 'emul_err_decide_appeal');
   const held = await repo.activeAwardFor(db, achievementKey(r));
   if (held)
     throw new AppError('CONFLICT', 'emu_err_already_awarded', {
@@ -99,56 +104,74 @@ export async function decide(db: Db, actor: Actor, input: DecisionInput, now = n
   const issuer = await regs.orgFacts(db, input.organisation_id);
   if (!issuer || !mayGrant(issuer.type, input.award_form)) throw invalid('award_form', 'emu_err_authority');
   const candidates: Candidate[] = [];
-  for (const id of input.registration_ids) candidates.push(await decidable(db, issuer.id, input.award_form, id));
+  for (const id of input.registration_ids) candidates.push(await decidable(db, issuer.id, input.award_form, id, now));
   const spec = await decisionSpec(
     db,
     input,
     candidates.map((c) => c.id)
   );
-  return db.transaction().execute(async (tx) => {
-    const doc = await issueDocument(
+  return db.transaction().execute((tx) =>
+    withEmuCells(
       tx,
-      actor,
-      { spec, links: candidates.map((c) => ({ entityType: 'emu_registration', entityId: c.id })) },
-      now
-    );
-    const awardIds: string[] = [];
-    for (const c of candidates) {
-      const cash = cashAmount(input.award_form, c.subject_kind !== 'person', config.BASE_SALARY_VND);
-      const id = newId();
-      await repo.insertAward(tx, {
-        id,
-        registration_id: c.id,
-        nomination_id: c.nominationId,
-        award_form: input.award_form,
-        granted_by_org_id: issuer.id,
-        achievement_key: achievementKey(c),
-        decision_id: doc.id,
-        decision_number: doc.numberText,
-        decided_on: doc.issuedOn,
-        signer_name: input.signer_name,
-        cash_multiple: cash.multiple,
-        cash_amount: cash.amount,
-        story: null,
-        public_consent_on: null,
-        consent_withdrawn_at: null,
-        revoked_at: null,
-        revoke_reason: null,
-        revoked_by: null,
-        created_at: nowIso()
-      });
-      if (c.nominationId) await repo.setNominationStatus(tx, c.nominationId, 'decided');
-      awardIds.push(id);
-    }
-    await audit(tx, actor, {
-      action: 'emu.decide',
-      entityType: 'issued_document',
-      entityId: doc.id,
-      organisationId: issuer.id,
-      after: { number: doc.numberText, awardIds, form: input.award_form }
+      candidates.map((c) => c.id),
+      () => writeDecision(tx, actor, input, candidates, spec, issuer.id, now)
+    )
+  );
+}
+
+async function writeDecision(
+  tx: Db,
+  actor: Actor,
+  input: DecisionInput,
+  candidates: Candidate[],
+  spec: DocumentSpec,
+  issuerId: string,
+  now: Date
+) {
+  const doc = await issueDocument(
+    tx,
+    actor,
+    { spec, links: candidates.map((c) => ({ entityType: 'emu_registration', entityId: c.id })) },
+    now
+  );
+  const awardIds: string[] = [];
+  for (const c of candidates) {
+    const cash = cashAmount(input.award_form, c.subject_kind !== 'person', config.BASE_SALARY_VND);
+    const id = newId();
+    await repo.insertAward(tx, {
+      id,
+      registration_id: c.id,
+      nomination_id: c.nominationId,
+      award_form: input.award_form,
+      granted_by_org_id: issuerId,
+      achievement_key: achievementKey(c),
+      decision_id: doc.id,
+      decision_number: doc.numberText,
+      decided_on: doc.issuedOn,
+      signer_name: input.signer_name,
+      cash_multiple: cash.multiple,
+      cash_amount: cash.amount,
+      story: null,
+      public_consent_on: null,
+      consent_withdrawn_at: null,
+      revoked_at: null,
+      revoke_reason: null,
+      revoked_by: null,
+      created_at: nowIso(),
+      photo_file_id: null,
+      photo_consent_on: null
     });
-    return { decisionId: doc.id, number: doc.numberText, issuedOn: doc.issuedOn, awardIds };
+    if (c.nominationId) await repo.setNominationStatus(tx, c.nominationId, 'decided');
+    awardIds.push(id);
+  }
+  await audit(tx, actor, {
+    action: 'emu.decide',
+    entityType: 'issued_document',
+    entityId: doc.id,
+    organisationId: issuerId,
+    after: { number: doc.numberText, awardIds, form: input.award_form }
   });
+  return { decisionId: doc.id, number: doc.numberText, issuedOn: doc.issuedOn, awardIds };
 }
 
 async function managedAward(db: Db, actor: Actor, id: string) {
@@ -164,7 +187,7 @@ export async function revokeAward(db: Db, actor: Actor, id: string, reason: stri
   if (a.revoked_at) throw new AppError('CONFLICT', 'emu_err_revoked');
   const patch = { revoked_at: nowIso(), revoke_reason: reason, revoked_by: actor.accountId };
   await db.transaction().execute(async (tx) => {
-    await repo.updateAward(tx, id, patch);
+    await withEmuCells(tx, [a.registration_id], () => repo.updateAward(tx, id, patch));
     await audit(tx, actor, {
       action: 'emu.revoke',
       entityType: 'emu_award',
@@ -176,7 +199,7 @@ export async function revokeAward(db: Db, actor: Actor, id: string, reason: stri
 }
 
 /** The branch (or higher) records the awardee's consent to the public board, or its withdrawal. */
-async function consentable(db: Db, actor: Actor, id: string) {
+export async function consentable(db: Db, actor: Actor, id: string) {
   requireAction(actor, REGISTER);
   const a = await repo.findAward(db, id);
   if (!a || !(await inScope(db, actor, REGISTER, a.registration_org_id))) throw notFound();

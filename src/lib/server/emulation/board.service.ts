@@ -21,7 +21,9 @@ export async function honourBoard(db: Db, f: { organisationId?: string | null })
       award_form: r.award_form,
       decision_number: r.decision_number,
       decided_on: r.decided_on,
-      story: r.story
+      story: r.story,
+      // The photo needs its own consent; without it the entry is shown without a photo.
+      photo: r.photo_consent_on && r.photo_id ? { id: r.photo_id, alt: r.photo_alt ?? '' } : null
     })),
     communes: communes.map((c) => ({ id: c.id, name: c.name })),
     // Public facts only: name, unit, campaign, story and the public model names.

@@ -14,6 +14,7 @@ import { todayVn } from '$lib/shared/format';
 import { addDays } from '$lib/shared/emulation/dates';
 import { DEFAULT_PASS_RULE, hasQuorum, passes, type PassRule } from '$lib/shared/emulation/rules';
 import * as repo from './registration.repository';
+import { withEmuCells } from './aggregate.repository';
 import type { CouncilInput } from './emulation.schema';
 import { DEFAULT_APPEAL_DAYS, MANAGE } from './policy';
 
@@ -54,7 +55,7 @@ export async function recordCouncil(db: Db, actor: Actor, input: CouncilInput) {
   if (!hasQuorum({ membersTotal: total, membersPresent: input.members_present }))
     throw invalid('members_present', 'emu_err_quorum');
   const councilId = newId();
-  const results: { registrationId: string; passed: boolean; rule: PassRule }[] = [];
+  const results: Results = [];
   for (const v of input.votes) {
     await candidate(db, input.organisation_id, input.campaign_id, v.registration_id);
     if (v.in_favour + v.against + v.abstain > total) throw invalid('votes', 'emu_err_vote_total');
@@ -68,45 +69,56 @@ export async function recordCouncil(db: Db, actor: Actor, input: CouncilInput) {
     };
     results.push({ registrationId: v.registration_id, passed: passes(rule, tally), rule });
   }
-  const now = nowIso();
-  await db.transaction().execute(async (tx) => {
-    await repo.insertCouncil(
+  await db.transaction().execute(async (tx) =>
+    withEmuCells(
       tx,
-      {
-        id: councilId,
-        organisation_id: input.organisation_id,
-        campaign_id: input.campaign_id,
-        meeting_on: input.meeting_on,
-        members: JSON.stringify(input.members),
-        members_total: total,
-        members_present: input.members_present,
-        created_by: actor.accountId,
-        created_at: now
-      },
-      input.votes.map((v, i) => ({
-        council_id: councilId,
-        ...v,
-        rule: results[i].rule,
-        passed: results[i].passed ? 1 : 0
-      }))
-    );
-    for (const r of results)
-      await repo.updateRegistration(tx, r.registrationId, {
-        status: 'council_done',
-        result: r.passed ? 'passed' : 'failed',
-        published_on: null,
-        appeal_until: null,
-        updated_at: now
-      });
-    await audit(tx, actor, {
-      action: 'emu.council',
-      entityType: 'emu_council',
-      entityId: councilId,
-      organisationId: input.organisation_id,
-      after: { ...input, results }
-    });
-  });
+      results.map((r) => r.registrationId),
+      () => writeCouncil(tx, actor, input, councilId, results)
+    )
+  );
   return { councilId, results };
+}
+
+type Results = { registrationId: string; passed: boolean; rule: PassRule }[];
+
+async function writeCouncil(tx: Db, actor: Actor, input: CouncilInput, councilId: string, results: Results) {
+  const now = nowIso();
+  const total = input.members.length;
+  await repo.insertCouncil(
+    tx,
+    {
+      id: councilId,
+      organisation_id: input.organisation_id,
+      campaign_id: input.campaign_id,
+      meeting_on: input.meeting_on,
+      members: JSON.stringify(input.members),
+      members_total: total,
+      members_present: input.members_present,
+      created_by: actor.accountId,
+      created_at: now
+    },
+    input.votes.map((v, i) => ({
+      council_id: councilId,
+      ...v,
+      rule: results[i].rule,
+      passed: results[i].passed ? 1 : 0
+    }))
+  );
+  for (const r of results)
+    await repo.updateRegistration(tx, r.registrationId, {
+      status: 'council_done',
+      result: r.passed ? 'passed' : 'failed',
+      published_on: null,
+      appeal_until: null,
+      updated_at: now
+    });
+  await audit(tx, actor, {
+    action: 'emu.council',
+    entityType: 'emu_council',
+    entityId: councilId,
+    organisationId: input.organisation_id,
+    after: { ...input, results }
+  });
 }
 
 /** Publishes the council's results in the organisation's subtree; appeals are open for `appealDays`. */

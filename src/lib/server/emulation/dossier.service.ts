@@ -197,9 +197,26 @@ export async function dossier(db: Db, actor: Actor, organisationId: string, camp
           ],
           rows: form.lines.map((l) => [l.name, l.count, l.suggested]),
           totals: ['Tổng điểm', '', form.suggestedTotal]
-        })
+        }),
+        ...manualSection(form.manual)
       ]
     });
   }
   return files;
+}
+
+type Manual = Awaited<ReturnType<typeof evaluationForm>>['manual'];
+
+/** Manual evidence in the report, each with the photos and documents filed with it (kept in the record). */
+function manualSection(manual: Manual) {
+  if (!manual.length) return [];
+  return [
+    h1('III. MINH CHỨNG BỔ SUNG'),
+    ...manual.map((e, i) =>
+      p(
+        `${i + 1}. ${e.description}` +
+          (e.files.length ? ` (kèm theo: ${e.files.map((f) => f.file_name).join('; ')})` : '')
+      )
+    )
+  ];
 }

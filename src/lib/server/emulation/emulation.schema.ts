@@ -145,3 +145,10 @@ export const consentSchema = z.object({ given_on: date, story: optionalText(1000
 
 /** Marking a typical example: the story is what makes it one; models are optional. */
 export const typicalSchema = z.object({ story: text(2000), model_ids: list(z.string().max(64)) });
+
+/** The awardee's photo for the board: the photo consent must be ticked and the photo described. */
+export const photoSchema = z.object({
+  given_on: date,
+  photo_consent: z.literal('on', { error: 'emul_err_photo_consent' }),
+  alt: z.string({ error: 'emul_err_photo_alt' }).trim().min(1, 'emul_err_photo_alt').max(300, 'err_too_long')
+});

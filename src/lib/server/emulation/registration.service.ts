@@ -15,6 +15,10 @@ import { fold } from '$lib/shared/text';
 import { todayVn } from '$lib/shared/format';
 import { campaignRow, criteriaOf } from './campaign.service';
 import * as repo from './registration.repository';
+import { withEmuCells } from './aggregate.repository';
+import { evidenceFilesOf, insertFile } from './file.repository';
+import { storeEvidenceFiles } from './evidence-file.service';
+import type { PreparedFile } from './files';
 import type { AssessInput, RegisterInput } from './emulation.schema';
 import { READ, REGISTER } from './policy';
 
@@ -67,9 +71,11 @@ async function checkRegistration(db: Db, actor: Actor, input: RegisterInput, tod
 export async function register(db: Db, actor: Actor, input: RegisterInput, now = new Date()): Promise<string[]> {
   const campaign = await checkRegistration(db, actor, input, todayVn(now));
   const subjects = await subjectsOf(db, input);
-  const at = nowIso();
+  // The moment of registering (a seeded past campaign registers in its own years).
+  const at = now.toISOString();
   return db.transaction().execute(async (tx) => {
     const ids: string[] = [];
+    const added: string[] = [];
     for (const s of subjects) {
       const key = subjectKey(input.organisation_id, s);
       const existing = await repo.findBySubject(tx, campaign.id, key);
@@ -111,7 +117,14 @@ export async function register(db: Db, actor: Actor, input: RegisterInput, now =
         after: { campaign: campaign.id, subject: key, commitments: input.commitments }
       });
       ids.push(id);
+      added.push(id);
     }
+    await withEmuCells(
+      tx,
+      [],
+      async () => added,
+      (newIds) => newIds
+    );
     return ids;
   });
 }
@@ -189,25 +202,33 @@ export async function addEvidence(
   db: Db,
   actor: Actor,
   id: string,
-  input: { criterion_code: string | null; description: string }
+  input: { criterion_code: string | null; description: string },
+  files: PreparedFile[] = []
 ): Promise<void> {
   const row = await writable(db, actor, id, ['registered', 'self_assessed', 'branch_assessed']);
+  const evidenceId = newId();
+  const stored = await storeEvidenceFiles(files, { registrationId: id, evidenceId, row, actor });
   await db.transaction().execute(async (tx) => {
     await repo.insertEvidence(tx, {
-      id: newId(),
+      id: evidenceId,
       registration_id: id,
       ...input,
       created_by: actor.accountId,
       created_at: nowIso()
     });
+    for (const f of stored) await insertFile(tx, f);
     await audit(tx, actor, {
       action: 'emu.evidence',
       entityType: 'emu_registration',
       entityId: id,
       organisationId: row.organisation_id,
-      after: input
+      after: { ...input, files: stored.map((f) => ({ id: f.id, name: f.file_name, sha256: f.sha256 })) }
     });
   });
 }
 
-export const manualEvidence = repo.evidenceOf;
+/** Manual evidence with its photos and documents. */
+export async function manualEvidence(db: Db, registrationId: string) {
+  const [rows, files] = await Promise.all([repo.evidenceOf(db, registrationId), evidenceFilesOf(db, registrationId)]);
+  return rows.map((e) => ({ ...e, files: files.filter((f) => f.evidence_id === e.id) }));
+}

@@ -1,10 +1,13 @@
 import { loadOr404, requireSignIn } from '$lib/server/http';
 import { loadDashboard } from '$lib/server/program/dashboard/dashboard.service';
 import { parseDashboardQuery } from '$lib/server/program/dashboard/dashboard.query';
+import { emulationFigures } from '$lib/server/emulation/figures.service';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
   const actor = requireSignIn(event);
   const { query, invalid } = parseDashboardQuery(event.url.searchParams);
-  return { ...(await loadOr404(() => loadDashboard(event.locals.db, actor, query))), invalid };
+  const dashboard = await loadOr404(() => loadDashboard(event.locals.db, actor, query));
+  const emulation = await emulationFigures(event.locals.db, actor, dashboard.org.id, query.from, query.to);
+  return { ...dashboard, emulation, invalid };
 };

@@ -16,6 +16,7 @@ import * as m060 from './060_documents';
 import * as m061 from './061_periodic_reports';
 import * as m070 from './070_emulation';
 import * as m071 from './071_emulation_typical';
+import * as m072 from './072_emulation_files';
 import * as m080 from './080_news';
 import * as m081 from './081_outreach_library';
 import * as m100 from './100_custodian_request';
@@ -39,6 +40,7 @@ export const migrations: Record<string, Migration> = {
   '061_periodic_reports': m061,
   '070_emulation': m070,
   '071_emulation_typical': m071,
+  '072_emulation_files': m072,
   '080_news': m080,
   '081_outreach_library': m081,
   '100_custodian_request': m100

@@ -7,9 +7,12 @@ import {
   consentSchema,
   evidenceSchema,
   nominateSchema,
+  photoSchema,
   revokeSchema,
   typicalSchema
 } from '$lib/server/emulation/emulation.schema';
+import { postedFiles, prepareFile, prepareFiles } from '$lib/server/emulation/files';
+import { setBoardPhoto, withdrawBoardPhoto } from '$lib/server/emulation/board-photo.service';
 import { markTypical, unmarkTypical } from '$lib/server/emulation/typical.service';
 import { id } from '$lib/server/fields';
 import { z } from 'zod';
@@ -30,7 +33,8 @@ export const actions: Actions = {
   evidence: formAction({
     name: 'evidence',
     schema: evidenceSchema,
-    run: ({ db, actor, data, event }) => addEvidence(db, actor, event.params.id!, data),
+    run: async ({ db, actor, data, event, form }) =>
+      addEvidence(db, actor, event.params.id!, data, await prepareFiles(await postedFiles(form, 'files'), 'files')),
     redirectTo: back('evidence')
   }),
   self: formAction({
@@ -62,6 +66,21 @@ export const actions: Actions = {
     schema: awardSchema,
     run: ({ db, actor, data }) => withdrawConsent(db, actor, data.award_id),
     redirectTo: back('withdrawn')
+  }),
+  photo: formAction({
+    name: 'photo',
+    schema: photoSchema.extend(awardSchema.shape),
+    run: async ({ db, actor, data, form }) => {
+      const [file] = await postedFiles(form, 'file');
+      return setBoardPhoto(db, actor, data.award_id, data, file ? await prepareFile(file, 'file', true) : null);
+    },
+    redirectTo: back('photo')
+  }),
+  unphoto: formAction({
+    name: 'unphoto',
+    schema: awardSchema,
+    run: ({ db, actor, data }) => withdrawBoardPhoto(db, actor, data.award_id),
+    redirectTo: back('unphoto')
   }),
   typical: formAction({
     name: 'typical',

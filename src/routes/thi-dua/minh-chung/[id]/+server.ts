@@ -1,0 +1,19 @@
+import { fileOr404 } from '$lib/server/http';
+import { openEvidenceFile } from '$lib/server/emulation/evidence-file.service';
+import type { RequestHandler } from './$types';
+
+/** A photo or document of manual evidence, for readers of the registration's organisation. */
+export const GET: RequestHandler = async ({ locals, params, url }) => {
+  const f = await fileOr404(() =>
+    openEvidenceFile(locals.db, locals.actor, params.id, url.searchParams.get('size') === 'thumb')
+  );
+  const disposition = `${f.inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(f.name)}`;
+  return new Response(new Uint8Array(f.body), {
+    headers: {
+      'content-type': f.type,
+      'cache-control': 'private, no-store',
+      'content-disposition': disposition,
+      'x-content-type-options': 'nosniff'
+    }
+  });
+};
