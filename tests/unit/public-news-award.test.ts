@@ -11,6 +11,8 @@ import { createNews } from '../../src/lib/server/news/news.service';
 import { publishedNews } from '../../src/lib/server/news/news-public.service';
 import { newsSchema } from '../../src/lib/server/news/news.schema';
 import { seedEmulationDemo } from '../../src/lib/server/emulation/seed';
+import { seedAwardNewsDemo } from '../../src/lib/server/news/seed';
+import { listPublishedNews } from '../../src/lib/server/news/news-public.service';
 import { withdrawConsent } from '../../src/lib/server/emulation/award.service';
 import { newId, nowIso } from '../../src/lib/server/db/ids';
 import type { Actor } from '../../src/lib/server/access/actor';
@@ -104,6 +106,22 @@ forEachDb('news from an award', (ctx) => {
       .slug;
     const item = await publishedNews(ctx.db, slug);
     expect(item.photos[0].caption).toBe('Các cụ nhặt rác ven suối Nậm Lùm');
+  });
+
+  it('the demo tells the consenting award once, after the awards are decided, even when seeded twice', async () => {
+    await seedAwardNewsDemo(ctx.db);
+    await seedAwardNewsDemo(ctx.db);
+    const rows = await ctx.db
+      .selectFrom('news_item')
+      .select(['slug', 'source_id', 'status'])
+      .where('source_type', '=', 'award')
+      .execute();
+    expect(rows).toEqual([{ slug: expect.any(String), source_id: consenting, status: 'published' }]);
+    const item = await publishedNews(ctx.db, rows[0].slug);
+    expect(item.title).toMatch(/Tuổi cao – Gương sáng/);
+    expect(item.author).toBeTruthy();
+    const { items } = await listPublishedNews(ctx.db, { pageSize: 50 });
+    expect(items.map((n) => n.slug)).toContain(rows[0].slug);
   });
 
   it('a withdrawn consent removes the award from the starting points', async () => {

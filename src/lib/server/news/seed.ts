@@ -2,14 +2,15 @@
  * Demo news, written through the product's own services by the province officer: the
  * 24/10/2017 signing of the cooperation program with the Department of Natural Resources and
  * Environment (modelled on the association's own "Tin, ảnh" of 30/10/2017), and news
- * pre-filled from the latest demo outreach sessions in the demo villages.
+ * pre-filled from the latest demo outreach sessions in the demo villages; and, once the
+ * emulation demo has decided its awards, the story of the consenting awardee.
  */
 import type { Db } from '$lib/server/db';
 import type { Actor } from '$lib/server/access/actor';
 import { findActiveGrants } from '$lib/server/auth/auth.repository';
 import { createActivity } from '$lib/server/program/activities/activity.service';
 import { activitySchema } from '$lib/server/program/activities/activity.schema';
-import { draftFrom } from './news-draft.service';
+import { draftFrom, startingPoints } from './news-draft.service';
 import { createNews } from './news.service';
 import { newsSchema } from './news.schema';
 
@@ -85,4 +86,32 @@ export async function seedNewsDemo(db: Db, o: Record<string, string>, u: Record<
       })
     );
   }
+}
+
+/**
+ * The honour-board story of the demo's consenting awardee, told by the commune officer who
+ * handled the campaign. Awards are seeded after the rest of the demo, so this runs after them;
+ * the idempotency key makes a second run add nothing.
+ */
+export async function seedAwardNewsDemo(db: Db): Promise<void> {
+  const actor = await officer(db, 'canbo.doanket');
+  if (!actor) return;
+  const [award] = (await startingPoints(db, actor, 1)).awards;
+  if (!award) return;
+  const draft = await draftFrom(db, actor, 'award', award.id);
+  await createNews(
+    db,
+    actor,
+    newsSchema.parse({
+      source_type: 'award',
+      source_id: award.id,
+      title: draft.title,
+      summary: draft.summary,
+      body: draft.body,
+      publish_on: '2025-12-08',
+      publish_time: '08:00',
+      intent: 'publish',
+      idempotency_key: `demo-award-${award.id}`
+    })
+  );
 }
