@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import type { Db } from '$lib/server/db';
 import type { Actor } from '$lib/server/access/actor';
 import { addTableSheet, day, textValue, type SheetValue } from '$lib/server/xlsx/cells';
-import * as m from '$lib/paraglide/messages';
+import { vi } from '$lib/server/i18n';
 import { findActivities } from './activity-page.service';
 import { findCommitments } from '../commitments/commitment-page.service';
 import type { ActivityQuery } from './activity-filter';
@@ -15,9 +15,6 @@ import { csvField } from '$lib/server/csv';
 
 export const EXPORT_LIMIT = 10_000;
 
-type Msg = (inputs: object, options: { locale: 'vi' }) => string;
-const vi = (key: string): string =>
-  (m as unknown as Record<string, Msg | undefined>)[key]?.({}, { locale: 'vi' }) ?? key;
 type Cell = SheetValue;
 export interface Table {
   sheet: string;

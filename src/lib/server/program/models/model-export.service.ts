@@ -3,14 +3,10 @@ import ExcelJS from 'exceljs';
 import type { Db } from '$lib/server/db';
 import type { Actor } from '$lib/server/access/actor';
 import { addTableSheet, day, textValue, type SheetValue } from '$lib/server/xlsx/cells';
-import * as m from '$lib/paraglide/messages';
+import { vi } from '$lib/server/i18n';
 import { EXPORT_LIMIT, listModelsIn } from './model-list.service';
 import type { ModelFilter, ModelListRow } from './model-list.repository';
 import { csvField } from '$lib/server/csv';
-
-type Msg = (inputs: object, options: { locale: 'vi' }) => string;
-const vi = (key: string): string =>
-  (m as unknown as Record<string, Msg | undefined>)[key]?.({}, { locale: 'vi' }) ?? key;
 
 export const MODEL_COLUMNS = [
   'pp_model_name',
