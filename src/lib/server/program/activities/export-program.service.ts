@@ -45,7 +45,7 @@ export async function activityTable(db: Db, actor: Actor, f: ActivityQuery): Pro
   const rows = await findActivities(db, actor, f, EXPORT_LIMIT, 0);
   return {
     sheet: vi('pa_sheet_activities'),
-    header: ACTIVITY_COLUMNS.map(vi),
+    header: ACTIVITY_COLUMNS.map((k) => vi(k)),
     rows: rows.map((r) => [
       day(r.started_on),
       day(r.ended_on),
@@ -81,7 +81,7 @@ export async function commitmentTable(db: Db, actor: Actor, f: CommitmentQuery):
   const rows = await findCommitments(db, actor, f, EXPORT_LIMIT, 0);
   return {
     sheet: vi('pa_sheet_commitments'),
-    header: COMMITMENT_COLUMNS.map(vi),
+    header: COMMITMENT_COLUMNS.map((k) => vi(k)),
     rows: rows.map((r) => [
       day(r.signed_on),
       r.kind_name,

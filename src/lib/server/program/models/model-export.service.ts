@@ -47,7 +47,7 @@ const csvCell = (v: Cell) => csvField(textValue(v), typeof v === 'number');
 /** UTF-8 with a BOM so Excel reads the Vietnamese text; CRLF line ends (RFC 4180). */
 export async function exportModelsCsv(db: Db, actor: Actor, f: ModelFilter): Promise<string> {
   const rows = await listModelsIn(db, actor, f, EXPORT_LIMIT);
-  const lines = [MODEL_COLUMNS.map(vi), ...rows.map(row)].map((cells) => cells.map(csvCell).join(','));
+  const lines = [MODEL_COLUMNS.map((k) => vi(k)), ...rows.map(row)].map((cells) => cells.map(csvCell).join(','));
   return '\uFEFF' + lines.join('\r\n') + '\r\n';
 }
 
@@ -57,7 +57,7 @@ export async function exportModelsXlsx(db: Db, actor: Actor, f: ModelFilter): Pr
   wb.creator = 'Chung Sức';
   addTableSheet(wb, {
     sheet: vi('pp_models_sheet'),
-    header: MODEL_COLUMNS.map(vi),
+    header: MODEL_COLUMNS.map((k) => vi(k)),
     rows: rows.map(row),
     widths: { 0: 40, 11: 40 }
   });
