@@ -1,15 +1,21 @@
 /** Server-side lookup of catalogue messages by key (for validation errors and AppErrors). */
 import * as m from '$lib/paraglide/messages';
 
-type MessageFn = (params?: Record<string, unknown>) => string;
+type MessageFn = (params?: Record<string, unknown>, options?: { locale: 'vi' | 'en' }) => string;
+const messages = m as unknown as Record<string, MessageFn | undefined>;
 
 export function t(key: string, params?: Record<string, unknown>): string {
-  const fn = (m as unknown as Record<string, MessageFn | undefined>)[key];
+  const fn = messages[key];
   return fn ? fn(params ?? {}) : key;
 }
 
 export function hasMessage(key: string): boolean {
-  return typeof (m as unknown as Record<string, unknown>)[key] === 'function';
+  return typeof messages[key] === 'function';
+}
+
+/** A message in Vietnamese whatever the reader's language: exports and official papers are Vietnamese. */
+export function vi(key: string, params: Record<string, unknown> = {}): string {
+  return messages[key]?.(params, { locale: 'vi' }) ?? key;
 }
 
 /**

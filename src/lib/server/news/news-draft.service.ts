@@ -9,7 +9,7 @@ import type { Actor } from '$lib/server/access/actor';
 import { requireAction, scopeSubquery } from '$lib/server/access/access';
 import { notFound } from '$lib/server/errors';
 import { formatDate, formatNumber, todayVn } from '$lib/shared/format';
-import * as m from '$lib/paraglide/messages';
+import { vi } from '$lib/server/i18n';
 import * as repo from './news-source.repository';
 import type { NewsSourceType } from './news.schema';
 import { WRITE_NEWS } from './news.policy';
@@ -32,10 +32,6 @@ export interface NewsDraft {
   body: string;
   photos: SourcePhoto[];
 }
-
-type Msg = (inputs: Record<string, unknown>, options: { locale: 'vi' }) => string;
-const vi = (key: string, inputs: Record<string, unknown> = {}): string =>
-  (m as unknown as Record<string, Msg | undefined>)[key]?.(inputs, { locale: 'vi' }) ?? key;
 
 /** The commune a record's place belongs to (a village's commune; nothing above communes). */
 const communeOf = (u: { unit_level: string; unit_parent_id: string | null }, unitId: string) =>

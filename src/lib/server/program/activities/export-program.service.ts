@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import type { Db } from '$lib/server/db';
 import type { Actor } from '$lib/server/access/actor';
 import { addTableSheet, day, textValue, type SheetValue } from '$lib/server/xlsx/cells';
-import * as m from '$lib/paraglide/messages';
+import { vi } from '$lib/server/i18n';
 import { findActivities } from './activity-page.service';
 import { findCommitments } from '../commitments/commitment-page.service';
 import type { ActivityQuery } from './activity-filter';
@@ -15,9 +15,6 @@ import { csvField } from '$lib/server/csv';
 
 export const EXPORT_LIMIT = 10_000;
 
-type Msg = (inputs: object, options: { locale: 'vi' }) => string;
-const vi = (key: string): string =>
-  (m as unknown as Record<string, Msg | undefined>)[key]?.({}, { locale: 'vi' }) ?? key;
 type Cell = SheetValue;
 export interface Table {
   sheet: string;
@@ -48,7 +45,7 @@ export async function activityTable(db: Db, actor: Actor, f: ActivityQuery): Pro
   const rows = await findActivities(db, actor, f, EXPORT_LIMIT, 0);
   return {
     sheet: vi('pa_sheet_activities'),
-    header: ACTIVITY_COLUMNS.map(vi),
+    header: ACTIVITY_COLUMNS.map((k) => vi(k)),
     rows: rows.map((r) => [
       day(r.started_on),
       day(r.ended_on),
@@ -84,7 +81,7 @@ export async function commitmentTable(db: Db, actor: Actor, f: CommitmentQuery):
   const rows = await findCommitments(db, actor, f, EXPORT_LIMIT, 0);
   return {
     sheet: vi('pa_sheet_commitments'),
-    header: COMMITMENT_COLUMNS.map(vi),
+    header: COMMITMENT_COLUMNS.map((k) => vi(k)),
     rows: rows.map((r) => [
       day(r.signed_on),
       r.kind_name,

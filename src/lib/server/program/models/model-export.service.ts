@@ -3,14 +3,10 @@ import ExcelJS from 'exceljs';
 import type { Db } from '$lib/server/db';
 import type { Actor } from '$lib/server/access/actor';
 import { addTableSheet, day, textValue, type SheetValue } from '$lib/server/xlsx/cells';
-import * as m from '$lib/paraglide/messages';
+import { vi } from '$lib/server/i18n';
 import { EXPORT_LIMIT, listModelsIn } from './model-list.service';
 import type { ModelFilter, ModelListRow } from './model-list.repository';
 import { csvField } from '$lib/server/csv';
-
-type Msg = (inputs: object, options: { locale: 'vi' }) => string;
-const vi = (key: string): string =>
-  (m as unknown as Record<string, Msg | undefined>)[key]?.({}, { locale: 'vi' }) ?? key;
 
 export const MODEL_COLUMNS = [
   'pp_model_name',
@@ -51,7 +47,7 @@ const csvCell = (v: Cell) => csvField(textValue(v), typeof v === 'number');
 /** UTF-8 with a BOM so Excel reads the Vietnamese text; CRLF line ends (RFC 4180). */
 export async function exportModelsCsv(db: Db, actor: Actor, f: ModelFilter): Promise<string> {
   const rows = await listModelsIn(db, actor, f, EXPORT_LIMIT);
-  const lines = [MODEL_COLUMNS.map(vi), ...rows.map(row)].map((cells) => cells.map(csvCell).join(','));
+  const lines = [MODEL_COLUMNS.map((k) => vi(k)), ...rows.map(row)].map((cells) => cells.map(csvCell).join(','));
   return '\uFEFF' + lines.join('\r\n') + '\r\n';
 }
 
@@ -61,7 +57,7 @@ export async function exportModelsXlsx(db: Db, actor: Actor, f: ModelFilter): Pr
   wb.creator = 'Chung Sức';
   addTableSheet(wb, {
     sheet: vi('pp_models_sheet'),
-    header: MODEL_COLUMNS.map(vi),
+    header: MODEL_COLUMNS.map((k) => vi(k)),
     rows: rows.map(row),
     widths: { 0: 40, 11: 40 }
   });

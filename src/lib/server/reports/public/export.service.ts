@@ -10,7 +10,7 @@ import { requireAction } from '$lib/server/access/access';
 import { todayVn } from '$lib/shared/format';
 import { addTableSheet, day, dayOf, textValue, type SheetValue } from '$lib/server/xlsx/cells';
 import { roundToGrid } from '$lib/shared/reports/geo';
-import * as m from '$lib/paraglide/messages';
+import { vi } from '$lib/server/i18n';
 import * as repo from './public.repository';
 import { toFilter } from './public.service';
 import type { ReportQuery } from './public.schema';
@@ -19,9 +19,6 @@ import { csvField } from '$lib/server/csv';
 export const EXPORT_LIMIT = 10_000;
 
 /** Exports are in Vietnamese whatever the page language (they go into official files). */
-type Msg = (inputs: object, options: { locale: 'vi' }) => string;
-const vi = (key: string): string =>
-  (m as unknown as Record<string, Msg | undefined>)[key]?.({}, { locale: 'vi' }) ?? key;
 
 const COLUMNS = [
   'rp_col_code',
