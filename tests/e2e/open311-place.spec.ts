@@ -92,3 +92,26 @@ test('the province officer places an address-only Open311 report', { tag: '@pg' 
   await visit(page, `/queue?q=${word}`);
   await expect(page.getByRole('row').filter({ hasText: ref })).toContainText('Đoàn Kết');
 });
+
+test('the report form refuses a pin outside the province with a clear message', async ({ page }) => {
+  await visit(page, '/report');
+  const ids = await withDb(async (exec) => ({
+    cat: (await exec(`select id from category where code = ?`, ['do_rac']))[0].id as string
+  }));
+  const res = await page.request.post('/report', {
+    headers: { origin: new URL(page.url()).origin },
+    form: {
+      category_id: ids.cat,
+      channel: 'phan_anh',
+      description: `Rác ở Hà Nội ${tag()}`,
+      observed_on: new Date().toLocaleDateString('en-GB', { timeZone: 'Asia/Ho_Chi_Minh' }),
+      lat: '21.0285',
+      lon: '105.8542',
+      location_source: 'pin',
+      protection: 'anonymous',
+      observer_kind: 'self'
+    }
+  });
+  const html = await res.text();
+  expect(html, `answered ${res.status()}`).toContain('Điểm đã chọn nằm ngoài các xã, phường mà hệ thống phục vụ');
+});
