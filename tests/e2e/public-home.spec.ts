@@ -60,4 +60,16 @@ test('open data: the dictionary and licence, and CSV/XLSX downloads without sign
   const xlsx = await page.request.get('/du-lieu-mo/phan-anh.xlsx');
   expect(xlsx.status()).toBe(200);
   expect((await xlsx.body()).subarray(0, 2).toString()).toBe('PK');
+
+  // The map offers the same downloads of what it shows, and the licence.
+  await visit(page, '/map');
+  await expect(page.getByRole('link', { name: 'Tải CSV' })).toHaveAttribute('href', /^\/du-lieu-mo\/phan-anh\.csv/);
+  await expect(page.getByRole('link', { name: 'Tải Excel' })).toHaveAttribute('href', /^\/du-lieu-mo\/phan-anh\.xlsx/);
+  const geoLink = page.getByRole('link', { name: 'Tải GeoJSON' });
+  await expect(geoLink).toHaveAttribute('href', /^\/exports\/public\.geojson/);
+  await expect(page.getByText(/CC BY 4\.0/)).toBeVisible();
+  const geo = await (await page.request.get((await geoLink.getAttribute('href'))!)).json();
+  expect(geo.type).toBe('FeatureCollection');
+  const shown = Number((await page.getByRole('status').innerText()).match(/\d+/)![0]);
+  expect(geo.features.length).toBe(shown);
 });

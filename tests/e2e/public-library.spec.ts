@@ -27,12 +27,28 @@ const listenButton = (page: import('@playwright/test').Page) => page.getByRole('
 test('the public library filters by language and plays, downloads and seeks a recorded reading', async ({ page }) => {
   await visit(page, '/tai-lieu');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tài liệu tuyên truyền');
+  // On a phone the filters are folded away, so the first materials are on the first screen.
+  const firstMaterial = page.locator('main .materials h2').first();
+  expect((await firstMaterial.boundingBox())!.y).toBeLessThan(740);
+  await expect(page.getByLabel('Ngôn ngữ')).toBeHidden();
+  await page.getByText('Lọc tài liệu').click();
   await page.getByLabel('Ngôn ngữ').selectOption('mong');
   await page.getByRole('button', { name: 'Lọc' }).click();
   await page.waitForURL(/language=mong/);
   const law = page.getByRole('link', { name: 'Tóm tắt Luật Bảo vệ môi trường năm 2020' });
   await expect(law).toBeVisible();
   await expect(page.getByRole('link', { name: /Tờ rơi: Giữ rừng/ })).toHaveCount(0);
+  // A filter in use keeps the filters open and says so; two selects to a row at 360 px.
+  await expect(page.getByText('(1 điều kiện)')).toBeVisible();
+  await expect(page.getByLabel('Ngôn ngữ')).toHaveValue('mong');
+  const [topic, language] = [
+    await page.getByLabel('Chủ đề').boundingBox(),
+    await page.getByLabel('Ngôn ngữ').boundingBox()
+  ];
+  expect(Math.abs(topic!.y - language!.y)).toBeLessThan(2);
+  await page.screenshot({ path: 'test-results/public-library-filters.png' });
+  // Three selects and the button in two rows (stacked, they took about 370 px).
+  expect((await page.locator('details').filter({ hasText: 'Lọc tài liệu' }).boundingBox())!.height).toBeLessThan(260);
   await expectAccessible(page);
 
   await visit(page, '/tai-lieu?kind=loudspeaker_script');
