@@ -11,7 +11,7 @@ import { DOCX_MIME, fileNameOf, issuedFile, renderDocx, type IssuedDocument } fr
 import { todayVn } from '$lib/shared/format';
 import { actingOrg, loadReadable } from './core';
 import { issueSlip, slipSpec, slipsOf } from './slip.document';
-import { forwardingOrg, sampleReport } from './slip.repository';
+import { forwardingOrg, sampleCommuneAndCategory, sampleReport } from './slip.repository';
 import { atomically } from './transition';
 import { listAgencies, type ReportRow } from './workflow.repository';
 
@@ -63,10 +63,33 @@ export async function slipFile(db: Db, actor: Actor, id: string, agencyId: strin
 
 /** The template sample (`documents sample`): a draft slip for a demo report; nothing is issued. */
 export async function slipSample(db: Db): Promise<Record<string, Buffer>> {
-  const r = await sampleReport(db);
+  const r = (await sampleReport(db)) ?? (await illustrativeReport(db));
   const agency = r && ((await agencyOf(db, r.agency_org_id)) ?? (await listAgencies(db))[0]);
   if (!r || !agency || !r.commune_org_id) return {};
   const spec = await slipSpec(db, { r, orgId: r.commune_org_id, agency, answerBy: r.deadline_on });
   const year = Number(todayVn().slice(0, 4));
   return { 'phieu-chuyen.docx': await renderDocx(spec, { number: null, date: null, draftYear: year }) };
+}
+
+/**
+ * A made-up report (never stored) for an install that has received none yet, so the
+ * operator can still check the slip's template.
+ */
+async function illustrativeReport(db: Db): Promise<ReportRow | null> {
+  const found = await sampleCommuneAndCategory(db);
+  if (!found) return null;
+  const today = todayVn();
+  return {
+    id: '00000000-0000-4000-8000-000000000000',
+    category_id: found.category.id,
+    created_at: new Date().toISOString(),
+    observed_on: today,
+    description: 'Nội dung phản ánh mẫu (văn bản mẫu, không phải phản ánh thật).',
+    location_text: null,
+    village_unit_id: null,
+    commune_unit_id: found.org.admin_unit_id,
+    commune_org_id: found.org.id,
+    agency_org_id: null,
+    deadline_on: null
+  } as Partial<ReportRow> as ReportRow;
 }
