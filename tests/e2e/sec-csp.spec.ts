@@ -56,6 +56,8 @@ async function check(page: Page, path: string) {
 }
 
 test('every page carries a strict script policy, and the app itself never trips it', async ({ page }) => {
+  // Nine pages, each loaded, hydrated and scanned: over the default minute on a busy machine.
+  test.setTimeout(180_000);
   await recordViolations(page);
   for (const path of PUBLIC_PAGES) await check(page, path);
   await signInAs(page, 'canbo.tinh');

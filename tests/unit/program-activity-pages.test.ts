@@ -101,7 +101,7 @@ forEachDb('program activity pages', (ctx) => {
         [{ data: Buffer.from('not a photo'), type: 'image/jpeg' }],
         null
       )
-    ).rejects.toMatchObject({ message: 'pa_err_photo' });
+    ).rejects.toMatchObject({ message: 'ri_err_photo_unreadable', details: { field: 'photos' } });
   });
 
   it('edits and deletes within scope, keeping photos in step', async () => {

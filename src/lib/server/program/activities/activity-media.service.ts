@@ -6,7 +6,7 @@
 import type { Db } from '$lib/server/db';
 import type { Actor } from '$lib/server/access/actor';
 import { scopeSubquery } from '$lib/server/access/access';
-import { AppError, notFound } from '$lib/server/errors';
+import { AppError, isAppError, notFound } from '$lib/server/errors';
 import { newId, nowIso } from '$lib/server/db/ids';
 import { preparePhoto, readMedia, storeMedia } from '$lib/server/media/media';
 import * as repo from './activity-media.repository';
@@ -27,8 +27,9 @@ export async function preparePhotos(files: Upload[], field: string, max: number)
   for (const f of files) {
     try {
       out.push(await preparePhoto(f.data, f.type));
-    } catch {
-      throw new AppError('VALIDATION', 'pa_err_photo', { field });
+    } catch (e) {
+      // The specific reason (too big, not a photo, unreadable…) under this form's photo field.
+      throw new AppError('VALIDATION', isAppError(e) ? e.message : 'pa_err_photo', { field });
     }
   }
   return out;

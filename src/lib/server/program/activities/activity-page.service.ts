@@ -100,10 +100,10 @@ export async function submitActivity(
 ) {
   requireAction(actor, RECORD);
   const photos = await preparePhotos(uploads, 'photos', MAX_ACTIVITY_PHOTOS);
-  return once(db, actor, 'activity', key, async () => {
-    await checkPlace(db, actor, input.admin_unit_id);
-    const id = await activities.createActivity(db, actor, input);
-    await savePhotos(db, actor, 'activity', id, input.organisation_id, photos);
+  return once(db, actor, 'activity', key, async (tx) => {
+    await checkPlace(tx, actor, input.admin_unit_id);
+    const id = await activities.createActivity(tx, actor, input);
+    await savePhotos(tx, actor, 'activity', id, input.organisation_id, photos);
     return id;
   });
 }

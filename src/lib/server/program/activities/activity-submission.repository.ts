@@ -2,10 +2,11 @@
 import type { Db } from '$lib/server/db';
 import { nowIso } from '$lib/server/db/ids';
 
-export async function claimKey(db: Db, key: string, pending: string): Promise<void> {
+/** Inserts the key (primary key: a second insert of it waits for, then fails on, the first). */
+export async function claimKey(db: Db, key: string, entity: string): Promise<void> {
   await db
     .insertInto('idempotency_key')
-    .values({ key, entity_type: pending, entity_id: '', created_at: nowIso() })
+    .values({ key, entity_type: entity, entity_id: '', created_at: nowIso() })
     .execute();
 }
 
@@ -17,10 +18,6 @@ export async function findKey(db: Db, key: string) {
     .executeTakeFirst();
 }
 
-export async function pointKey(db: Db, key: string, entity: string, id: string): Promise<void> {
-  await db.updateTable('idempotency_key').set({ entity_type: entity, entity_id: id }).where('key', '=', key).execute();
-}
-
-export async function releaseKey(db: Db, key: string): Promise<void> {
-  await db.deleteFrom('idempotency_key').where('key', '=', key).execute();
+export async function pointKey(db: Db, key: string, id: string): Promise<void> {
+  await db.updateTable('idempotency_key').set({ entity_id: id }).where('key', '=', key).execute();
 }

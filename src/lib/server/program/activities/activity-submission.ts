@@ -1,54 +1,45 @@
 /**
  * One-time form keys for program forms (the report intake pattern): the form carries a random
  * hidden key, and a retried or double-clicked POST with the same key answers with the record
- * the first one made instead of making a second. The key is claimed in `idempotency_key`
- * BEFORE the record is written (the services run their own transaction), then pointed at it.
+ * the first one made instead of making a second.
+ *
+ * The key, the record and its photos are written in ONE transaction, the key first. A second
+ * request with the same key waits on the first one's key row (PostgreSQL holds it until the
+ * first commits; SQLite runs one writer at a time), then fails on the unique key, rolls back
+ * whatever it wrote and answers with the committed record. If the first fails (a refused form,
+ * a photo that could not be saved), nothing of it is kept, so the retry makes the one record.
  */
 import type { Db } from '$lib/server/db';
 import type { Actor } from '$lib/server/access/actor';
-import { AppError } from '$lib/server/errors';
-import { claimKey, findKey, pointKey, releaseKey } from './activity-submission.repository';
+import { inTransaction } from '$lib/server/db/transaction';
+import { claimKey, findKey, pointKey } from './activity-submission.repository';
 
 const KEY = /^[A-Za-z0-9_-]{16,64}$/;
-const PENDING = 'pending';
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Keys are per account, so one user's key can never answer with another user's record. */
 const slot = (actor: Actor, entity: string, key: string) => `${entity}:${actor.accountId ?? actor.kind}:${key}`;
-
-/** The first request's record id, waiting briefly while that request is still writing it. */
-async function replay(db: Db, k: string): Promise<string> {
-  for (let i = 0; i < 50; i++) {
-    const row = await findKey(db, k);
-    if (!row) break;
-    if (row.entity_type !== PENDING) return row.entity_id;
-    await sleep(100);
-  }
-  throw new AppError('CONFLICT', 'pa_err_in_progress');
-}
 
 export async function once(
   db: Db,
   actor: Actor,
   entity: string,
   key: string | null | undefined,
-  make: () => Promise<string>
+  make: (tx: Db) => Promise<string>
 ): Promise<{ id: string; created: boolean }> {
-  if (!key || !KEY.test(key)) return { id: await make(), created: true };
+  if (!key || !KEY.test(key)) return { id: await inTransaction(db, make), created: true };
   const k = slot(actor, entity, key);
   try {
-    await claimKey(db, k, PENDING);
-  } catch (e) {
-    if (await findKey(db, k)) return { id: await replay(db, k), created: false };
-    throw e;
-  }
-  try {
-    const id = await make();
-    await pointKey(db, k, entity, id);
+    const id = await db.transaction().execute(async (tx) => {
+      await claimKey(tx, k, entity);
+      const made = await make(tx);
+      await pointKey(tx, k, made);
+      return made;
+    });
     return { id, created: true };
   } catch (e) {
-    // A refused submission (validation) frees the key, so the corrected form can use it.
-    await releaseKey(db, k);
+    // Lost the race to a request with the same key: its record is committed by now.
+    const first = await findKey(db, k);
+    if (first?.entity_id) return { id: first.entity_id, created: false };
     throw e;
   }
 }

@@ -2,6 +2,7 @@
  * Activities: create, edit, delete, read, list — scoped, audited, and keeping the
  * pre-aggregates in step in the same transaction (see aggregate.repository.ts for why).
  */
+import { inTransaction } from '$lib/server/db/transaction';
 import type { Db } from '$lib/server/db';
 import type { Actor } from '$lib/server/access/actor';
 import type { ActivityTable } from '$lib/server/db/schema';
@@ -62,7 +63,7 @@ export async function createActivity(db: Db, actor: Actor, input: ActivityInput)
     created_at: now,
     updated_at: now
   };
-  await db.transaction().execute(async (tx) => {
+  await inTransaction(db, async (tx) => {
     await repo.insertActivity(tx, row);
     await repo.setActivityLinks(tx, row.id, input.topics, input.attendees);
     await recordMaterialsUsed(tx, row.id, input.material_ids);

@@ -119,12 +119,12 @@ export async function submitCommitment(
 ) {
   requireAction(actor, RECORD);
   const photos = await preparePhotos(uploads, 'photo', MAX_SHEETS);
-  return once(db, actor, 'commitment', key, async () => {
-    await checkVillage(db, actor, input.village_unit_id);
+  return once(db, actor, 'commitment', key, async (tx) => {
+    await checkVillage(tx, actor, input.village_unit_id);
     const photoIds = photos.map(() => newId());
     const names = batch && input.party === 'household' ? batchNames(batch, input.signed_on) : [input.household_name];
     const ids = await commitments.createCommitments(
-      db,
+      tx,
       actor,
       names.map((household_name, i) => ({
         ...input,
@@ -132,7 +132,7 @@ export async function submitCommitment(
         photo_path: i === 0 && photoIds[0] ? mediaUrl(photoIds[0]) : null
       }))
     );
-    await savePhotos(db, actor, 'commitment', ids[0], input.organisation_id, photos, photoIds);
+    await savePhotos(tx, actor, 'commitment', ids[0], input.organisation_id, photos, photoIds);
     return ids[0];
   });
 }

@@ -1,4 +1,5 @@
 /** Commitments: scoped, audited writes that keep the pre-aggregates in the same transaction. */
+import { inTransaction } from '$lib/server/db/transaction';
 import type { Db } from '$lib/server/db';
 import type { Actor } from '$lib/server/access/actor';
 import type { CommitmentTable } from '$lib/server/db/schema';
@@ -58,7 +59,7 @@ export async function createCommitments(db: Db, actor: Actor, inputs: Commitment
     created_at: now,
     updated_at: now
   }));
-  await db.transaction().execute(async (tx) => {
+  await inTransaction(db, async (tx) => {
     for (const [i, row] of rows.entries()) {
       await repo.insertCommitment(tx, row);
       await applyDeltas(tx, commitmentContributions(row));
