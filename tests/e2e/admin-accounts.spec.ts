@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible, signIn, signInAs, signOut, visit } from './support';
+import { expectAccessible, openMenu, signIn, signInAs, signOut, visit } from './support';
 
 const suffix = () => Math.random().toString(36).slice(2, 8);
 
@@ -65,6 +65,7 @@ test('admin creates an account with a role; the user must change the password, t
   await page.goto('/');
   await expect(page).toHaveURL(/\/account\/password$/);
   // With JavaScript this is a client-side navigation (a data request), redirected the same way.
+  await openMenu(page);
   await page.getByRole('link', { name: 'Địa bàn' }).first().click();
   await expect(page).toHaveURL(/\/account\/password$/);
   await expect(page.getByText('Bạn cần đặt mật khẩu mới trước khi tiếp tục.')).toBeVisible();

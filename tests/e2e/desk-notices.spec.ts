@@ -5,7 +5,7 @@
  * JS on and off, axe on every page.
  */
 import { expect, test } from '@playwright/test';
-import { expectAccessible, signInAs, today, visit } from './support';
+import { expectAccessible, openMenu, signInAs, today, visit } from './support';
 import { withDb } from './report-workflow.db';
 
 const tag = () => Math.random().toString(36).slice(2, 8);
@@ -44,6 +44,9 @@ test('a new report reaches the officer: home, notifications, queue search', asyn
   const todo = page.getByRole('heading', { name: 'Việc cần làm' });
   await expect(todo).toBeVisible();
   await expect(page.getByRole('link', { name: /Thông báo chưa đọc: \d+/ })).toBeVisible();
+  // The folded phone menu shows that something waits; inside, the notifications entry has the count.
+  await expect(page.locator('details.menu > summary')).toContainText(/\d/);
+  await openMenu(page);
   await expect(
     page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: /Thông báo/ })
   ).toContainText(/\d/);
@@ -73,6 +76,7 @@ test('a new report reaches the officer: home, notifications, queue search', asyn
 test('the identity custodian has the reveal requests page in the menu', async ({ page }) => {
   await signInAs(page, 'baomat');
   await visit(page, '/');
+  await openMenu(page);
   await page
     .getByRole('link', { name: /Đề nghị xem danh tính/ })
     .first()

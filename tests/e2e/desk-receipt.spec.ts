@@ -4,7 +4,7 @@
  * a member finds their reports without a code; the short reference opens a report.
  */
 import { expect, test } from '@playwright/test';
-import { expectAccessible, jsEnabled, signInAs, today, visit } from './support';
+import { expectAccessible, jsEnabled, openMenu, signInAs, today, visit } from './support';
 
 const tag = () => Math.random().toString(36).slice(2, 8);
 
@@ -43,6 +43,7 @@ test('the form marks required fields, names them in page order, and reads "hôm 
     await page.emulateMedia({ media: 'screen' });
   }
   // The menu leads to the follow-up page.
+  await openMenu(page);
   await page.getByRole('link', { name: 'Tra cứu phản ánh' }).first().click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Theo dõi báo cáo');
 });
@@ -62,6 +63,7 @@ test('a branch leader reports for a member without touching the protection, then
   await page.getByRole('button', { name: 'Gửi báo cáo' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Đã nhận báo cáo của ông/bà');
 
+  await openMenu(page);
   await page.getByRole('link', { name: 'Phản ánh của tôi' }).first().click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Phản ánh của tôi');
   await expectAccessible(page);

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectAccessible, signInAs, visit } from './support';
+import { expectAccessible, openMenu, signInAs, visit } from './support';
 
 const ROLES = ['hoivien', 'chihoi.truong', 'canbo.doanket', 'kiemlam', 'lanhdao.so', 'baomat', 'lanhdao', 'quantri'];
 
@@ -7,6 +7,7 @@ for (const login of ROLES) {
   test(`every menu item of ${login} opens a page (no 403, no error)`, async ({ page }) => {
     await signInAs(page, login);
     await visit(page, '/');
+    await openMenu(page);
     const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
     const hrefs = await nav.getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
     expect(hrefs.length).toBeGreaterThan(3);
@@ -20,6 +21,7 @@ for (const login of ROLES) {
 test('a member is told plainly when a page is not for them, distinct from a server error', async ({ page }) => {
   await signInAs(page, 'hoivien');
   await visit(page, '/');
+  await openMenu(page);
   await expect(
     page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Tổ chức' })
   ).toHaveCount(0);

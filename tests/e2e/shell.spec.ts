@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectAccessible, jsEnabled, signIn, visit } from './support';
+import { expectAccessible, jsEnabled, openMenu, signIn, visit } from './support';
 
 test('home page is Vietnamese by default, switches to English, and is accessible', async ({ page }) => {
   await visit(page, '/');
@@ -26,6 +26,7 @@ test('sign-in errors are specific, keep what was typed, and sign-in works', asyn
   await signIn(page, '0912000001'); // the same officer, by phone number
   await expect(page.getByText('Bạn đang đăng nhập là Nguyễn Văn Đức.')).toBeVisible();
   await expectAccessible(page);
+  await openMenu(page);
   await page.getByRole('button', { name: 'Đăng xuất' }).click();
   await expect(page).toHaveURL(/\/login$/);
 });

@@ -293,7 +293,20 @@ export async function signInAs(page: Page, login: string, password = DEMO_PASSWO
   );
 }
 
+/**
+ * On a phone the main menu (and the account links) fold into a <details>; open it before
+ * reaching for a menu link. A no-op when it is open or not folded (wide screens).
+ */
+export async function openMenu(page: Page): Promise<void> {
+  const summary = page.locator('details.menu > summary');
+  if (!(await summary.isVisible())) return;
+  if (await page.locator('details.menu').evaluate((d) => (d as HTMLDetailsElement).open)) return;
+  await summary.click();
+  await expect(page.locator('details.menu')).toHaveAttribute('open', '');
+}
+
 export async function signOut(page: Page): Promise<void> {
+  await openMenu(page);
   await page
     .getByRole('button', { name: /Đăng xuất|Sign out/ })
     .first()
