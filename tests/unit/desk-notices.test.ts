@@ -4,9 +4,8 @@
  * SMS (recording stand-in) to a reporter who left a phone. No message holds the identity.
  */
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
-import { SMTPServer } from 'smtp-server';
-import type { AddressInfo } from 'node:net';
 import { forEachDb } from '../support/db';
+import { startMailSink, type MailSink } from '../support/mail-sink';
 import { actorFor, seedDemo } from '../support/demo';
 import { createTestReport } from '../support/reports-factory';
 import { noticeDeadlines, noticeNewReport } from '../../src/lib/server/notify/notices';
@@ -18,35 +17,15 @@ import { askForInformation } from '../../src/lib/server/reports/workflow/associa
 import { reply } from '../../src/lib/server/reports/intake/followup.service';
 
 const WHO = { name: 'Lò Thị Kín Đáo', phone: '0977111222', address: 'Bản Bí Mật' };
-const mails: { to: string[]; raw: string }[] = [];
-let server: SMTPServer;
-let port = 0;
-
+let sink: MailSink;
 beforeAll(async () => {
-  server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, cb) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        mails.push({
-          to: session.envelope.rcptTo.map((r) => r.address),
-          raw: Buffer.concat(chunks).toString('latin1')
-        });
-        cb();
-      });
-    }
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  port = (server.server.address() as AddressInfo).port;
+  sink = await startMailSink();
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => sink.close());
 
 forEachDb('officer and reporter notices', (ctx) => {
   let sms: RecordingSms;
-  const channels = () => ({ email: emailNotifier({ url: `smtp://127.0.0.1:${port}`, from: 'cs@chungsuc.test' }), sms });
+  const channels = () => ({ email: emailNotifier({ url: sink.url, from: 'cs@chungsuc.test' }), sms });
 
   beforeAll(async () => {
     await seedDemo(ctx.db);
@@ -57,7 +36,7 @@ forEachDb('officer and reporter notices', (ctx) => {
       .execute();
   });
   beforeEach(() => {
-    mails.length = 0;
+    sink.mails.length = 0;
     sms = new RecordingSms();
   });
 
@@ -75,7 +54,7 @@ forEachDb('officer and reporter notices', (ctx) => {
     expect((await listNotices(ctx.db, other)).some((n) => n.reportId === r.id)).toBe(false);
     expect(await markNoticesRead(ctx.db, other, [mine[0].id])).toBe(0);
     await deliverPending(ctx.db, channels(), { origin: 'https://cs.test' });
-    const mail = mails.find((m) => m.to.includes('doanket@hoi.test'));
+    const mail = sink.mails.find((m) => m.to.includes('doanket@hoi.test'));
     expect(mail?.raw).toBeTruthy();
     for (const s of Object.values(WHO)) expect(mail!.raw).not.toContain(s);
     expect(await markNoticesRead(ctx.db, officer, [mine[0].id])).toBe(1);

@@ -5,10 +5,8 @@
  * protected identity.
  */
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
-import { SMTPServer } from 'smtp-server';
-import { simpleParser } from 'mailparser';
-import type { AddressInfo } from 'node:net';
 import { forEachDb } from '../support/db';
+import { startMailSink, type MailSink, type ReceivedMail } from '../support/mail-sink';
 import { seedDemo } from '../support/demo';
 import { createTestReport } from '../support/reports-factory';
 import { notifyUrgent, remindOverdue } from '../../src/lib/server/reports/workflow/remind.service';
@@ -23,58 +21,19 @@ import { actorFor } from '../support/demo';
 const WHO = { name: 'Lò Văn Kín Tên', phone: '0977654321', address: 'Bản Hua Bum Bí Mật', nationalId: '099887766554' };
 const SECRETS = Object.values(WHO);
 
-interface Received {
-  from: string;
-  to: string[];
-  raw: string;
-}
+/** Subject and plain-text body as a mail client shows them. */
+const parse = async (m: ReceivedMail) => ({ subject: m.subject, body: m.text });
 
-/** Subject and plain-text body as a mail client shows them (mailparser decodes the MIME). */
-async function parse(raw: string): Promise<{ subject: string; body: string }> {
-  const mail = await simpleParser(Buffer.from(raw, 'latin1'));
-  return { subject: mail.subject ?? '', body: mail.text ?? '' };
-}
-
-let server: SMTPServer;
-let port = 0;
-const inbox: Received[] = [];
-let rejectNext = 0;
-
+let sink: MailSink;
 beforeAll(async () => {
-  server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onRcptTo(address, _session, cb) {
-      if (rejectNext > 0) {
-        rejectNext--;
-        return cb(Object.assign(new Error('Mailbox busy'), { responseCode: 450 }));
-      }
-      cb();
-    },
-    onData(stream, session, cb) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        inbox.push({
-          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-          to: session.envelope.rcptTo.map((r) => r.address),
-          raw: Buffer.concat(chunks).toString('latin1')
-        });
-        cb();
-      });
-    }
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  port = (server.server.address() as AddressInfo).port;
+  sink = await startMailSink();
 });
-
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => sink.close());
 
 forEachDb('notification delivery', (ctx) => {
   let sms: RecordingSms;
   const channels = () => ({
-    email: emailNotifier({ url: `smtp://127.0.0.1:${port}`, from: 'Chung Sức <no-reply@chungsuc.test>' }),
+    email: emailNotifier({ url: sink.url, from: 'Chung Sức <no-reply@chungsuc.test>' }),
     sms
   });
   const setContact = (username: string, email: string | null, phone: string | null) =>
@@ -86,7 +45,7 @@ forEachDb('notification delivery', (ctx) => {
     await setContact('kiemlam', null, '0912000111');
   });
   beforeEach(() => {
-    inbox.length = 0;
+    sink.mails.length = 0;
     sms = new RecordingSms();
   });
 
@@ -95,16 +54,16 @@ forEachDb('notification delivery', (ctx) => {
     expect(await notifyUrgent(ctx.db, { id: r.id })).toBe(2);
     const res = await deliverPending(ctx.db, channels(), { origin: 'https://chungsuc.test' });
     expect(res).toEqual({ sent: 2, retrying: 0, failed: 0 });
-    expect(inbox).toHaveLength(1);
-    const mail = await parse(inbox[0].raw);
-    expect(inbox[0].to).toEqual(['canbo.doanket@hoi.test']);
+    expect(sink.mails).toHaveLength(1);
+    const mail = await parse(sink.mails[0]);
+    expect(sink.mails[0].to).toEqual(['canbo.doanket@hoi.test']);
     expect(mail.subject).toBe('[Chung Sức] Phản ánh khẩn cấp: Cháy rừng');
     expect(mail.body).toContain(`mã tham chiếu ${r.id.slice(0, 8).toUpperCase()}`);
     expect(mail.body).toContain(`https://chungsuc.test/reports/${r.id}`);
     expect(mail.body).toContain('Xin vào Chung Sức để xử lý ngay');
     expect(sms.sent).toEqual([{ to: '0912000111', subject: '', text: expect.stringContaining('KHAN CAP Chay rung') }]);
     for (const secret of SECRETS) {
-      expect(inbox[0].raw).not.toContain(secret);
+      expect(sink.mails[0].raw).not.toContain(secret);
       expect(mail.subject + mail.body).not.toContain(secret);
       expect(JSON.stringify(sms.sent)).not.toContain(secret);
     }
@@ -124,7 +83,7 @@ forEachDb('notification delivery', (ctx) => {
       protection: 'confidential'
     });
     await notifyUrgent(ctx.db, { id: r.id });
-    rejectNext = 1;
+    sink.refuseNext(1);
     const t0 = new Date('2031-01-01T00:00:00Z');
     expect(await deliverPending(ctx.db, channels(), { now: t0 })).toEqual({ sent: 1, retrying: 1, failed: 0 });
     const mailRow = await ctx.db
@@ -148,8 +107,8 @@ forEachDb('notification delivery', (ctx) => {
       retrying: 0,
       failed: 0
     });
-    expect(inbox).toHaveLength(1);
-    expect((await parse(inbox[0].raw)).subject).toBe('[Chung Sức] Phản ánh khẩn cấp: Khai thác gỗ trái phép');
+    expect(sink.mails).toHaveLength(1);
+    expect((await parse(sink.mails[0])).subject).toBe('[Chung Sức] Phản ánh khẩn cấp: Khai thác gỗ trái phép');
   });
 
   it('gives up after the last attempt, and at once when nobody can be reached', async () => {
@@ -216,9 +175,9 @@ forEachDb('notification delivery', (ctx) => {
     });
     await remindOverdue(ctx.db, new Date('2041-06-03T10:00:00+07:00'));
     await deliverPending(ctx.db, channels(), { now: new Date('2041-06-03T05:00:00Z') });
-    const mine = inbox.filter((x) => x.to.includes('canbo.binhlu@hoi.test'));
+    const mine = sink.mails.filter((x) => x.to.includes('canbo.binhlu@hoi.test'));
     expect(mine).toHaveLength(1);
-    const mail = await parse(mine[0].raw);
+    const mail = await parse(mine[0]);
     expect(mail.subject).toBe('[Chung Sức] Nhắc hạn: 1 phản ánh quá hạn, 0 đến hạn hôm nay');
     expect(mail.body).toContain('Ngày 03/06/2041');
     for (const secret of SECRETS) expect(mine[0].raw + mail.body).not.toContain(secret);

@@ -5,10 +5,8 @@
  * the link to the reports page; sent once, even when the notifier runs again.
  */
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
-import { SMTPServer } from 'smtp-server';
-import { simpleParser } from 'mailparser';
-import type { AddressInfo } from 'node:net';
 import { forEachDb } from '../support/db';
+import { startMailSink, type MailSink } from '../support/mail-sink';
 import { actorFor, orgId, seedDemo } from '../support/demo';
 import { createReport, reportView } from '../../src/lib/server/reporting/report.service';
 import { remindMissing } from '../../src/lib/server/reporting/consolidation.service';
@@ -16,36 +14,15 @@ import { deliverPending } from '../../src/lib/server/notify/delivery.service';
 import { emailNotifier } from '../../src/lib/server/notify/email';
 import { RecordingSms } from '../../src/lib/server/notify/sms';
 
-const mails: { to: string[]; subject: string; text: string }[] = [];
-let server: SMTPServer;
-let port = 0;
-
+let sink: MailSink;
 beforeAll(async () => {
-  server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, cb) {
-      simpleParser(stream)
-        .then((m) => {
-          mails.push({
-            to: session.envelope.rcptTo.map((r) => r.address),
-            subject: m.subject ?? '',
-            text: m.text ?? ''
-          });
-          cb();
-        })
-        .catch(cb);
-    }
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  port = (server.server.address() as AddressInfo).port;
+  sink = await startMailSink();
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => sink.close());
 
 forEachDb('report reminders by e-mail', (ctx) => {
   const channels = () => ({
-    email: emailNotifier({ url: `smtp://127.0.0.1:${port}`, from: 'cs@chungsuc.test' }),
+    email: emailNotifier({ url: sink.url, from: 'cs@chungsuc.test' }),
     sms: new RecordingSms()
   });
   let reportId = '';
@@ -72,7 +49,7 @@ forEachDb('report reminders by e-mail', (ctx) => {
     title = (await reportView(ctx.db, province, reportId)).report.title;
   }, 120_000);
   beforeEach(() => {
-    mails.length = 0;
+    sink.mails.length = 0;
   });
 
   it('e-mails the officers of each child that has not reported, once', async () => {
@@ -81,8 +58,8 @@ forEachDb('report reminders by e-mail', (ctx) => {
     const queued = await remindMissing(ctx.db, province, reportId, now);
     expect(queued).toBeGreaterThanOrEqual(2); // Đoàn Kết and Bình Lư among the communes
     await deliverPending(ctx.db, channels(), { origin: 'https://cs.test' });
-    const first = mails.length;
-    const to = (a: string) => mails.filter((m) => m.to.includes(a));
+    const first = sink.mails.length;
+    const to = (a: string) => sink.mails.filter((m) => m.to.includes(a));
     expect(to('doanket@hoi.test')).toHaveLength(1);
     expect(to('binhlu@hoi.test')).toHaveLength(1);
     expect(to('tinh@hoi.test')).toHaveLength(0); // the sender is not reminded
@@ -107,7 +84,7 @@ forEachDb('report reminders by e-mail', (ctx) => {
     // The same day again: nothing queued, nothing sent.
     expect(await remindMissing(ctx.db, province, reportId, now)).toBe(0);
     await deliverPending(ctx.db, channels(), { origin: 'https://cs.test' });
-    expect(mails).toHaveLength(first);
+    expect(sink.mails).toHaveLength(first);
     expect(to('doanket@hoi.test')).toHaveLength(1);
   });
 });
