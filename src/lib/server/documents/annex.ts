@@ -92,7 +92,7 @@ function addSheet(wb: ExcelJS.Workbook, spec: AnnexSpec, s: AnnexSheet, used: Se
   });
   ws.pageSetup.printTitlesRow = `${header.number}:${header.number}`;
   const body = (cells: AnnexCell[], bold: boolean) => {
-    const row = ws.addRow(cells.map((v) => (v === null ? '' : excelValue(v))));
+    const row = ws.addRow(cells.map(excelValue));
     s.columns.forEach((col, i) => {
       const c = row.getCell(i + 1);
       const v = cells[i] ?? null;
