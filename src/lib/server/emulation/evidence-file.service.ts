@@ -7,7 +7,7 @@ import type { Db } from '$lib/server/db';
 import type { Actor } from '$lib/server/access/actor';
 import { scopeSubquery } from '$lib/server/access/access';
 import { notFound } from '$lib/server/errors';
-import { newId, nowIso } from '$lib/server/db/ids';
+import { newId } from '$lib/server/db/ids';
 import type { EmuFileTable } from '$lib/server/db/schema';
 import { readMedia } from '$lib/server/media/media';
 import { storeFile, type PreparedFile } from './files';
@@ -21,7 +21,10 @@ export async function storeEvidenceFiles(
   o: { registrationId: string; evidenceId: string | null; row: { organisation_id: string }; actor: Actor }
 ): Promise<EmuFileTable[]> {
   const out: EmuFileTable[] = [];
-  for (const f of files) {
+  // Files are listed by created_at: a small document stored in the same millisecond as the
+  // photo before it would otherwise come back in random (id) order, so each gets its own tick.
+  const t0 = Date.now();
+  for (const [i, f] of files.entries()) {
     const id = newId();
     const paths = await storeFile(id, f);
     out.push({
@@ -39,7 +42,7 @@ export async function storeEvidenceFiles(
       thumb_path: paths.thumbPath,
       alt: null,
       created_by: o.actor.accountId,
-      created_at: nowIso()
+      created_at: new Date(t0 + i).toISOString()
     });
   }
   return out;
