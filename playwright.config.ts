@@ -6,9 +6,12 @@ import { defineConfig, type Project } from '@playwright/test';
  * - `pg-js` (when TEST_DATABASE_URL is set): only tests tagged `@pg` — those that exercise
  *   database behaviour — with JavaScript on, on PostgreSQL. The database layer itself runs on
  *   both databases in vitest.
+ * Each project has its own server and its own fresh demo database, so the three run side by side
+ * (one worker each: inside a project, specs still run one after another on one database).
  */
 const pgUrl = process.env.E2E_DATABASE_URL;
-// E2E_PORT lets several checkouts run their suites side by side (SQLite on it, PostgreSQL on +1).
+// E2E_PORT lets several checkouts run their suites side by side (SQLite with JS on it,
+// PostgreSQL on +1, SQLite without JS on +2).
 const port = Number(process.env.E2E_PORT ?? 4173);
 /** The stand-in SMS relay (tests/support/fake-sms-gateway.mjs); specs read it at SMS_SENT_URL. */
 const smsPort = port + 7;
@@ -29,12 +32,14 @@ const common = {
   // Texts (the receipt SMS) go to a local stand-in relay that specs can read back.
   SMS_GATEWAY: `http://127.0.0.1:${smsPort}/sms`
 };
-const sqlite = {
-  name: 'sqlite',
-  port,
-  env: { DATABASE_URL: `file:${process.env.E2E_SQLITE_PATH ?? 'test-results/e2e.sqlite'}` }
-};
-const servers = pgUrl ? [sqlite, { name: 'pg', port: port + 1, env: { DATABASE_URL: pgUrl } }] : [sqlite];
+/** The SQLite file of a project's server (tests/e2e/report-workflow.db.ts opens it too). */
+const sqlitePath = (suffix: string) =>
+  (process.env.E2E_SQLITE_PATH ?? 'test-results/e2e.sqlite').replace(/\.sqlite$/, `${suffix}.sqlite`);
+const servers = [
+  { port, env: { DATABASE_URL: `file:${sqlitePath('')}` } },
+  { port: port + 2, env: { DATABASE_URL: `file:${sqlitePath('-nojs')}` } },
+  ...(pgUrl ? [{ port: port + 1, env: { DATABASE_URL: pgUrl } }] : [])
+];
 
 const chromium = {
   executablePath: '/usr/bin/chromium',
@@ -56,14 +61,25 @@ const phone = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 1, isM
 
 const url = (p: number) => `http://localhost:${p}`;
 const projects: Project[] = [
-  { name: 'sqlite-js', use: { baseURL: url(port), javaScriptEnabled: true } },
-  { name: 'sqlite-nojs', use: { baseURL: url(port), javaScriptEnabled: false } }
+  {
+    name: 'sqlite-js',
+    workers: 1,
+    metadata: { sqlitePath: sqlitePath('') },
+    use: { baseURL: url(port), javaScriptEnabled: true }
+  },
+  {
+    name: 'sqlite-nojs',
+    workers: 1,
+    metadata: { sqlitePath: sqlitePath('-nojs') },
+    use: { baseURL: url(port + 2), javaScriptEnabled: false }
+  }
 ];
-if (pgUrl) projects.push({ name: 'pg-js', grep: /@pg/, use: { baseURL: url(port + 1), javaScriptEnabled: true } });
+if (pgUrl)
+  projects.push({ name: 'pg-js', workers: 1, grep: /@pg/, use: { baseURL: url(port + 1), javaScriptEnabled: true } });
 
 export default defineConfig({
   testDir: 'tests/e2e',
-  workers: Number(process.env.E2E_WORKERS ?? 1),
+  workers: Number(process.env.E2E_WORKERS ?? projects.length),
   fullyParallel: false,
   retries: 0,
   timeout: 60_000,

@@ -10,7 +10,9 @@ import pg from 'pg';
 
 const sqlitePath = 'test-results/e2e.sqlite';
 mkdirSync('test-results', { recursive: true });
-for (const suffix of ['', '-wal', '-shm']) rmSync(sqlitePath + suffix, { force: true });
+// One file per SQLite project (with and without JavaScript), as playwright.config.ts names them.
+for (const file of [sqlitePath, sqlitePath.replace(/\.sqlite$/, '-nojs.sqlite')])
+  for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
 
 const env = { ...process.env, E2E_SQLITE_PATH: sqlitePath };
 const base = process.env.TEST_DATABASE_URL;

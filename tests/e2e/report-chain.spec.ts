@@ -5,9 +5,8 @@
  * Every person has their own browser context, as on their own phone or office computer.
  */
 import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
-import Database from 'better-sqlite3';
-import pg from 'pg';
 import { expectAccessible, jsEnabled, signIn, visit } from './support';
+import { withDb } from './report-workflow.db';
 
 const tag = () => Math.random().toString(36).slice(2, 8);
 const today = () =>
@@ -40,25 +39,8 @@ async function officer(browser: Browser, baseURL: string | undefined, login: str
  * not show descriptions, so look the new report up by its unique text to know which row is ours.
  */
 async function idOf(description: string): Promise<string> {
-  const sql = 'select id from report where description = ?';
-  let id: string;
-  if (test.info().project.name.startsWith('pg')) {
-    const client = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
-    await client.connect();
-    try {
-      id = (await client.query(sql.replace('?', '$1'), [description])).rows[0].id;
-    } finally {
-      await client.end();
-    }
-  } else {
-    const db = new Database(process.env.E2E_SQLITE_PATH ?? 'test-results/e2e.sqlite', { readonly: true });
-    try {
-      id = (db.prepare(sql).get(description) as { id: string }).id;
-    } finally {
-      db.close();
-    }
-  }
-  return id;
+  const rows = await withDb((exec) => exec('select id from report where description = ?', [description]));
+  return String(rows[0].id);
 }
 const refOf = async (description: string) => (await idOf(description)).slice(0, 8).toUpperCase();
 

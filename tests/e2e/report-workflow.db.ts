@@ -11,6 +11,11 @@ const APP_SECRET = 'e2e-secret-0123456789abcdef-0123456789'; // as in playwright
 
 type Exec = (text: string, params: unknown[]) => Promise<Record<string, unknown>[]>;
 
+/** The SQLite file of the running project's server (each SQLite project has its own). */
+export function sqlitePath(): string {
+  return String(test.info().project.metadata.sqlitePath ?? 'test-results/e2e.sqlite');
+}
+
 export async function withDb<T>(fn: (exec: Exec) => Promise<T>): Promise<T> {
   if (test.info().project.name.startsWith('pg')) {
     const client = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
@@ -29,7 +34,7 @@ export async function withDb<T>(fn: (exec: Exec) => Promise<T>): Promise<T> {
       await client.end();
     }
   }
-  const db = new Database(process.env.E2E_SQLITE_PATH ?? 'test-results/e2e.sqlite');
+  const db = new Database(sqlitePath());
   try {
     return await fn(
       async (text, params) =>
