@@ -67,3 +67,35 @@ forEachDb('expired-form hook', (ctx) => {
     expect(await ctx.db.selectFrom('form_draft').select('id').execute()).toHaveLength(1);
   });
 });
+
+// Every signed-in area keeps a draft (the program pages were once missed by a list of prefixes);
+// public forms and machine endpoints go on to their own handlers.
+const FORM_BODY = `--${BOUNDARY}\r\nContent-Disposition: form-data; name="title"\r\n\r\nBuổi tuyên truyền\r\n--${BOUNDARY}--\r\n`;
+const KEPT = ['/program/activities/new', '/thi-dua/moi', '/reveal-requests', '/notifications', '/people/p1/edit'];
+const PASSED = ['/report', '/r/report', '/r', '/login', '/logout', '/open311/v2/requests.json', '/api/v1/people'];
+
+forEachDb('expired-form hook: which posts keep a draft', (ctx) => {
+  const post = (path: string) =>
+    ({
+      request: new Request(`http://localhost${path}`, {
+        method: 'POST',
+        headers: { 'content-type': `multipart/form-data; boundary=${BOUNDARY}` },
+        body: FORM_BODY
+      }),
+      url: new URL(`http://localhost${path}`),
+      cookies: cookies(),
+      locals: { db: ctx.db, sessionExpired: true }
+    }) as unknown as RequestEvent;
+  const resolve = () => Promise.resolve(new Response('resolved'));
+
+  it.each(KEPT)('%s: kept as a draft, sent to sign in', async (path) => {
+    const response = await handleExpiredForm({ event: post(path), resolve });
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toContain(`next=${encodeURIComponent(path)}`);
+  });
+
+  it.each(PASSED)('%s: goes on to its own handler', async (path) => {
+    const response = await handleExpiredForm({ event: post(path), resolve });
+    expect(await response.text()).toBe('resolved');
+  });
+});

@@ -3,8 +3,14 @@ import { deLocalizeUrl, localizeHref } from '$lib/paraglide/runtime';
 import { readForm } from '$lib/server/http/form-action';
 import { saveExpiredForm } from './draft.service';
 
-/** Pages whose forms need a signed-in user (public forms such as /report keep working anonymously). */
-const SIGNED_IN_PREFIXES = ['/organisations', '/people', '/admin', '/account', '/queue', '/reports', '/public-admin'];
+/**
+ * Posts that are not a signed-in user's page form: the forms that work without signing in
+ * (their actions say `access: 'public'`) and the machine endpoints, which answer for themselves.
+ * Every other form needs a signed-in user, so a new signed-in area is covered without a list.
+ */
+const PUBLIC_FORMS = ['/login', '/logout', '/report', '/r', '/open311', '/api'];
+
+const isPublicForm = (path: string) => PUBLIC_FORMS.some((p) => path === p || path.startsWith(`${p}/`));
 
 const isFormPost = (request: Request) =>
   request.method === 'POST' &&
@@ -13,14 +19,11 @@ const isFormPost = (request: Request) =>
 /**
  * A form posted with a session that has just expired: keep what was typed as a draft and send
  * the user to sign in; afterwards they land back on the form, filled in (see +layout.server.ts).
+ * This is the one place drafts are kept: form actions only see sessions that are valid or absent.
  */
 export const handleExpiredForm: Handle = async ({ event, resolve }) => {
   const path = deLocalizeUrl(event.url).pathname;
-  if (
-    !event.locals.sessionExpired ||
-    !isFormPost(event.request) ||
-    !SIGNED_IN_PREFIXES.some((p) => path.startsWith(p))
-  ) {
+  if (!event.locals.sessionExpired || !isFormPost(event.request) || isPublicForm(path)) {
     return resolve(event);
   }
   // A truncated or malformed body is the client's mistake, answered like any form action's.

@@ -12,7 +12,6 @@ import type { Db } from '$lib/server/db';
 import { isAppError, type AppError } from '$lib/server/errors';
 import { formValues, validate, type FieldErrors } from '$lib/server/forms';
 import { errorText, t } from '$lib/server/i18n';
-import { saveExpiredForm } from '$lib/server/drafts/draft.service';
 import { loginHref } from './guards';
 
 export type FormValues = Record<string, string | string[]>;
@@ -37,7 +36,7 @@ export type SchemaContext = Pick<FormContext<unknown>, 'event' | 'db' | 'actor'>
 export interface FormActionSpec<S extends z.ZodType, R> {
   /** The schema, or a function building it when a rule needs stored data (its AppErrors fail like run's). */
   schema: S | ((ctx: SchemaContext) => S | Promise<S>);
-  /** 'signed-in' (default): anonymous posts go to sign-in, keeping a draft when the session just expired. */
+  /** 'signed-in' (default): anonymous posts go to sign-in (drafts/hook.ts keeps a just-expired session's form). */
   access?: 'signed-in' | 'public';
   /** Signed-in users this rejects get 404 before anything is read, as from guardRole. */
   allow?: (actor: Actor) => boolean;
@@ -93,10 +92,9 @@ export async function postedForm(request: Request): Promise<FormData> {
   return (await readForm(request)) ?? error(400, 'Bad form');
 }
 
-async function signedIn(event: RequestEvent, form: FormData): Promise<void> {
-  if (event.locals.actor.kind !== 'anonymous') return;
-  const draft = event.locals.sessionExpired ? await saveExpiredForm(event, form) : null;
-  redirect(303, draft ? loginHref(draft.url, 'expired=1&') : loginHref(event.url));
+// A post on a just-expired session never gets here: drafts/hook.ts keeps it as a draft first.
+function signedIn(event: RequestEvent): void {
+  if (event.locals.actor.kind === 'anonymous') redirect(303, loginHref(event.url));
 }
 
 /** The failure as the page shows it: the kept values, the errors and any data the spec adds. */
@@ -133,7 +131,7 @@ export function formAction<S extends z.ZodType, R = void>(spec: FormActionSpec<S
   return async (event: RequestEvent) => {
     const form = await readForm(event.request);
     if (!form) return fail(400, { action: spec.name, values: {}, errors: { _form: t('err_bad_form') } });
-    if ((spec.access ?? 'signed-in') === 'signed-in') await signedIn(event, form);
+    if ((spec.access ?? 'signed-in') === 'signed-in') signedIn(event);
     if (spec.allow && !spec.allow(event.locals.actor)) error(404, 'Not found');
     const outcome = await attempt(spec, event, form);
     if (!('result' in outcome)) return outcome;
