@@ -46,8 +46,11 @@ export interface FormActionSpec<S extends z.ZodType, R> {
   prepare?: (values: FormValues, form: FormData) => Record<string, unknown>;
   /** What a failed form shows again (after passwords are dropped), e.g. a date as it was read. */
   keep?: (values: FormValues) => FormValues;
-  /** More data a failed form needs to be shown again (e.g. the choices of a step without JavaScript). */
-  withFailure?: (values: FormValues, event: RequestEvent) => Promise<object>;
+  /**
+   * More data a failed form needs to be shown again (e.g. the choices of a step without
+   * JavaScript, or the row problems a service's error carries); `error` is the coded error, if any.
+   */
+  withFailure?: (values: FormValues, event: RequestEvent, error?: AppError) => Promise<object>;
   run: (ctx: FormContext<z.infer<S>>) => Promise<R>;
   /** Where to go after success (localised here); without it the result is returned as action data. */
   redirectTo?: string | ((result: R, event: RequestEvent) => string);
@@ -103,10 +106,11 @@ async function failed<S extends z.ZodType, R>(
   event: RequestEvent,
   values: FormValues,
   status: number,
-  errors: FieldErrors
+  errors: FieldErrors,
+  cause?: AppError
 ) {
   const kept = spec.keep ? spec.keep(shown(values)) : shown(values);
-  const extra: object = spec.withFailure ? await spec.withFailure(values, event) : {};
+  const extra: object = spec.withFailure ? await spec.withFailure(values, event, cause) : {};
   return fail(status, { ...extra, action: spec.name, values: kept, errors: keyed(spec.name, errors) });
 }
 
@@ -123,7 +127,7 @@ async function attempt<S extends z.ZodType, R>(spec: FormActionSpec<S, R>, event
     // On a public form (sign-in) UNAUTHENTICATED is the answer to show, not a reason to go sign in.
     if (e.code === 'UNAUTHENTICATED' && spec.access !== 'public') redirect(303, loginHref(event.url));
     if (e.code === 'NOT_FOUND') error(404, 'Not found');
-    return failed(spec, event, values, e.status, errorsOf(e));
+    return failed(spec, event, values, e.status, errorsOf(e), e);
   }
 }
 

@@ -1,8 +1,5 @@
-import { fail, redirect } from '@sveltejs/kit';
-import { localizeHref } from '$lib/paraglide/runtime';
-import { formValues, validate } from '$lib/server/forms';
 import { z } from 'zod';
-import { failFromError, formAction, loadOr404, postedForm } from '$lib/server/http';
+import { formAction, loadOr404 } from '$lib/server/http';
 import { list } from '$lib/server/fields';
 import { t } from '$lib/server/i18n';
 import { confirmImport, ImportRejected, previewImport, saveVillageDecisions } from '$lib/server/people/import.service';
@@ -62,24 +59,20 @@ export const actions: Actions = {
       ),
     run: ({ db, actor, data, event }) => saveVillageDecisions(db, actor, event.params.id!, data)
   }),
-  confirm: async ({ request, locals, params }) => {
-    const values = formValues(await postedForm(request));
-    const parsed = validate(confirmSchema, values);
-    if (!parsed.ok) return fail(400, { action: 'confirm', values, errors: parsed.errors });
-    let count: number;
-    try {
-      count = await confirmImport(locals.db, locals.actor, params.id, {
-        onlyGood: parsed.data.only_good === '1',
-        include: parsed.data.include.map(Number)
-      });
-    } catch (e) {
-      if (!(e instanceof ImportRejected)) return failFromError(e, values, 'confirm');
-      const p = await previewImport(locals.db, locals.actor, params.id);
-      return fail(400, {
-        action: 'confirm',
-        problems: e.problems.map((x) => problemMessage(x, p.sheet.headers, p.mapping))
-      });
-    }
-    redirect(303, localizeHref(`/people?imported=${count}`));
-  }
+  confirm: formAction({
+    name: 'confirm',
+    schema: confirmSchema,
+    run: ({ db, actor, data, event }) =>
+      confirmImport(db, actor, event.params.id!, {
+        onlyGood: data.only_good === '1',
+        include: data.include.map(Number)
+      }),
+    // An all-or-nothing import refused: the page lists each wrong row by its line in the sheet.
+    withFailure: async (_, event, e) => {
+      if (!(e instanceof ImportRejected)) return {};
+      const p = await previewImport(event.locals.db, event.locals.actor, event.params.id!);
+      return { problems: e.problems.map((x) => problemMessage(x, p.sheet.headers, p.mapping)) };
+    },
+    redirectTo: (count) => `/people?imported=${count}`
+  })
 };
