@@ -83,6 +83,8 @@ export default defineConfig({
   fullyParallel: false,
   retries: 0,
   timeout: 60_000,
+  // Three projects share two cores: a page answering a post can take longer than the 5 s default.
+  expect: { timeout: 10_000 },
   reporter: [['list']],
   use: { launchOptions: chromium, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', ...phone },
   projects,
