@@ -1,37 +1,38 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
-import { officeMemberList } from '../support/member-list';
+import { officeMemberList, type ListRow } from '../support/member-list';
 import { bombXlsx } from '../support/zip';
 import { expectAccessible, jsEnabled, signInAs, unique, visit } from './support';
+
+/** Writes the office's member list and uploads it into the demo branch, up to the mapping step. */
+async function upload(page: Page, name: string, rows: ListRow[]) {
+  mkdirSync('test-results', { recursive: true });
+  const file = `test-results/${name}.xlsx`;
+  writeFileSync(file, await officeMemberList(rows));
+  await signInAs(page, 'canbo.doanket');
+  await visit(page, '/people/import');
+  await page.getByLabel('Nhập vào chi hội').selectOption({ label: 'Chi hội NCT Bản Mẫu Một (demo)' });
+  await page.getByLabel('Tệp Excel (.xlsx)').setInputFiles(file);
+  await page.getByRole('button', { name: 'Tải lên' }).click();
+}
 
 test(
   'an office member list: unknown village created, good rows imported, bad rows downloaded',
   { tag: '@pg' },
   async ({ page }) => {
     const tag = unique();
-    mkdirSync('test-results', { recursive: true });
-    const file = `test-results/ds-van-phong-${tag}.xlsx`;
-    writeFileSync(
-      file,
-      await officeMemberList([
-        { name: `Lò Thị ${tag}`, born: 1950, sex: 'Nữ', village: 'Bản Mẫu Một', phone: 912345678, joined: '5/3/2015' },
-        {
-          name: `Tòng Văn ${tag}`,
-          born: 1952,
-          sex: 'Nam',
-          village: `Bản Mới ${tag}`,
-          joined: new Date(Date.UTC(2016, 0, 2))
-        },
-        { name: `Sai Ngày ${tag}`, born: 1950, village: 'Bản Mẫu Một', joined: '31/02/2015' }
-      ])
-    );
-
-    await signInAs(page, 'canbo.doanket');
-    await visit(page, '/people/import');
-    await page.getByLabel('Nhập vào chi hội').selectOption({ label: 'Chi hội NCT Bản Mẫu Một (demo)' });
-    await page.getByLabel('Tệp Excel (.xlsx)').setInputFiles(file);
-    await page.getByRole('button', { name: 'Tải lên' }).click();
+    await upload(page, `ds-van-phong-${tag}`, [
+      { name: `Lò Thị ${tag}`, born: 1950, sex: 'Nữ', village: 'Bản Mẫu Một', phone: 912345678, joined: '5/3/2015' },
+      {
+        name: `Tòng Văn ${tag}`,
+        born: 1952,
+        sex: 'Nam',
+        village: `Bản Mới ${tag}`,
+        joined: new Date(Date.UTC(2016, 0, 2))
+      },
+      { name: `Sai Ngày ${tag}`, born: 1950, village: 'Bản Mẫu Một', joined: '31/02/2015' }
+    ]);
     // Columns pre-mapped from the merged two-row header.
     await expect(page.getByLabel('Số điện thoại')).toHaveValue('5');
     await expect(page.getByLabel('Thôn, bản')).toHaveValue('4');
@@ -77,20 +78,10 @@ test('confirming every row of a sheet with a wrong row imports nothing and lists
 }) => {
   test.skip(!jsEnabled(), 'a raw post of the confirm form: once is enough');
   const tag = unique();
-  mkdirSync('test-results', { recursive: true });
-  const file = `test-results/ds-loi-${tag}.xlsx`;
-  writeFileSync(
-    file,
-    await officeMemberList([
-      { name: `Đúng ${tag}`, born: 1950, sex: 'Nữ', village: 'Bản Mẫu Một', joined: '5/3/2015' },
-      { name: `Sai Ngày ${tag}`, born: 1950, village: 'Bản Mẫu Một', joined: '31/02/2015' }
-    ])
-  );
-  await signInAs(page, 'canbo.doanket');
-  await visit(page, '/people/import');
-  await page.getByLabel('Nhập vào chi hội').selectOption({ label: 'Chi hội NCT Bản Mẫu Một (demo)' });
-  await page.getByLabel('Tệp Excel (.xlsx)').setInputFiles(file);
-  await page.getByRole('button', { name: 'Tải lên' }).click();
+  await upload(page, `ds-loi-${tag}`, [
+    { name: `Đúng ${tag}`, born: 1950, sex: 'Nữ', village: 'Bản Mẫu Một', joined: '5/3/2015' },
+    { name: `Sai Ngày ${tag}`, born: 1950, village: 'Bản Mẫu Một', joined: '31/02/2015' }
+  ]);
   await page.getByRole('button', { name: 'Xem trước' }).click();
   await expect(page.getByText('2 dòng: 1 sẵn sàng, 0 có thể trùng, 1 có lỗi.')).toBeVisible();
   // The page only offers "import the good rows"; an old tab or a hand-made post asks for all.
