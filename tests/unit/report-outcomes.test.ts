@@ -5,7 +5,7 @@
  * put right — with the sanction decisions in the annex as real Excel dates. Every number is
  * the change made by records this test adds, so the demo data around it does not matter.
  */
-import { beforeAll, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 
 vi.hoisted(async () => {
   const { mkdtempSync } = await import('node:fs');
@@ -23,9 +23,10 @@ import { createActivity } from '../../src/lib/server/program/activities/activity
 import { verifyReport } from '../../src/lib/server/reports/workflow/association.service';
 import { acceptReport, closeWithOutcome } from '../../src/lib/server/reports/workflow/agency.service';
 import { computeFigures } from '../../src/lib/server/reporting/figures.service';
-import { reportAnnex } from '../../src/lib/server/reporting/report.document';
+import { reportAnnex, reportSpec } from '../../src/lib/server/reporting/report.document';
 import { draftNarrative } from '../../src/lib/server/reporting/draft-text';
-import { renderAnnex } from '../../src/lib/server/documents';
+import { renderAnnex, renderDocx } from '../../src/lib/server/documents';
+import { convert, pdfText, type Converted } from '../support/libreoffice';
 import { periodOf } from '../../src/lib/shared/reporting/periods';
 import { figureValue, type Figures } from '../../src/lib/shared/reporting/figures';
 import { todayVn } from '../../src/lib/shared/format';
@@ -122,6 +123,9 @@ forEachDb('report outcomes and participants', (ctx) => {
     after = await computeFigures(ctx.db, province, hoi, PERIOD);
   }, 120_000);
 
+  let pdf: Converted | undefined;
+  afterAll(() => pdf?.cleanup());
+
   it('counts outreach participants by group, from outreach sessions only', () => {
     expect(CODES.slice(0, 4).map(delta)).toEqual([100, 32, 22, 12]);
     const codes = after.figures.map((f) => f.code);
@@ -193,4 +197,28 @@ forEachDb('report outcomes and participants', (ctx) => {
       /\(trong đó [\d.]+ lượt người cao tuổi, [\d.]+ lượt phụ nữ, [\d.]+ lượt người dân tộc thiểu số\)/
     );
   });
+
+  it('lists the sanction decisions in the body of the report, under section II.4, as a reader opens it', async () => {
+    const spec = await reportSpec(ctx.db, {
+      orgId: hoi,
+      title: 'Kết quả công tác Hội năm',
+      start: PERIOD.start,
+      end: PERIOD.end,
+      narrative: { violations: 'Trong kỳ, các cơ quan chức năng đã xử lý các vụ vi phạm sau.' },
+      figures: after
+    });
+    pdf = await convert({ 'report.docx': await renderDocx(spec, { number: null, date: null, draftYear: YEAR }) });
+    const text = (await pdfText(pdf.out('report.docx'))).replace(/[ \t]+/g, ' ');
+    const section = text.slice(
+      text.indexOf('4. Phát hiện, phản ánh vi phạm và kết quả xử lý'),
+      text.indexOf('5. Ký cam kết')
+    );
+    expect(section).toContain('Kết quả xử lý vi phạm qua phản ánh của Nhân dân');
+    expect(section).toMatch(new RegExp(`12/QĐ-XPHC 20/01/${YEAR} 1\\.500\\.000 Trồng lại 200 cây keo`));
+    expect(section).toMatch(/13\/QĐ-XPHC 2\.000\.000/);
+    const total = (after.sanctions ?? []).reduce((t, x) => t + x.fineVnd, 0);
+    expect(section).toContain(`Tổng cộng ${total.toLocaleString('de-DE')}`);
+    // the section before it carries no such table
+    expect(text.slice(0, text.indexOf('4. Phát hiện'))).not.toContain('12/QĐ-XPHC');
+  }, 120_000);
 });
