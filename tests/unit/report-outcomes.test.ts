@@ -54,6 +54,14 @@ forEachDb('report outcomes and participants', (ctx) => {
   let province: Actor;
   let before: Figures;
   let after: Figures;
+  let parent: string;
+  let parentBefore: Figures;
+  let parentAfter: Figures;
+  /** the change in the member-unit row of `hoi` in its parent's figures */
+  const rowDelta = (code: string) => {
+    const row = (f: Figures) => f.figures.find((x) => x.code === code)?.children.find((c) => c.id === hoi)?.value ?? 0;
+    return row(parentAfter) - row(parentBefore);
+  };
   const delta = (code: string) => figureValue(after, code) - figureValue(before, code);
 
   beforeAll(async () => {
@@ -67,6 +75,10 @@ forEachDb('report outcomes and participants', (ctx) => {
       await ctx.db.selectFrom('organisation').select('admin_unit_id').where('id', '=', hoi).executeTakeFirstOrThrow()
     ).admin_unit_id!;
     before = await computeFigures(ctx.db, province, hoi, PERIOD);
+    parent = (
+      await ctx.db.selectFrom('organisation').select('parent_id').where('id', '=', hoi).executeTakeFirstOrThrow()
+    ).parent_id!;
+    parentBefore = await computeFigures(ctx.db, province, parent, PERIOD);
 
     const session = (kind: string, total: number, elderly: number, women: number, ethnic: number) =>
       createActivity(
@@ -121,6 +133,7 @@ forEachDb('report outcomes and participants', (ctx) => {
     });
 
     after = await computeFigures(ctx.db, province, hoi, PERIOD);
+    parentAfter = await computeFigures(ctx.db, province, parent, PERIOD);
   }, 120_000);
 
   let pdf: Converted | undefined;
@@ -146,6 +159,32 @@ forEachDb('report outcomes and participants', (ctx) => {
       fines_vnd: 3_500_000,
       violations_remedied: 2
     });
+  });
+
+  it('splits every outcome and group figure by member unit, in the parent’s report and its Phụ lục II', async () => {
+    expect(Object.fromEntries(CODES.map((c) => [c, rowDelta(c)]))).toEqual(
+      Object.fromEntries(CODES.map((c) => [c, delta(c)]))
+    );
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(
+      (await renderAnnex(
+        reportAnnex({ start: PERIOD.start, end: PERIOD.end, figures: parentAfter }, 'Hội X')
+      )) as unknown as ArrayBuffer
+    );
+    const sheet = wb.getWorksheet('Phụ lục II')!;
+    const rows = sheet.getRows(1, sheet.rowCount)!;
+    const header = rows.find((r) => r.getCell(2).value === 'Đơn vị')!;
+    const name = parentAfter.figures[0].children.find((c) => c.id === hoi)!.name;
+    const mine = rows.find((r) => r.getCell(2).value === name)!;
+    const column = (title: string) => (header.values as unknown[]).indexOf(title);
+    for (const [title, code] of [
+      ['Tổng số tiền xử phạt (đồng)', 'fines_vnd'],
+      ['Trong đó: lượt phụ nữ nghe tuyên truyền (lượt)', 'outreach_women'],
+      ['Số phản ánh đã xác minh (phản ánh)', 'reports_verified']
+    ]) {
+      const value = parentAfter.figures.find((f) => f.code === code)!.children.find((c) => c.id === hoi)!.value;
+      expect([title, mine.getCell(column(title)).value]).toEqual([title, value]);
+    }
   });
 
   it('lists the sanction decisions without the reporter', () => {

@@ -164,7 +164,12 @@ export function reportAnnex(
         { title: 'Đơn vị', width: 32, kind: 'text' },
         ...codes.map((x) => ({ title: `${x.name} (${x.unit})`, kind: 'number' as const }))
       ],
-      rows: children.map((c, i) => [i + 1, c.name, ...codes.map((x) => x.children[i]?.value ?? 0)]),
+      // matched by id: a figure's rows may come from another source than the first figure's
+      rows: children.map((c, i) => [
+        i + 1,
+        c.name,
+        ...codes.map((x) => x.children.find((y) => y.id === c.id)?.value ?? 0)
+      ]),
       totals: ['', 'Tổng cộng', ...codes.map((x) => x.children.reduce((s, c) => s + c.value, 0))]
     });
   }
