@@ -17,6 +17,7 @@ import type { Figure, Figures } from '$lib/shared/reporting/figures';
 import { READ } from './policy';
 import * as repo from './reporting.repository';
 import { outcomeFigures, placeFigures, type Members } from './outcome-figures';
+import { emulationReportFigures } from './emulation-figures';
 
 /** "Trong đó" figures under outreach_participants: computed indicators kept off plans (migration 062). */
 const DETAILS = ['outreach_elderly', 'outreach_women', 'outreach_ethnic'];
@@ -88,11 +89,12 @@ export async function computeFigures(db: Db, actor: Actor, orgId: string, period
     membersOf(db, actor, orgId, period.end)
   ]);
   // every indicator in one pass over the pre-aggregates (none when the period closes no month)
-  const [rolled, outcomes] = await Promise.all([
+  const [rolled, outcomes, emulation] = await Promise.all([
     months
       ? rollupOrgIndicators(db, actor, orgId, indicators, { from: months.from, to: months.to, asOf: period.end })
       : null,
-    outcomeFigures(db, orgs, period, members)
+    outcomeFigures(db, orgs, period, members),
+    emulationReportFigures(db, actor, orgId, months)
   ]);
   const figures: Figure[] = indicators.map((ind) => {
     const r = rolled?.results.get(ind.code) ?? { total: 0, children: [] };
@@ -113,7 +115,7 @@ export async function computeFigures(db: Db, actor: Actor, orgId: string, period
   return {
     months,
     asOf: period.end,
-    figures: placeFigures([...base, ...outcomes.figures], details),
+    figures: placeFigures([...base, ...outcomes.figures, ...emulation], details),
     sanctions: outcomes.sanctions
   };
 }
