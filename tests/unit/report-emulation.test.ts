@@ -49,6 +49,7 @@ forEachDb('report emulation figures', (ctx) => {
       awarded
     });
     const award = figures.figures.find((f) => f.code === 'award:title_commune')!;
+    expect(award.link).toContain(`ind=${encodeURIComponent('award:title_commune')}`);
     expect(award.name).toBe('Khen thưởng: Danh hiệu “Tuổi cao – Gương sáng” cấp xã');
     expect(figures.figures.find((f) => f.code === 'emu_passed_person')!.link).toContain('/thi-dua/chi-so?');
   });

@@ -53,6 +53,8 @@ export async function emulationReportFigures(
     ...e.bySubject.map((s) =>
       figure(`emu_passed_${s.kind}`, PASSED[s.kind] ?? s.kind, UNIT[s.kind] ?? '', s.passed, link('passed', s.kind))
     ),
-    ...e.awards.map((a) => figure(`award:${a.form}`, `Khen thưởng: ${formName(a.form)}`, 'lượt', a.count, null))
+    ...e.awards.map((a) =>
+      figure(`award:${a.form}`, `Khen thưởng: ${formName(a.form)}`, 'lượt', a.count, link(`award:${a.form}`))
+    )
   ];
 }
