@@ -1,7 +1,7 @@
 /**
  * Section II.7 "Thi đua, khen thưởng" of a report, on both databases: the emulation demo's
  * commune decided "Tuổi cao – Gương sáng" titles in December 2025; its yearly report (and its
- * province's) quotes the registrations, the members who reached the title and the awards by
+ * province's, in the commune's member-unit row) quotes the registrations, the members who reached the title and the awards by
  * form, the same numbers as the emulation figures, and the draft says them in Vietnamese. A
  * Hội that ran no emulation gets no empty rows.
  */
@@ -60,6 +60,14 @@ forEachDb('report emulation figures', (ctx) => {
     ).parent_id!;
     const up = await computeFigures(ctx.db, SYSTEM, parent, PERIOD);
     expect(figureValue(up, 'award:title_commune')).toBeGreaterThanOrEqual(figureValue(figures, 'award:title_commune'));
+    // and in the commune's own row of the parent's member units (Phụ lục II)
+    const row = (code: string) =>
+      up.figures.find((f) => f.code === code)!.children.find((c) => c.id === commune)!.value;
+    expect([row('award:title_commune'), row('emu_registered'), row('emu_passed_person')]).toEqual([
+      figureValue(figures, 'award:title_commune'),
+      figureValue(figures, 'emu_registered'),
+      figureValue(figures, 'emu_passed_person')
+    ]);
   });
 
   it('writes section 7 of the draft from them', () => {

@@ -94,7 +94,7 @@ export async function computeFigures(db: Db, actor: Actor, orgId: string, period
       ? rollupOrgIndicators(db, actor, orgId, indicators, { from: months.from, to: months.to, asOf: period.end })
       : null,
     outcomeFigures(db, orgs, period, members),
-    emulationReportFigures(db, actor, orgId, months)
+    emulationReportFigures(db, actor, orgId, months, orgs, members)
   ]);
   const figures: Figure[] = indicators.map((ind) => {
     const r = rolled?.results.get(ind.code) ?? { total: 0, children: [] };

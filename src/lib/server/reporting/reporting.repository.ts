@@ -177,3 +177,20 @@ export async function orgsIn(db: Db, scope: OrgScope, date: string) {
     .limit(300)
     .execute();
 }
+
+/**
+ * The emulation pre-aggregate's cells of the subtree over [from, to] months, per organisation:
+ * what the member-unit rows of section II.7 split (the emulation module sums the totals).
+ */
+export async function emulationCells(db: Db, orgs: OrgScope, from: string, to: string) {
+  const rows = await db
+    .selectFrom('agg_emu_month')
+    .select(['organisation_id as org', 'indicator_code as code', 'subject_kind as kind'])
+    .select((eb) => eb.fn.sum<number>('value').as('n'))
+    .where('organisation_id', 'in', orgs)
+    .where('month', '>=', from)
+    .where('month', '<=', to)
+    .groupBy(['organisation_id', 'indicator_code', 'subject_kind'])
+    .execute();
+  return rows.map((r) => ({ ...r, n: Number(r.n) }));
+}
