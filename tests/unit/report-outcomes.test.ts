@@ -5,7 +5,7 @@
  * put right — with the sanction decisions in the annex as real Excel dates. Every number is
  * the change made by records this test adds, so the demo data around it does not matter.
  */
-import { beforeAll, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 
 vi.hoisted(async () => {
   const { mkdtempSync } = await import('node:fs');
@@ -23,9 +23,10 @@ import { createActivity } from '../../src/lib/server/program/activities/activity
 import { verifyReport } from '../../src/lib/server/reports/workflow/association.service';
 import { acceptReport, closeWithOutcome } from '../../src/lib/server/reports/workflow/agency.service';
 import { computeFigures } from '../../src/lib/server/reporting/figures.service';
-import { reportAnnex } from '../../src/lib/server/reporting/report.document';
+import { reportAnnex, reportSpec } from '../../src/lib/server/reporting/report.document';
 import { draftNarrative } from '../../src/lib/server/reporting/draft-text';
-import { renderAnnex } from '../../src/lib/server/documents';
+import { renderAnnex, renderDocx } from '../../src/lib/server/documents';
+import { convert, pdfText, type Converted } from '../support/libreoffice';
 import { periodOf } from '../../src/lib/shared/reporting/periods';
 import { figureValue, type Figures } from '../../src/lib/shared/reporting/figures';
 import { todayVn } from '../../src/lib/shared/format';
@@ -53,6 +54,14 @@ forEachDb('report outcomes and participants', (ctx) => {
   let province: Actor;
   let before: Figures;
   let after: Figures;
+  let parent: string;
+  let parentBefore: Figures;
+  let parentAfter: Figures;
+  /** the change in the member-unit row of `hoi` in its parent's figures */
+  const rowDelta = (code: string) => {
+    const row = (f: Figures) => f.figures.find((x) => x.code === code)?.children.find((c) => c.id === hoi)?.value ?? 0;
+    return row(parentAfter) - row(parentBefore);
+  };
   const delta = (code: string) => figureValue(after, code) - figureValue(before, code);
 
   beforeAll(async () => {
@@ -66,6 +75,10 @@ forEachDb('report outcomes and participants', (ctx) => {
       await ctx.db.selectFrom('organisation').select('admin_unit_id').where('id', '=', hoi).executeTakeFirstOrThrow()
     ).admin_unit_id!;
     before = await computeFigures(ctx.db, province, hoi, PERIOD);
+    parent = (
+      await ctx.db.selectFrom('organisation').select('parent_id').where('id', '=', hoi).executeTakeFirstOrThrow()
+    ).parent_id!;
+    parentBefore = await computeFigures(ctx.db, province, parent, PERIOD);
 
     const session = (kind: string, total: number, elderly: number, women: number, ethnic: number) =>
       createActivity(
@@ -120,7 +133,11 @@ forEachDb('report outcomes and participants', (ctx) => {
     });
 
     after = await computeFigures(ctx.db, province, hoi, PERIOD);
+    parentAfter = await computeFigures(ctx.db, province, parent, PERIOD);
   }, 120_000);
+
+  let pdf: Converted | undefined;
+  afterAll(() => pdf?.cleanup());
 
   it('counts outreach participants by group, from outreach sessions only', () => {
     expect(CODES.slice(0, 4).map(delta)).toEqual([100, 32, 22, 12]);
@@ -142,6 +159,32 @@ forEachDb('report outcomes and participants', (ctx) => {
       fines_vnd: 3_500_000,
       violations_remedied: 2
     });
+  });
+
+  it('splits every outcome and group figure by member unit, in the parent’s report and its Phụ lục II', async () => {
+    expect(Object.fromEntries(CODES.map((c) => [c, rowDelta(c)]))).toEqual(
+      Object.fromEntries(CODES.map((c) => [c, delta(c)]))
+    );
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(
+      (await renderAnnex(
+        reportAnnex({ start: PERIOD.start, end: PERIOD.end, figures: parentAfter }, 'Hội X')
+      )) as unknown as ArrayBuffer
+    );
+    const sheet = wb.getWorksheet('Phụ lục II')!;
+    const rows = sheet.getRows(1, sheet.rowCount)!;
+    const header = rows.find((r) => r.getCell(2).value === 'Đơn vị')!;
+    const name = parentAfter.figures[0].children.find((c) => c.id === hoi)!.name;
+    const mine = rows.find((r) => r.getCell(2).value === name)!;
+    const column = (title: string) => (header.values as unknown[]).indexOf(title);
+    for (const [title, code] of [
+      ['Tổng số tiền xử phạt (đồng)', 'fines_vnd'],
+      ['Trong đó: lượt phụ nữ nghe tuyên truyền (lượt)', 'outreach_women'],
+      ['Số phản ánh đã xác minh (phản ánh)', 'reports_verified']
+    ]) {
+      const value = parentAfter.figures.find((f) => f.code === code)!.children.find((c) => c.id === hoi)!.value;
+      expect([title, mine.getCell(column(title)).value]).toEqual([title, value]);
+    }
   });
 
   it('lists the sanction decisions without the reporter', () => {
@@ -193,4 +236,28 @@ forEachDb('report outcomes and participants', (ctx) => {
       /\(trong đó [\d.]+ lượt người cao tuổi, [\d.]+ lượt phụ nữ, [\d.]+ lượt người dân tộc thiểu số\)/
     );
   });
+
+  it('lists the sanction decisions in the body of the report, under section II.4, as a reader opens it', async () => {
+    const spec = await reportSpec(ctx.db, {
+      orgId: hoi,
+      title: 'Kết quả công tác Hội năm',
+      start: PERIOD.start,
+      end: PERIOD.end,
+      narrative: { violations: 'Trong kỳ, các cơ quan chức năng đã xử lý các vụ vi phạm sau.' },
+      figures: after
+    });
+    pdf = await convert({ 'report.docx': await renderDocx(spec, { number: null, date: null, draftYear: YEAR }) });
+    const text = (await pdfText(pdf.out('report.docx'))).replace(/[ \t]+/g, ' ');
+    const section = text.slice(
+      text.indexOf('4. Phát hiện, phản ánh vi phạm và kết quả xử lý'),
+      text.indexOf('5. Ký cam kết')
+    );
+    expect(section).toContain('Kết quả xử lý vi phạm qua phản ánh của Nhân dân');
+    expect(section).toMatch(new RegExp(`12/QĐ-XPHC 20/01/${YEAR} 1\\.500\\.000 Trồng lại 200 cây keo`));
+    expect(section).toMatch(/13\/QĐ-XPHC 2\.000\.000/);
+    const total = (after.sanctions ?? []).reduce((t, x) => t + x.fineVnd, 0);
+    expect(section).toContain(`Tổng cộng ${total.toLocaleString('de-DE')}`);
+    // the section before it carries no such table
+    expect(text.slice(0, text.indexOf('4. Phát hiện'))).not.toContain('12/QĐ-XPHC');
+  }, 120_000);
 });

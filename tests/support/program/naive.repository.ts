@@ -15,7 +15,7 @@ interface Spec {
   unit: 'admin_unit_id' | 'village_unit_id';
   date: 'started_on' | 'signed_on' | 'ended_on';
   /** sum of this column, or a constant per row */
-  value: 'count_total' | 'count_elderly' | 1 | -1;
+  value: 'count_total' | 'count_elderly' | 'count_women' | 'count_ethnic_minority' | 1 | -1;
   where?: [string, string];
 }
 
@@ -43,6 +43,20 @@ const SPECS: Spec[] = [
     value: 'count_total',
     where: ['kind', 'outreach']
   },
+  ...(
+    [
+      ['outreach_elderly', 'count_elderly'],
+      ['outreach_women', 'count_women'],
+      ['outreach_ethnic', 'count_ethnic_minority']
+    ] as const
+  ).map(([code, value]): Spec => ({
+    code,
+    table: 'activity',
+    unit: 'admin_unit_id',
+    date: 'started_on',
+    value,
+    where: ['kind', 'outreach']
+  })),
   {
     code: 'trainings',
     table: 'activity',

@@ -35,6 +35,8 @@ export function draftNarrative(orgName: string, periodTitle: string, f: Figures)
       `hội viên ký cam kết bảo vệ môi trường.`,
     models: `Xây dựng mới ${n(v('new_models'))} mô hình; hiện có ${n(v('active_models'))} mô hình đang hoạt động.`
   };
+  const emulation = emulationText(f);
+  if (emulation) out.emulation = emulation;
   const planned = f.figures.filter((x) => x.percent !== null);
   if (planned.length) {
     out.leadership =
@@ -43,4 +45,21 @@ export function draftNarrative(orgName: string, periodTitle: string, f: Figures)
       '.';
   }
   return out;
+}
+
+/** "7. Thi đua, khen thưởng", when the figures hold any (emulation-figures.ts). */
+function emulationText(f: Figures): string | null {
+  const registered = f.figures.find((x) => x.code === 'emu_registered');
+  if (!registered) return null;
+  const passed = f.figures
+    .filter((x) => x.code.startsWith('emu_passed_') && x.value)
+    .map((x) => `${n(x.value)} ${x.unit}`);
+  const awards = f.figures
+    .filter((x) => x.code.startsWith('award:'))
+    .map((x) => `${n(x.value)} ${x.name.replace(/^Khen thưởng: /, '')}`);
+  return (
+    `Phong trào thi đua có ${n(registered.value)} lượt đăng ký` +
+    (passed.length ? `; đạt danh hiệu: ${passed.join(', ')}` : '') +
+    (awards.length ? `. Khen thưởng: ${awards.join('; ')}.` : '.')
+  );
 }

@@ -8,18 +8,27 @@
  */
 import type { Db } from '$lib/server/db';
 import type { Actor } from '$lib/server/access/actor';
-import { scopeSubquery } from '$lib/server/access/access';
-import { rollupOrg } from '$lib/server/program/rollup/rollup.service';
+import { assertInScope, requireAction, scopeSubquery } from '$lib/server/access/access';
+import { orgContext } from '$lib/server/program/rollup/rollup.service';
+import { rollupOrgIndicators } from '$lib/server/program/rollup/rollup-many.service';
+import { childOfMany } from '$lib/server/program/rollup/rollup.repository';
 import { aggregateMonths, type Period } from '$lib/shared/reporting/periods';
 import type { Figure, Figures } from '$lib/shared/reporting/figures';
 import { READ } from './policy';
 import * as repo from './reporting.repository';
-import { outcomeFigures, placeFigures } from './outcome-figures';
+import { outcomeFigures, placeFigures, type Members } from './outcome-figures';
+import { emulationReportFigures } from './emulation-figures';
+
+/** "Trong đó" figures under outreach_participants: computed indicators kept off plans (migration 062). */
+const DETAILS = ['outreach_elderly', 'outreach_women', 'outreach_ethnic'];
 
 /** Which list shows the records behind an indicator, and its filter. */
 const LINKS: Record<string, { path: string; kind?: string }> = {
   outreach_sessions: { path: '/program/activities', kind: 'outreach' },
   outreach_participants: { path: '/program/activities', kind: 'outreach' },
+  outreach_elderly: { path: '/program/activities', kind: 'outreach' },
+  outreach_women: { path: '/program/activities', kind: 'outreach' },
+  outreach_ethnic: { path: '/program/activities', kind: 'outreach' },
   elderly_participants: { path: '/program/activities' },
   trainings: { path: '/program/activities', kind: 'training' },
   training_participants: { path: '/program/activities', kind: 'training' },
@@ -49,26 +58,48 @@ function linkFor(code: string, months: { from: string; to: string }): string | n
 const percent = (actual: number, target: number | null) =>
   target && target > 0 ? Math.round((actual / target) * 1000) / 10 : null;
 
+/**
+ * The member units of `orgId` as the roll-up counts them on `asOf` (a closed organisation's
+ * records go to its successor), so citizen-report figures split the way the indicators do.
+ */
+async function membersOf(db: Db, actor: Actor, orgId: string, asOf: string): Promise<Members> {
+  const ctx = await orgContext(db, actor, orgId, asOf);
+  const heir = (o: string) => ctx.heirs.heirOf.get(o) ?? o;
+  return {
+    children: ctx.children.filter((c) => !ctx.heirs.closed.has(c.id)).map((c) => ({ id: c.id, name: c.name })),
+    placeAll: async (ids) => {
+      const childOf = await childOfMany(db, orgId, ids.map(heir));
+      return new Map(ids.flatMap((o) => (childOf.has(heir(o)) ? [[o, childOf.get(heir(o))!] as const] : [])));
+    }
+  };
+}
+
 /** The live figures of `orgId` for `period`, within what `actor` may read. */
 export async function computeFigures(db: Db, actor: Actor, orgId: string, period: Period): Promise<Figures> {
+  requireAction(actor, READ);
+  await assertInScope(db, actor, READ, orgId); // another scope's organisation answers 404
   const months = aggregateMonths(period);
   // The subtree of orgId, cut to what the reader may see (a province officer reading a
   // commune's report sees that commune's records).
   const subtree = db.selectFrom('organisation_closure').select('descendant_id').where('ancestor_id', '=', orgId);
   const orgs = actor.kind === 'system' ? subtree : subtree.where('descendant_id', 'in', scopeSubquery(db, actor, READ));
-  const [indicators, targets, reports, outcomes] = await Promise.all([
-    repo.computedIndicators(db),
+  const [indicators, targets, members] = await Promise.all([
+    repo.computedIndicators(db, DETAILS),
     repo.yearTargets(db, orgId, period.year),
-    repo.citizenReportCounts(db, orgs, period.start, period.end),
-    outcomeFigures(db, orgs, period, months)
+    membersOf(db, actor, orgId, period.end)
   ]);
-  const figures: Figure[] = [];
-  for (const ind of indicators) {
-    const r = months
-      ? await rollupOrg(db, actor, orgId, { indicator: ind.code, from: months.from, to: months.to, asOf: period.end })
-      : { total: 0, children: [] };
+  // every indicator in one pass over the pre-aggregates (none when the period closes no month)
+  const [rolled, outcomes, emulation] = await Promise.all([
+    months
+      ? rollupOrgIndicators(db, actor, orgId, indicators, { from: months.from, to: months.to, asOf: period.end })
+      : null,
+    outcomeFigures(db, orgs, period, members),
+    emulationReportFigures(db, actor, orgId, months, orgs, members)
+  ]);
+  const figures: Figure[] = indicators.map((ind) => {
+    const r = rolled?.results.get(ind.code) ?? { total: 0, children: [] };
     const target = targets.get(ind.code) ?? null;
-    figures.push({
+    return {
       code: ind.code,
       name: ind.name_vi,
       unit: ind.unit,
@@ -77,17 +108,16 @@ export async function computeFigures(db: Db, actor: Actor, orgId: string, period
       percent: percent(r.total, target),
       link: months ? linkFor(ind.code, months) : null,
       children: r.children.map((c) => ({ id: c.id, name: c.name, value: c.value }))
-    });
-  }
-  const link = '/queue';
-  for (const [code, name, value] of [
-    ['reports_received', 'Số phản ánh tiếp nhận', reports.received],
-    ['reports_forwarded', 'Số phản ánh chuyển cơ quan chức năng', reports.forwarded],
-    ['reports_resolved', 'Số phản ánh đã được xử lý', reports.resolved]
-  ] as const) {
-    figures.push({ code, name, unit: 'phản ánh', value, target: null, percent: null, link, children: [] });
-  }
-  return { months, asOf: period.end, figures: placeFigures(figures, outcomes.figures), sanctions: outcomes.sanctions };
+    };
+  });
+  const details = figures.filter((f) => DETAILS.includes(f.code));
+  const base = figures.filter((f) => !DETAILS.includes(f.code));
+  return {
+    months,
+    asOf: period.end,
+    figures: placeFigures([...base, ...outcomes.figures, ...emulation], details),
+    sanctions: outcomes.sanctions
+  };
 }
 
 /** Live minus frozen, per figure that moved (what "số liệu đã thay đổi từ khi gửi" shows). */

@@ -1,46 +1,56 @@
 /**
- * SQL behind the report figures that the pre-aggregates do not hold: outreach participants
- * by group (elderly, women, ethnic minority), reports verified, and what the agencies did with
- * the reports they resolved (the outcome recorded on closing, and the deadline it was closed
- * against). Counts and sums only; nothing here names a reporter.
+ * SQL behind the report figures on citizen reports: received, forwarded, resolved, verified,
+ * and what the agencies did with the reports they resolved (the outcome recorded on closing,
+ * and the deadline it was closed against). Counts per commune organisation, so a report can
+ * show one row per member unit; nothing here names a reporter.
  */
 import type { Db } from '$lib/server/db';
 import type { OrgScope } from '$lib/server/access/access';
 
 const endOfDay = (day: string) => `${day}T23:59:59.999Z`;
 
-/** Outreach sessions of the subtree started in [from, to]: participants by group. */
-export async function outreachGroups(db: Db, orgs: OrgScope, from: string, to: string) {
-  const row = await db
-    .selectFrom('activity')
-    .where('organisation_id', 'in', orgs)
-    .where('kind', '=', 'outreach')
-    .where('started_on', '>=', from)
-    .where('started_on', '<=', to)
-    .select((eb) => [
-      eb.fn.coalesce(eb.fn.sum<number>('count_elderly'), eb.lit(0)).as('elderly'),
-      eb.fn.coalesce(eb.fn.sum<number>('count_women'), eb.lit(0)).as('women'),
-      eb.fn.coalesce(eb.fn.sum<number>('count_ethnic_minority'), eb.lit(0)).as('ethnic')
-    ])
-    .executeTakeFirst();
-  return { elderly: Number(row?.elderly ?? 0), women: Number(row?.women ?? 0), ethnic: Number(row?.ethnic ?? 0) };
+export interface OrgCount {
+  org: string;
+  n: number;
+}
+
+// commune_org_id is never null here: the rows are filtered on it
+const counted = (rows: { org: string | null; n: unknown }[]): OrgCount[] =>
+  rows.map((r) => ({ org: r.org ?? '', n: Number(r.n) }));
+
+/** Reports of the subtree received, forwarded to an agency (of those) and resolved in the period. */
+export async function citizenReportCounts(db: Db, orgs: OrgScope, start: string, end: string) {
+  const base = () =>
+    db
+      .selectFrom('report')
+      .where('commune_org_id', 'in', orgs)
+      .select((eb) => ['commune_org_id as org', eb.fn.countAll().as('n')])
+      .groupBy('commune_org_id');
+  const received = () => base().where('created_at', '>=', start).where('created_at', '<=', endOfDay(end));
+  const [r, f, s] = await Promise.all([
+    received().execute(),
+    received().where('agency_org_id', 'is not', null).execute(),
+    base().where('resolved_at', '>=', start).where('resolved_at', '<=', endOfDay(end)).execute()
+  ]);
+  return { received: counted(r), forwarded: counted(f), resolved: counted(s) };
 }
 
 /**
  * Reports of the subtree the association checked in the period: verified, escalated, or
  * forwarded straight away (an urgent report skips the visit).
  */
-export async function verifiedCount(db: Db, orgs: OrgScope, start: string, end: string): Promise<number> {
-  const row = await db
+export async function verifiedCounts(db: Db, orgs: OrgScope, start: string, end: string): Promise<OrgCount[]> {
+  const rows = await db
     .selectFrom('report_event as e')
     .innerJoin('report as r', 'r.id', 'e.report_id')
     .where('r.commune_org_id', 'in', orgs)
     .where('e.to_status', 'in', ['verified', 'escalated', 'forwarded'])
     .where('e.created_at', '>=', start)
     .where('e.created_at', '<=', endOfDay(end))
-    .select((eb) => eb.fn.count<number>('e.report_id').distinct().as('n'))
-    .executeTakeFirst();
-  return Number(row?.n ?? 0);
+    .select((eb) => ['r.commune_org_id as org', eb.fn.count<number>('e.report_id').distinct().as('n')])
+    .groupBy('r.commune_org_id')
+    .execute();
+  return counted(rows);
 }
 
 /**
@@ -59,7 +69,15 @@ export async function resolvedOutcomes(db: Db, orgs: OrgScope, start: string, en
     .where('r.commune_org_id', 'in', orgs)
     .where('r.resolved_at', '>=', start)
     .where('r.resolved_at', '<=', endOfDay(end))
-    .select(['r.id', 'r.resolved_at', 'r.outcome_json', 'o.name as commune', 'a.at', 'a.before_json'])
+    .select([
+      'r.id',
+      'r.commune_org_id as org',
+      'r.resolved_at',
+      'r.outcome_json',
+      'o.name as commune',
+      'a.at',
+      'a.before_json'
+    ])
     .orderBy('r.resolved_at')
     .orderBy('a.at')
     .execute();

@@ -48,6 +48,37 @@ function figureTable(f: Figures): Block {
   });
 }
 
+/**
+ * The sanction decisions under "4. Phát hiện, phản ánh vi phạm và kết quả xử lý": the body
+ * states what was handled, not only the annex (the reader of the report rarely opens it).
+ */
+function sanctionTable(f: Figures): Block[] {
+  const list = f.sanctions ?? [];
+  if (!list.length) return [];
+  return [
+    table({
+      caption: 'Kết quả xử lý vi phạm qua phản ánh của Nhân dân',
+      columns: [
+        { title: 'TT', width: 0.6, align: 'center' },
+        { title: 'Đơn vị', width: 2.4 },
+        { title: 'Số quyết định', width: 1.6 },
+        { title: 'Ngày quyết định', width: 1.3, align: 'center' },
+        { title: 'Số tiền phạt (đồng)', width: 1.4, align: 'right' },
+        { title: 'Biện pháp khắc phục hậu quả', width: 2.7 }
+      ],
+      rows: list.map((x, i) => [
+        i + 1,
+        x.commune,
+        x.decisionNo,
+        x.decisionDate ? dmy(x.decisionDate) : '',
+        x.fineVnd,
+        x.remedies
+      ]),
+      totals: ['', 'Tổng cộng', '', '', list.reduce((t, x) => t + x.fineVnd, 0), '']
+    })
+  ];
+}
+
 function body(narrative: Narrative, figures: Figures): Block[] {
   const out: Block[] = [];
   for (const part of OUTLINE) {
@@ -55,6 +86,7 @@ function body(narrative: Narrative, figures: Figures): Block[] {
     for (const s of part.sections) {
       if (s.heading) out.push(h2(s.heading));
       out.push(...paragraphs(narrative[s.key]));
+      if (s.key === 'violations') out.push(...sanctionTable(figures));
     }
     if (part.heading.startsWith('II.')) out.push(figureTable(figures));
   }
@@ -132,7 +164,12 @@ export function reportAnnex(
         { title: 'Đơn vị', width: 32, kind: 'text' },
         ...codes.map((x) => ({ title: `${x.name} (${x.unit})`, kind: 'number' as const }))
       ],
-      rows: children.map((c, i) => [i + 1, c.name, ...codes.map((x) => x.children[i]?.value ?? 0)]),
+      // matched by id: a figure's rows may come from another source than the first figure's
+      rows: children.map((c, i) => [
+        i + 1,
+        c.name,
+        ...codes.map((x) => x.children.find((y) => y.id === c.id)?.value ?? 0)
+      ]),
       totals: ['', 'Tổng cộng', ...codes.map((x) => x.children.reduce((s, c) => s + c.value, 0))]
     });
   }

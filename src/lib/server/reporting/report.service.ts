@@ -281,3 +281,14 @@ export async function reportView(db: Db, actor: Actor, id: string) {
   };
 }
 export type ReportView = Awaited<ReturnType<typeof reportView>>;
+
+const withoutRows = (f: Figures): Figures => ({ ...f, figures: f.figures.map((x) => ({ ...x, children: [] })) });
+
+/**
+ * A report view for its web pages, which show the totals: the rows per member unit (they
+ * are the annex's Phụ lục II) stay out of the page data, which a province's hundred communes
+ * times every figure would swell past the page budget.
+ */
+export function pageView(view: ReportView): ReportView {
+  return { ...view, live: withoutRows(view.live), frozen: view.frozen && withoutRows(view.frozen) };
+}

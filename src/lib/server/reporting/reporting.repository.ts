@@ -136,32 +136,16 @@ export async function maxVersion(db: Db, orgId: string, kind: string, start: str
   return Number(row?.v ?? 0);
 }
 
-/** Citizen reports of the subtree received and resolved in the period (counts only, no content). */
-export async function citizenReportCounts(db: Db, orgs: OrgScope, start: string, end: string) {
-  const dayAfter = `${end}T23:59:59.999Z`;
-  const base = () => db.selectFrom('report').where('commune_org_id', 'in', orgs);
-  const count = (q: ReturnType<typeof base>) =>
-    q
-      .select((eb) => eb.fn.countAll().as('n'))
-      .executeTakeFirst()
-      .then((r) => Number(r?.n ?? 0));
-  const [received, forwarded, resolved] = await Promise.all([
-    count(base().where('created_at', '>=', start).where('created_at', '<=', dayAfter)),
-    count(
-      base().where('created_at', '>=', start).where('created_at', '<=', dayAfter).where('agency_org_id', 'is not', null)
-    ),
-    count(base().where('resolved_at', '>=', start).where('resolved_at', '<=', dayAfter))
-  ]);
-  return { received, forwarded, resolved };
-}
-
-/** Computed indicators in their display order. */
-export async function computedIndicators(db: Db) {
+/**
+ * Computed indicators in their display order: the active ones, and the `details` (inactive:
+ * "trong đó" figures not offered on their own, migration 062) the report also quotes.
+ */
+export async function computedIndicators(db: Db, details: string[]) {
   return db
     .selectFrom('indicator')
-    .select(['code', 'name_vi', 'name_en', 'unit', 'aggregation'])
+    .selectAll()
     .where('source', '=', 'computed')
-    .where('active', '=', 1)
+    .where((eb) => eb.or([eb('active', '=', 1), eb('code', 'in', details)]))
     .orderBy('sort_order')
     .execute();
 }
@@ -192,4 +176,21 @@ export async function orgsIn(db: Db, scope: OrgScope, date: string) {
     .orderBy(collate(db, 'sort_key'))
     .limit(300)
     .execute();
+}
+
+/**
+ * The emulation pre-aggregate's cells of the subtree over [from, to] months, per organisation:
+ * what the member-unit rows of section II.7 split (the emulation module sums the totals).
+ */
+export async function emulationCells(db: Db, orgs: OrgScope, from: string, to: string) {
+  const rows = await db
+    .selectFrom('agg_emu_month')
+    .select(['organisation_id as org', 'indicator_code as code', 'subject_kind as kind'])
+    .select((eb) => eb.fn.sum<number>('value').as('n'))
+    .where('organisation_id', 'in', orgs)
+    .where('month', '>=', from)
+    .where('month', '<=', to)
+    .groupBy(['organisation_id', 'indicator_code', 'subject_kind'])
+    .execute();
+  return rows.map((r) => ({ ...r, n: Number(r.n) }));
 }

@@ -14,6 +14,7 @@ import * as m041 from './041_inbox';
 import * as m042 from './042_reveal_request';
 import * as m060 from './060_documents';
 import * as m061 from './061_periodic_reports';
+import * as m062 from './062_outreach_groups';
 import * as m070 from './070_emulation';
 import * as m071 from './071_emulation_typical';
 import * as m072 from './072_emulation_files';
@@ -38,6 +39,7 @@ export const migrations: Record<string, Migration> = {
   '042_reveal_request': m042,
   '060_documents': m060,
   '061_periodic_reports': m061,
+  '062_outreach_groups': m062,
   '070_emulation': m070,
   '071_emulation_typical': m071,
   '072_emulation_files': m072,

@@ -5,7 +5,9 @@
  * which tests and the bench compare against.
  *
  * - every activity: elderly_participants += count_elderly (all kinds count);
- * - outreach: outreach_sessions += 1, outreach_participants += count_total;
+ * - outreach: outreach_sessions += 1, outreach_participants += count_total, and the groups it
+ *   details (migration 062): outreach_elderly += count_elderly, outreach_women += count_women,
+ *   outreach_ethnic += count_ethnic_minority;
  * - training: trainings += 1, training_participants += count_total; campaign_day: campaign_days += 1;
  * - commitment: commitments_households or commitments_persons += 1 (month signed);
  * - model: new_models += 1 (month started); active_models is a stock: +1 in the month started,
@@ -20,7 +22,8 @@ export type Contribution = AggUnitMonthTable;
 type ActivityFacts = Pick<
   ActivityTable,
   'kind' | 'organisation_id' | 'admin_unit_id' | 'started_on' | 'count_total' | 'count_elderly'
->;
+> &
+  Partial<Pick<ActivityTable, 'count_women' | 'count_ethnic_minority'>>;
 type CommitmentFacts = Pick<CommitmentTable, 'party' | 'organisation_id' | 'village_unit_id' | 'signed_on'>;
 type ModelFacts = Pick<ModelTable, 'organisation_id' | 'admin_unit_id' | 'started_on' | 'ended_on'>;
 
@@ -35,7 +38,14 @@ const row = (
 export function activityContributions(a: ActivityFacts): Contribution[] {
   const at = (code: string, value: number) => row(code, a.organisation_id, a.admin_unit_id, a.started_on, value);
   const out = [at('elderly_participants', a.count_elderly)];
-  if (a.kind === 'outreach') out.push(at('outreach_sessions', 1), at('outreach_participants', a.count_total));
+  if (a.kind === 'outreach')
+    out.push(
+      at('outreach_sessions', 1),
+      at('outreach_participants', a.count_total),
+      at('outreach_elderly', a.count_elderly),
+      at('outreach_women', a.count_women ?? 0),
+      at('outreach_ethnic', a.count_ethnic_minority ?? 0)
+    );
   if (a.kind === 'training') out.push(at('trainings', 1), at('training_participants', a.count_total));
   if (a.kind === 'campaign_day') out.push(at('campaign_days', 1));
   return out;

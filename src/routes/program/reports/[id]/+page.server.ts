@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { formAction, loadOr404, requireSignIn } from '$lib/server/http';
 import { narrativeSchema, returnSchema } from '$lib/server/reporting/report.schema';
-import { reportView, saveNarrative } from '$lib/server/reporting/report.service';
+import { pageView, reportView, saveNarrative } from '$lib/server/reporting/report.service';
 import { acceptReport, correctReport, returnReport, submitReport } from '$lib/server/reporting/review.service';
 import { childrenOf, consolidate, remindMissing } from '$lib/server/reporting/consolidation.service';
 import type { Actions, PageServerLoad } from './$types';
@@ -15,7 +15,7 @@ export const load: PageServerLoad = async (event) => {
   const [view, children] = await loadOr404(() => Promise.all([reportView(db, actor, id), childrenOf(db, actor, id)]));
   const msg = event.url.searchParams.get('msg');
   return {
-    ...view,
+    ...pageView(view),
     children: children?.lines.map(({ frozen: _f, ...l }) => l) ?? null,
     consolidation: children ? consolidate(view.live, children.lines) : null,
     msg: MESSAGES.find((x) => x === msg) ?? null,

@@ -1,8 +1,8 @@
 import { loadOr404, requireSignIn } from '$lib/server/http';
-import { reportView } from '$lib/server/reporting/report.service';
+import { pageView, reportView } from '$lib/server/reporting/report.service';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
   const actor = requireSignIn(event);
-  return loadOr404(() => reportView(event.locals.db, actor, event.params.id));
+  return pageView(await loadOr404(() => reportView(event.locals.db, actor, event.params.id)));
 };
