@@ -29,7 +29,9 @@ const CLIENT_CHUNKS = {
     { name: 'leaflet', test: /node_modules[\\/]leaflet[\\/]/, priority: 3 },
     {
       name: 'framework',
-      test: /node_modules[\\/](svelte|@sveltejs[\\/]kit|devalue|esm-env|clsx)[\\/]|rolldown[\\/]runtime/,
+      // Vite's preload helper too: every page with a lazy import needs it, and left alone it
+      // lands in a chunk of map and media code that every page then downloads for it.
+      test: /node_modules[\\/](svelte|@sveltejs[\\/]kit|devalue|esm-env|clsx)[\\/]|rolldown[\\/]runtime|vite[\\/]preload-helper/,
       priority: 2
     },
     { name: 'shell', test: isShell, priority: 1.8 },
