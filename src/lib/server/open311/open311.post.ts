@@ -87,7 +87,7 @@ function reporterOf(p: Params) {
 const UNPLACED_NOTICE =
   'No commune could be derived from address_string; the report is kept and waits in the ' +
   'provincial association queue until an officer sets its commune.';
-const noticeOf = (r: IntakeResult) => (r.location.precision === 'address' ? UNPLACED_NOTICE : null);
+const noticeOf = (r: IntakeResult) => (r.location?.precision === 'address' ? UNPLACED_NOTICE : null);
 
 function failure(codes: Record<string, string>): O311Result {
   const [field, code] = Object.entries(codes)[0] ?? ['request', 'err_invalid'];
