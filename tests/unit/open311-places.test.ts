@@ -24,7 +24,10 @@ const HA_NOI = { lat: '21.0285', long: '105.8542' };
 
 async function post(db: Db, params: Record<string, string>) {
   const { result } = await handle(db, { method: 'POST', path: 'requests.json', params, baseUrl: BASE });
-  return result as { status: number; body: { service_request_id?: string; description?: string }[] };
+  return result as {
+    status: number;
+    body: { service_request_id?: string; description?: string; service_notice?: string | null }[];
+  };
 }
 
 const reportRow = (db: Db, id: string) =>
@@ -131,6 +134,10 @@ forEachDb('open311 places', (ctx) => {
     const row = await reportRow(ctx.db, r.body[0].service_request_id!);
     expect(row).toMatchObject(expected);
     if (row.location_precision === 'address') expect(row.commune_org_id).toBe(hoiTinh);
+    // Only the unplaced one tells the client's user a person will still place it.
+    const notice = r.body[0].service_notice;
+    if (row.location_precision === 'address') expect(notice).toMatch(/^No commune could be derived/);
+    else expect(notice).toBeNull();
   });
 
   it('the web form refuses a point outside the province and still needs a commune', async () => {
@@ -160,6 +167,17 @@ forEachDb('open311 places', (ctx) => {
       expect(mine.items.find((i) => i.id === id)).toMatchObject({ unplaced: true });
       const theirs = await listQueue(ctx.db, doanKet, 'open');
       expect(theirs.items.map((i) => i.id)).not.toContain(id);
+      const onlyUnplaced = await listQueue(
+        ctx.db,
+        province,
+        'open',
+        new Date(),
+        new URLSearchParams('commune=unplaced')
+      );
+      expect(onlyUnplaced.unplacedChoice).toBe(true);
+      expect(onlyUnplaced.items.map((i) => i.id)).toContain(id);
+      expect(onlyUnplaced.items.every((i) => i.unplaced)).toBe(true);
+      expect(mine.items.some((i) => !i.unplaced)).toBe(true);
       await expect(officerReport(ctx.db, doanKet, id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
       await expect(
         placeReport(ctx.db, doanKet, id, placeSchema.parse({ commune_id: f.commune }))

@@ -83,6 +83,12 @@ function reporterOf(p: Params) {
   return { protection: 'confidential', name: name || email || phone, email, phone };
 }
 
+/** The client's user is told, in the spec's own field, that a person will still place the report. */
+const UNPLACED_NOTICE =
+  'No commune could be derived from address_string; the report is kept and waits in the ' +
+  'provincial association queue until an officer sets its commune.';
+const noticeOf = (r: IntakeResult) => (r.location?.precision === 'address' ? UNPLACED_NOTICE : null);
+
 function failure(codes: Record<string, string>): O311Result {
   const [field, code] = Object.entries(codes)[0] ?? ['request', 'err_invalid'];
   const param = PARAM[field] ?? field;
@@ -144,6 +150,6 @@ export async function postRequest(db: Db, p: Params): Promise<O311Result> {
   return {
     status: 200,
     root: 'service_requests',
-    body: [{ service_request_id: result.reportId, service_notice: null, account_id: null }]
+    body: [{ service_request_id: result.reportId, service_notice: noticeOf(result), account_id: null }]
   };
 }

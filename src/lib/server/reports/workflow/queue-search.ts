@@ -1,12 +1,15 @@
 /**
  * The queue's search as it travels in the URL (so it survives paging, reloads and sharing a
- * link with a colleague): category, commune, words, received from/to (dd/mm/yyyy or ISO), page.
+ * link with a colleague): category, commune (or unplaced), words, received from/to (dd/mm/yyyy or ISO), page.
  * Nothing here can be a receipt code: the words search descriptions and short references only.
  */
 import { parseDate } from '$lib/shared/format';
 import type { QueueSearch } from './queue.repository';
 
 const ID = /^[\w-]{1,64}$/;
+
+/** The commune choice for reports no commune could be derived for ("Chưa xác định xã"). */
+export const UNPLACED = 'unplaced';
 
 /** Start of the Vietnamese day (UTC+7) as a UTC instant, the form created_at is stored in. */
 const dayStart = (iso: string, plusDays = 0) =>
@@ -19,7 +22,8 @@ export function readSearch(p: URLSearchParams) {
   const to = values.to ? parseDate(values.to) : null;
   const search: QueueSearch = {
     categoryId: ID.test(values.category) ? values.category : undefined,
-    communeUnitId: ID.test(values.commune) ? values.commune : undefined,
+    communeUnitId: ID.test(values.commune) && values.commune !== UNPLACED ? values.commune : undefined,
+    unplaced: values.commune === UNPLACED || undefined,
     text: values.q || undefined,
     receivedFrom: from ? dayStart(from) : undefined,
     receivedBefore: to ? dayStart(to, 1) : undefined

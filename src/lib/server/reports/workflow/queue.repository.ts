@@ -8,6 +8,8 @@ import type { QueueFilter, Scope } from './workflow.repository';
 export interface QueueSearch {
   categoryId?: string;
   communeUnitId?: string;
+  /** Only reports still waiting for an officer to set their commune. */
+  unplaced?: boolean;
   /** Words of the description (accents ignored) or the start of the short reference. */
   text?: string;
   /** Received on or after / before, as UTC instants of the Vietnamese day bounds. */
@@ -50,6 +52,7 @@ function withSearch<O>(q: Q<O>, s: QueueSearch | undefined): Q<O> {
   if (!s) return q;
   if (s.categoryId) q = q.where('r.category_id', '=', s.categoryId);
   if (s.communeUnitId) q = q.where('r.commune_unit_id', '=', s.communeUnitId);
+  if (s.unplaced) q = q.where('r.commune_unit_id', 'is', null);
   if (s.receivedFrom) q = q.where('r.created_at', '>=', s.receivedFrom);
   if (s.receivedBefore) q = q.where('r.created_at', '<', s.receivedBefore);
   const text = s.text;

@@ -93,6 +93,8 @@ export async function listQueue(
     page,
     hasNext: found.length > PAGE_SIZE,
     communes,
+    // Unplaced reports wait only on the association side (the province Hội's queue).
+    unplacedChoice: f.side === 'association',
     categories: categories.map((c) => ({ id: c.id, name: { vi: c.name_vi, en: c.name_en } })),
     items: rows.map((r) => ({
       id: r.id,
