@@ -40,6 +40,7 @@ const PAGES: [string, string | null, boolean][] = [
   ['/organisations', 'canbo.tinh', true],
   ['/thi-dua', 'canbo.tinh', true],
   ['/program/dashboard', 'canbo.tinh', true],
+  ['/program/dashboard/map', 'canbo.tinh', true],
   ['/program/activities', 'canbo.tinh', true],
   ['/program/models/map', 'canbo.tinh', true],
   ['/admin/audit', 'quantri', true]
