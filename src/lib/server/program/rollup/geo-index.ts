@@ -16,8 +16,8 @@
  * plus map lookups. A cheap fingerprint query reloads it when the geography changes.
  */
 import { isValidOn } from '$lib/shared/validity';
-import { sql } from 'kysely';
 import type { Db } from '$lib/server/db';
+import { fingerprint, loadLinks, loadUnits } from './geo-index.repository';
 
 interface Node {
   id: string;
@@ -92,47 +92,13 @@ interface Cached {
 const cache = new WeakMap<object, Cached>();
 const keyOf = (db: Db): object => db.getExecutor().adapter;
 
-/** One query: the units' count, closures and latest addition, and the links' count. */
-async function fingerprint(db: Db): Promise<string> {
-  const f = await db
-    .selectNoFrom((eb) => [
-      eb
-        .selectFrom('admin_unit')
-        .select(sql<number>`count(*)`.as('n'))
-        .as('n'),
-      eb
-        .selectFrom('admin_unit')
-        .select(sql<number>`count(valid_to)`.as('closed'))
-        .as('closed'),
-      eb
-        .selectFrom('admin_unit')
-        .select(sql<string>`max(created_at)`.as('last'))
-        .as('last'),
-      eb
-        .selectFrom('unit_change_link')
-        .select(sql<number>`count(*)`.as('links'))
-        .as('links')
-    ])
-    .executeTakeFirstOrThrow();
-  return `${Number(f.n)}|${Number(f.closed)}|${f.last}|${Number(f.links)}`;
-}
-
 /** The index for `db`, reloaded when units or links were added or closed since last time. */
 export async function geoIndex(db: Db): Promise<GeoIndex> {
   const fp = await fingerprint(db);
   const hit = cache.get(keyOf(db));
   if (hit && hit.fingerprint === fp) return hit.index;
-  const units = await db
-    .selectFrom('admin_unit')
-    .select(['id', 'code', 'parent_id', 'valid_from', 'valid_to'])
-    .execute();
-  const links = await db
-    .selectFrom('unit_change_link')
-    .select(['predecessor_id', 'successor_id', 'share'])
-    .where('predecessor_id', 'is not', null)
-    .where('successor_id', 'is not', null)
-    .execute();
-  const index = buildGeoIndex(units, links as { predecessor_id: string; successor_id: string; share: string }[]);
+  const [units, links] = await Promise.all([loadUnits(db), loadLinks(db)]);
+  const index = buildGeoIndex(units, links);
   cache.set(keyOf(db), { fingerprint: fp, index });
   return index;
 }
