@@ -5,48 +5,31 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import sharp from 'sharp';
-import { expectAccessible, newUser, signInAs, today, visit } from './support';
-import { withDb } from './report-workflow.db';
+import { expectAccessible, newUser, signInAs, visit } from './support';
+import { fileThroughForm, withDb } from './report-workflow.db';
 
 const tag = () => Math.random().toString(36).slice(2, 8);
 const WEBM = Buffer.concat([Buffer.from([0x1a, 0x45, 0xdf, 0xa3]), Buffer.alloc(2048, 1)]);
 
 /** A report as the elder's form sends it (photo + voice), filed under a village; returns id and receipt. */
 async function elderReport(page: Page, description: string) {
-  const ids = await withDb(async (exec) => ({
-    cat: (await exec(`select id from category where code = ?`, ['do_rac']))[0].id as string,
-    commune: (await exec(`select id from admin_unit where code = ? and valid_to is null`, ['03388']))[0].id as string
-  }));
   const photo = await sharp({ create: { width: 1200, height: 900, channels: 3, background: '#2a6' } })
     .jpeg()
     .toBuffer();
-  const res = await page.request.post('/report', {
-    headers: { origin: new URL(page.url() === 'about:blank' ? test.info().project.use.baseURL! : page.url()).origin },
-    multipart: {
-      category_id: ids.cat,
-      channel: 'phan_anh',
-      description,
-      observed_on: today(),
-      commune_id: ids.commune,
-      protection: 'anonymous',
-      observer_kind: 'self',
-      photos: { name: 'suoi.jpg', mimeType: 'image/jpeg', buffer: photo },
-      voice: { name: 'voice.webm', mimeType: 'audio/webm', buffer: WEBM }
-    }
+  const { id, html } = await fileThroughForm(page, description, {
+    photos: { name: 'suoi.jpg', mimeType: 'image/jpeg', buffer: photo },
+    voice: { name: 'voice.webm', mimeType: 'audio/webm', buffer: WEBM }
   });
-  const html = await res.text();
   // The action answers as it does to the enhanced form; the receipt is in it either way.
   const receipt = /\d{4} \d{4} \d{4} \d{4}/.exec(html)?.[0];
-  expect(receipt, `the form answers with a receipt (${res.status()})`).toBeTruthy();
-  const id = await withDb(async (exec) => {
-    const [r] = await exec(`select id from report where description = ?`, [description]);
+  expect(receipt, 'the form answers with a receipt').toBeTruthy();
+  await withDb(async (exec) => {
     const [v] = await exec(`select id from admin_unit where name = ?`, ['Bản Mẫu Một (demo)']);
     await exec(`update report set village_unit_id = ?, location_text = ? where id = ?`, [
       v.id,
       'Sau nhà văn hóa bản',
-      r.id
+      id
     ]);
-    return r.id as string;
   });
   return { id, receipt: receipt!.trim() };
 }

@@ -5,33 +5,13 @@
  * JS on and off, axe on every page.
  */
 import { expect, test } from '@playwright/test';
-import { expectAccessible, openMenu, signInAs, today, visit } from './support';
-import { withDb } from './report-workflow.db';
+import { expectAccessible, openMenu, signInAs, visit } from './support';
+import { fileThroughForm } from './report-workflow.db';
 
 const tag = () => Math.random().toString(36).slice(2, 8);
 
-async function fileReport(page: import('@playwright/test').Page, description: string): Promise<string> {
-  const ids = await withDb(async (exec) => ({
-    cat: (await exec(`select id from category where code = ?`, ['do_rac']))[0].id as string,
-    commune: (await exec(`select id from admin_unit where code = ? and valid_to is null`, ['03388']))[0].id as string
-  }));
-  const res = await page.request.post('/report', {
-    headers: { origin: new URL(test.info().project.use.baseURL!).origin },
-    multipart: {
-      category_id: ids.cat,
-      channel: 'phan_anh',
-      description,
-      observed_on: today(),
-      commune_id: ids.commune,
-      protection: 'anonymous',
-      observer_kind: 'self'
-    }
-  });
-  expect(res.status()).toBeLessThan(400);
-  return withDb(
-    async (exec) => (await exec(`select id from report where description = ?`, [description]))[0].id as string
-  );
-}
+const fileReport = async (page: import('@playwright/test').Page, description: string) =>
+  (await fileThroughForm(page, description)).id;
 
 test('a new report reaches the officer: home, notifications, queue search', async ({ page }) => {
   test.setTimeout(120_000);

@@ -4,34 +4,13 @@
  * custodian sees the request with its reason in their list. JS on and off, axe on every page.
  */
 import { expect, test } from '@playwright/test';
-import { expectAccessible, signInAs, today, unique, visit } from './support';
-import { withDb } from './report-workflow.db';
+import { expectAccessible, signInAs, unique, visit } from './support';
+import { fileThroughForm } from './report-workflow.db';
 
 /** A confidential report from a named villager in Phường Đoàn Kết, filed through the public form. */
-async function fileProtected(page: import('@playwright/test').Page, description: string): Promise<string> {
-  const ids = await withDb(async (exec) => ({
-    cat: (await exec(`select id from category where code = ?`, ['do_rac']))[0].id as string,
-    commune: (await exec(`select id from admin_unit where code = ? and valid_to is null`, ['03388']))[0].id as string
-  }));
-  const res = await page.request.post('/report', {
-    headers: { origin: new URL(test.info().project.use.baseURL!).origin },
-    multipart: {
-      category_id: ids.cat,
-      channel: 'phan_anh',
-      description,
-      observed_on: today(),
-      commune_id: ids.commune,
-      protection: 'confidential',
-      observer_kind: 'self',
-      name: 'Lò Văn Kiểm',
-      phone: '0912 345 678'
-    }
-  });
-  expect(res.status()).toBeLessThan(400);
-  return withDb(
-    async (exec) => (await exec(`select id from report where description = ?`, [description]))[0].id as string
-  );
-}
+const fileProtected = async (page: import('@playwright/test').Page, description: string) =>
+  (await fileThroughForm(page, description, { protection: 'confidential', name: 'Lò Văn Kiểm', phone: '0912 345 678' }))
+    .id;
 
 test('an officer asks for a reveal with a reason; the custodian sees it', { tag: '@pg' }, async ({ page }) => {
   test.setTimeout(120_000);

@@ -6,6 +6,7 @@ import { test } from '@playwright/test';
 import { createHmac, randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
 import pg from 'pg';
+import { today } from './support';
 
 const APP_SECRET = 'e2e-secret-0123456789abcdef-0123456789'; // as in playwright.config.ts
 
@@ -71,4 +72,44 @@ export async function insertReport(description: string): Promise<{ id: string; r
     );
     return { id, receipt };
   });
+}
+
+/** The ids a filed report needs: a category by code, a commune in force by its code (Phường Đoàn Kết). */
+export const reportTargets = (category = 'do_rac', commune = '03388') =>
+  withDb(async (exec) => ({
+    cat: (await exec(`select id from category where code = ?`, [category]))[0].id as string,
+    commune: (await exec(`select id from admin_unit where code = ? and valid_to is null`, [commune]))[0].id as string
+  }));
+
+type Multipart = Record<string, string | { name: string; mimeType: string; buffer: Buffer }>;
+
+/**
+ * Files a report through the public form as a browser would post it (anonymous, seen by the
+ * reporter, in Phường Đoàn Kết, unless `fields` says otherwise). Answers the new report's id and
+ * the page the form answered with.
+ */
+export async function fileThroughForm(
+  page: import('@playwright/test').Page,
+  description: string,
+  fields: Multipart = {}
+): Promise<{ id: string; html: string }> {
+  const ids = await reportTargets();
+  const base = page.url().startsWith('http') ? page.url() : test.info().project.use.baseURL!;
+  const res = await page.request.post('/report', {
+    headers: { origin: new URL(base).origin },
+    multipart: {
+      category_id: ids.cat,
+      channel: 'phan_anh',
+      description,
+      observed_on: today(),
+      commune_id: ids.commune,
+      protection: 'anonymous',
+      observer_kind: 'self',
+      ...fields
+    }
+  });
+  const html = await res.text();
+  if (res.status() >= 400) throw new Error(`the report form answered ${res.status()}`);
+  const [row] = await withDb((exec) => exec(`select id from report where description = ?`, [description]));
+  return { id: row.id as string, html };
 }
