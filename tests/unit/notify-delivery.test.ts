@@ -76,6 +76,33 @@ forEachDb('notification delivery', (ctx) => {
     expect(await deliverPending(ctx.db, channels())).toEqual({ sent: 0, retrying: 0, failed: 0 });
   });
 
+  it('a burst of urgent reports reaches each officer as one message listing them all', async () => {
+    await deliverPending(ctx.db, channels());
+    sink.mails.length = 0;
+    const burst = [];
+    for (let i = 0; i < 6; i++) {
+      const r = await createTestReport(ctx.db, {
+        identity: WHO,
+        categoryCode: 'chay_rung',
+        protection: 'confidential'
+      });
+      expect(await notifyUrgent(ctx.db, { id: r.id })).toBe(2);
+      burst.push(r.id);
+    }
+    const res = await deliverPending(ctx.db, channels(), { origin: 'https://chungsuc.test' });
+    expect(res).toEqual({ sent: 12, retrying: 0, failed: 0 });
+    expect(sink.mails).toHaveLength(1);
+    const mail = await parse(sink.mails[0]);
+    expect(mail.subject).toBe('[Chung Sức] 6 phản ánh khẩn cấp mới');
+    for (const id of burst) expect(mail.body).toContain(`Cháy rừng (${id.slice(0, 8).toUpperCase()})`);
+    expect(sms.sent).toHaveLength(1);
+    expect(sms.sent[0].text).toMatch(/^Chung Suc: 6 phan anh KHAN CAP moi, ma [0-9A-F]{8}, .*…/);
+    expect(sms.sent[0].text.length).toBeLessThanOrEqual(160);
+    for (const secret of SECRETS) expect(sink.mails[0].raw + JSON.stringify(sms.sent)).not.toContain(secret);
+    const rows = await ctx.db.selectFrom('notification').select('status').where('report_id', 'in', burst).execute();
+    expect(rows.map((r) => r.status)).toEqual(Array(12).fill('sent'));
+  });
+
   it('retries with backoff when the SMTP server refuses, then succeeds', async () => {
     const r = await createTestReport(ctx.db, {
       identity: WHO,

@@ -70,6 +70,31 @@ export function compose(row: NotificationRow, categoryName: (id: string) => stri
   };
 }
 
+/** Several urgent reports for one recipient, in one message: their categories and references. */
+export function composeUrgentDigest(
+  rows: { body_json: unknown }[],
+  categoryName: (id: string) => string,
+  origin: string
+): Composed {
+  const items = rows.map((r) => readJson<{ report_id: string; category_id: string }>(r.body_json)!);
+  const p = {
+    count: items.length,
+    list: items.map((b) => `- ${categoryName(b.category_id)} (${ref(b.report_id)})`).join('\n'),
+    // An SMS names the first few; the rest are in the queue.
+    refs:
+      items
+        .slice(0, 4)
+        .map((b) => ref(b.report_id))
+        .join(', ') + (items.length > 4 ? ', …' : ''),
+    link: `${origin}/queue`
+  };
+  return {
+    subject: m.ra_mail_urgent_many_subject(p, vi),
+    text: m.ra_mail_urgent_many_body(p, vi),
+    sms: m.ra_sms_urgent_many(p, vi)
+  };
+}
+
 const CUSTODIAN_TEXT = {
   requested: m.seca_mail_custodian_requested,
   approved: m.seca_mail_custodian_approved,

@@ -8,7 +8,7 @@
 import type { Db } from '$lib/server/db';
 import { log } from '$lib/server/log';
 import { decryptIdentity } from '$lib/server/reports/identity';
-import { compose, type Composed } from './compose';
+import { compose, composeUrgentDigest, type Composed } from './compose';
 import type { Notifiers, OutgoingMessage, Notifier } from './notifier';
 import * as repo from './delivery.repository';
 
@@ -71,42 +71,85 @@ function plan(contacts: repo.Contact[], words: Composed, ch: Notifiers): Send[] 
 /** A short technical reason for the row: the error's code, never a message body. */
 const reason = (e: unknown) => String((e as { code?: string })?.code ?? (e as Error)?.message ?? e).slice(0, 200);
 
+type Row = Awaited<ReturnType<typeof repo.duePending>>[number];
+
+/**
+ * Urgent alerts waiting for the same person (or office) go as ONE message listing them: a burst
+ * of reports — a fire seen by a whole village, or a flood of anonymous posts — must not become
+ * a hundred texts to one officer's phone. Every row is still kept and marked.
+ */
+function batches(rows: Row[]): Row[][] {
+  const urgent = new Map<string, Row[]>();
+  const out: Row[][] = [];
+  for (const row of rows) {
+    if (row.kind !== 'urgent') {
+      out.push([row]);
+      continue;
+    }
+    const key = `${row.organisation_id}|${row.account_id ?? '-'}`;
+    const group = urgent.get(key);
+    if (group) group.push(row);
+    else {
+      const fresh = [row];
+      urgent.set(key, fresh);
+      out.push(fresh);
+    }
+  }
+  return out;
+}
+
 export async function deliverPending(db: Db, channels: Notifiers, opts: DeliveryOptions = {}): Promise<DeliveryResult> {
   const now = opts.now ?? new Date();
-  const max = opts.maxAttempts ?? 5;
   const names = await repo.categoryNames(db);
   const rows = await repo.duePending(db, now.toISOString(), opts.limit ?? 500);
   const result: DeliveryResult = { sent: 0, retrying: 0, failed: 0 };
-  for (const row of rows) {
-    const attempts = row.attempts + 1;
-    const sends = plan(
-      await recipients(db, row),
-      compose(row, (id) => names.get(id) ?? '', opts.origin ?? ''),
-      channels
-    );
-    if (!sends.length) {
-      await repo.markAttemptFailed(db, row.id, attempts, 'no_recipient', null);
-      result.failed++;
-      continue;
-    }
-    const errors: string[] = [];
-    for (const s of sends) {
-      try {
-        await s.via.send(s.message);
-      } catch (e) {
-        errors.push(`${s.via.channel}: ${reason(e)}`);
-      }
-    }
-    if (!errors.length) {
-      await repo.markSent(db, row.id, attempts, now.toISOString());
-      result.sent++;
-      continue;
-    }
-    const next = attempts < max ? new Date(now.getTime() + 60_000 * 2 ** (attempts - 1)).toISOString() : null;
-    await repo.markAttemptFailed(db, row.id, attempts, errors.join('; '), next);
-    log.warn({ notification: row.id, attempts, final: !next }, 'notification delivery failed');
-    if (next) result.retrying++;
-    else result.failed++;
+  const name = (id: string) => names.get(id) ?? '';
+  for (const batch of batches(rows)) {
+    const words =
+      batch.length > 1
+        ? composeUrgentDigest(batch, name, opts.origin ?? '')
+        : compose(batch[0], name, opts.origin ?? '');
+    const outcome = await deliverBatch(db, batch, words, channels, now, opts.maxAttempts ?? 5);
+    result[outcome] += batch.length;
   }
   return result;
+}
+
+/** Sends one message for the rows of a batch (they share their recipients) and marks each row. */
+async function deliverBatch(
+  db: Db,
+  batch: Row[],
+  words: Composed,
+  channels: Notifiers,
+  now: Date,
+  max: number
+): Promise<keyof DeliveryResult> {
+  const sends = plan(await recipients(db, batch[0]), words, channels);
+  const mark = (f: (row: Row) => Promise<void>) => Promise.all(batch.map(f));
+  if (!sends.length) {
+    await mark((row) => repo.markAttemptFailed(db, row.id, row.attempts + 1, 'no_recipient', null));
+    return 'failed';
+  }
+  const errors: string[] = [];
+  for (const s of sends) {
+    try {
+      await s.via.send(s.message);
+    } catch (e) {
+      errors.push(`${s.via.channel}: ${reason(e)}`);
+    }
+  }
+  if (!errors.length) {
+    await mark((row) => repo.markSent(db, row.id, row.attempts + 1, now.toISOString()));
+    return 'sent';
+  }
+  // Rows of one batch may have been tried a different number of times: each keeps its own count.
+  let final = true;
+  await mark(async (row) => {
+    const attempts = row.attempts + 1;
+    const next = attempts < max ? new Date(now.getTime() + 60_000 * 2 ** (attempts - 1)).toISOString() : null;
+    if (next) final = false;
+    await repo.markAttemptFailed(db, row.id, attempts, errors.join('; '), next);
+  });
+  log.warn({ notifications: batch.map((r) => r.id), final }, 'notification delivery failed');
+  return final ? 'failed' : 'retrying';
 }
