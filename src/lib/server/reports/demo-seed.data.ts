@@ -363,7 +363,8 @@ export const DEMO_CASES: DemoCase[] = [
     observedDaysAgo: 75,
     at: [-900, -600],
     place: 'Lòng suối Nậm Lò, đoạn qua tổ 12',
-    description: 'Bãi tập kết cát sỏi trái phép ven suối, máy hút cát hoạt động cả ngày, bờ suối sạt lở vào vườn nhà dân.',
+    description:
+      'Bãi tập kết cát sỏi trái phép ven suối, máy hút cát hoạt động cả ngày, bờ suối sạt lở vào vườn nhà dân.',
     violator: 'Bãi tập kết không biển hiệu',
     photos: ['river', 'quarry'],
     steps: [

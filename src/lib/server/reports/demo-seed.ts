@@ -38,6 +38,7 @@ import {
   returnReport
 } from './workflow/agency.service';
 import { approvePhoto, setPublic } from './public/public.service';
+import type { VerifyInput } from './workflow/workflow.schema';
 import { demoPhoto } from './demo-seed.photos';
 import { DEMO_AGENCIES, DEMO_CASES, type DemoCase, type DemoOfficer, type DemoStep } from './demo-seed.data';
 import * as repo from './demo-seed.repository';
@@ -80,8 +81,14 @@ async function load(db: Db): Promise<Ctx | null> {
     accounts,
     agencies: await repo.organisationIds(db, Object.values(DEMO_AGENCIES)),
     communes,
-    villages: await repo.villageIds(db, named((c) => c.village)),
-    people: await repo.personIds(db, named((c) => c.onBehalf?.member)),
+    villages: await repo.villageIds(
+      db,
+      named((c) => c.village)
+    ),
+    people: await repo.personIds(
+      db,
+      named((c) => c.onBehalf?.member)
+    ),
     categories: await repo.categoryIds(db),
     reports: {}
   };
@@ -131,8 +138,13 @@ async function take(ctx: Ctx, id: string, s: DemoStep): Promise<void> {
   switch (s.do) {
     case 'verify': {
       const visit = s.visitDaysAgo !== undefined;
-      const input = { note: s.note, site_visit: visit ? 'yes' : 'no', visit_date: visit ? dayOf(s.visitDaysAgo) : null };
-      return verifyReport(db, as, id, { ...input, evidence: '' } as Parameters<typeof verifyReport>[3]);
+      const input: VerifyInput = {
+        note: s.note,
+        site_visit: visit ? 'yes' : 'no',
+        visit_date: visit ? dayOf(s.visitDaysAgo) : null,
+        evidence: ''
+      };
+      return verifyReport(db, as, id, input);
     }
     case 'ask':
       return askForInformation(db, as, id, s.message);
@@ -145,7 +157,12 @@ async function take(ctx: Ctx, id: string, s: DemoStep): Promise<void> {
     case 'escalate':
       return escalateReport(db, as, id, s.note);
     case 'forward': {
-      const input = { agency_org_id: ctx.agencies[DEMO_AGENCIES[s.to]], doc_no: null, doc_date: null, note: s.note ?? '' };
+      const input = {
+        agency_org_id: ctx.agencies[DEMO_AGENCIES[s.to]],
+        doc_no: null,
+        doc_date: null,
+        note: s.note ?? ''
+      };
       return forwardReport(db, as, id, input, daysAgo(s.daysAgo));
     }
     case 'return':
