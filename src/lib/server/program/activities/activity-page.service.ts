@@ -15,7 +15,7 @@ import * as q from './activity-query.repository';
 import * as media from './activity-media.repository';
 import { MAX_ACTIVITY_PHOTOS, mediaUrl, preparePhotos, savePhotos, type Upload } from './activity-media.service';
 import type { ActivityQuery } from './activity-filter';
-import { once } from './activity-submission';
+import { once } from '../submission';
 import { READ, RECORD } from '../policy';
 
 export const PAGE_SIZE = 20;

@@ -17,7 +17,7 @@ import * as media from '../activities/activity-media.repository';
 import { mediaUrl, preparePhotos, savePhotos, type Upload } from '../activities/activity-media.service';
 import { placeOptions } from '../activities/activity-page.service';
 import type { CommitmentQuery } from './commitment-filter';
-import { once } from '../activities/activity-submission';
+import { once } from '../submission';
 import { READ, RECORD } from '../policy';
 
 export const PAGE_SIZE = 20;

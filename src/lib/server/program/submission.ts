@@ -1,7 +1,7 @@
 /**
- * One-time form keys for program forms (the report intake pattern): the form carries a random
- * hidden key, and a retried or double-clicked POST with the same key answers with the record
- * the first one made instead of making a second.
+ * One-time form keys for program creates (activities, commitments, models, plans; the report
+ * intake pattern): the form carries a random hidden key, and a retried or double-clicked POST
+ * with the same key answers with the record the first one made instead of making a second.
  *
  * The key, the record and its photos are written in ONE transaction, the key first. A second
  * request with the same key waits on the first one's key row (PostgreSQL holds it until the
@@ -12,7 +12,7 @@
 import type { Db } from '$lib/server/db';
 import type { Actor } from '$lib/server/access/actor';
 import { inTransaction } from '$lib/server/db/transaction';
-import { claimKey, findKey, pointKey } from './activity-submission.repository';
+import { claimKey, findKey, pointKey } from './submission.repository';
 
 const KEY = /^[A-Za-z0-9_-]{16,64}$/;
 
