@@ -14,6 +14,10 @@ import type { Actor } from '$lib/server/access/actor';
 import { inTransaction } from '$lib/server/db/transaction';
 import { claimKey, findKey, pointKey } from './submission.repository';
 
+/** The key the form was issued with (hidden field `submission_key`). */
+export const submissionKey = (values: Record<string, string | string[]>): string | null =>
+  (Array.isArray(values.submission_key) ? values.submission_key[0] : values.submission_key) || null;
+
 const KEY = /^[A-Za-z0-9_-]{16,64}$/;
 
 /** Keys are per account, so one user's key can never answer with another user's record. */
