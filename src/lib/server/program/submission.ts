@@ -12,6 +12,7 @@
 import type { Db } from '$lib/server/db';
 import type { Actor } from '$lib/server/access/actor';
 import { inTransaction } from '$lib/server/db/transaction';
+import { undoFilesOnFailure } from '$lib/server/db/owned-files';
 import { claimKey, findKey, pointKey } from './submission.repository';
 
 /** The key the form was issued with (hidden field `submission_key`). */
@@ -33,12 +34,15 @@ export async function once(
   if (!key || !KEY.test(key)) return { id: await inTransaction(db, make), created: true };
   const k = slot(actor, entity, key);
   try {
-    const id = await db.transaction().execute(async (tx) => {
-      await claimKey(tx, k, entity);
-      const made = await make(tx);
-      await pointKey(tx, k, made);
-      return made;
-    });
+    // The loser of a race rolls back, and so do the photos it wrote.
+    const id = await undoFilesOnFailure(() =>
+      db.transaction().execute(async (tx) => {
+        await claimKey(tx, k, entity);
+        const made = await make(tx);
+        await pointKey(tx, k, made);
+        return made;
+      })
+    );
     return { id, created: true };
   } catch (e) {
     // Lost the race to a request with the same key: its record is committed by now.
