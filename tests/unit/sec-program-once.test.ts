@@ -8,11 +8,15 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
 import { forEachDb } from '../support/db';
-import { actorFor, seedDemo } from '../support/demo';
+import { actorFor, orgId, seedDemo } from '../support/demo';
 import { useTempMedia } from './reports-intake-support';
 import { setMediaRoot } from '../../src/lib/server/media/media';
 import * as pages from '../../src/lib/server/program/activities/activity-page.service';
 import * as cpages from '../../src/lib/server/program/commitments/commitment-page.service';
+import { createModel } from '../../src/lib/server/program/models/model.service';
+import { modelSchema } from '../../src/lib/server/program/models/model.schema';
+import { createPlan } from '../../src/lib/server/program/plans/plan.service';
+import { planFormInput, planSchema } from '../../src/lib/server/program/plans/plan.schema';
 import type { Actor } from '../../src/lib/server/access/actor';
 import type { Db } from '../../src/lib/server/db';
 import { demoIds, photoWithExif, quickForm, readActivityForm, readCommitmentForm } from './program-activity-support';
@@ -96,5 +100,88 @@ forEachDb('program creates, once per key', (ctx) => {
     expect(new Set(answers.map((a) => a.id)).size).toBe(1);
     expect(await countWhere(ctx.db, 'commitment', name)).toBe(1);
     expect(await photosOf(ctx.db, answers[0].id)).toBe(1);
+  });
+});
+
+forEachDb('models and plans, once per key', (ctx) => {
+  let leader: Actor;
+  let tinh: Actor;
+  let tinhOrg: string;
+  let ids: Awaited<ReturnType<typeof demoIds>>;
+  beforeAll(async () => {
+    await seedDemo(ctx.db);
+    leader = await actorFor(ctx.db, 'chihoi.truong');
+    tinh = await actorFor(ctx.db, 'canbo.tinh');
+    tinhOrg = await orgId(ctx.db, 'Hội Người cao tuổi tỉnh Lai Châu');
+    ids = await demoIds(ctx.db);
+  });
+  const model = (name: string, extra: Record<string, string> = {}) =>
+    modelSchema.parse({
+      name,
+      kind: 'clean_stream',
+      organisation_id: ids.branch1,
+      admin_unit_id: ids.village1,
+      started_on: '01/03/2026',
+      status: 'active',
+      ...extra
+    });
+  const models = async (name: string) =>
+    (await ctx.db.selectFrom('model').select('id').where('name', '=', name).execute()).length;
+  const plan = (year: string, extra: Record<string, string> = {}) =>
+    planSchema.parse(
+      planFormInput({ organisation_id: tinhOrg, program_id: '', year, 'targets.trainings': '4', ...extra })
+    );
+  const plans = async (year: number) =>
+    (
+      await ctx.db
+        .selectFrom('plan')
+        .select('id')
+        .where('organisation_id', '=', tinhOrg)
+        .where('year', '=', year)
+        .execute()
+    ).length;
+
+  it('five parallel posts of one model form make one model, every answer names it', async () => {
+    const k = key('m');
+    const name = `Tổ suối song song ${Date.now()}`;
+    const answers = await Promise.all(Array.from({ length: 5 }, () => createModel(ctx.db, leader, model(name), k)));
+    expect(new Set(answers).size).toBe(1);
+    expect(await models(name)).toBe(1);
+  });
+
+  it('five parallel posts of one plan form make one plan with its targets', async () => {
+    const k = key('y');
+    const answers = await Promise.all(Array.from({ length: 5 }, () => createPlan(ctx.db, tinh, plan('2091'), k)));
+    expect(new Set(answers).size).toBe(1);
+    expect(await plans(2091)).toBe(1);
+    const targets = await ctx.db
+      .selectFrom('plan_target')
+      .select('target_value')
+      .where('plan_id', '=', answers[0])
+      .execute();
+    expect(targets.map((t) => Number(t.target_value))).toEqual([4]);
+  });
+
+  it('a refused model or plan keeps nothing, not even the key; the corrected retry makes one', async () => {
+    const km = key('r');
+    const name = `Tổ bị từ chối ${Date.now()}`;
+    await expect(createModel(ctx.db, leader, model(name, { replicated_from_id: 'nope' }), km)).rejects.toMatchObject({
+      code: 'VALIDATION',
+      details: { field: 'replicated_from_id' }
+    });
+    expect(await models(name)).toBe(0);
+    const made = await createModel(ctx.db, leader, model(name), km);
+    expect(await createModel(ctx.db, leader, model(name), km)).toBe(made);
+    expect(await models(name)).toBe(1);
+
+    const kp = key('q');
+    await expect(createPlan(ctx.db, tinh, plan('2092', { program_id: 'nope' }), kp)).rejects.toMatchObject({
+      code: 'VALIDATION',
+      details: { field: 'program_id' }
+    });
+    expect(await plans(2092)).toBe(0);
+    const first = await createPlan(ctx.db, tinh, plan('2092'), kp);
+    expect(await createPlan(ctx.db, tinh, plan('2092'), kp)).toBe(first);
+    expect(await plans(2092)).toBe(1);
   });
 });

@@ -3,9 +3,10 @@
  * issue time under DATA_DIR/private/documents/<year>/, never regenerated.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { config } from '$lib/server/config';
+import { writeOwnedFile } from '$lib/server/db/owned-files';
 import { notFound } from '$lib/server/errors';
 
 const root = () => path.resolve(config.DATA_DIR, 'private');
@@ -16,7 +17,7 @@ export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsh
 export async function storeIssuedFile(year: number, name: string, bytes: Buffer): Promise<string> {
   const rel = path.join('documents', String(year), name);
   await mkdir(path.join(root(), 'documents', String(year)), { recursive: true });
-  await writeFile(path.join(root(), rel), bytes, { mode: 0o600 });
+  await writeOwnedFile(path.join(root(), rel), bytes, { mode: 0o600 });
   return rel;
 }
 

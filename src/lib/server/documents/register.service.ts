@@ -11,6 +11,7 @@ import { inScope, requireAction, scopeSubquery } from '$lib/server/access/access
 import { audit } from '$lib/server/audit/audit.service';
 import { AppError, notFound } from '$lib/server/errors';
 import { newId, nowIso } from '$lib/server/db/ids';
+import { inTransaction } from '$lib/server/db/transaction';
 import { readJson } from '$lib/server/db/dialect';
 import { todayVn } from '$lib/shared/format';
 import { renderAnnex, type AnnexSpec } from './annex';
@@ -121,7 +122,7 @@ export async function issueDocument(
 ): Promise<IssuedDocument> {
   const issuer = await checkIssue(db, actor, req.spec);
   if (db.isTransaction) return issueIn(db, actor, req, issuer, now);
-  return db.transaction().execute((tx) => issueIn(tx, actor, req, issuer, now));
+  return inTransaction(db, (tx) => issueIn(tx, actor, req, issuer, now));
 }
 
 type Row = NonNullable<Awaited<ReturnType<typeof repo.findIssued>>>;

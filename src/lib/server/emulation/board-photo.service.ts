@@ -5,6 +5,7 @@
  * a description for people who cannot see it.
  */
 import type { Db } from '$lib/server/db';
+import { ownsFiles } from '$lib/server/db/owned-files';
 import type { Actor } from '$lib/server/access/actor';
 import { audit } from '$lib/server/audit/audit.service';
 import { AppError } from '$lib/server/errors';
@@ -14,7 +15,7 @@ import { insertFile } from './file.repository';
 import { storeEvidenceFiles } from './evidence-file.service';
 import type { PreparedFile } from './files';
 
-export async function setBoardPhoto(
+export const setBoardPhoto = ownsFiles(async function setBoardPhoto(
   db: Db,
   actor: Actor,
   awardId: string,
@@ -43,7 +44,7 @@ export async function setBoardPhoto(
       after: { ...patch, alt: input.alt, sha256: file.sha256 }
     });
   });
-}
+});
 
 /** Takes the photo off the board; the file stays in the record, like the award. */
 export async function withdrawBoardPhoto(db: Db, actor: Actor, awardId: string): Promise<void> {

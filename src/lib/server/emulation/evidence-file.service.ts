@@ -1,6 +1,6 @@
 /**
  * Photos and documents attached to manual evidence: written to storage before the evidence
- * row (a failed insert leaves only unreferenced files), and served to readers in scope —
+ * row (the callers own them: a failed save removes them, see owned-files.ts), and served to readers in scope —
  * photos as their metadata-free copy, documents as the original, always as a download.
  */
 import type { Db } from '$lib/server/db';

@@ -10,6 +10,7 @@ import { inScope, requireAction, scopeSubquery } from '$lib/server/access/access
 import { audit } from '$lib/server/audit/audit.service';
 import { AppError, notFound } from '$lib/server/errors';
 import { newId, nowIso } from '$lib/server/db/ids';
+import { ownsFiles } from '$lib/server/db/owned-files';
 import { readJson } from '$lib/server/db/dialect';
 import { fold } from '$lib/shared/text';
 import { todayVn } from '$lib/shared/format';
@@ -198,7 +199,7 @@ export async function branchAssess(db: Db, actor: Actor, id: string, input: Asse
   });
 }
 
-export async function addEvidence(
+export const addEvidence = ownsFiles(async function addEvidence(
   db: Db,
   actor: Actor,
   id: string,
@@ -225,7 +226,7 @@ export async function addEvidence(
       after: { ...input, files: stored.map((f) => ({ id: f.id, name: f.file_name, sha256: f.sha256 })) }
     });
   });
-}
+});
 
 /** Manual evidence with its photos and documents. */
 export async function manualEvidence(db: Db, registrationId: string) {

@@ -13,6 +13,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { config } from '$lib/server/config';
 import { AppError } from '$lib/server/errors';
+import { writeOwnedFile } from '$lib/server/db/owned-files';
 import { sniffAudio } from '$lib/server/media/media';
 
 const run = promisify(execFile);
@@ -125,8 +126,8 @@ export async function storeAudio(id: string, a: EncodedAudio): Promise<{ publicP
   await mkdir(path.join(root, 'private'), { recursive: true });
   const publicPath = `public/${id}.${ENCODED.ext}`;
   const privatePath = `private/${id}.${a.originalExt}`;
-  await writeFile(path.join(root, publicPath), a.encoded);
-  await writeFile(path.join(root, privatePath), a.original, { mode: 0o600 });
+  await writeOwnedFile(path.join(root, publicPath), a.encoded);
+  await writeOwnedFile(path.join(root, privatePath), a.original, { mode: 0o600 });
   return { publicPath, privatePath };
 }
 

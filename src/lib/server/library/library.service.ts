@@ -10,6 +10,7 @@ import { inScope, requireAction, scopeRoots, scopeSubquery } from '$lib/server/a
 import { audit } from '$lib/server/audit/audit.service';
 import { AppError, notFound } from '$lib/server/errors';
 import { newId, nowIso } from '$lib/server/db/ids';
+import { ownsFiles } from '$lib/server/db/owned-files';
 import type { MaterialTextTable } from '$lib/server/db/schema';
 import { newsSlug } from '$lib/server/news/news.service';
 import { encodeAudio, readLibraryFile, storeAudio, ENCODED } from './audio';
@@ -68,7 +69,7 @@ async function writeText(tx: Db, actor: Actor, materialId: string, input: TextIn
   return row.id;
 }
 
-export async function createMaterial(
+export const createMaterial = ownsFiles(async function createMaterial(
   db: Db,
   actor: Actor,
   input: MaterialInput & TextInput,
@@ -103,7 +104,7 @@ export async function createMaterial(
     });
   });
   return id;
-}
+});
 
 async function writable(db: Db, actor: Actor, id: string) {
   requireAction(actor, WRITE_LIBRARY);
@@ -137,7 +138,13 @@ export async function updateMaterial(db: Db, actor: Actor, id: string, input: Ma
 }
 
 /** Add the text in a language, or replace it (keeping its audio unless a new one is posted). */
-export async function saveText(db: Db, actor: Actor, id: string, input: TextInput, audio: Uint8Array | null) {
+export const saveText = ownsFiles(async function saveText(
+  db: Db,
+  actor: Actor,
+  id: string,
+  input: TextInput,
+  audio: Uint8Array | null
+) {
   const material = await writable(db, actor, id);
   const now = nowIso();
   const sound = await audioColumns(audio, newId());
@@ -152,7 +159,7 @@ export async function saveText(db: Db, actor: Actor, id: string, input: TextInpu
       after: { language: input.language, title: input.title, audio_ms: sound.audio_ms ?? null }
     });
   });
-}
+});
 
 export async function materialForEdit(db: Db, actor: Actor, id: string) {
   const material = await writable(db, actor, id);

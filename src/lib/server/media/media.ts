@@ -5,10 +5,11 @@
  * read from EXIF, as evidence for the agency. Files live under DATA_DIR/attachments.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import { config } from '$lib/server/config';
+import { writeOwnedFile } from '$lib/server/db/owned-files';
 import { AppError } from '$lib/server/errors';
 import { LIMITS } from '$lib/shared/reports/constants';
 import { readExif } from './exif';
@@ -161,18 +162,18 @@ export async function preparePhotos(files: File[]): Promise<PreparedMedia[]> {
   return out;
 }
 
-/** Write both files; returns paths relative to the attachments root. */
+/** Write both files (removed again if the save around them fails); paths relative to the root. */
 export async function storeMedia(
   id: string,
   m: PreparedMedia
 ): Promise<{ privatePath: string; publicPath: string | null }> {
   await mkdir(path.join(root, 'private'), { recursive: true });
   const privatePath = `private/${id}.${m.ext}`;
-  await writeFile(path.join(root, privatePath), m.original, { mode: 0o600 });
+  await writeOwnedFile(path.join(root, privatePath), m.original, { mode: 0o600 });
   if (!m.publicCopy) return { privatePath, publicPath: null };
   await mkdir(path.join(root, 'public'), { recursive: true });
   const publicPath = `public/${id}.jpg`;
-  await writeFile(path.join(root, publicPath), m.publicCopy);
+  await writeOwnedFile(path.join(root, publicPath), m.publicCopy);
   return { privatePath, publicPath };
 }
 

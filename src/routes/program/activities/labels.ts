@@ -31,5 +31,5 @@ export const noticeFor = (msg: string | null): string | null => (msg && NOTICES[
 /** An editable code list entry's name in the page language. */
 export const codeName = (c: { name_vi: string; name_en: string }) => (getLocale() === 'en' ? c.name_en : c.name_vi);
 
-/** A random one-time key for a form (see server/program/activity-submission.ts). */
+/** A random one-time key for a form (see server/program/submission.ts). */
 export const newSubmissionKey = (): string => crypto.randomUUID().replace(/-/g, '');

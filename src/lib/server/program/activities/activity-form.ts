@@ -27,8 +27,7 @@ export async function uploadsOf(form: FormData, name: string): Promise<Upload[]>
 
 const single = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? '';
 
-/** The key the form was issued with, so a retried post records the activity once. */
-export const submissionKey = (values: Values): string | null => single(values.submission_key) || null;
+export { submissionKey } from '../submission';
 
 /** Photos ticked for removal on the edit form. */
 export const removedPhotos = (values: Values): string[] => ([] as string[]).concat(values.remove_photo ?? []);

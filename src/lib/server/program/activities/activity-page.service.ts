@@ -15,7 +15,8 @@ import * as q from './activity-query.repository';
 import * as media from './activity-media.repository';
 import { MAX_ACTIVITY_PHOTOS, mediaUrl, preparePhotos, savePhotos, type Upload } from './activity-media.service';
 import type { ActivityQuery } from './activity-filter';
-import { once } from './activity-submission';
+import { once } from '../submission';
+import { inTransaction } from '$lib/server/db/transaction';
 import { READ, RECORD } from '../policy';
 
 export const PAGE_SIZE = 20;
@@ -120,10 +121,13 @@ export async function editActivity(
   const kept = (await media.listMedia(db, 'activity', id)).filter((p) => !removeIds.includes(p.id)).length;
   const photos = await preparePhotos(uploads, 'photos', MAX_ACTIVITY_PHOTOS - kept);
   await checkPlace(db, actor, input.admin_unit_id);
-  await activities.updateActivity(db, actor, id, input);
-  await media.deleteMediaRows(db, 'activity', id, removeIds);
-  await media.setOwnerOrganisation(db, 'activity', id, input.organisation_id);
-  await savePhotos(db, actor, 'activity', id, input.organisation_id, photos);
+  // One transaction: a photo that cannot be stored undoes the edit, and its files go with it.
+  await inTransaction(db, async (tx) => {
+    await activities.updateActivity(tx, actor, id, input);
+    await media.deleteMediaRows(tx, 'activity', id, removeIds);
+    await media.setOwnerOrganisation(tx, 'activity', id, input.organisation_id);
+    await savePhotos(tx, actor, 'activity', id, input.organisation_id, photos);
+  });
 }
 
 export async function removeActivity(db: Db, actor: Actor, id: string): Promise<void> {

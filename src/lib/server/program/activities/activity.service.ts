@@ -97,7 +97,7 @@ export async function updateActivity(db: Db, actor: Actor, id: string, input: Ac
   await writable(db, actor, id);
   await check(db, actor, input);
   const patch = { ...columns(input), updated_at: nowIso() };
-  await db.transaction().execute(async (tx) => {
+  await inTransaction(db, async (tx) => {
     const before = await locked(tx, id);
     await repo.updateActivityRow(tx, id, patch);
     await repo.setActivityLinks(tx, id, input.topics, input.attendees);

@@ -17,7 +17,8 @@ import * as media from '../activities/activity-media.repository';
 import { mediaUrl, preparePhotos, savePhotos, type Upload } from '../activities/activity-media.service';
 import { placeOptions } from '../activities/activity-page.service';
 import type { CommitmentQuery } from './commitment-filter';
-import { once } from '../activities/activity-submission';
+import { once } from '../submission';
+import { inTransaction } from '$lib/server/db/transaction';
 import { READ, RECORD } from '../policy';
 
 export const PAGE_SIZE = 20;
@@ -150,10 +151,13 @@ export async function editCommitment(
   await checkVillage(db, actor, input.village_unit_id);
   const photoIds = photos.map(() => newId());
   const photoPath = photoIds[0] ? mediaUrl(photoIds[0]) : removePhoto ? null : before.photo_path;
-  await commitments.updateCommitment(db, actor, id, { ...input, photo_path: photoPath });
-  if (photos.length || removePhoto) await media.deleteMediaRows(db, 'commitment', id);
-  await media.setOwnerOrganisation(db, 'commitment', id, input.organisation_id);
-  await savePhotos(db, actor, 'commitment', id, input.organisation_id, photos, photoIds);
+  // One transaction: a photo that cannot be stored undoes the edit, and its files go with it.
+  await inTransaction(db, async (tx) => {
+    await commitments.updateCommitment(tx, actor, id, { ...input, photo_path: photoPath });
+    if (photos.length || removePhoto) await media.deleteMediaRows(tx, 'commitment', id);
+    await media.setOwnerOrganisation(tx, 'commitment', id, input.organisation_id);
+    await savePhotos(tx, actor, 'commitment', id, input.organisation_id, photos, photoIds);
+  });
 }
 
 export async function removeCommitment(db: Db, actor: Actor, id: string): Promise<void> {

@@ -90,7 +90,7 @@ export async function updateCommitment(db: Db, actor: Actor, id: string, input: 
   await writable(db, actor, id);
   await check(db, actor, input);
   const patch = { ...columns(input), updated_at: nowIso() };
-  await db.transaction().execute(async (tx) => {
+  await inTransaction(db, async (tx) => {
     const before = await locked(tx, id);
     await repo.updateCommitmentRow(tx, id, patch);
     await applyDeltas(tx, delta(commitmentContributions(before), commitmentContributions({ ...before, ...patch })));

@@ -13,6 +13,8 @@ import { unitValidOn } from '../activities/activity.repository';
 import * as repo from './model.repository';
 import type { ModelInput, ModelResultInput } from './model.schema';
 import { READ, RECORD } from '../policy';
+import { once } from '../submission';
+import { inTransaction } from '$lib/server/db/transaction';
 
 const invalid = (field: string, key: string) => new AppError('VALIDATION', key, { field });
 
@@ -42,8 +44,16 @@ const columns = (m: ModelInput) => ({
   replicated_from_id: m.replicated_from_id
 });
 
-export async function createModel(db: Db, actor: Actor, input: ModelInput): Promise<string> {
+/**
+ * With the form's one-time key a retried or double-clicked post answers with the model the first
+ * one made (the checks run inside the key's transaction, so a refused form keeps no key).
+ */
+export async function createModel(db: Db, actor: Actor, input: ModelInput, key: string | null = null): Promise<string> {
   requireAction(actor, RECORD);
+  return (await once(db, actor, 'model', key, (tx) => insertChecked(tx, actor, input))).id;
+}
+
+async function insertChecked(db: Db, actor: Actor, input: ModelInput): Promise<string> {
   await check(db, actor, input, null);
   const now = nowIso();
   const row: ModelTable = {
@@ -53,7 +63,7 @@ export async function createModel(db: Db, actor: Actor, input: ModelInput): Prom
     created_at: now,
     updated_at: now
   };
-  await db.transaction().execute(async (tx) => {
+  await inTransaction(db, async (tx) => {
     await repo.insertModel(tx, row);
     await applyDeltas(tx, modelContributions(row));
     await audit(tx, actor, {

@@ -13,6 +13,8 @@ import { findProgram, orgsIn, listProgramRows } from '../programs/program.reposi
 import { rollupOrgMany } from '../rollup/rollup-many.service';
 import type { PlanInput } from './plan.schema';
 import { MANAGE, READ } from '../policy';
+import { once } from '../submission';
+import { inTransaction } from '$lib/server/db/transaction';
 
 const invalid = (field: string, key: string) => new AppError('VALIDATION', key, { field });
 
@@ -40,8 +42,16 @@ async function checkNew(db: Db, actor: Actor, p: PlanInput): Promise<void> {
   if (await repo.findPlanFor(db, p.organisation_id, p.program_id, p.year)) throw invalid('year', 'pp_err_plan_exists');
 }
 
-export async function createPlan(db: Db, actor: Actor, input: PlanInput): Promise<string> {
+/**
+ * With the form's one-time key a retried or double-clicked post answers with the plan the first
+ * one made (the checks run inside the key's transaction, so a refused form keeps no key).
+ */
+export async function createPlan(db: Db, actor: Actor, input: PlanInput, key: string | null = null): Promise<string> {
   requireAction(actor, MANAGE);
+  return (await once(db, actor, 'plan', key, (tx) => insertChecked(tx, actor, input))).id;
+}
+
+async function insertChecked(db: Db, actor: Actor, input: PlanInput): Promise<string> {
   await checkNew(db, actor, input);
   const targets = await targetRows(db, input.targets);
   const now = nowIso();
@@ -53,7 +63,7 @@ export async function createPlan(db: Db, actor: Actor, input: PlanInput): Promis
     created_at: now,
     updated_at: now
   };
-  await db.transaction().execute(async (tx) => {
+  await inTransaction(db, async (tx) => {
     await repo.insertPlan(tx, row);
     await repo.setTargets(tx, row.id, targets);
     await audit(tx, actor, {

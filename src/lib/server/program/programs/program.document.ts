@@ -3,9 +3,10 @@
  * DATA_DIR/private/programs/<program>/ with a random name; only users who can read the
  * program download it, through the program service.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { config } from '$lib/server/config';
+import { writeOwnedFile } from '$lib/server/db/owned-files';
 import { AppError } from '$lib/server/errors';
 import { newId } from '$lib/server/db/ids';
 import {
@@ -33,7 +34,7 @@ export async function storeProgramDocument(programId: string, doc: UploadedDocum
   const dir = path.join('programs', programId);
   await mkdir(path.resolve(config.DATA_DIR, 'private', dir), { recursive: true });
   const rel = path.join(dir, `${newId()}.${DOCUMENT_TYPES[doc.type]}`);
-  await writeFile(path.resolve(config.DATA_DIR, 'private', rel), doc.bytes, { mode: 0o600 });
+  await writeOwnedFile(path.resolve(config.DATA_DIR, 'private', rel), doc.bytes, { mode: 0o600 });
   return rel;
 }
 

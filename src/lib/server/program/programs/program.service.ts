@@ -6,6 +6,7 @@ import { inScope, requireAction, scopeSubquery } from '$lib/server/access/access
 import { audit } from '$lib/server/audit/audit.service';
 import { AppError, notFound } from '$lib/server/errors';
 import { newId, nowIso } from '$lib/server/db/ids';
+import { ownsFiles } from '$lib/server/db/owned-files';
 import { readJson } from '$lib/server/db/dialect';
 import { fold } from '$lib/shared/text';
 import { formatDate } from '$lib/shared/format';
@@ -41,7 +42,7 @@ const columns = (p: ProgramInput) => ({
 /** The owner is always a party too (the association that signed it). */
 const partiesOf = (p: ProgramInput) => [...new Set([p.organisation_id, ...p.parties])];
 
-export async function createProgram(
+export const createProgram = ownsFiles(async function createProgram(
   db: Db,
   actor: Actor,
   input: ProgramInput,
@@ -71,7 +72,7 @@ export async function createProgram(
     });
   });
   return id;
-}
+});
 
 /** A program the actor may change: its owner is in the actor's manage scope (404 otherwise). */
 async function owned(db: Db, actor: Actor, id: string) {
@@ -82,7 +83,7 @@ async function owned(db: Db, actor: Actor, id: string) {
 }
 
 /** A new document replaces the old one; without one the stored document stays. */
-export async function updateProgram(
+export const updateProgram = ownsFiles(async function updateProgram(
   db: Db,
   actor: Actor,
   id: string,
@@ -109,7 +110,7 @@ export async function updateProgram(
       after: { ...patch, parties: input.parties }
     });
   });
-}
+});
 
 export async function getProgram(db: Db, actor: Actor, id: string) {
   requireAction(actor, READ);

@@ -7,7 +7,7 @@ import { newId, nowIso } from '$lib/server/db/ids';
 import { storeMedia, type PreparedMedia } from '$lib/server/media/media';
 import { insertAttachment } from './intake.repository';
 
-/** Files are written before the rows; an aborted transaction leaves only unreferenced files. */
+/** Files are written before the rows; the transaction's rollback removes them (owned-files.ts). */
 export async function saveAttachments(
   db: Db,
   reportId: string,

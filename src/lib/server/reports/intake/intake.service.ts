@@ -8,6 +8,7 @@ import { notifyUrgent } from '../workflow/remind.service';
 import { noticeNewReport } from '$lib/server/notify/notices';
 import type { Db } from '$lib/server/db';
 import { newId, nowIso } from '$lib/server/db/ids';
+import { inTransaction } from '$lib/server/db/transaction';
 import { ANONYMOUS, type Actor } from '$lib/server/access/actor';
 import { can, inScope } from '$lib/server/access/access';
 import { audit } from '$lib/server/audit/audit.service';
@@ -143,7 +144,7 @@ export async function createReport(
   const receiptCode = key ? receiptFromKey(key) : newReceiptCode();
   const reportId = newId();
   try {
-    await db.transaction().execute(async (tx) => {
+    await inTransaction(db, async (tx) => {
       await insertAll(tx, actor, {
         d,
         reportId,

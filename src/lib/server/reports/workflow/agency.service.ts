@@ -7,6 +7,7 @@ import type { Db } from '$lib/server/db';
 import type { Actor } from '$lib/server/access/actor';
 import { AppError } from '$lib/server/errors';
 import { newId, nowIso } from '$lib/server/db/ids';
+import { ownsFiles } from '$lib/server/db/owned-files';
 import { todayVn } from '$lib/shared/format';
 import type { Outcome } from '$lib/shared/reports/outcome';
 import { applyStep, due, loadForAction, step } from './core';
@@ -144,7 +145,7 @@ export async function decideExtension(db: Db, actor: Actor, id: string, approve:
  * Close with a structured outcome. The resolved event carries the outcome and is visible to
  * the reporter; the association reads it on the same timeline.
  */
-export async function closeWithOutcome(
+export const closeWithOutcome = ownsFiles(async function closeWithOutcome(
   db: Db,
   actor: Actor,
   id: string,
@@ -188,4 +189,4 @@ export async function closeWithOutcome(
       });
     }
   });
-}
+});

@@ -3,9 +3,10 @@
  * DATA_DIR/private/reports/<report>/ with a random name; only officers in scope download them.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { config } from '$lib/server/config';
+import { writeOwnedFile } from '$lib/server/db/owned-files';
 import { AppError } from '$lib/server/errors';
 import { newId } from '$lib/server/db/ids';
 
@@ -41,7 +42,7 @@ export async function storeDocument(reportId: string, doc: UploadedDocument): Pr
   checkDocument(doc);
   const rel = path.join('reports', reportId, `${newId()}.${DOCUMENT_TYPES[doc.type]}`);
   await mkdir(path.join(ROOT(), 'reports', reportId), { recursive: true });
-  await writeFile(path.join(ROOT(), rel), doc.bytes);
+  await writeOwnedFile(path.join(ROOT(), rel), doc.bytes);
   return {
     privatePath: rel,
     sha256: createHash('sha256').update(doc.bytes).digest('hex'),

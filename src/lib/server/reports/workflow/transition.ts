@@ -12,6 +12,7 @@ import type { Db } from '$lib/server/db';
 import type { ReportTable } from '$lib/server/db/schema';
 import { isLockContention, takeWriteLock } from '$lib/server/db/dialect';
 import { newId, nowIso } from '$lib/server/db/ids';
+import { undoFilesOnFailure } from '$lib/server/db/owned-files';
 import { AppError, notFound } from '$lib/server/errors';
 import { canTransition, isStatus, type ReportStatus, type Side } from '$lib/shared/reports/status';
 import { noticeStep } from '$lib/server/notify/notices';
@@ -96,7 +97,8 @@ const ATTEMPTS = 4;
 export async function atomically<T>(db: Db, fn: (tx: Db) => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await db.transaction().execute(fn);
+      // Each attempt's files go with its rollback (see owned-files.ts).
+      return await undoFilesOnFailure(() => db.transaction().execute(fn));
     } catch (e) {
       if (!isLockContention(e) || attempt >= ATTEMPTS) throw e;
       await sleep(10 * attempt * attempt);

@@ -1,7 +1,7 @@
 /**
- * One-time form keys for program forms (the report intake pattern): the form carries a random
- * hidden key, and a retried or double-clicked POST with the same key answers with the record
- * the first one made instead of making a second.
+ * One-time form keys for program creates (activities, commitments, models, plans; the report
+ * intake pattern): the form carries a random hidden key, and a retried or double-clicked POST
+ * with the same key answers with the record the first one made instead of making a second.
  *
  * The key, the record and its photos are written in ONE transaction, the key first. A second
  * request with the same key waits on the first one's key row (PostgreSQL holds it until the
@@ -12,7 +12,12 @@
 import type { Db } from '$lib/server/db';
 import type { Actor } from '$lib/server/access/actor';
 import { inTransaction } from '$lib/server/db/transaction';
-import { claimKey, findKey, pointKey } from './activity-submission.repository';
+import { undoFilesOnFailure } from '$lib/server/db/owned-files';
+import { claimKey, findKey, pointKey } from './submission.repository';
+
+/** The key the form was issued with (hidden field `submission_key`). */
+export const submissionKey = (values: Record<string, string | string[]>): string | null =>
+  (Array.isArray(values.submission_key) ? values.submission_key[0] : values.submission_key) || null;
 
 const KEY = /^[A-Za-z0-9_-]{16,64}$/;
 
@@ -29,12 +34,15 @@ export async function once(
   if (!key || !KEY.test(key)) return { id: await inTransaction(db, make), created: true };
   const k = slot(actor, entity, key);
   try {
-    const id = await db.transaction().execute(async (tx) => {
-      await claimKey(tx, k, entity);
-      const made = await make(tx);
-      await pointKey(tx, k, made);
-      return made;
-    });
+    // The loser of a race rolls back, and so do the photos it wrote.
+    const id = await undoFilesOnFailure(() =>
+      db.transaction().execute(async (tx) => {
+        await claimKey(tx, k, entity);
+        const made = await make(tx);
+        await pointKey(tx, k, made);
+        return made;
+      })
+    );
     return { id, created: true };
   } catch (e) {
     // Lost the race to a request with the same key: its record is committed by now.
