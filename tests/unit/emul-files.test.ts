@@ -12,7 +12,8 @@ import { useTempMedia } from './reports-intake-support';
 import { as, campaign, person, tree } from './emulation-support';
 import { isAppError } from '../../src/lib/server/errors';
 import { ANONYMOUS } from '../../src/lib/server/access/actor';
-import { DOCX, PDF, prepareFile, prepareFiles, sniffDocument } from '../../src/lib/server/emulation/files';
+import { prepareFile, prepareFiles } from '../../src/lib/server/emulation/files';
+import { DOCX, PDF, sniffDocument } from '../../src/lib/server/media/media';
 import {
   addEvidence,
   branchAssess,

@@ -39,7 +39,9 @@ const STATUSES: Record<string, () => string> = {
 const SUBJECTS: Record<string, () => string> = {
   person: m.emu_subject_person,
   household: m.emu_subject_household,
-  branch: m.emu_subject_branch
+  branch: m.emu_subject_branch,
+  commune: m.emu_subject_commune,
+  env_collective: m.emu_subject_env_collective
 };
 const RULES: Record<string, () => string> = {
   half_of_members: m.emu_rule_half_of_members,

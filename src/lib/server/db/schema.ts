@@ -698,7 +698,7 @@ export interface EmuRegistrationTable {
   campaign_id: string;
   criteria_version: number;
   organisation_id: string;
-  subject_kind: 'person' | 'household' | 'branch';
+  subject_kind: 'person' | 'household' | 'branch' | 'commune' | 'env_collective';
   person_id: string | null;
   household_name: string | null;
   subject_org_id: string | null;

@@ -68,7 +68,16 @@ export const criteriaFormSchema = z.object({ criteria: criteriaRows });
 export const campaignFormSchema = z
   .object({ organisation_id: id, ...campaignFields, criteria: criteriaRows })
   .superRefine(periodsInOrder);
-/** A branch registers some of its members (or a household, or a commune its branches). */
+const CHOOSE_ORGS = {
+  branch: 'emu_err_choose_branches',
+  commune: 'emul_err_choose_communes',
+  env_collective: 'emul_err_choose_collectives'
+} as const;
+
+/**
+ * A branch registers some of its members (or a household), a commune its branches, the province
+ * its commune Hội, and an association level the environment-sector collectives of its area.
+ */
 export const registerSchema = z
   .object({
     campaign_id: id,
@@ -84,8 +93,8 @@ export const registerSchema = z
       ctx.addIssue({ code: 'custom', path: ['person_ids'], message: 'emu_err_choose_members' });
     if (r.subject_kind === 'household' && !r.household_name)
       ctx.addIssue({ code: 'custom', path: ['household_name'], message: 'err_required' });
-    if (r.subject_kind === 'branch' && !r.subject_org_ids.length)
-      ctx.addIssue({ code: 'custom', path: ['subject_org_ids'], message: 'emu_err_choose_branches' });
+    if (r.subject_kind !== 'person' && r.subject_kind !== 'household' && !r.subject_org_ids.length)
+      ctx.addIssue({ code: 'custom', path: ['subject_org_ids'], message: CHOOSE_ORGS[r.subject_kind] });
   });
 export type RegisterInput = z.output<typeof registerSchema>;
 

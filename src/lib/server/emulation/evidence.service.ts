@@ -36,6 +36,8 @@ export function whoOf(
 ): repo.Who {
   if (r.subject_kind === 'person') return { kind: 'person', personId: r.person_id! };
   if (r.subject_kind === 'branch') return { kind: 'branch', orgId: r.subject_org_id! };
+  if (r.subject_kind === 'commune') return { kind: 'commune', orgId: r.subject_org_id! };
+  if (r.subject_kind === 'env_collective') return { kind: 'agency', orgId: r.subject_org_id! };
   return { kind: 'household', orgId: r.organisation_id, name: r.household_name ?? '' };
 }
 

@@ -6,9 +6,9 @@ import type { SubjectKind } from '$lib/shared/emulation/rules';
 const subtree = (db: Db, orgId: string) =>
   db.selectFrom('organisation_closure').select('descendant_id').where('ancestor_id', '=', orgId);
 
-/** Members (not anonymised) and branches under the organisation: what the shares are "of". */
+/** Members (not anonymised), branches and commune Hội under the organisation: what the shares are "of". */
 export async function populationOf(db: Db, orgId: string) {
-  const [members, branches] = await Promise.all([
+  const [members, branches, communes] = await Promise.all([
     db
       .selectFrom('person')
       .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -20,9 +20,15 @@ export async function populationOf(db: Db, orgId: string) {
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('id', 'in', subtree(db, orgId))
       .where('type', '=', 'branch')
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('organisation')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('id', 'in', subtree(db, orgId))
+      .where('type', '=', 'commune_association')
       .executeTakeFirstOrThrow()
   ]);
-  return { members: Number(members.n), branches: Number(branches.n) };
+  return { members: Number(members.n), branches: Number(branches.n), communes: Number(communes.n) };
 }
 
 /** Registrations entered under the organisation, in scope, with what a list shows. */

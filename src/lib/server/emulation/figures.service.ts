@@ -26,9 +26,15 @@ export async function emulationFigures(db: Db, actor: Actor, orgId: string, from
       .filter((s) => s.indicator_code === code && (!kind || s.subject_kind === kind))
       .reduce((t, s) => t + s.value, 0);
   const population = await populationOf(db, orgId);
+  // Households and environment collectives have no count to be a share of.
+  const ofKind: Partial<Record<SubjectKind, number>> = {
+    person: population.members,
+    branch: population.branches,
+    commune: population.communes
+  };
   const bySubject = SUBJECT_KINDS.map((kind) => {
     const passed = get('passed', kind);
-    const of = kind === 'person' ? population.members : kind === 'branch' ? population.branches : 0;
+    const of = ofKind[kind] ?? 0;
     return {
       kind,
       registered: get('registered', kind),

@@ -7,12 +7,10 @@
 import { createHash } from 'node:crypto';
 import { AppError, isAppError } from '$lib/server/errors';
 import type { PostedFile } from '$lib/server/http/files';
-import { preparePhoto, storeMedia, thumbnail, type PreparedMedia } from '$lib/server/media/media';
+import { PDF, preparePhoto, sniffDocument, storeMedia, thumbnail, type PreparedMedia } from '$lib/server/media/media';
 
 export const MAX_EVIDENCE_FILES = 5;
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
-export const PDF = 'application/pdf';
-export const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 export interface PreparedFile {
   kind: 'photo' | 'document';
@@ -23,16 +21,6 @@ export interface PreparedFile {
   media: PreparedMedia | null;
   thumb: Buffer | null;
   original: Buffer;
-}
-
-/** PDF: "%PDF-". DOCX: a ZIP whose entries include the Word part (names sit unencrypted in the ZIP). */
-export function sniffDocument(data: Buffer): typeof PDF | typeof DOCX | null {
-  if (data.length >= 5 && data.toString('latin1', 0, 5) === '%PDF-') return PDF;
-  if (data.length >= 4 && data.readUInt32BE(0) === 0x504b0304) {
-    const names = data.toString('latin1');
-    if (names.includes('[Content_Types].xml') && names.includes('word/document.xml')) return DOCX;
-  }
-  return null;
 }
 
 const looksLikePhoto = (data: Buffer) =>

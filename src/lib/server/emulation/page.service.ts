@@ -10,7 +10,7 @@ import { AWARD_FORMS, CRITERION_GROUPS, mayGrant } from '$lib/shared/emulation/r
 import { getCampaign, listCampaigns } from './campaign.service';
 import { listRegistrations, myRegistrations } from './registration.service';
 import { listAwards, nominationsFor } from './award.service';
-import { votesOf } from './registration.repository';
+import { envCollectivesFor, votesOf } from './registration.repository';
 import { evaluationForm } from './evidence.service';
 import { campaignIndicators } from './indicators.service';
 import { dossierIndex } from './dossier.service';
@@ -27,6 +27,32 @@ export async function campaignsPage(db: Db, actor: Actor) {
   return { campaigns, mine, canManage: can(actor, MANAGE) };
 }
 
+/** Association levels that register: branches (members, households), communes, the province. */
+const REGISTRAR_TYPES = ['branch', 'commune_association', 'province_association'];
+
+type RegisterOrg = Awaited<ReturnType<typeof repo.orgsIn>>[number];
+
+/**
+ * The collectives the registration form offers, by kind: branches and commune Hội inside the
+ * actor's registering scope (under a level that may register them), and the environment-sector
+ * collectives in the area of a province or commune Hội the actor registers for.
+ */
+async function collectiveChoices(db: Db, subjects: string[], registerOrgs: RegisterOrg[]) {
+  const ids = new Set(registerOrgs.map((o) => o.id));
+  const underRegistrar = (type: string) =>
+    subjects.includes(type === 'branch' ? 'branch' : 'commune')
+      ? registerOrgs.filter((o) => o.type === type && !!o.parent_id && ids.has(o.parent_id))
+      : [];
+  const envRegistrars = registerOrgs
+    .filter((o) => o.type === 'province_association' || o.type === 'commune_association')
+    .map((o) => o.id);
+  return {
+    branchChoices: underRegistrar('branch'),
+    communeChoices: underRegistrar('commune_association'),
+    envChoices: subjects.includes('env_collective') ? await envCollectivesFor(db, envRegistrars) : []
+  };
+}
+
 export async function campaignPage(db: Db, actor: Actor, id: string) {
   const { campaign, criteria } = await getCampaign(db, actor, id);
   const registrations = await listRegistrations(db, actor, { campaignId: id });
@@ -38,7 +64,7 @@ export async function campaignPage(db: Db, actor: Actor, id: string) {
   const canManage = can(actor, MANAGE);
   const canEdit = canManage && (await inScope(db, actor, MANAGE, campaign.organisation_id));
   const [registerOrgs, members, councilOrgs, nominations, awards, dossiers, indicators, typical] = await Promise.all([
-    canRegister ? repo.orgsIn(db, scopeSubquery(db, actor, REGISTER), ['branch', 'commune_association']) : [],
+    canRegister ? repo.orgsIn(db, scopeSubquery(db, actor, REGISTER), REGISTRAR_TYPES) : [],
     canRegister ? repo.membersIn(db, scopeSubquery(db, actor, REGISTER)) : [],
     canManage ? repo.orgsIn(db, scopeSubquery(db, actor, MANAGE), ['commune_association', 'province_association']) : [],
     canManage ? nominationsFor(db, actor, id) : [],
@@ -47,6 +73,7 @@ export async function campaignPage(db: Db, actor: Actor, id: string) {
     campaignIndicators(db, actor, id),
     campaignTypical(db, actor, id)
   ]);
+  const collectives = await collectiveChoices(db, campaign.subjects, registerOrgs);
   const grantable = councilOrgs.map((o) => ({
     ...o,
     forms: AWARD_FORMS.filter((f) => mayGrant(o.type, f.code)).map((f) => f.code)
@@ -56,6 +83,7 @@ export async function campaignPage(db: Db, actor: Actor, id: string) {
     groups,
     registrations,
     registerOrgs,
+    ...collectives,
     members,
     councilOrgs,
     candidates: canManage ? registrations.filter((r) => ['branch_assessed', 'council_done'].includes(r.status)) : [],

@@ -73,6 +73,64 @@ export async function childOrgs(db: Db, parentId: string, ids: string[]) {
   return db.selectFrom('organisation').select('id').where('id', 'in', ids).where('parent_id', '=', parentId).execute();
 }
 
+/** Commune associations below the registering level (the province Hội registers its communes). */
+export async function communesUnder(db: Db, registrarId: string, ids: string[]) {
+  if (!ids.length) return [];
+  return db
+    .selectFrom('organisation as o')
+    .innerJoin('organisation_closure as c', 'c.descendant_id', 'o.id')
+    .select('o.id')
+    .where('o.id', 'in', ids)
+    .where('o.type', '=', 'commune_association')
+    .where('o.valid_to', 'is', null)
+    .where('c.ancestor_id', '=', registrarId)
+    .where('c.depth', '>', 0)
+    .execute();
+}
+
+/** Organisations of the environment side: an environment department and the units under it. */
+const envSector = (db: Db) =>
+  db
+    .selectFrom('organisation_closure as ec')
+    .innerJoin('organisation as ed', 'ed.id', 'ec.ancestor_id')
+    .select('ec.descendant_id')
+    .where('ed.type', '=', 'environment_department');
+
+/**
+ * The administrative area of some organisations: their units and every unit up to three levels
+ * below (province → district → commune → village), without a recursive query.
+ */
+const areaOf = (db: Db, orgIds: string[]) => {
+  const roots = db.selectFrom('organisation').select('admin_unit_id').where('id', 'in', orgIds);
+  return db
+    .selectFrom('admin_unit as u0')
+    .leftJoin('admin_unit as u1', 'u1.id', 'u0.parent_id')
+    .leftJoin('admin_unit as u2', 'u2.id', 'u1.parent_id')
+    .leftJoin('admin_unit as u3', 'u3.id', 'u2.parent_id')
+    .select('u0.id')
+    .where((eb) =>
+      eb.or([eb('u0.id', 'in', roots), eb('u1.id', 'in', roots), eb('u2.id', 'in', roots), eb('u3.id', 'in', roots)])
+    );
+};
+
+/**
+ * Environment-sector collectives an association level may register: open organisations of the
+ * environment side whose unit lies in the registering Hội's area (a province Hội: the Sở and its
+ * units; a commune Hội: those of its commune). `ids` narrows to the posted choice.
+ */
+export async function envCollectivesFor(db: Db, registrarIds: string[], ids?: string[]) {
+  if (!registrarIds.length || (ids && !ids.length)) return [];
+  let q = db
+    .selectFrom('organisation as o')
+    .select(['o.id', 'o.name', 'o.type'])
+    .where('o.kind', '=', 'agency')
+    .where('o.valid_to', 'is', null)
+    .where('o.id', 'in', envSector(db))
+    .where('o.admin_unit_id', 'in', areaOf(db, registrarIds));
+  if (ids) q = q.where('o.id', 'in', ids);
+  return q.orderBy('o.sort_key').limit(500).execute();
+}
+
 export async function orgFacts(db: Db, id: string) {
   return db
     .selectFrom('organisation')

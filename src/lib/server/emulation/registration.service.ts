@@ -1,7 +1,9 @@
 /**
  * Registration (đăng ký thi đua): a branch registers its members or households, a commune
- * its branches, each with the criteria they commit to. Registering the same subject again
- * in the same campaign returns the existing registration, so a retried form is harmless.
+ * its branches, the province its commune Hội, and a province or commune Hội the environment-sector
+ * collectives of its area when the campaign covers them, each with the criteria they commit to.
+ * Registering the same subject again in the same campaign returns the existing registration, so
+ * a retried form is harmless.
  * Then the self-assessment and the branch meeting's assessment, and manual evidence.
  */
 import type { Db } from '$lib/server/db';
@@ -32,12 +34,31 @@ type Subject = {
   subject_org_id?: string;
 };
 
+// An organisation is one subject whatever kind it registered as, so it is rewarded once per campaign.
 const subjectKey = (orgId: string, s: Subject) =>
   s.kind === 'person'
     ? `p:${s.person_id}`
-    : s.kind === 'branch'
-      ? `o:${s.subject_org_id}`
-      : `h:${orgId}:${fold(s.household_name!)}`;
+    : s.kind === 'household'
+      ? `h:${orgId}:${fold(s.household_name!)}`
+      : `o:${s.subject_org_id}`;
+
+/** Association levels that may register environment-sector collectives of their area. */
+const ENV_REGISTRARS = ['province_association', 'commune_association'];
+
+const OUTSIDE = {
+  branch: 'emu_err_branch_outside',
+  commune: 'emul_err_commune_outside',
+  env_collective: 'emul_err_collective_outside'
+} as const;
+
+/** The posted organisations the registering level may register as this kind of subject. */
+async function orgSubjects(db: Db, kind: keyof typeof OUTSIDE, registrarId: string, ids: string[]) {
+  if (kind === 'branch') return repo.childOrgs(db, registrarId, ids);
+  if (kind === 'commune') return repo.communesUnder(db, registrarId, ids);
+  const registrar = await repo.orgFacts(db, registrarId);
+  if (!registrar || !ENV_REGISTRARS.includes(registrar.type)) return [];
+  return repo.envCollectivesFor(db, [registrarId], ids);
+}
 
 async function subjectsOf(db: Db, input: RegisterInput): Promise<Subject[]> {
   const org = input.organisation_id;
@@ -46,10 +67,12 @@ async function subjectsOf(db: Db, input: RegisterInput): Promise<Subject[]> {
     if (found.length !== input.person_ids.length) throw invalid('person_ids', 'emu_err_member_outside');
     return input.person_ids.map((person_id) => ({ kind: 'person', person_id }));
   }
-  if (input.subject_kind === 'branch') {
-    const found = await repo.childOrgs(db, org, input.subject_org_ids);
-    if (found.length !== input.subject_org_ids.length) throw invalid('subject_org_ids', 'emu_err_branch_outside');
-    return input.subject_org_ids.map((subject_org_id) => ({ kind: 'branch', subject_org_id }));
+  const kind = input.subject_kind;
+  if (kind === 'branch' || kind === 'commune' || kind === 'env_collective') {
+    const ids = [...new Set(input.subject_org_ids)];
+    const found = await orgSubjects(db, kind, org, ids);
+    if (found.length !== ids.length) throw invalid('subject_org_ids', OUTSIDE[kind]);
+    return ids.map((subject_org_id) => ({ kind, subject_org_id }));
   }
   return [{ kind: 'household', household_name: input.household_name! }];
 }

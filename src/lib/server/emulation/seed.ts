@@ -7,6 +7,7 @@
 import type { Db } from '$lib/server/db';
 import { SYSTEM } from '$lib/server/access/actor';
 import type { CriterionInput } from './emulation.schema';
+import type { SubjectKind } from '$lib/shared/emulation/rules';
 import { closeCampaign, createCampaign } from './campaign.service';
 import { branchAssess, register } from './registration.service';
 import { publishResults, recordCouncil } from './council.service';
@@ -47,7 +48,7 @@ export async function seedEmulationDemo(db: Db): Promise<void> {
   const base = {
     organisation_id: province.id,
     kind: 'movement' as const,
-    subjects: ['person', 'household', 'branch'] as ('person' | 'household' | 'branch')[],
+    subjects: ['person', 'household', 'branch'] as SubjectKind[],
     title_threshold: 60
   };
   const past = await createCampaign(db, SYSTEM, {
@@ -62,6 +63,7 @@ export async function seedEmulationDemo(db: Db): Promise<void> {
   await createCampaign(db, SYSTEM, {
     ...base,
     name: 'Tuổi cao – Gương sáng giai đoạn 2026–2030',
+    subjects: ['person', 'household', 'branch', 'commune'],
     register_from: '2026-01-01',
     register_to: '2030-06-30',
     evaluate_from: '2026-01-01',
@@ -72,6 +74,8 @@ export async function seedEmulationDemo(db: Db): Promise<void> {
     ...base,
     kind: 'specialised',
     name: 'Người cao tuổi tham gia bảo vệ môi trường, xây dựng nông thôn mới và đô thị văn minh',
+    // The program's own campaign also covers the environment sector's collectives.
+    subjects: ['person', 'household', 'branch', 'commune', 'env_collective'],
     register_from: '2026-01-01',
     register_to: '2030-06-30',
     evaluate_from: '2026-01-01',

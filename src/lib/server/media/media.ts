@@ -130,6 +130,23 @@ export function sniffAudio(data: Buffer): (typeof AUDIO_TYPES)[number] | null {
   return null;
 }
 
+export const PDF = 'application/pdf';
+export const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/**
+ * The document type the bytes really are (beside the photo and audio sniffing, so every upload
+ * is judged by one module). PDF: "%PDF-". DOCX: a ZIP whose entries include the Word part
+ * (names sit unencrypted in the ZIP).
+ */
+export function sniffDocument(data: Buffer): typeof PDF | typeof DOCX | null {
+  if (data.length >= 5 && data.toString('latin1', 0, 5) === '%PDF-') return PDF;
+  if (data.length >= 4 && data.readUInt32BE(0) === 0x504b0304) {
+    const names = data.toString('latin1');
+    if (names.includes('[Content_Types].xml') && names.includes('word/document.xml')) return DOCX;
+  }
+  return null;
+}
+
 export function prepareAudio(data: Buffer, type: string): PreparedMedia {
   const declared = baseMime(type);
   const mime = sniffAudio(data);

@@ -23,8 +23,16 @@ export const MEASURES = [
 ] as const;
 export type Measure = (typeof MEASURES)[number];
 
-export const SUBJECT_KINDS = ['person', 'household', 'branch'] as const;
+/**
+ * Who a campaign may cover: a member, a household, a chi hội, a commune Hội (registered by the
+ * province level above it) and a collective of the environment sector (an organisation of the
+ * environment side, registered by the association level of its area) when the program includes them.
+ */
+export const SUBJECT_KINDS = ['person', 'household', 'branch', 'commune', 'env_collective'] as const;
 export type SubjectKind = (typeof SUBJECT_KINDS)[number];
+/** Subjects that are an organisation (`subject_org_id`): a collective, never a person. */
+export const ORG_SUBJECTS = ['branch', 'commune', 'env_collective'] as const satisfies readonly SubjectKind[];
+export const isOrgSubject = (kind: string): boolean => (ORG_SUBJECTS as readonly string[]).includes(kind);
 
 /**
  * Forms of reward and who may grant each (organisation types). A level that is not listed has
