@@ -61,4 +61,13 @@ test('a report filed under the wrong commune is moved to the right one', { tag: 
   await expect(history).toContainText('Sửa xã, phường');
   await expect(history).toContainText(/Từ .*Đoàn Kết sang .*Bình Lư/);
   await expect(history).toContainText('Người phản ánh chọn nhầm xã');
+
+  // The audit log names the fields and the places, not columns and ids.
+  await signInAs(page, 'quantri');
+  await visit(page, `/admin/audit?q=${id}`);
+  const moved = page.getByRole('row').filter({ hasText: 'Sửa xã, phường của phản ánh' });
+  await expect(moved).toContainText(/Xã\/phường:\s*Phường Đoàn Kết\s*→\s*Xã Bình Lư/);
+  await expect(moved).toContainText('Hội tiếp nhận');
+  await expect(moved).not.toContainText('commune_unit_id');
+  await expect(moved).toContainText('Hạn xử lý');
 });

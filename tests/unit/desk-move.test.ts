@@ -20,6 +20,10 @@ import { officerReport } from '../../src/lib/server/reports/workflow/view.servic
 import { listQueue } from '../../src/lib/server/reports/workflow/queue.service';
 import { addCalendarDays } from '../../src/lib/server/calendar/workdays';
 import { todayVn } from '../../src/lib/shared/format';
+import { browseAudit, diff } from '../../src/lib/server/audit/audit.query';
+import { auditFilterSchema } from '../../src/lib/server/audit/audit.schema';
+import { AUDIT_FIELD, auditFieldLabel } from '../../src/lib/shared/audit-fields';
+import { auditActionLabel } from '../../src/lib/components/roles';
 
 const UNKNOWN = '00000000-0000-4000-8000-000000000000';
 
@@ -222,6 +226,26 @@ forEachDb('desk: correcting the commune of a report', (ctx) => {
       deadline_on: before.deadline_on
     });
     expect((await officerReport(ctx.db, ranger, id)).report.commune).toContain('Bình Lư');
+  });
+
+  it('the audit log reads the move in words: field labels and place names, not columns and ids', async () => {
+    const id = await fresh();
+    await moveReport(ctx.db, province, id, moveSchema.parse({ commune_id: u.other, reason: 'Nhầm xã' }));
+    const admin = await actorFor(ctx.db, 'quantri');
+    const { events } = await browseAudit(ctx.db, admin, auditFilterSchema.parse({ q: id, page: '1' }));
+    const move = events.find((e) => e.action === 'report.move');
+    expect(auditActionLabel(move!.action)).toBe('Sửa xã, phường của phản ánh');
+    const byLabel = Object.fromEntries(move!.changes.map((c) => [auditFieldLabel(c.field), [c.before, c.after]]));
+    expect(byLabel['Xã/phường']).toEqual(['Phường Đoàn Kết', 'Xã Bình Lư']);
+    expect(byLabel['Hội tiếp nhận']).toEqual(['Hội Người cao tuổi phường Đoàn Kết', 'Hội Người cao tuổi xã Bình Lư']);
+    // Every field the workflow audits on a report has a label.
+    const all = await ctx.db
+      .selectFrom('audit_event')
+      .select(['before_json', 'after_json'])
+      .where('entity_type', '=', 'report')
+      .execute();
+    const fields = new Set(all.flatMap((r) => diff(r.before_json, r.after_json).map((c) => c.field)));
+    expect([...fields].filter((f) => !(f in AUDIT_FIELD))).toEqual([]);
   });
 
   describe('a closed report', () => {
