@@ -11,6 +11,30 @@ const targets = (page: Page) => page.getByRole('table', { name: /Chỉ tiêu k�
 const row = (page: Page, name: string) => targets(page).getByRole('row', { name: new RegExp(`^${name}`) });
 const children = (page: Page) => page.getByRole('table', { name: /Các đơn vị trực thuộc/ });
 
+const overlap = (a: DOMRect, b: DOMRect) =>
+  a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1;
+
+/** No shown area label covers another or a marker, and no marker covers another. */
+async function expectUncluttered(page: Page): Promise<void> {
+  const boxes = await page.evaluate(() => {
+    const rect = (e: Element) => e.getBoundingClientRect().toJSON() as DOMRect;
+    const labels = [...document.querySelectorAll<HTMLElement>('.leaflet-tooltip.pd-area')]
+      .filter((e) => getComputedStyle(e).visibility !== 'hidden')
+      .map((e) => ({ text: e.textContent ?? '', r: rect(e) }));
+    const markers = [...document.querySelectorAll('.pd-cluster')].map((e) => ({
+      text: e.textContent ?? '',
+      r: rect(e)
+    }));
+    return { labels, markers };
+  });
+  const all = [...boxes.markers, ...boxes.labels];
+  expect(boxes.markers.length, 'markers drawn').toBeGreaterThan(0);
+  expect(boxes.labels.length, 'some labels shown').toBeGreaterThan(0);
+  for (let i = 0; i < all.length; i++)
+    for (let j = i + 1; j < all.length; j++)
+      expect(overlap(all[i].r, all[j].r), `"${all[i].text}" overlaps "${all[j].text}"`).toBe(false);
+}
+
 test('province officer: targets and actuals, monthly trend, child table sorted by a column, map or its table', async ({
   page
 }) => {
@@ -62,6 +86,26 @@ test('province officer: targets and actuals, monthly trend, child table sorted b
       'data-ready',
       'true'
     );
+    await expectUncluttered(page);
+    // Several models at one place: one marker holds them all, and its list names each.
+    const models = page
+      .locator('.leaflet-marker-icon')
+      .filter({ has: page.locator('.pd-model') })
+      .first();
+    const held = Number((await models.locator('.pd-model').textContent())!.replace(/\D/g, ''));
+    expect(held).toBeGreaterThan(1);
+    await models.click();
+    const popup = page.locator('.leaflet-popup-content');
+    await expect(popup.locator('li').filter({ hasText: /^M / })).toHaveCount(held);
+    await expect(popup.getByRole('link').first()).toBeVisible();
+    await page.screenshot({ path: test.info().outputPath('dashboard-map-popup.png') });
+    await expectAccessible(page);
+    await page.keyboard.press('Escape');
+    // Zoomed in, the labels still do not pile up.
+    await page.getByRole('button', { name: 'Zoom in' }).click();
+    await page.waitForTimeout(400);
+    await expectUncluttered(page);
+    await page.locator('.map').screenshot({ path: test.info().outputPath('dashboard-map-zoomed.png') });
   } else {
     await expect(page.getByText('Bản đồ cần JavaScript; bảng dưới đây có cùng số liệu.')).toBeVisible();
   }

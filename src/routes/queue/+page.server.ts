@@ -5,5 +5,10 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
   const actor = requireSignIn(event);
   const { locals, url } = event;
-  return loadOr404(() => listQueue(locals.db, actor, url.searchParams.get('tab'), new Date(), url.searchParams));
+  const queue = await loadOr404(() =>
+    listQueue(locals.db, actor, url.searchParams.get('tab'), new Date(), url.searchParams)
+  );
+  // Back from moving a report out of this officer's commune (its page now answers 404).
+  const moved = url.searchParams.get('moved');
+  return { ...queue, moved: moved && /^[0-9A-F]{8}$/.test(moved) ? moved : null };
 };

@@ -35,3 +35,19 @@ export async function distinctAuditValues(db: Db, column: 'entity_type' | 'actio
   const rows = await db.selectFrom('audit_event').select(column).distinct().orderBy(column).execute();
   return rows.map((r) => r[column] as string);
 }
+
+/** What an id stored in an audit snapshot names, per kind of thing it points at. */
+export type NamedKind = 'unit' | 'org' | 'category' | 'account';
+
+export async function namesOf(db: Db, kind: NamedKind, ids: string[]): Promise<Record<string, string>> {
+  if (!ids.length) return {};
+  const rows =
+    kind === 'unit'
+      ? await db.selectFrom('admin_unit').select(['id', 'full_name as name']).where('id', 'in', ids).execute()
+      : kind === 'org'
+        ? await db.selectFrom('organisation').select(['id', 'name']).where('id', 'in', ids).execute()
+        : kind === 'category'
+          ? await db.selectFrom('category').select(['id', 'name_vi as name']).where('id', 'in', ids).execute()
+          : await db.selectFrom('account').select(['id', 'display_name as name']).where('id', 'in', ids).execute();
+  return Object.fromEntries(rows.map((r) => [r.id, r.name]));
+}

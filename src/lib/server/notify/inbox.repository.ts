@@ -35,6 +35,17 @@ export async function staffAt(db: Db, orgId: string, roles: readonly string[]) {
     .execute();
 }
 
+/** Removes these accounts' notices of one report; returns how many went. */
+export async function deleteReportNotices(db: Db, reportId: string, accountIds: string[]): Promise<number> {
+  if (!accountIds.length) return 0;
+  const res = await db
+    .deleteFrom('inbox_item')
+    .where('report_id', '=', reportId)
+    .where('account_id', 'in', accountIds)
+    .executeTakeFirst();
+  return Number(res.numDeletedRows ?? 0);
+}
+
 export async function parentOf(db: Db, orgId: string): Promise<string | null> {
   const row = await db.selectFrom('organisation').select('parent_id').where('id', '=', orgId).executeTakeFirst();
   return row?.parent_id ?? null;

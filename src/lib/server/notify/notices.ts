@@ -93,6 +93,20 @@ export async function noticeNewReport(db: Db, reportId: string): Promise<number>
   return r ? tell(db, r, r.commune_org_id, 'report.verify', 'new_report', r.id) : 0;
 }
 
+/**
+ * A report moved to another commune: the old commune Hội's officers can no longer open it, so
+ * what they were told about it goes too (a notice leading to "not found" helps no one).
+ */
+export async function withdrawNotices(db: Db, reportId: string, oldOrgId: string | null): Promise<number> {
+  if (!oldOrgId) return 0;
+  const staff = await repo.staffAt(db, oldOrgId, rolesFor('report.verify'));
+  return repo.deleteReportNotices(
+    db,
+    reportId,
+    staff.map((s) => s.id)
+  );
+}
+
 export interface StepFacts {
   reportId: string;
   eventId: string;

@@ -42,6 +42,8 @@ export const AUDIT_ACTION: Labels = {
   report_resolve: m.admin_action_report_resolve,
   report_return: m.admin_action_report_return,
   report_verify: m.admin_action_report_verify,
+  report_move: m.desk_audit_report_move,
+  report_place: m.desk_audit_report_place,
   reveal: m.admin_action_reveal,
   reveal_request: m.desk_audit_reveal_request,
   reveal_decline: m.desk_audit_reveal_decline,

@@ -82,7 +82,8 @@ export const REPORT_EVENT: Labels = {
   other: m.rw_event_other,
   assigned: m.rw_event_assigned,
   ext_denied: m.rw_event_ext_denied,
-  place: m.o311_event_place
+  place: m.o311_event_place,
+  move: m.desk_event_move
 };
 
 /** Attachment kinds. */

@@ -16,6 +16,8 @@ import type { UploadedDocument } from '$lib/server/reports/workflow/documents';
 import { issueForwardingSlip, reportSlips } from '$lib/server/reports/workflow/slip.service';
 import { placeOptions, placeReport } from '$lib/server/reports/workflow/place.service';
 import { placeSchema } from '$lib/server/reports/workflow/place.schema';
+import { moveOptions, moveReport } from '$lib/server/reports/workflow/move.service';
+import { moveSchema } from '$lib/server/reports/workflow/move.schema';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -37,7 +39,11 @@ export const load: PageServerLoad = async (event) => {
     view.report.id,
     event.url.searchParams.get('commune_id')
   );
-  return { ...view, slips, revealRequest, place, saved: event.url.searchParams.get('saved') };
+  // The unplaced report's place form and this correction never show together (placed or not).
+  const move = place
+    ? null
+    : await moveOptions(event.locals.db, event.locals.actor, view.report.id, event.url.searchParams.get('commune_id'));
+  return { ...view, slips, revealRequest, place, move, saved: event.url.searchParams.get('saved') };
 };
 
 type Run<S extends z.ZodType> = (c: FormContext<z.infer<S>>, id: string) => Promise<unknown>;
@@ -92,6 +98,16 @@ export const actions: Actions = {
     closeValues
   ),
   place: step('place', placeSchema, (c, id) => placeReport(c.db, c.actor, id, c.data)),
+  // Moved out of a commune officer's scope, the report page would answer 404: back to the queue.
+  move: formAction({
+    name: 'move',
+    schema: moveSchema,
+    run: (c) => moveReport(c.db, c.actor, c.event.params.id!, c.data),
+    redirectTo: (res, e) =>
+      res.stillReadable
+        ? `/reports/${e.params.id}?saved=move`
+        : `/queue?moved=${e.params.id!.slice(0, 8).toUpperCase()}`
+  }),
   slip: step('slip', z.object({}), (c, id) => issueForwardingSlip(c.db, c.actor, id)),
   ask_reveal: step('ask_reveal', s.reasonSchema, (c, id) => requestReveal(c.db, c.actor, id, c.data.reason)),
   // Shown once in the response, never stored in the page URL or the session.

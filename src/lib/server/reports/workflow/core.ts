@@ -74,6 +74,8 @@ export interface Step {
   internalNote?: string | null; // officers only, never shown to the reporter
   patch?: Updateable<ReportTable>;
   action: string; // audit action, e.g. 'report.verify'
+  /** More of the old row for the audit trail, when the step changes more than status and deadline. */
+  before?: Record<string, unknown>;
 }
 
 export async function writeEvent(
@@ -128,7 +130,7 @@ export async function applyStep(tx: Db, actor: Actor, s: Step): Promise<string> 
     entityType: 'report',
     entityId: s.r.id,
     organisationId: org,
-    before: { status: s.r.status, deadline_on: s.r.deadline_on },
+    before: { status: s.r.status, deadline_on: s.r.deadline_on, ...s.before },
     after: { ...s.patch, ...(s.to ? { status: s.to } : {}) }
   });
   return eventId;
