@@ -276,6 +276,10 @@ export interface ReportTable {
   public_search: Generated<string | null>;
   /** A photo link sent by an Open311 client; shown to officers, never fetched. */
   media_url: Generated<string | null>;
+  /** When the association first checked it: verified, escalated or forwarded (migration 135). */
+  checked_at: Generated<string | null>;
+  /** The deadline its latest resolve was measured against: on time or late (migration 135). */
+  resolved_due_on: Generated<string | null>;
 }
 
 export interface ReportIdentityTable {
