@@ -626,6 +626,24 @@ export interface ReportingSettingTable {
   updated_at: string;
 }
 
+// ---- document jobs (migration 136) ----
+export type DocumentJobStatus = 'pending' | 'running' | 'done' | 'failed';
+export interface DocumentJobTable {
+  id: string;
+  kind: string;
+  entity_id: string;
+  version_key: string;
+  requested_by: string;
+  status: DocumentJobStatus;
+  attempts: Generated<number>;
+  error: string | null;
+  /** JSON { docx, annex }: paths under DATA_DIR/private */
+  files: string | null;
+  created_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+}
+
 export interface PeriodicReportTable {
   id: string;
   organisation_id: string;
@@ -1007,6 +1025,7 @@ export interface DB {
   issued_document_link: IssuedDocumentLinkTable;
   reporting_setting: ReportingSettingTable;
   periodic_report: PeriodicReportTable;
+  document_job: DocumentJobTable;
   periodic_report_event: PeriodicReportEventTable;
   emu_campaign: EmuCampaignTable;
   emu_criterion: EmuCriterionTable;

@@ -22,6 +22,7 @@ import * as m080 from './080_news';
 import * as m081 from './081_outreach_library';
 import * as m100 from './100_custodian_request';
 import * as m135 from './135_report_aggregates';
+import * as m136 from './136_document_job';
 
 /** Add new migrations here, in order. Never edit a migration that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -47,5 +48,6 @@ export const migrations: Record<string, Migration> = {
   '080_news': m080,
   '081_outreach_library': m081,
   '100_custodian_request': m100,
-  '135_report_aggregates': m135
+  '135_report_aggregates': m135,
+  '136_document_job': m136,
 };
