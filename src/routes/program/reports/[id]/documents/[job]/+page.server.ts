@@ -3,10 +3,25 @@ import { formAction, loadOr404, requireSignIn } from '$lib/server/http';
 import { reportJob, requestReportDocuments } from '$lib/server/reporting/report-jobs.service';
 import type { Actions, PageServerLoad } from './$types';
 
+/** How long a refresh waits for the job to move before answering that it still waits. */
+const HOLD_MS = 4_000;
+const STEP_MS = 250;
+
 export const load: PageServerLoad = async (event) => {
   const actor = requireSignIn(event);
   const { id, job } = event.params;
-  return { job: await loadOr404(() => reportJob(event.locals.db, actor, id, job)) };
+  const read = () => loadOr404(() => reportJob(event.locals.db, actor, id, job));
+  let view = await read();
+  // The page refreshes itself at once while the job waits (see +page.svelte); each refresh
+  // answers when the job moves, or after HOLD_MS, so it reloads every few seconds, not in a loop.
+  if (event.url.searchParams.has('wait')) {
+    const until = Date.now() + HOLD_MS;
+    while ((view.status === 'pending' || view.status === 'running') && Date.now() < until) {
+      await new Promise((r) => setTimeout(r, STEP_MS));
+      view = await read();
+    }
+  }
+  return { job: view };
 };
 
 export const actions: Actions = {
