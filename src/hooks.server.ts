@@ -8,6 +8,7 @@ import { SESSION_COOKIE } from '$lib/server/auth/session';
 import { handleMustChangePassword } from '$lib/server/auth/guard';
 import { handleExpiredForm } from '$lib/server/drafts/hook';
 import { ensureSeeded } from '$lib/server/seed/startup';
+import { startDocumentWorker } from '$lib/server/reporting/report-jobs.service';
 import { log } from '$lib/server/log';
 import { config } from '$lib/server/config';
 import {
@@ -26,6 +27,8 @@ export const init: ServerInit = async () => {
   void config.APP_SECRET;
   const db = await getDb();
   await ensureSeeded(db);
+  // documents are made off the request, one at a time; jobs left by a previous run resume
+  startDocumentWorker(db);
 };
 
 const handleAuth: Handle = async ({ event, resolve }) => {

@@ -10,6 +10,8 @@ import { deadlineFor } from '../../src/lib/server/reports/deadline.service';
 import { roundToGrid } from '../../src/lib/shared/reports/geo';
 import { todayVn } from '../../src/lib/shared/format';
 import type { Insertable } from 'kysely';
+import { applyDeltas } from '../../src/lib/server/program/rollup/aggregate.repository';
+import { reportContributions } from '../../src/lib/server/program/rollup/report-contributions';
 import type { Db } from '../../src/lib/server/db';
 import type { ReportTable } from '../../src/lib/server/db/schema';
 
@@ -98,6 +100,9 @@ export async function createTestReport(db: Db, o: FactoryOptions = {}): Promise<
       ...over
     })
     .execute();
+  // counted in the report figures' pre-aggregates, as intake and the workflow steps count it
+  const row = await db.selectFrom('report').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  await applyDeltas(db, reportContributions(row));
   await db
     .insertInto('report_event')
     .values({

@@ -276,6 +276,10 @@ export interface ReportTable {
   public_search: Generated<string | null>;
   /** A photo link sent by an Open311 client; shown to officers, never fetched. */
   media_url: Generated<string | null>;
+  /** When the association first checked it: verified, escalated or forwarded (migration 135). */
+  checked_at: Generated<string | null>;
+  /** The deadline its latest resolve was measured against: on time or late (migration 135). */
+  resolved_due_on: Generated<string | null>;
 }
 
 export interface ReportIdentityTable {
@@ -620,6 +624,24 @@ export interface ReportingSettingTable {
   organisation_id: string;
   cutoff: string;
   updated_at: string;
+}
+
+// ---- document jobs (migration 136) ----
+export type DocumentJobStatus = 'pending' | 'running' | 'done' | 'failed';
+export interface DocumentJobTable {
+  id: string;
+  kind: string;
+  entity_id: string;
+  version_key: string;
+  requested_by: string;
+  status: DocumentJobStatus;
+  attempts: Generated<number>;
+  error: string | null;
+  /** JSON { docx, annex }: paths under DATA_DIR/private */
+  files: string | null;
+  created_at: string;
+  started_at: string | null;
+  finished_at: string | null;
 }
 
 export interface PeriodicReportTable {
@@ -1003,6 +1025,7 @@ export interface DB {
   issued_document_link: IssuedDocumentLinkTable;
   reporting_setting: ReportingSettingTable;
   periodic_report: PeriodicReportTable;
+  document_job: DocumentJobTable;
   periodic_report_event: PeriodicReportEventTable;
   emu_campaign: EmuCampaignTable;
   emu_criterion: EmuCriterionTable;

@@ -21,6 +21,14 @@ export async function storeIssuedFile(year: number, name: string, bytes: Buffer)
   return rel;
 }
 
+/** A generated (not issued) file of a document job, kept until the job is made again. */
+export async function storeJobFile(jobId: string, name: string, bytes: Buffer): Promise<string> {
+  const rel = path.join('jobs', `${jobId}-${name}`);
+  await mkdir(path.join(root(), 'jobs'), { recursive: true });
+  await writeFile(path.join(root(), rel), bytes, { mode: 0o600 });
+  return rel;
+}
+
 export const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 export async function readIssuedFile(rel: string): Promise<Buffer> {

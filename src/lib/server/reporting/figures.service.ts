@@ -16,11 +16,13 @@ import { aggregateMonths, type Period } from '$lib/shared/reporting/periods';
 import type { Figure, Figures } from '$lib/shared/reporting/figures';
 import { READ } from './policy';
 import * as repo from './reporting.repository';
-import { outcomeFigures, placeFigures, type Members } from './outcome-figures';
+import { placeFigures, REPORT_CODES, REPORT_LINK, sanctionsOf, type Members } from './outcome-figures';
 import { emulationReportFigures } from './emulation-figures';
 
 /** "Trong đó" figures under outreach_participants: computed indicators kept off plans (migration 062). */
 const DETAILS = ['outreach_elderly', 'outreach_women', 'outreach_ethnic'];
+/** Citizen-report and outcome figures: computed indicators kept off plans too (migration 135). */
+const REPORTS: readonly string[] = REPORT_CODES;
 
 /** Which list shows the records behind an indicator, and its filter. */
 const LINKS: Record<string, { path: string; kind?: string }> = {
@@ -84,16 +86,16 @@ export async function computeFigures(db: Db, actor: Actor, orgId: string, period
   const subtree = db.selectFrom('organisation_closure').select('descendant_id').where('ancestor_id', '=', orgId);
   const orgs = actor.kind === 'system' ? subtree : subtree.where('descendant_id', 'in', scopeSubquery(db, actor, READ));
   const [indicators, targets, members] = await Promise.all([
-    repo.computedIndicators(db, DETAILS),
+    repo.computedIndicators(db, [...DETAILS, ...REPORTS]),
     repo.yearTargets(db, orgId, period.year),
     membersOf(db, actor, orgId, period.end)
   ]);
   // every indicator in one pass over the pre-aggregates (none when the period closes no month)
-  const [rolled, outcomes, emulation] = await Promise.all([
+  const [rolled, sanctions, emulation] = await Promise.all([
     months
       ? rollupOrgIndicators(db, actor, orgId, indicators, { from: months.from, to: months.to, asOf: period.end })
       : null,
-    outcomeFigures(db, orgs, period, members),
+    sanctionsOf(db, orgs, months),
     emulationReportFigures(db, actor, orgId, months, orgs, members)
   ]);
   const figures: Figure[] = indicators.map((ind) => {
@@ -106,17 +108,19 @@ export async function computeFigures(db: Db, actor: Actor, orgId: string, period
       value: r.total,
       target,
       percent: percent(r.total, target),
-      link: months ? linkFor(ind.code, months) : null,
+      link: REPORTS.includes(ind.code) ? REPORT_LINK : months ? linkFor(ind.code, months) : null,
       children: r.children.map((c) => ({ id: c.id, name: c.name, value: c.value }))
     };
   });
   const details = figures.filter((f) => DETAILS.includes(f.code));
-  const base = figures.filter((f) => !DETAILS.includes(f.code));
+  const base = figures.filter((f) => !DETAILS.includes(f.code) && !REPORTS.includes(f.code));
+  // in the order a report lists them, whatever the indicators' sort order
+  const reports = REPORTS.map((code) => figures.find((f) => f.code === code)).filter((f): f is Figure => !!f);
   return {
     months,
     asOf: period.end,
-    figures: placeFigures([...base, ...outcomes.figures, ...emulation], details),
-    sanctions: outcomes.sanctions
+    figures: placeFigures([...base, ...reports, ...emulation], details),
+    sanctions
   };
 }
 

@@ -27,7 +27,7 @@ export const LINK = 'periodic_report';
 import { OUTLINE, type Narrative } from '$lib/shared/reporting/sections';
 import type { Figures } from '$lib/shared/reporting/figures';
 import { dmy } from '$lib/shared/reporting/periods';
-import { reportView, type ReportView } from './report.service';
+import { loadReport, reportView, type ReportView } from './report.service';
 import * as repo from './reporting.repository';
 import { day } from '$lib/server/xlsx/cells';
 
@@ -211,20 +211,32 @@ export const annexReference = (numberText: string, issuedOn: string, issuer: str
   `(Kèm theo Báo cáo số ${numberText} ngày ${dmy(issuedOn)} của ${issuer})`;
 
 /**
- * The report's .docx and annex as a reader in scope may download them: the files issued in
- * the register when it was submitted (exactly as they went out), else a draft rendered now.
+ * The files issued in the register for a submitted report (exactly as they went out), for a
+ * reader in scope; null while it is a draft or returned (its files are made by a job:
+ * report-jobs.service.ts). Reads no figures, so it answers at once.
  */
-export async function reportFiles(db: Db, actor: Actor, id: string) {
-  const view = await reportView(db, actor, id);
+export async function issuedReportFiles(db: Db, actor: Actor, id: string) {
+  const row = await loadReport(db, actor, id);
+  if (row.status === 'draft' || row.status === 'returned') return null;
   const issued = (await documentsFor(db, LINK, [id])).sort((a, b) => (a.issuedOn < b.issuedOn ? 1 : -1));
   const last = issued.find((d) => d.typeCode === KINDS.BC.code);
-  if (last && view.report.status !== 'draft' && view.report.status !== 'returned') {
-    const [docx, annex] = await Promise.all([
-      issuedFile(db, actor, last.id, 'docx'),
-      issuedFile(db, actor, last.id, 'annex')
-    ]);
-    return { view, number: last.numberText, docx: docx.body, annex: annex.body };
-  }
+  if (!last) return null;
+  const [docx, annex] = await Promise.all([
+    issuedFile(db, actor, last.id, 'docx'),
+    issuedFile(db, actor, last.id, 'annex')
+  ]);
+  return { number: last.numberText, docx: docx.body, annex: annex.body };
+}
+
+/**
+ * The report's .docx and annex as a reader in scope may download them: the files issued in
+ * the register when it was submitted (exactly as they went out), else a draft rendered now
+ * (seconds for a province's tổng kết: the pages ask the document worker for it).
+ */
+export async function reportFiles(db: Db, actor: Actor, id: string) {
+  const issued = await issuedReportFiles(db, actor, id);
+  const view = await reportView(db, actor, id);
+  if (issued) return { view, ...issued };
   const c = contentOf(view);
   const spec = await reportSpec(db, c);
   const [docx, annex] = await Promise.all([

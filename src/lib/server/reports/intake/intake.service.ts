@@ -24,6 +24,10 @@ import { withDefaultProtection, intakeSchema, type IntakeData, type IntakeInput 
 import { resolveLocation, type ResolvedLocation } from './location';
 import { RECEIPT_REPLAY_MINUTES, receiptFromKey } from './receipt-keys';
 import * as repo from './intake.repository';
+import type { Insertable } from 'kysely';
+import type { ReportTable } from '$lib/server/db/schema';
+import { applyDeltas } from '$lib/server/program/rollup/aggregate.repository';
+import { reportContributions } from '$lib/server/program/rollup/report-contributions';
 import { saveAttachments } from './attachments';
 
 export interface IntakeFiles {
@@ -195,7 +199,7 @@ async function insertAll(tx: Db, actor: Actor, a: InsertArgs): Promise<void> {
   const now = nowIso();
   const behalf = d.observer_kind !== 'self';
   const anonymous = d.protection === 'anonymous';
-  await repo.insertReport(tx, {
+  const row: Insertable<ReportTable> = {
     id: reportId,
     receipt_hash: hashReceipt(a.receiptCode),
     idempotency_key: a.key,
@@ -236,7 +240,10 @@ async function insertAll(tx: Db, actor: Actor, a: InsertArgs): Promise<void> {
     media_url: a.files.mediaUrl ?? null,
     created_at: now,
     updated_at: now
-  });
+  };
+  await repo.insertReport(tx, row);
+  // counted in the report figures' pre-aggregates from the start (report-contributions.ts)
+  await applyDeltas(tx, reportContributions({ ...row, checked_at: null, resolved_due_on: null }));
   const identity = identityOf(d, a.observer.name);
   if (identity)
     await repo.insertIdentity(tx, { report_id: reportId, ...encryptIdentity(reportId, identity), created_at: now });

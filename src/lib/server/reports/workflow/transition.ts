@@ -16,6 +16,9 @@ import { undoFilesOnFailure } from '$lib/server/db/owned-files';
 import { AppError, notFound } from '$lib/server/errors';
 import { canTransition, isStatus, type ReportStatus, type Side } from '$lib/shared/reports/status';
 import { noticeStep } from '$lib/server/notify/notices';
+import { applyDeltas } from '$lib/server/program/rollup/aggregate.repository';
+import { delta } from '$lib/server/program/rollup/contributions';
+import { CHECKED_STATUSES, reportContributions } from '$lib/server/program/rollup/report-contributions';
 import { insertEvent, lockReport, setReportIf, type ReportRow } from './workflow.repository';
 
 export interface NewEvent {
@@ -47,6 +50,18 @@ export function reportChanged(current: string): AppError {
   });
 }
 
+/**
+ * The two facts the report figures need that no step states (report-contributions.ts): when
+ * the association first checked the report, and the deadline a resolve is measured against
+ * (read here, under the lock, before the resolve clears it).
+ */
+function facts(before: ReportRow, c: Transition, now: string): Updateable<ReportTable> {
+  const out: Updateable<ReportTable> = {};
+  if (!before.checked_at && c.to && CHECKED_STATUSES.includes(c.to)) out.checked_at = now;
+  if (c.patch?.resolved_at) out.resolved_due_on = before.deadline_on;
+  return out;
+}
+
 /** Inside the caller's transaction. Returns the report as it was before and the event's id. */
 export async function transition(tx: Db, c: Transition): Promise<{ before: ReportRow; eventId: string }> {
   await takeWriteLock(tx);
@@ -56,11 +71,18 @@ export async function transition(tx: Db, c: Transition): Promise<{ before: Repor
   if (c.to && !(isStatus(before.status) && canTransition(before.status, c.to, c.side)))
     throw new AppError('CONFLICT', 'rw_err_transition');
   const now = nowIso();
-  const patch: Updateable<ReportTable> = { ...c.patch, ...(c.to ? { status: c.to } : {}), updated_at: now };
+  const patch: Updateable<ReportTable> = {
+    ...c.patch,
+    ...(c.to ? { status: c.to } : {}),
+    ...facts(before, c, now),
+    updated_at: now
+  };
   // The lock makes this hold already; the status guard keeps it true even without one.
   if (!(await setReportIf(tx, c.reportId, c.expected, patch))) {
     throw reportChanged((await lockReport(tx, c.reportId))?.status ?? c.expected);
   }
+  // The report figures' pre-aggregates move with the row, in the same transaction.
+  await applyDeltas(tx, delta(reportContributions(before), reportContributions({ ...before, ...patch } as ReportRow)));
   const eventId = newId();
   await insertEvent(tx, {
     id: eventId,

@@ -4,6 +4,7 @@ import { narrativeSchema, returnSchema } from '$lib/server/reporting/report.sche
 import { pageView, reportView, saveNarrative } from '$lib/server/reporting/report.service';
 import { acceptReport, correctReport, returnReport, submitReport } from '$lib/server/reporting/review.service';
 import { childrenOf, consolidate, remindMissing } from '$lib/server/reporting/consolidation.service';
+import { requestReportDocuments } from '$lib/server/reporting/report-jobs.service';
 import type { Actions, PageServerLoad } from './$types';
 
 const MESSAGES = ['saved', 'submitted', 'returned', 'accepted', 'corrected', 'reminded'] as const;
@@ -60,6 +61,13 @@ export const actions: Actions = {
     schema: none,
     run: ({ db, actor, event }) => correctReport(db, actor, event.params.id!),
     redirectTo: (id) => `/program/reports/${id}?msg=corrected`
+  }),
+  // a draft's documents are made by the document worker: this asks for them, the job's page waits
+  documents: formAction({
+    name: 'documents',
+    schema: none,
+    run: ({ db, actor, event }) => requestReportDocuments(db, actor, event.params.id!),
+    redirectTo: (job, e) => `/program/reports/${e.params.id}/documents/${job.id}`
   }),
   remind: formAction({
     name: 'remind',
