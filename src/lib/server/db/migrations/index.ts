@@ -21,6 +21,7 @@ import * as m072 from './072_emulation_files';
 import * as m080 from './080_news';
 import * as m081 from './081_outreach_library';
 import * as m100 from './100_custodian_request';
+import * as m145 from './145_protected_report_links';
 
 /** Add new migrations here, in order. Never edit a migration that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -45,5 +46,6 @@ export const migrations: Record<string, Migration> = {
   '072_emulation_files': m072,
   '080_news': m080,
   '081_outreach_library': m081,
-  '100_custodian_request': m100
+  '100_custodian_request': m100,
+  '145_protected_report_links': m145
 };
