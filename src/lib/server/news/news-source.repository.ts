@@ -88,16 +88,20 @@ export async function modelResults(db: Db, id: string) {
 
 const HANDLED = ['resolved', 'closed'];
 
-/** A report that is public and handled, by its commune association in scope. */
+/**
+ * A report that is public and handled, by its commune association in scope. Its description is
+ * the text the public reads: an officer's redaction (a name, a house number the reporter wrote)
+ * must not come back through a news item quoting the original.
+ */
 export async function handledPublicReport(db: Db, id: string, scope: OrgScope) {
   return db
     .selectFrom('report as r')
     .innerJoin('category as c', 'c.id', 'r.category_id')
     .leftJoin('admin_unit as u', 'u.id', 'r.commune_unit_id')
     .leftJoin('organisation as a', 'a.id', 'r.agency_org_id')
+    .select((eb) => eb.fn.coalesce('r.public_description', 'r.description').as('description'))
     .select([
       'r.id',
-      'r.description',
       'r.created_at',
       'r.resolved_at',
       'r.outcome_kind',

@@ -55,12 +55,17 @@ export async function listServices(db: Db) {
     .execute();
 }
 
-/** Status changes the reporter may read: the only notes Open311 ever shows. */
+/**
+ * Status changes the reporter may read: the only notes Open311 ever shows. A note is shown only
+ * when an office wrote it: the reporter's own words (the reason for reopening) may name them,
+ * and the public API answers anyone.
+ */
 export async function listPublicStatusEvents(db: Db, reportIds: string[]) {
   if (!reportIds.length) return [];
   return db
     .selectFrom('report_event')
-    .select(['report_id', 'to_status', 'body', 'created_at'])
+    .select(['report_id', 'to_status', 'created_at'])
+    .select((eb) => eb.case().when('actor_org_id', 'is', null).then(null).else(eb.ref('body')).end().as('body'))
     .where('report_id', 'in', reportIds)
     .where('kind', '=', 'status')
     .where('visible_to_reporter', '=', 1)

@@ -23,6 +23,7 @@ import * as m081 from './081_outreach_library';
 import * as m100 from './100_custodian_request';
 import * as m135 from './135_report_aggregates';
 import * as m136 from './136_document_job';
+import * as m145 from './145_protected_report_links';
 
 /** Add new migrations here, in order. Never edit a migration that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -50,4 +51,5 @@ export const migrations: Record<string, Migration> = {
   '100_custodian_request': m100,
   '135_report_aggregates': m135,
   '136_document_job': m136,
+  '145_protected_report_links': m145
 };

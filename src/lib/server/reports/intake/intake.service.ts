@@ -199,6 +199,11 @@ async function insertAll(tx: Db, actor: Actor, a: InsertArgs): Promise<void> {
   const now = nowIso();
   const behalf = d.observer_kind !== 'self';
   const anonymous = d.protection === 'anonymous';
+  // A protected reporter is linked in plain only where they need it (their own "my reports",
+  // reporter_account_id): not the member an officer entered it for, not the timeline or the
+  // photos. Who they are is in the encrypted identity alone.
+  const hidden = d.protection !== 'named';
+  const uploader = anonymous || (hidden && !behalf) ? null : actor.accountId;
   const row: Insertable<ReportTable> = {
     id: reportId,
     receipt_hash: hashReceipt(a.receiptCode),
@@ -222,7 +227,7 @@ async function insertAll(tx: Db, actor: Actor, a: InsertArgs): Promise<void> {
     protection: d.protection,
     reporter_account_id: anonymous || behalf ? null : actor.accountId,
     entered_by_account_id: behalf ? actor.accountId : null,
-    observer_person_id: a.observer.personId,
+    observer_person_id: hidden ? null : a.observer.personId,
     consent_method: behalf && d.consent_method ? d.consent_method : null,
     is_public: 0,
     public_lat: null,
@@ -256,7 +261,7 @@ async function insertAll(tx: Db, actor: Actor, a: InsertArgs): Promise<void> {
     kind: 'status',
     from_status: null,
     to_status: 'new',
-    actor_account_id: anonymous && !behalf ? null : actor.accountId,
+    actor_account_id: hidden && !behalf ? null : actor.accountId,
     actor_org_id: null,
     visible_to_reporter: 1,
     body: null,
@@ -264,11 +269,10 @@ async function insertAll(tx: Db, actor: Actor, a: InsertArgs): Promise<void> {
     created_at: now
   });
   const media = [...(a.files.photos ?? []), ...(a.files.voice ? [a.files.voice] : [])];
-  await saveAttachments(tx, reportId, eventId, media, anonymous ? null : actor.accountId);
+  await saveAttachments(tx, reportId, eventId, media, uploader);
   // A protected reporter is not linked to the report in the audit trail: not the signed-in
   // member who filed it, not the member an officer entered it for (only the identity, which
   // is encrypted, says who). Named reports keep both.
-  const hidden = d.protection !== 'named';
   await audit(tx, hidden && !behalf ? ANONYMOUS : actor, {
     action: 'report.create',
     entityType: 'report',
