@@ -23,6 +23,7 @@ const PAGES: [string, string | null, boolean][] = [
   ['/report', null, false],
   ['/r', null, true],
   ['/map', null, true],
+  ['/map/view', null, true],
   ['/reports-public', null, true],
   ['/login', null, true],
   ['/tin', null, true],

@@ -118,6 +118,13 @@ forEachDb('public reports and exports', (ctx) => {
     expect(reports.map((r) => r.id).sort()).toEqual(expected.map((k) => ids[k]).sort());
   });
 
+  it('pages the list: the page number is clamped to the last page', async () => {
+    const second = await listPublicReports(ctx.db, query({ page: '2' }), 1);
+    expect(second).toMatchObject({ total: 2, page: 2, pages: 2 });
+    expect(second.reports.map((r) => r.id)).toEqual([ids.dkPublic]);
+    expect((await listPublicReports(ctx.db, query({ page: '9' }), 1)).page).toBe(2);
+  });
+
   it('filters by commune', async () => {
     const unit = await ctx.db
       .selectFrom('report')
