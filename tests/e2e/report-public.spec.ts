@@ -110,6 +110,7 @@ test(
       // No button without a script; the way back to the list stays.
       await expect(page.getByRole('button', { name: 'Hiện bản đồ' })).toHaveCount(0);
       await expect(page.getByRole('link', { name: 'Xem dạng danh sách' })).toHaveAttribute('href', /^\/map\?q=/);
+      await expectAccessible(page);
     }
     // Markers: only the filtered, published report, at its rounded position, without its text.
     const markers = (await (await request.get(`/map/markers.json?q=${encodeURIComponent(word)}`)).json()).reports;
