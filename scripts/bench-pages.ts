@@ -7,6 +7,7 @@
  * are refused and reported.
  * Run alone: node --import tsx scripts/bench-pages.ts [--check]   (after `npm run build`; `--check`
  * exits non-zero when a page is over the budget)
+ * BENCH_ONLY=/map,/report limits the run to those paths; BENCH_DETAIL=1 lists every request.
  */
 import fs from 'node:fs';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
@@ -22,6 +23,7 @@ const PAGES: [string, string | null, boolean][] = [
   ['/report', null, false],
   ['/r', null, true],
   ['/map', null, true],
+  ['/map/view', null, true],
   ['/reports-public', null, true],
   ['/login', null, true],
   ['/tin', null, true],
@@ -137,7 +139,10 @@ export async function benchPages(base: string): Promise<PageWeight[]> {
   const out: PageWeight[] = [];
   try {
     const states = new Map<string, Awaited<ReturnType<typeof signedInState>>>();
+    // BENCH_ONLY=/map,/report weighs just those paths (one lane's pages, not all 27).
+    const only = process.env.BENCH_ONLY?.split(',').filter(Boolean);
     for (const [p, login, js] of PAGES) {
+      if (only && !only.includes(p)) continue;
       if (login && !states.has(login)) states.set(login, await signedInState(browser, base, login));
       const state = login ? states.get(login) : undefined;
       let path = p;

@@ -49,6 +49,11 @@ test('every public page loads cold within 60 KB and 20 requests', async ({ brows
     await firstLink(page, '/tai-lieu?kind=loudspeaker_script', '/tai-lieu/'),
     '/xa/doan-ket-03388',
     '/du-lieu-mo',
+    '/map',
+    '/map/view',
+    '/reports-public',
+    '/report',
+    '/login',
     '/so-lieu/outreach_sessions',
     '/bang-vang'
   ];

@@ -88,22 +88,39 @@ test(
     await visit(page, `/reports-public?from=32/13/2025&q=${encodeURIComponent(word)}`);
     await expect(page.getByRole('alert')).toBeVisible();
 
-    // The map: Leaflet draws with JavaScript (no tile server); without it, the list stands in.
-    await page.goto(`/map?q=${encodeURIComponent(word)}`);
-    if (jsEnabled()) {
-      // Leaflet is fetched only when asked for: nothing of the map before the button.
-      await expect(page.getByRole('region', { name: 'Bản đồ các phản ánh đã công khai' })).toHaveCount(0);
-      await page.getByRole('button', { name: 'Hiện bản đồ' }).click();
-      await expect(page.getByRole('region', { name: 'Bản đồ các phản ánh đã công khai' })).toHaveAttribute(
-        'data-ready',
-        'true'
-      );
-      await expect(page.locator('.leaflet-interactive').first()).toBeAttached();
-    } else {
-      await expect(page.getByRole('region', { name: 'Bản đồ các phản ánh đã công khai' })).toHaveCount(0);
-    }
+    // The map page is the list (no script, paginated) with a link to the map with the same filters.
+    await visit(page, `/map?q=${encodeURIComponent(word)}`);
     await expect(page.locator('tbody tr')).toHaveCount(1);
-    await expectAccessible(page);
+    await expect(page.locator('tbody tr').first()).toContainText(`Đổ rác ven suối ${word}`);
+    await page.getByRole('link', { name: 'Hiện bản đồ' }).click();
+    await expect(page).toHaveURL(new RegExp(`/map/view\\?q=${encodeURIComponent(word)}`));
+    const region = page.getByRole('region', { name: 'Bản đồ các phản ánh đã công khai' });
+    if (jsEnabled()) {
+      // Leaflet, the outlines and the markers are fetched only when asked for: nothing before the button.
+      await expect(region).toHaveCount(0);
+      const layers: string[] = [];
+      page.on('request', (r) => layers.push(new URL(r.url()).pathname));
+      await page.getByRole('button', { name: 'Hiện bản đồ' }).click();
+      await expect(region).toHaveAttribute('data-ready', 'true');
+      await expect(page.locator('.leaflet-interactive').first()).toBeAttached();
+      expect(layers).toEqual(expect.arrayContaining(['/map/communes.json', '/map/markers.json']));
+      await expectAccessible(page);
+    } else {
+      await expect(region).toHaveCount(0);
+      // No button without a script; the way back to the list stays.
+      await expect(page.getByRole('button', { name: 'Hiện bản đồ' })).toHaveCount(0);
+      await expect(page.getByRole('link', { name: 'Xem dạng danh sách' })).toHaveAttribute('href', /^\/map\?q=/);
+      await expectAccessible(page);
+    }
+    // Markers: only the filtered, published report, at its rounded position, without its text.
+    const markers = (await (await request.get(`/map/markers.json?q=${encodeURIComponent(word)}`)).json()).reports;
+    expect(markers).toHaveLength(1);
+    expect(markers[0].id).toBe(id);
+    expect(markers[0].lat).not.toBe(22.4331);
+    expect(JSON.stringify(markers)).not.toContain('Đổ rác ven suối');
+    const outlines = await request.get('/map/communes.json');
+    expect(outlines.headers()['cache-control']).toContain('public');
+    expect((await outlines.json()).communes.length).toBeGreaterThan(30);
   }
 );
 

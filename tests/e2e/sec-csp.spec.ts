@@ -7,10 +7,10 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible, hydrated, jsEnabled, signInAs } from './support';
 
-const PUBLIC_PAGES = ['/', '/report', '/login', '/map', '/tin', '/khong-co-trang-nay'];
+const PUBLIC_PAGES = ['/', '/report', '/login', '/map', '/map/view', '/tin', '/khong-co-trang-nay'];
 const SIGNED_IN_PAGES = ['/account', '/queue', '/program/models/map'];
 /** Pages rendered without client-side code (`csr = false`): links and plain forms only. */
-const SCRIPT_FREE = new Set(['/']);
+const SCRIPT_FREE = new Set(['/', '/login', '/map']);
 
 function directives(header: string | undefined): Map<string, string[]> {
   const out = new Map<string, string[]>();

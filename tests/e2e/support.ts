@@ -247,6 +247,11 @@ export async function follow(page: Page, link: Locator): Promise<void> {
  */
 export async function hydrated(page: Page): Promise<void> {
   if (!jsEnabled()) return;
+  // A page rendered without client code (`csr = false`: /, /login, /map…) has nothing to hydrate.
+  const scripted = await page.evaluate(() =>
+    [...document.scripts].some((s) => (s.textContent ?? '').includes('/_app/immutable/entry/start'))
+  );
+  if (!scripted) return;
   await page.waitForFunction(() => history.scrollRestoration === 'manual');
   await settled(page);
 }

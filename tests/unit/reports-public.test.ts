@@ -2,7 +2,7 @@
  * Public list/map and exports: only published reports, rounded positions, no identity; the
  * exports stay inside the officer's scope and never carry identities or private positions.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
@@ -16,7 +16,8 @@ import { todayVn } from '../../src/lib/shared/format';
 import {
   approvePhoto,
   listPublicReports,
-  mapData,
+  communeBackground,
+  mapMarkers,
   publicPhoto,
   publishingView,
   setPublic,
@@ -57,6 +58,7 @@ async function report(
 forEachDb('public reports and exports', (ctx) => {
   const ids = {} as Record<'dkPublic' | 'dkPrivate' | 'blPublic', string>;
   let photoId = '';
+  let mediaRoot = '';
 
   beforeAll(async () => {
     await seedDemo(ctx.db);
@@ -67,9 +69,9 @@ forEachDb('public reports and exports', (ctx) => {
     await setPublic(ctx.db, doanKet, ids.dkPublic, true);
     await setPublic(ctx.db, await actorFor(ctx.db, 'canbo.binhlu'), ids.blPublic, true);
     photoId = crypto.randomUUID();
-    const root = useTempMedia();
+    const root = (mediaRoot = useTempMedia());
     mkdirSync(path.join(root, 'public'), { recursive: true });
-    const jpeg = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#3a7' } })
+    const jpeg = await sharp({ create: { width: 800, height: 600, channels: 3, background: '#3a7' } })
       .jpeg()
       .toBuffer();
     writeFileSync(path.join(root, 'public/x.jpg'), jpeg);
@@ -116,6 +118,13 @@ forEachDb('public reports and exports', (ctx) => {
     expect(reports.map((r) => r.id).sort()).toEqual(expected.map((k) => ids[k]).sort());
   });
 
+  it('pages the list: the page number is clamped to the last page', async () => {
+    const second = await listPublicReports(ctx.db, query({ page: '2' }), 1);
+    expect(second).toMatchObject({ total: 2, page: 2, pages: 2 });
+    expect(second.reports.map((r) => r.id)).toEqual([ids.dkPublic]);
+    expect((await listPublicReports(ctx.db, query({ page: '9' }), 1)).page).toBe(2);
+  });
+
   it('filters by commune', async () => {
     const unit = await ctx.db
       .selectFrom('report')
@@ -135,7 +144,18 @@ forEachDb('public reports and exports', (ctx) => {
     ]);
     const served = await publicPhoto(ctx.db, photoId);
     expect(served.mime).toBe('image/jpeg'); // the re-encoded copy, whatever the original was
-    expect((await sharp(served.body).metadata()).width).toBe(40);
+    expect((await sharp(served.body).metadata()).width).toBe(800);
+  });
+
+  it('a public photo’s thumbnail is 320 px, made once and then read from its cached file', async () => {
+    const thumb = await publicPhoto(ctx.db, photoId, { thumb: true });
+    expect(thumb.mime).toBe('image/jpeg');
+    expect(await sharp(thumb.body).metadata()).toMatchObject({ width: 320, height: 240 });
+    const cached = path.join(mediaRoot, 'public/x.thumb.jpg');
+    expect(existsSync(cached)).toBe(true);
+    writeFileSync(cached, Buffer.from('cached'));
+    expect((await publicPhoto(ctx.db, photoId, { thumb: true })).body.toString()).toBe('cached');
+    rmSync(cached);
   });
 
   it('publishing is scoped: another commune officer gets NOT_FOUND, others FORBIDDEN', async () => {
@@ -151,11 +171,17 @@ forEachDb('public reports and exports', (ctx) => {
     await expect(setPublic(ctx.db, ANONYMOUS, ids.dkPrivate, true)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
   });
 
-  it('map data carries rounded markers and commune centres', async () => {
-    const data = await mapData(ctx.db, query());
-    expect(data.reports).toHaveLength(2);
-    expect(data.communes.length).toBeGreaterThan(30);
-    expect(JSON.stringify(data)).not.toContain(SECRET.name);
+  it('map markers are rounded dots without text or photos; the outlines come apart', async () => {
+    const markers = await mapMarkers(ctx.db, query());
+    expect(markers).toHaveLength(2);
+    expect(Object.keys(markers[0]).sort()).toEqual(
+      ['categoryEn', 'categoryVi', 'communeName', 'id', 'lat', 'lon', 'status'].sort()
+    );
+    expect(markers.some((r) => r.lat === EXACT.lat)).toBe(false);
+    expect(await mapMarkers(ctx.db, query({ category: 'do_rac' }))).toHaveLength(1);
+    const background = await communeBackground(ctx.db);
+    expect(background.communes.length).toBeGreaterThan(30);
+    expect(JSON.stringify([markers, background])).not.toContain(SECRET.name);
   });
 
   it('CSV: BOM, Vietnamese headers, dd/mm/yyyy, only the officer’s commune, no identity', async () => {

@@ -7,6 +7,9 @@ import { orgQuerySchema } from '$lib/server/org/organisation.schema';
 import { listOrganisations, organisationTree } from '$lib/server/org/organisation.service';
 import type { PageServerLoad } from './$types';
 
+// A GET filter form, the tree and links: nothing here needs a script, so the page ships none.
+export const csr = false;
+
 export const load: PageServerLoad = async (event) => {
   const actor = requireSignIn(event);
   const { db } = event.locals;

@@ -5,7 +5,7 @@
  * read from EXIF, as evidence for the agency. Files live under DATA_DIR/attachments.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import { config } from '$lib/server/config';
@@ -202,6 +202,27 @@ export function thumbnail(publicCopy: Buffer): Promise<Buffer> {
     .resize({ width: THUMB_PX, height: THUMB_PX, fit: 'inside', withoutEnlargement: true })
     .jpeg({ quality: 70 })
     .toBuffer();
+}
+
+/**
+ * The thumbnail of a public copy, made on first request and kept beside it (`x.jpg` →
+ * `x.thumb.jpg`): public lists show the same photos to every visitor, and re-encoding a
+ * 1600 px copy for each view would cost the server far more than the bytes it saves.
+ * Written under a temporary name and renamed, so a concurrent reader never sees half a file.
+ */
+export async function cachedThumbnail(publicPath: string): Promise<Buffer> {
+  const thumbPath = `${publicPath.replace(/\.jpg$/i, '')}.thumb.jpg`;
+  const cached = await readMedia(thumbPath).catch((e: NodeJS.ErrnoException) => {
+    if (e.code === 'ENOENT') return null;
+    throw e;
+  });
+  if (cached) return cached;
+  const body = await thumbnail(await readMedia(publicPath));
+  const full = path.resolve(root, thumbPath);
+  const tmp = `${full}.${process.pid}.${Date.now()}.tmp`;
+  await writeFile(tmp, body);
+  await rename(tmp, full);
+  return body;
 }
 
 /** Paths come from the database only; the check still refuses anything leaving the root. */

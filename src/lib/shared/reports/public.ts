@@ -17,3 +17,12 @@ export interface PublicReport {
   agencyName: string | null;
   photos: string[]; // URLs of photos approved for the public
 }
+
+/** The 320 px copy of a public photo URL, for lists (a 1600 px copy per 96 px cell is wasted data). */
+export const thumbUrl = (photo: string) => `${photo}?size=thumb`;
+
+/** A published report as a dot on the public map (fetched only when the map is opened). */
+export type PublicMarker = Pick<PublicReport, 'id' | 'status' | 'categoryVi' | 'categoryEn' | 'communeName'> & {
+  lat: number;
+  lon: number;
+};

@@ -3,6 +3,9 @@ import { auditFilterSchema } from '$lib/server/audit/audit.schema';
 import { validate } from '$lib/server/forms';
 import type { PageServerLoad } from './$types';
 
+// A GET filter form, a table and the pager: nothing here needs a script, so the page ships none.
+export const csr = false;
+
 const FIELDS = ['entity_type', 'action', 'actor', 'q', 'from', 'to'] as const;
 
 /** Read-only: this route has a load and no actions, so nothing here can change audit rows. */

@@ -6,6 +6,9 @@ import { READ, RECORD } from '$lib/server/program/policy';
 import { codeName } from './labels';
 import type { PageServerLoad } from './$types';
 
+// A GET filter form, the list and the pager: nothing here needs a script, so the page ships none.
+export const csr = false;
+
 export const load: PageServerLoad = async (event) => {
   const actor = requireSignIn(event);
   const { db } = event.locals;

@@ -3,7 +3,7 @@
  * actor: they only ever see published reports through public-safe columns (rounded location,
  * no reporter, no identity). Publishing is scoped to the report's commune association.
  */
-import type { PublicReport } from '$lib/shared/reports/public';
+import type { PublicMarker, PublicReport } from '$lib/shared/reports/public';
 import type { Db } from '$lib/server/db';
 import type { Actor } from '$lib/server/access/actor';
 import { assertInScope, requireAction } from '$lib/server/access/access';
@@ -15,7 +15,7 @@ import { parseDate } from '$lib/shared/format';
 import { fold } from '$lib/shared/text';
 import { roundToGrid } from '$lib/shared/reports/geo';
 import { isPublicState, statusesOf } from '$lib/shared/reports/public-status';
-import { readMedia } from '$lib/server/media/media';
+import { cachedThumbnail, readMedia } from '$lib/server/media/media';
 import { AppError } from '$lib/server/errors';
 import { LIMITS } from '$lib/shared/reports/constants';
 import { attachmentUrl } from '../intake/attachments';
@@ -52,7 +52,7 @@ export function parseQuery(params: URLSearchParams) {
   return { query: reportQuerySchema.parse(clean), errors: parsed.errors };
 }
 
-export type { PublicReport };
+export type { PublicMarker, PublicReport };
 
 export const photoUrl = (attachmentId: string) => `/reports-public/photo/${attachmentId}`;
 
@@ -109,13 +109,25 @@ export async function communeBackground(db: Db) {
   };
 }
 
-/** Markers for the map (already rounded) and the commune shapes or centres to draw. */
-export async function mapData(db: Db, query: ReportQuery, limit = 1000) {
+export const MAP_MARKER_LIMIT = 1000;
+
+/**
+ * Markers for the map (already rounded): only what a dot and its popup show, no photos or text,
+ * so the JSON a phone fetches when it opens the map stays small.
+ */
+export async function mapMarkers(db: Db, query: ReportQuery, limit = MAP_MARKER_LIMIT): Promise<PublicMarker[]> {
   const rows = await repo.listPublic(db, toFilter(query), limit);
-  return {
-    reports: (await toPublic(db, rows)).filter((r) => r.lat !== null && r.lon !== null),
-    ...(await communeBackground(db))
-  };
+  return rows
+    .filter((r) => r.public_lat !== null && r.public_lon !== null)
+    .map((r) => ({
+      id: r.id,
+      lat: r.public_lat!,
+      lon: r.public_lon!,
+      status: r.status,
+      categoryVi: r.category_vi,
+      categoryEn: r.category_en,
+      communeName: r.commune_name
+    }));
 }
 
 /** Published reports matching `filter`, newest first, in their public form (for Open311). */
@@ -207,10 +219,12 @@ export async function setPublicText(db: Db, actor: Actor, reportId: string, text
   });
 }
 
-export async function publicPhoto(db: Db, attachmentId: string) {
+/** An approved photo of a published report: the clean copy, or its (cached) thumbnail for lists. */
+export async function publicPhoto(db: Db, attachmentId: string, opts: { thumb?: boolean } = {}) {
   const photo = await repo.findPublicPhoto(db, attachmentId);
   if (!photo?.public_path) throw notFound();
-  return { body: await readMedia(photo.public_path), mime: 'image/jpeg' };
+  const body = opts.thumb ? await cachedThumbnail(photo.public_path) : await readMedia(photo.public_path);
+  return { body, mime: 'image/jpeg' };
 }
 
 /**
