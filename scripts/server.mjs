@@ -7,11 +7,13 @@
  */
 import http from 'node:http';
 import { exemptOpen311 } from './open311-exempt.mjs';
+import { releaseUnreadBody } from './unread-body.mjs';
 
 const { handler } = await import(new URL('../build/handler.js', import.meta.url).href);
 const origin = process.env.ORIGIN;
 const server = http.createServer((req, res) => {
   exemptOpen311(req, origin);
+  releaseUnreadBody(req, res);
   handler(req, res, () => {
     res.statusCode = 404;
     res.end('Not found');

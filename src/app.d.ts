@@ -14,6 +14,8 @@ declare global {
       account: SessionAccount | null;
       /** The request carried a session cookie that is no longer valid. */
       sessionExpired: boolean;
+      /** A load or action failed because the database could not be reached (http/db-outage.ts). */
+      databaseUnavailable?: boolean;
     }
     interface PageData {
       account?: { id: string; displayName: string; mustChangePassword: boolean; roles: string[] } | null;

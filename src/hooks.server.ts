@@ -20,6 +20,8 @@ import {
 import { acceptedEncoding, compressResponse, shouldCompress } from '$lib/server/compress';
 import { applySecurityHeaders } from '$lib/server/http/security-headers';
 import { handleUploadBudget } from '$lib/server/http/upload-budget';
+import { handleDatabaseOutage, UNAVAILABLE_CODE } from '$lib/server/http/db-outage';
+import { isDatabaseUnavailable } from '$lib/server/db/dialect';
 
 export const init: ServerInit = async () => {
   if (building) return;
@@ -83,6 +85,7 @@ const handleRequestChecks: Handle = ({ event, resolve }) => {
 export const handle = sequence(
   handleCompression,
   handleHeaders,
+  handleDatabaseOutage,
   handleRequestChecks,
   handleUploadBudget,
   handleParaglide,
@@ -94,6 +97,12 @@ export const handle = sequence(
 // Never leak internals: log the error (without request bodies) and show a generic message. A
 // client's mistake (4xx) is a warning without a stack trace; only server faults are errors.
 export const handleError: HandleServerError = ({ error, event, status }) => {
+  // Not a fault of the app: the page is answered 503 (http/db-outage.ts), one line in the log.
+  if (isDatabaseUnavailable(error)) {
+    event.locals.databaseUnavailable = true;
+    log.warn({ path: event.url.pathname, err: (error as Error).message }, 'database unavailable');
+    return { message: 'Service unavailable', code: UNAVAILABLE_CODE };
+  }
   if (status >= 500) log.error({ err: error, path: event.url.pathname }, 'unhandled error');
   else if (status !== 404)
     log.warn({ status, path: event.url.pathname, message: (error as Error)?.message }, 'client error');

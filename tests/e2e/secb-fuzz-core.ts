@@ -210,8 +210,9 @@ export async function fuzz(request: Sender, origin: string, signedIn: boolean, s
     const what = `${method} ${url.slice(0, 160)} ${b ? b.headers['content-type'] + ' ' + String(b.data).slice(0, 60) : ''}`;
     try {
       const go = () => request(method, url, { origin, ...(b?.headers ?? {}) }, b?.data);
-      // A kept-alive connection the server closed after answering an unread upload early (a
-      // redirect to sign-in) is reset on reuse; a browser retries on a fresh one, so do we, once.
+      // A reset on a kept-alive connection means the server left a refused body unread in it
+      // (scripts/unread-body.mjs prevents that): count it, and retry once on a fresh one as a
+      // browser would, so the run goes on and the spec reports how many there were.
       const status = await go().catch(() => {
         resets++;
         return go();

@@ -10,7 +10,9 @@ export const ERROR_STATUS = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   RATE_LIMITED: 429,
-  INTERNAL: 500
+  INTERNAL: 500,
+  // The database cannot be reached for now (http/db-outage.ts): try again shortly.
+  UNAVAILABLE: 503
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -9,6 +9,8 @@ import { AppError, ERROR_STATUS, isAppError, type ErrorCode } from '$lib/server/
 import { validate } from '$lib/server/forms';
 import { t } from '$lib/server/i18n';
 import { log } from '$lib/server/log';
+import { isDatabaseUnavailable } from '$lib/server/db/dialect';
+import { RETRY_AFTER_SECONDS } from '$lib/server/http/db-outage';
 import type { Actor } from '$lib/server/access/actor';
 
 export interface ApiErrorBody {
@@ -23,7 +25,8 @@ const DEFAULT_KEY: Record<ErrorCode, string> = {
   NOT_FOUND: 'api_err_not_found',
   CONFLICT: 'api_err_conflict',
   RATE_LIMITED: 'api_err_rate_limited',
-  INTERNAL: 'api_err_internal'
+  INTERNAL: 'api_err_internal',
+  UNAVAILABLE: 'sec_outage_body'
 };
 
 /** A catalogue message for the error, falling back to the code's generic message. */
@@ -41,7 +44,11 @@ export function errorResponse(e: unknown): Response {
   let err: AppError;
   if (isAppError(e)) err = e;
   else if (isHttpError(e)) err = new AppError(codeForStatus(e.status));
-  else {
+  // An outage, not a fault: no stack trace, and the client is told to come back.
+  else if (isDatabaseUnavailable(e)) {
+    log.warn({ err: (e as Error).message }, 'database unavailable');
+    err = new AppError('UNAVAILABLE');
+  } else {
     log.error({ err: e }, 'api error');
     err = new AppError('INTERNAL');
   }
@@ -51,7 +58,9 @@ export function errorResponse(e: unknown): Response {
   // Services send catalogue keys (translated here); already-translated text passes through.
   if (fields) body.error.fields = Object.fromEntries(Object.entries(fields).map(([f, v]) => [f, t(v, params?.[f])]));
   else if (err.details?.field) body.error.fields = { [String(err.details.field)]: messageOf(err) };
-  return json(body, { status: ERROR_STATUS[err.code] });
+  const headers: Record<string, string> =
+    err.code === 'UNAVAILABLE' ? { 'retry-after': String(RETRY_AFTER_SECONDS) } : {};
+  return json(body, { status: ERROR_STATUS[err.code], headers });
 }
 
 /** Wraps an endpoint so that every failure becomes the JSON error shape. */

@@ -89,7 +89,8 @@ const errorSchema = z.object({
       'NOT_FOUND',
       'CONFLICT',
       'RATE_LIMITED',
-      'INTERNAL'
+      'INTERNAL',
+      'UNAVAILABLE'
     ]),
     message: z.string().meta({ description: 'In the language of the request (Vietnamese by default)' }),
     fields: z.record(z.string(), z.string()).optional().meta({ description: 'Field name → message, for VALIDATION' })

@@ -17,7 +17,9 @@ export async function makeDialect(kind: DbKind, target: string): Promise<Dialect
     pg.types.setTypeParser(1082, (v) => v);
     pg.types.setTypeParser(1114, (v) => new Date(v + 'Z').toISOString());
     pg.types.setTypeParser(1184, (v) => new Date(v).toISOString());
-    const pool = new pg.Pool({ connectionString: target, max: 10 });
+    // A database host that stops answering (rather than refusing) would otherwise hold every
+    // request waiting for a connection forever; after 5 s the request is answered 503 instead.
+    const pool = new pg.Pool({ connectionString: target, max: 10, connectionTimeoutMillis: 5_000 });
     // An idle client can be cut by the server (restart, admin terminate, failover). Without a
     // listener pg re-emits that as an uncaught 'error' and the whole process dies; the pool
     // already discards the broken client and the next query opens a fresh one.
@@ -96,4 +98,33 @@ export function forUpdate<QB extends { forUpdate(): QB }>(db: Kysely<any>, qb: Q
 export function isLockContention(e: unknown): boolean {
   const code = (e as { code?: unknown } | null)?.code;
   return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code === '40P01' || code === '40001');
+}
+
+/** Network failures on the way to the database server. */
+const UNREACHABLE = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN'
+]);
+/** What pg says, without a code, when a connection dies under a query or cannot be had in time. */
+const LOST =
+  /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Client was closed)/;
+
+/**
+ * The database cannot be reached at the moment (stopped, restarting, network cut), as opposed
+ * to a fault in the query or the data: the request can be retried later and the answer is 503.
+ * PostgreSQL's connection-exception class (08) and its shutdown and starting-up codes (57P01–3)
+ * count; an embedded SQLite file has no such state.
+ */
+export function isDatabaseUnavailable(e: unknown): boolean {
+  const err = e as { code?: unknown; message?: unknown } | null;
+  const code = typeof err?.code === 'string' ? err.code : '';
+  if (UNREACHABLE.has(code) || code.startsWith('08') || /^57P0[123]$/.test(code)) return true;
+  if (e instanceof AggregateError) return e.errors.some(isDatabaseUnavailable);
+  return typeof err?.message === 'string' && LOST.test(err.message);
 }

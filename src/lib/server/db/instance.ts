@@ -8,6 +8,13 @@ import { openDatabase, type Db } from './index';
 let pending: Promise<Db> | null = null;
 
 export function getDb(): Promise<Db> {
-  pending ??= openDatabase(config.dbKind, config.dbKind === 'postgresql' ? config.DATABASE_URL! : config.sqlitePath);
+  // A failed first open (the database was down) is not kept: the next request tries again.
+  pending ??= openDatabase(
+    config.dbKind,
+    config.dbKind === 'postgresql' ? config.DATABASE_URL! : config.sqlitePath
+  ).catch((e) => {
+    pending = null;
+    throw e;
+  });
   return pending;
 }
