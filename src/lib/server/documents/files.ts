@@ -3,7 +3,7 @@
  * issue time under DATA_DIR/private/documents/<year>/, never regenerated.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { config } from '$lib/server/config';
 import { writeOwnedFile } from '$lib/server/db/owned-files';
