@@ -23,6 +23,10 @@ import { demoTone, setLibraryRoot } from '../../src/lib/server/library/audio';
 import { createMaterial } from '../../src/lib/server/library/library.service';
 import { materialSchema } from '../../src/lib/server/library/library.schema';
 import { createReport } from '../../src/lib/server/reports/intake/intake.service';
+import { reply } from '../../src/lib/server/reports/intake/followup.service';
+import { issueDocument } from '../../src/lib/server/documents/register.service';
+import { issuerFor, sampleSpec } from '../support/documents';
+import { actorWith } from './program-support';
 import { prepareFiles } from '../../src/lib/server/emulation/files';
 import { addEvidence, register } from '../../src/lib/server/emulation/registration.service';
 import { createProgram } from '../../src/lib/server/program/programs/program.service';
@@ -156,6 +160,26 @@ forEachDb('a failed save leaves no file behind', (ctx) => {
       () => media,
       'attachment',
       () => createReport(ctx.db, ANONYMOUS, baseInput(fx), { photos: [prepared] })
+    );
+  });
+
+  it("photos of a reporter's reply (a workflow transition)", async () => {
+    const { reportId } = await createReport(ctx.db, ANONYMOUS, baseInput(fx));
+    const prepared = await preparePhoto(photo, 'image/jpeg');
+    await leavesNothing(
+      () => media,
+      'attachment',
+      () => reply(ctx.db, reportId, 'Thêm ảnh bãi rác.', [prepared])
+    );
+  });
+
+  it('an issued document (written inside the register transaction)', async () => {
+    const province = await orgId(ctx.db, 'Hội Người cao tuổi tỉnh Lai Châu');
+    const officer = actorWith('association_officer', province);
+    await leavesNothing(
+      () => path.resolve(config.DATA_DIR, 'private', 'documents'),
+      'issued_document',
+      () => issueDocument(ctx.db, officer, { spec: sampleSpec([issuerFor(province)]) })
     );
   });
 

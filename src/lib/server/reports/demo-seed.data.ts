@@ -3,7 +3,8 @@
  * reporters and officers write them, each with the steps officers and reporters took. Together
  * they reach every status an officer or reporter can reach through the services (see
  * demo-seed.ts on `closed`), a fine, overdue deadlines, protected and on-behalf reports, and a
- * handful published to the public map. People and decision numbers are invented.
+ * handful published to the public map. People, hamlets and streets in the place texts and
+ * decision numbers are invented; the communes and demo villages are the seed's.
  */
 import type { Channel, Protection } from '$lib/shared/reports/constants';
 import type { Outcome } from '$lib/shared/reports/outcome';
