@@ -11,7 +11,7 @@ import { seedEmulationDemo } from '../../src/lib/server/emulation/seed';
 import { seedAwardNewsDemo } from '../../src/lib/server/news/seed';
 import { seedReportCasesDemo } from '../../src/lib/server/reports/demo-seed';
 import { DEMO_CASES } from '../../src/lib/server/reports/demo-seed.data';
-import { listPublicReports, mapData } from '../../src/lib/server/reports/public/public.service';
+import { listPublicReports, mapMarkers } from '../../src/lib/server/reports/public/public.service';
 import { reportQuerySchema } from '../../src/lib/server/reports/public/public.schema';
 import { PUBLIC_STATES, publicStateOf } from '../../src/lib/shared/reports/public-status';
 import { STATUSES } from '../../src/lib/shared/reports/status';
@@ -128,8 +128,8 @@ forEachDb('demo citizen reports', (ctx) => {
           'updatedAt'
         ].sort()
       );
-    const map = await mapData(ctx.db, reportQuerySchema.parse({}));
-    expect(map.reports.length).toBe(published.length);
+    const markers = await mapMarkers(ctx.db, reportQuerySchema.parse({}));
+    expect(markers.length).toBe(published.length);
   });
 
   it('seeds once: a second start adds nothing', async () => {

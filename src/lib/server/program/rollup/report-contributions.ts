@@ -17,6 +17,7 @@
  *   when a violation was fined; violations_remedied += 1 when remedies were ordered or the
  *   offender was warned and put it right.
  */
+import type { Selectable } from 'kysely';
 import type { ReportTable } from '$lib/server/db/schema';
 import { readJson } from '$lib/server/db/dialect';
 import { todayVn } from '$lib/shared/format';
@@ -39,7 +40,7 @@ export const REPORT_CODES = [
 export const CHECKED_STATUSES = ['verified', 'escalated', 'forwarded'];
 
 export type ReportFacts = Pick<
-  ReportTable,
+  Selectable<ReportTable>,
   | 'commune_org_id'
   | 'commune_unit_id'
   | 'created_at'
