@@ -1,10 +1,11 @@
 /**
  * Report workflow jobs for cron: `npm run cli -- reports remind` once a day (it records the
- * reminders, then delivers everything pending), and `reports deliver` every few minutes to
+ * reminders, closes reports past their reopen window, then delivers everything pending), and `reports deliver` every few minutes to
  * send urgent alerts and retry failed deliveries.
  */
 import { config } from '$lib/server/config';
 import { remindOverdue } from '$lib/server/reports/workflow/remind.service';
+import { closeSettled } from '$lib/server/reports/workflow/close.service';
 import { DEADLINE_NOTICE_DAYS, noticeDeadlines } from '$lib/server/notify/notices';
 import { deliverPending } from '$lib/server/notify/delivery.service';
 import { configuredNotifiers } from '$lib/server/notify/channels';
@@ -25,7 +26,7 @@ export const reportCommands: Record<string, Command> = {
   'reports remind': {
     usage: '[--date YYYY-MM-DD]',
     summary:
-      'record one reminder per responsible office for reports due today or overdue (idempotent per day), then deliver pending notifications',
+      'record one reminder per responsible office for reports due today or overdue (idempotent per day), close resolved reports past their reopen window, then deliver pending notifications',
     options: { date: { type: 'string' } },
     run: async (ctx) => {
       const date = typeof ctx.options.date === 'string' ? new Date(`${ctx.options.date}T12:00:00+07:00`) : new Date();
@@ -39,6 +40,7 @@ export const reportCommands: Record<string, Command> = {
         `${res.day}: ${res.reports} due or overdue report(s), ${res.organisations} office(s), ${res.created} new reminder(s)`
       );
       ctx.out(`${await noticeDeadlines(db, date)} officer notice(s) of deadlines within ${DEADLINE_NOTICE_DAYS} days`);
+      ctx.out(`${await closeSettled(db, date)} resolved report(s) closed: the reopen window has passed`);
       await deliver(db, ctx.out);
       return 0;
     }

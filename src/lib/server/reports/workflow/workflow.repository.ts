@@ -279,6 +279,17 @@ export async function dueReports(db: Db, today: string, statuses: readonly strin
     .execute();
 }
 
+/** Resolved reports resolved before `instant` (candidates for closing). */
+export async function resolvedBefore(db: Db, instant: string) {
+  return db
+    .selectFrom('report')
+    .selectAll()
+    .where('status', '=', 'resolved')
+    .where('resolved_at', 'is not', null)
+    .where('resolved_at', '<', instant)
+    .execute();
+}
+
 export async function accountName(db: Db, id: string | null): Promise<string | null> {
   if (!id) return null;
   const row = await db.selectFrom('account').select('display_name').where('id', '=', id).executeTakeFirst();
