@@ -175,7 +175,13 @@ describe('the template sample (documents sample --out DIR)', () => {
     expect(Object.keys(files).sort()).toEqual(['chuong-trinh-lien-tich.docx', 'ke-hoach.docx', 'phieu-chuyen.docx']);
     expect(await docxText(files['ke-hoach.docx'])).toContain('Số: …/KH-HNCT');
     expect(await docxText(files['chuong-trinh-lien-tich.docx'])).toContain('Số: …/CTr-HNCT-SNNMT');
-    expect(await docxText(files['phieu-chuyen.docx'])).toContain('Số: …/PC-HNCT');
+    const slip = await docxText(files['phieu-chuyen.docx']);
+    expect(slip).toContain('Số: …/PC-HNCT');
+    // A made-up case, never a stored citizen's words, even where reports exist.
+    expect(slip).toContain('Nội dung phản ánh mẫu');
+    const stored = await db.selectFrom('report').select('description').execute();
+    expect(stored.length).toBeGreaterThan(0);
+    for (const r of stored) expect(slip).not.toContain(r.description);
     const after = await db
       .selectFrom('issued_document')
       .select((eb) => eb.fn.countAll<number>().as('n'))

@@ -15,17 +15,6 @@ export async function forwardingOrg(db: Db, reportId: string): Promise<string | 
   return row?.actor_org_id ?? null;
 }
 
-/** For the template sample: a forwarded report if there is one, else the newest report. */
-export async function sampleReport(db: Db) {
-  return db
-    .selectFrom('report')
-    .selectAll()
-    .orderBy((eb) => eb.case().when('agency_org_id', 'is not', null).then(0).else(1).end())
-    .orderBy('created_at', 'desc')
-    .orderBy('id')
-    .executeTakeFirst();
-}
-
 /** A commune association and a category, for the sample slip of an install with no report yet. */
 export async function sampleCommuneAndCategory(db: Db) {
   const [org, category] = await Promise.all([

@@ -11,7 +11,7 @@ import { DOCX_MIME, fileNameOf, issuedFile, renderDocx, type IssuedDocument } fr
 import { todayVn } from '$lib/shared/format';
 import { actingOrg, loadReadable } from './core';
 import { issueSlip, slipSpec, slipsOf } from './slip.document';
-import { forwardingOrg, sampleCommuneAndCategory, sampleReport } from './slip.repository';
+import { forwardingOrg, sampleCommuneAndCategory } from './slip.repository';
 import { atomically } from './transition';
 import { listAgencies, type ReportRow } from './workflow.repository';
 
@@ -61,9 +61,13 @@ export async function slipFile(db: Db, actor: Actor, id: string, agencyId: strin
   return { body, mime: DOCX_MIME, name: fileNameOf(`phieu-chuyen-${r.id.slice(0, 8)}`, 'docx') };
 }
 
-/** The template sample (`documents sample`): a draft slip for a demo report; nothing is issued. */
+/**
+ * The template sample (`documents sample`): a draft slip for a made-up report; nothing is
+ * issued. Never a stored report: on a live install the sample file would carry a citizen's
+ * own words out of the case desk.
+ */
 export async function slipSample(db: Db): Promise<Record<string, Buffer>> {
-  const r = (await sampleReport(db)) ?? (await illustrativeReport(db));
+  const r = await illustrativeReport(db);
   const agency = r && ((await agencyOf(db, r.agency_org_id)) ?? (await listAgencies(db))[0]);
   if (!r || !agency || !r.commune_org_id) return {};
   const spec = await slipSpec(db, { r, orgId: r.commune_org_id, agency, answerBy: r.deadline_on });
@@ -71,10 +75,7 @@ export async function slipSample(db: Db): Promise<Record<string, Buffer>> {
   return { 'phieu-chuyen.docx': await renderDocx(spec, { number: null, date: null, draftYear: year }) };
 }
 
-/**
- * A made-up report (never stored) for an install that has received none yet, so the
- * operator can still check the slip's template.
- */
+/** A made-up report (never stored), so the operator can check the slip's template. */
 async function illustrativeReport(db: Db): Promise<ReportRow | null> {
   const found = await sampleCommuneAndCategory(db);
   if (!found) return null;
