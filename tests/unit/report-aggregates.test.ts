@@ -233,7 +233,7 @@ forEachDb('report figures from the pre-aggregates', (ctx) => {
     });
 
     it('lists the sanction decisions of the period', () => {
-      expect(figures.sanctions.map((s) => s.fineVnd).sort()).toEqual([1_200_000, 3_000_000]);
+      expect((figures.sanctions ?? []).map((s) => s.fineVnd).sort()).toEqual([1_200_000, 3_000_000]);
     });
   });
 });

@@ -32,7 +32,7 @@ export async function naiveReportCells(db: Db): Promise<Contribution[]> {
   const firstCheck = new Map<string, string>();
   for (const e of checks) if (!firstCheck.has(e.report_id)) firstCheck.set(e.report_id, String(e.created_at));
   const due = new Map<string, string | null>();
-  for (const a of resolves) due.set(a.entity_id, json(a.before_json)?.deadline_on ?? null);
+  for (const a of resolves) if (a.entity_id) due.set(a.entity_id, json(a.before_json)?.deadline_on ?? null);
   const cells = new Map<string, Contribution>();
   const add = (r: (typeof reports)[number], code: string, at: unknown, value = 1) => {
     const c = {

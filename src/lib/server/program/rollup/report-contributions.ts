@@ -17,8 +17,6 @@
  *   when a violation was fined; violations_remedied += 1 when remedies were ordered or the
  *   offender was warned and put it right.
  */
-import type { Selectable } from 'kysely';
-import type { ReportTable } from '$lib/server/db/schema';
 import { readJson } from '$lib/server/db/dialect';
 import { todayVn } from '$lib/shared/format';
 import type { Outcome } from '$lib/shared/reports/outcome';
@@ -39,17 +37,17 @@ export const REPORT_CODES = [
 /** The statuses whose first reaching marks the report checked by the association. */
 export const CHECKED_STATUSES = ['verified', 'escalated', 'forwarded'];
 
-export type ReportFacts = Pick<
-  Selectable<ReportTable>,
-  | 'commune_org_id'
-  | 'commune_unit_id'
-  | 'created_at'
-  | 'agency_org_id'
-  | 'resolved_at'
-  | 'outcome_json'
-  | 'checked_at'
-  | 'resolved_due_on'
->;
+/** The columns of a report row the rules read (a row as read, or as intake inserts it). */
+export interface ReportFacts {
+  commune_org_id?: string | null;
+  commune_unit_id?: string | null;
+  created_at: string;
+  agency_org_id?: string | null;
+  resolved_at?: string | null;
+  outcome_json?: string | null;
+  checked_at?: string | null;
+  resolved_due_on?: string | null;
+}
 
 const vnMonth = (instant: string) => todayVn(new Date(instant)).slice(0, 7);
 

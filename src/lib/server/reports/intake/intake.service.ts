@@ -248,7 +248,7 @@ async function insertAll(tx: Db, actor: Actor, a: InsertArgs): Promise<void> {
   };
   await repo.insertReport(tx, row);
   // counted in the report figures' pre-aggregates from the start (report-contributions.ts)
-  await applyDeltas(tx, reportContributions({ ...row, checked_at: null, resolved_due_on: null }));
+  await applyDeltas(tx, reportContributions(row));
   const identity = identityOf(d, a.observer.name);
   if (identity)
     await repo.insertIdentity(tx, { report_id: reportId, ...encryptIdentity(reportId, identity), created_at: now });
