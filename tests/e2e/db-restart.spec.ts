@@ -29,6 +29,9 @@ interface Sent {
   explained: boolean;
 }
 
+/** 0 when no answer came. */
+const statusOf = async (url: string) => (await fetch(url).catch(() => null))?.status ?? 0;
+
 async function startApp(databaseUrl: string): Promise<{ base: string; child: ChildProcess }> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
@@ -48,12 +51,7 @@ async function startApp(databaseUrl: string): Promise<{ base: string; child: Chi
   });
   // Kept for the failure message: a crash says why here.
   child.stderr!.on('data', (d: Buffer) => (serverLog = (serverLog + d.toString()).slice(-4000)));
-  await expect
-    .poll(async () => (await fetch(`${base}/healthz`).catch(() => null))?.status ?? 0, {
-      timeout: 150_000,
-      intervals: [500]
-    })
-    .toBe(200);
+  await expect.poll(() => statusOf(`${base}/healthz`), { timeout: 150_000, intervals: [500] }).toBe(200);
   return { base, child };
 }
 
@@ -141,8 +139,12 @@ test.describe('database restart under load', () => {
 
     cluster.start();
     await expect
-      .poll(async () => (await fetch(`${base}/healthz`)).status, { timeout: 60_000, intervals: [250] })
+      .poll(async () => (child.exitCode === null ? await statusOf(`${base}/healthz`) : -1), {
+        timeout: 60_000,
+        intervals: [250]
+      })
       .toBe(200);
+    expect(child.exitCode, `the server exited:\n${serverLog}`).toBeNull();
     await expect.poll(acked, { timeout: 60_000 }).toBeGreaterThanOrEqual(ackedBefore + 10);
     flowing = false;
     await stream;
@@ -162,7 +164,7 @@ test.describe('database restart under load', () => {
     try {
       const keys = sent.map((s) => s.key);
       const rows = await db.query<{ key: string; n: number }>(
-        'select idempotency_key as key, count(*)::int as n from reports where idempotency_key = any($1) group by 1',
+        'select idempotency_key as key, count(*)::int as n from report where idempotency_key = any($1) group by 1',
         [keys]
       );
       const stored = new Map(rows.rows.map((r) => [r.key, r.n]));
