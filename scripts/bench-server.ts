@@ -50,7 +50,9 @@ export async function startServer(
   const base = `http://127.0.0.1:${port}`;
   // The production server (scripts/server.mjs): with `node build` Open311 form posts are refused
   // as cross-site and the intake figure would count only refusals.
-  const child = spawn(process.execPath, ['scripts/server.mjs'], {
+  // BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=prof" profiles the server (NODE_OPTIONS refuses --cpu-prof).
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, 'scripts/server.mjs'], {
     env: {
       ...process.env,
       PORT: String(port),

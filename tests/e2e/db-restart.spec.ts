@@ -18,6 +18,7 @@ import { createCluster, findPgBin, freePort, type Cluster } from './private-pg';
 
 const OUTAGE_TITLE = 'Hệ thống đang tạm gián đoạn';
 const found = findPgBin();
+let serverLog = '';
 
 interface Sent {
   key: string;
@@ -27,6 +28,9 @@ interface Sent {
   /** A 503 carried the Vietnamese outage page. */
   explained: boolean;
 }
+
+/** 0 when no answer came. */
+const statusOf = async (url: string) => (await fetch(url).catch(() => null))?.status ?? 0;
 
 async function startApp(databaseUrl: string): Promise<{ base: string; child: ChildProcess }> {
   const port = await freePort();
@@ -45,13 +49,9 @@ async function startApp(databaseUrl: string): Promise<{ base: string; child: Chi
     },
     stdio: ['ignore', 'ignore', 'pipe']
   });
-  child.stderr!.on('data', () => {}); // pool warnings during the outage; not the test's subject
-  await expect
-    .poll(async () => (await fetch(`${base}/healthz`).catch(() => null))?.status ?? 0, {
-      timeout: 150_000,
-      intervals: [500]
-    })
-    .toBe(200);
+  // Kept for the failure message: a crash says why here.
+  child.stderr!.on('data', (d: Buffer) => (serverLog = (serverLog + d.toString()).slice(-4000)));
+  await expect.poll(() => statusOf(`${base}/healthz`), { timeout: 150_000, intervals: [500] }).toBe(200);
   return { base, child };
 }
 
@@ -125,7 +125,9 @@ test.describe('database restart under load', () => {
     const ackedBefore = acked();
 
     // The outage: every page, the form and the health check say so; the process stays up.
-    const healthz = await fetch(`${base}/healthz`);
+    const healthz = await fetch(`${base}/healthz`).catch((e) => {
+      throw new Error(`no answer from /healthz (${e.cause?.code ?? e}); server log:\n${serverLog}`);
+    });
     expect(healthz.status).toBe(503);
     expect(await healthz.json()).toMatchObject({ status: 'unavailable' });
     const response = await page.goto(`${base}/report`);
@@ -133,12 +135,16 @@ test.describe('database restart under load', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(OUTAGE_TITLE);
     await expectAccessible(page);
     await expect.poll(() => sent.filter((s) => s.status === 503).length, { timeout: 30_000 }).toBeGreaterThan(3);
-    expect(child.exitCode).toBeNull();
+    expect(child.exitCode, `the server exited:\n${serverLog}`).toBeNull();
 
     cluster.start();
     await expect
-      .poll(async () => (await fetch(`${base}/healthz`)).status, { timeout: 60_000, intervals: [250] })
+      .poll(async () => (child.exitCode === null ? await statusOf(`${base}/healthz`) : -1), {
+        timeout: 60_000,
+        intervals: [250]
+      })
       .toBe(200);
+    expect(child.exitCode, `the server exited:\n${serverLog}`).toBeNull();
     await expect.poll(acked, { timeout: 60_000 }).toBeGreaterThanOrEqual(ackedBefore + 10);
     flowing = false;
     await stream;
@@ -158,7 +164,7 @@ test.describe('database restart under load', () => {
     try {
       const keys = sent.map((s) => s.key);
       const rows = await db.query<{ key: string; n: number }>(
-        'select idempotency_key as key, count(*)::int as n from reports where idempotency_key = any($1) group by 1',
+        'select idempotency_key as key, count(*)::int as n from report where idempotency_key = any($1) group by 1',
         [keys]
       );
       const stored = new Map(rows.rows.map((r) => [r.key, r.n]));

@@ -1,5 +1,9 @@
 /** Telling a database that cannot be reached from a faulty query, and the 503 it is answered with. */
 import { describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { sql } from 'kysely';
+import { createDb } from '../../src/lib/server/db';
+import { PG_URL } from '../support/db';
 import { isDatabaseUnavailable } from '../../src/lib/server/db/dialect';
 import { outageResponse, RETRY_AFTER_SECONDS } from '../../src/lib/server/http/db-outage';
 
@@ -55,5 +59,35 @@ describe('the outage answer', () => {
     const action = ask('/report', { accept: 'application/json', 'x-sveltekit-action': 'true' });
     expect(action.status).toBe(503);
     expect(await action.json()).toMatchObject({ type: 'error', status: 503, error: { code: 'UNAVAILABLE' } });
+  });
+});
+
+describe.skipIf(!PG_URL)('a PostgreSQL connection cut while checked out', () => {
+  // Terminates only this test's own session on the shared server.
+  it('fails its transaction as unavailable, leaves the process up, and the pool reconnects', async () => {
+    const db = await createDb('postgresql', PG_URL!);
+    const admin = new pg.Client({ connectionString: PG_URL });
+    await admin.connect();
+    try {
+      const outcome = await db
+        .transaction()
+        .execute(async (tx) => {
+          const { rows } = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(tx);
+          await admin.query('select pg_terminate_backend($1)', [rows[0].pid]);
+          // The cut arrives between two queries: pg's 'error' event, with no query to fail.
+          await new Promise((r) => setTimeout(r, 300));
+          await sql`select 1`.execute(tx);
+        })
+        .then(
+          () => null,
+          (e: unknown) => e
+        );
+      expect(isDatabaseUnavailable(outcome), String(outcome)).toBe(true);
+      const { rows } = await sql<{ one: number }>`select 1 as one`.execute(db);
+      expect(rows).toEqual([{ one: 1 }]);
+    } finally {
+      await admin.end();
+      await db.destroy();
+    }
   });
 });

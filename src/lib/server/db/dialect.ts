@@ -20,10 +20,15 @@ export async function makeDialect(kind: DbKind, target: string): Promise<Dialect
     // A database host that stops answering (rather than refusing) would otherwise hold every
     // request waiting for a connection forever; after 5 s the request is answered 503 instead.
     const pool = new pg.Pool({ connectionString: target, max: 10, connectionTimeoutMillis: 5_000 });
-    // An idle client can be cut by the server (restart, admin terminate, failover). Without a
-    // listener pg re-emits that as an uncaught 'error' and the whole process dies; the pool
-    // already discards the broken client and the next query opens a fresh one.
-    pool.on('error', (err) => process.emitWarning(`PostgreSQL idle client lost: ${err.message}`));
+    // A connection can be cut by the server (restart, admin terminate, failover). pg re-emits
+    // that as an 'error' event, and one with no listener kills the whole process: the pool
+    // listens on idle clients only, so a client checked out between two queries (inside a
+    // transaction) took the server down with it. Every client gets a listener of its own; the
+    // query on it fails instead (answered 503), and the pool drops a broken client on release.
+    pool.on('connect', (client) =>
+      client.on('error', (err) => process.emitWarning(`PostgreSQL connection lost: ${err.message}`))
+    );
+    pool.on('error', () => {}); // the same loss, seen by the pool on an idle client: warned above
     return new PostgresDialect({ pool });
   }
   const Database = (await import('better-sqlite3')).default;

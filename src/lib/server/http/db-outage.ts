@@ -26,6 +26,11 @@ const localeOf = (url: URL): Locale => (/^\/en(\/|$)/.test(url.pathname) ? 'en' 
 const escape = (s: string) =>
   s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
+// Large type and links a finger can hit (WCAG target size), without the app's stylesheet.
+const STYLE =
+  'body{font:1.125rem/1.5 system-ui,sans-serif;max-width:40rem;margin:0 auto;padding:1rem}' +
+  'ul{list-style:none;padding:0}a{display:inline-block;padding:.6rem 0}';
+
 /** A page that needs nothing from the database, the app's scripts or its stylesheet. */
 function outagePage(url: URL, locale: Locale): string {
   const o = { locale };
@@ -37,6 +42,7 @@ function outagePage(url: URL, locale: Locale): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escape(title)} — ${escape(m.app_name({}, o))}</title>
+<style>${STYLE}</style>
 </head>
 <body>
 <main>
