@@ -52,7 +52,13 @@ async function timedUpload(browser: Browser, base: string, js: boolean, photo: B
     });
     const t0 = performance.now();
     await page.getByRole('button', { name: 'Gửi báo cáo' }).click();
-    await page.getByTestId('receipt-code').waitFor({ timeout: 180_000 });
+    await page
+      .getByTestId('receipt-code')
+      .waitFor({ timeout: 180_000 })
+      .catch(async (e) => {
+        await page.screenshot({ path: `test-results/bench-form-${js ? 'js' : 'nojs'}.png`, fullPage: true });
+        throw e;
+      });
     return (performance.now() - t0) / 1000;
   } finally {
     await ctx.close();

@@ -9,6 +9,9 @@ import http from 'node:http';
 import { exemptOpen311 } from './open311-exempt.mjs';
 import { releaseUnreadBody } from './unread-body.mjs';
 
+// Report intake accepts up to 5 photos of 10 MB plus a voice note; adapter-node's default
+// (512 KB) would refuse one phone photo. Set before the handler loads: it reads it once.
+process.env.BODY_SIZE_LIMIT ??= '60M';
 const { handler } = await import(new URL('../build/handler.js', import.meta.url).href);
 const origin = process.env.ORIGIN;
 const server = http.createServer((req, res) => {

@@ -28,8 +28,6 @@ if (stale) {
   if (cli.status !== 0) process.exit(cli.status ?? 1);
 }
 process.env.PORT ??= '3000';
-// Report intake accepts up to 5 photos of 10 MB plus a voice note (adapter-node default: 512 KB).
-process.env.BODY_SIZE_LIMIT ??= '60M';
 process.env.ORIGIN ??= `http://localhost:${process.env.PORT}`;
 console.log(`Chung Sức: ${process.env.ORIGIN}`);
 await import(new URL('./server.mjs', import.meta.url).href);

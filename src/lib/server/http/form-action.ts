@@ -78,14 +78,20 @@ export function failFromError(e: unknown, values: FormValues, name?: string): Fa
   return fail(e.status, { action: name, values, errors: keyed(name, errorsOf(e)) });
 }
 
-/** A body that is not a readable form (truncated multipart, wrong type) is the client's fault. */
-export async function readForm(request: Request): Promise<FormData | null> {
+/**
+ * A body that is not a readable form (truncated multipart, wrong type) is the client's fault;
+ * so is one over the server's body limit (BODY_SIZE_LIMIT), which the person can fix by
+ * sending fewer or smaller files, so it is told apart.
+ */
+export async function readFormChecked(request: Request): Promise<{ form: FormData | null; tooLarge: boolean }> {
   try {
-    return await request.formData();
-  } catch {
-    return null;
+    return { form: await request.formData(), tooLarge: false };
+  } catch (e) {
+    return { form: null, tooLarge: (e as { status?: number })?.status === 413 };
   }
 }
+
+export const readForm = async (request: Request): Promise<FormData | null> => (await readFormChecked(request)).form;
 
 /**
  * For hand-written actions: the posted form, or a 400 when the body is not a readable form, so
@@ -133,8 +139,13 @@ async function attempt<S extends z.ZodType, R>(spec: FormActionSpec<S, R>, event
 
 export function formAction<S extends z.ZodType, R = void>(spec: FormActionSpec<S, R>) {
   return async (event: RequestEvent) => {
-    const form = await readForm(event.request);
-    if (!form) return fail(400, { action: spec.name, values: {}, errors: { _form: t('err_bad_form') } });
+    const { form, tooLarge } = await readFormChecked(event.request);
+    if (!form)
+      return fail(tooLarge ? 413 : 400, {
+        action: spec.name,
+        values: {},
+        errors: { _form: t(tooLarge ? 'err_form_too_large' : 'err_bad_form') }
+      });
     if ((spec.access ?? 'signed-in') === 'signed-in') signedIn(event);
     if (spec.allow && !spec.allow(event.locals.actor)) error(404, 'Not found');
     const outcome = await attempt(spec, event, form);
