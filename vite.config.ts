@@ -1,8 +1,7 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { defineConfig } from 'vitest/config';
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 
 /**
  * Every page loads the root layout and, at start, the root error page (SvelteKit imports both
@@ -17,44 +16,6 @@ const shellMessages = new Set(
 const isShell = (id: string) =>
   /src[\\/]routes[\\/]\+(layout|error)\.svelte|src[\\/]lib[\\/]components[\\/]nav\.ts/.test(id) ||
   shellMessages.has(id.match(/paraglide[\\/]messages[\\/](\w+)\.js$/)?.[1] ?? '');
-
-/**
- * The citizen report form (/report) is the page a villager on a weak link opens most. Left with
- * the rest, its few shared pieces (the constants, a label or two) sat in chunks of officer
- * messages, and the form downloaded ~10 KB it never used. Code it reaches by static imports is
- * grouped apart, so its chunks carry only what it uses (officer pages that share a piece load
- * that small chunk too).
- */
-const CITIZEN_FORM = path.resolve('src/routes/report/+page.svelte');
-type ModuleGraph = { getModuleInfo(id: string): { importedIds: string[] } | null };
-let citizen: { modules: Set<string>; keys: Set<string> } | null = null;
-/**
- * Modules the form imports statically (not the map it loads on demand), and the message keys
- * their sources call: messages are all re-exported by one index, so the import graph alone
- * would claim every message for the form.
- */
-function citizenForm(graph: ModuleGraph) {
-  if (citizen) return citizen;
-  const modules = new Set<string>();
-  const keys = new Set<string>();
-  const stack = [CITIZEN_FORM];
-  while (stack.length) {
-    const id = stack.pop()!;
-    if (modules.has(id) || /node_modules|paraglide[\\/]messages/.test(id)) continue;
-    modules.add(id);
-    const file = id.split('?')[0];
-    if (/\.(svelte|ts|js)$/.test(file) && existsSync(file))
-      for (const k of readFileSync(file, 'utf8').matchAll(/\bm\.(\w+)\b/g)) keys.add(k[1]);
-    stack.push(...(graph.getModuleInfo(id)?.importedIds ?? []));
-  }
-  return (citizen = { modules, keys });
-}
-function inCitizenForm(id: string, graph: ModuleGraph): boolean {
-  const form = citizenForm(graph);
-  const key = id.match(/paraglide[\\/]messages[\\/](\w+)\.js$/)?.[1];
-  return key ? form.keys.has(key) : form.modules.has(id);
-}
-const sharedOrCitizen = (id: string, graph: ModuleGraph) => (inCitizenForm(id, graph) ? 'citizen' : 'shared');
 
 /**
  * Browser chunks for village links (a cold page must stay within 60 KB and 20 requests): left to
@@ -75,17 +36,9 @@ const CLIENT_CHUNKS = {
     },
     { name: 'shell', test: isShell, priority: 1.8 },
     // What nearly every page uses (layout pieces, formatting, common messages): one request.
-    // The form's share of it apart (see citizenForm): the form does not load the rest.
+    { name: 'common', test: /src[\\/]lib[\\/]/, minShareCount: 12, priority: 1.5 },
     {
-      name: (id: string, graph: ModuleGraph) => (inCitizenForm(id, graph) ? 'common-citizen' : 'common'),
-      debugName: 'common',
-      test: /src[\\/]lib[\\/]/,
-      minShareCount: 12,
-      priority: 1.5
-    },
-    {
-      name: sharedOrCitizen,
-      debugName: 'shared',
+      name: 'shared',
       test: /src[\\/]lib[\\/]/,
       priority: 1,
       entriesAware: true,
