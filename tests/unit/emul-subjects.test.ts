@@ -42,6 +42,27 @@ async function agency(db: Db, type: string, name: string, parentId: string | nul
   return id;
 }
 
+describe('the registration form (pure)', () => {
+  it('registers only the collectives of the list of the chosen kind', async () => {
+    const { registerSchema } = await import('../../src/lib/server/emulation/emulation.schema');
+    const parse = (subject_kind: string, subject_org_ids: string[]) =>
+      registerSchema.parse({ campaign_id: 'c', organisation_id: 'o', subject_kind, subject_org_ids }).subject_org_ids;
+    const posted = ['branch:b1', 'commune:c1', 'env_collective:e1', 'commune:c2'];
+    expect(parse('commune', posted)).toEqual(['c1', 'c2']);
+    expect(parse('env_collective', posted)).toEqual(['e1']);
+    // Untagged ids, as other callers send them, are taken as they are.
+    expect(parse('branch', ['b1', 'b2'])).toEqual(['b1', 'b2']);
+    expect(
+      registerSchema.safeParse({
+        campaign_id: 'c',
+        organisation_id: 'o',
+        subject_kind: 'commune',
+        subject_org_ids: ['branch:b1']
+      }).error?.issues[0].message
+    ).toBe('emul_err_choose_communes');
+  });
+});
+
 forEachDb('emulation subjects', (ctx) => {
   let t: Awaited<ReturnType<typeof tree>>;
   let other: Awaited<ReturnType<typeof tree>>;
