@@ -35,33 +35,9 @@ const AFTER_APPEAL = new Date('2099-01-01T00:00:00Z');
 const officer = (orgId: string): Actor => as('association_officer', orgId);
 const ALL_SUBJECTS = ['person', 'household', 'branch', 'commune', 'env_collective'];
 
-async function agency(db: Db, type: string, name: string, parentId: string | null, unitId: string) {
-  const id = await org(db, type, name, parentId, unitId);
-  // The support factory marks only departments as agencies; units under them are agencies too.
-  await db.updateTable('organisation').set({ kind: 'agency' }).where('id', '=', id).execute();
-  return id;
-}
-
-describe('the registration form (pure)', () => {
-  it('registers only the collectives of the list of the chosen kind', async () => {
-    const { registerSchema } = await import('../../src/lib/server/emulation/emulation.schema');
-    const parse = (subject_kind: string, subject_org_ids: string[]) =>
-      registerSchema.parse({ campaign_id: 'c', organisation_id: 'o', subject_kind, subject_org_ids }).subject_org_ids;
-    const posted = ['branch:b1', 'commune:c1', 'env_collective:e1', 'commune:c2'];
-    expect(parse('commune', posted)).toEqual(['c1', 'c2']);
-    expect(parse('env_collective', posted)).toEqual(['e1']);
-    // Untagged ids, as other callers send them, are taken as they are.
-    expect(parse('branch', ['b1', 'b2'])).toEqual(['b1', 'b2']);
-    expect(
-      registerSchema.safeParse({
-        campaign_id: 'c',
-        organisation_id: 'o',
-        subject_kind: 'commune',
-        subject_org_ids: ['branch:b1']
-      }).error?.issues[0].message
-    ).toBe('emul_err_choose_communes');
-  });
-});
+// An agency row (the factory marks the environment side's types as agencies).
+const agency = (db: Db, type: string, name: string, parentId: string | null, unitId: string) =>
+  org(db, type, name, parentId, unitId);
 
 forEachDb('emulation subjects', (ctx) => {
   let t: Awaited<ReturnType<typeof tree>>;
