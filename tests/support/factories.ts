@@ -6,12 +6,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../src/lib/server/db';
+import type { AdminUnitTable } from '../../src/lib/server/db/schema';
 import { newId, nowIso } from '../../src/lib/server/db/ids';
 import { insertOrganisation } from '../../src/lib/server/org/organisation.repository';
 import { insertPerson } from '../../src/lib/server/people/person.repository';
 import { seedTaxonomy } from '../../src/lib/server/reports/taxonomy';
 import { fold } from '../../src/lib/shared/text';
-import { makeUnit } from '../unit/program-support';
 import { createTestReport, type FactoryOptions } from './reports-factory';
 
 /** A name no other test (or demo row) has: "Xã thử 7f3a2c". */
@@ -34,6 +34,69 @@ export interface OrgOptions {
   unitId?: string;
 }
 
+/** An administrative unit (province, commune, village…) as the geography import would write it. */
+export async function makeUnit(
+  db: Db,
+  u: Pick<AdminUnitTable, 'level' | 'name' | 'parent_id'> & Partial<AdminUnitTable>
+): Promise<string> {
+  const id = u.id ?? newId();
+  await db
+    .insertInto('admin_unit')
+    .values({
+      id,
+      code: u.code ?? null,
+      level: u.level,
+      type: u.level,
+      name: u.name,
+      full_name: u.full_name ?? u.name,
+      name_search: u.name.toLowerCase(),
+      sort_key: u.name,
+      parent_id: u.parent_id,
+      valid_from: u.valid_from ?? '2000-01-01',
+      valid_to: u.valid_to ?? null,
+      centre_lat: null,
+      centre_lon: null,
+      households: null,
+      source: 'test',
+      created_at: nowIso()
+    })
+    .execute();
+  return id;
+}
+
+/** Organisation types of the environment side: their rows are agencies, every other an association. */
+const AGENCY_TYPES = ['environment_department', 'department_unit', 'forest_rangers', 'commune_committee', 'police'];
+
+/**
+ * One organisation row exactly as given (with its closure rows), nothing made around it: the
+ * building block of `makeOrg` and of the suites' own tree helpers.
+ */
+export async function insertOrg(
+  db: Db,
+  o: { type: string; name: string; parentId: string | null; unitId?: string | null; kind?: 'association' | 'agency' }
+): Promise<string> {
+  const id = newId();
+  const now = nowIso();
+  await insertOrganisation(db, {
+    id,
+    kind: o.kind ?? (AGENCY_TYPES.includes(o.type) ? 'agency' : 'association'),
+    type: o.type,
+    name: o.name,
+    name_search: fold(o.name),
+    sort_key: o.name,
+    parent_id: o.parentId,
+    admin_unit_id: o.unitId ?? null,
+    valid_from: '2000-01-01',
+    valid_to: null,
+    successor_id: null,
+    phone: null,
+    address: null,
+    created_at: now,
+    updated_at: now
+  });
+  return id;
+}
+
 /** An association (a commune association by default) with its administrative unit. */
 export async function makeOrg(db: Db, o: OrgOptions = {}): Promise<MadeOrg> {
   const type = o.type ?? 'commune_association';
@@ -45,25 +108,7 @@ export async function makeOrg(db: Db, o: OrgOptions = {}): Promise<MadeOrg> {
   const unitId =
     o.unitId ??
     (await makeUnit(db, { level: UNIT_LEVEL[type], name: unique(name), parent_id: parent?.unitId ?? null }));
-  const id = newId();
-  const now = nowIso();
-  await insertOrganisation(db, {
-    id,
-    kind: 'association',
-    type,
-    name,
-    name_search: fold(name),
-    sort_key: name,
-    parent_id: parent?.id ?? null,
-    admin_unit_id: unitId,
-    valid_from: '2000-01-01',
-    valid_to: null,
-    successor_id: null,
-    phone: null,
-    address: null,
-    created_at: now,
-    updated_at: now
-  });
+  const id = await insertOrg(db, { type, name, parentId: parent?.id ?? null, unitId });
   return { id, unitId };
 }
 

@@ -35,12 +35,9 @@ const AFTER_APPEAL = new Date('2099-01-01T00:00:00Z');
 const officer = (orgId: string): Actor => as('association_officer', orgId);
 const ALL_SUBJECTS = ['person', 'household', 'branch', 'commune', 'env_collective'];
 
-async function agency(db: Db, type: string, name: string, parentId: string | null, unitId: string) {
-  const id = await org(db, type, name, parentId, unitId);
-  // The support factory marks only departments as agencies; units under them are agencies too.
-  await db.updateTable('organisation').set({ kind: 'agency' }).where('id', '=', id).execute();
-  return id;
-}
+// An agency row (the factory marks the environment side's types as agencies).
+const agency = (db: Db, type: string, name: string, parentId: string | null, unitId: string) =>
+  org(db, type, name, parentId, unitId);
 
 forEachDb('emulation subjects', (ctx) => {
   let t: Awaited<ReturnType<typeof tree>>;

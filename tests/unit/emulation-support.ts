@@ -1,57 +1,18 @@
-/** Factories for the emulation tests: an association tree, members, a campaign, actors. */
+/** Fixtures for the emulation tests: an association tree, a campaign, actors (rows come from factories.ts). */
 import type { Db } from '../../src/lib/server/db';
 import type { Actor } from '../../src/lib/server/access/actor';
 import type { Role } from '../../src/lib/shared/roles';
-import { insertOrganisation } from '../../src/lib/server/org/organisation.repository';
-import { insertPerson } from '../../src/lib/server/people/person.repository';
-import { newId, nowIso } from '../../src/lib/server/db/ids';
+import { insertOrg, makePerson, makeUnit } from '../support/factories';
 import { campaignSchema, type CriterionInput } from '../../src/lib/server/emulation/emulation.schema';
 import { createCampaign } from '../../src/lib/server/emulation/campaign.service';
 import { SYSTEM } from '../../src/lib/server/access/actor';
-import { makeUnit } from './program-support';
 
-export async function org(db: Db, type: string, name: string, parentId: string | null, unitId: string | null = null) {
-  const id = newId();
-  const now = nowIso();
-  await insertOrganisation(db, {
-    id,
-    kind: type === 'environment_department' ? 'agency' : 'association',
-    type,
-    name,
-    name_search: name.toLowerCase(),
-    sort_key: name,
-    parent_id: parentId,
-    admin_unit_id: unitId,
-    valid_from: '2000-01-01',
-    valid_to: null,
-    successor_id: null,
-    phone: null,
-    address: null,
-    created_at: now,
-    updated_at: now
-  });
-  return id;
-}
+/** An organisation row of the given type (an agency for the environment side's types). */
+export const org = (db: Db, type: string, name: string, parentId: string | null, unitId: string | null = null) =>
+  insertOrg(db, { type, name, parentId, unitId });
 
 export async function person(db: Db, organisationId: string, name: string, villageId: string | null = null) {
-  const id = newId();
-  const now = nowIso();
-  await insertPerson(db, {
-    id,
-    organisation_id: organisationId,
-    full_name: name,
-    name_search: name.toLowerCase(),
-    sort_key: name,
-    birth_year: 1955,
-    sex: 'female',
-    village_unit_id: villageId,
-    phone: null,
-    address: null,
-    anonymised_at: null,
-    created_at: now,
-    updated_at: now
-  });
-  return id;
+  return (await makePerson(db, { organisationId, name, villageUnitId: villageId })).id;
 }
 
 export const as = (role: Role, organisationId: string): Actor => ({

@@ -75,6 +75,20 @@ const CHOOSE_ORGS = {
 } as const;
 
 /**
+ * The page lists branches, commune Hội and environment collectives in one field, each value
+ * tagged with its list ("commune:<id>"): the kind chosen says which list counts, so a box left
+ * ticked in another list (the form keeps its state after a registration) is not registered as
+ * the wrong kind. Untagged ids (other clients, the services' callers) are taken as they are.
+ */
+function orgsOfKind(kind: string, values: string[]): string[] {
+  return values.flatMap((v) => {
+    const at = v.indexOf(':');
+    if (at < 0) return [v];
+    return v.slice(0, at) === kind ? [v.slice(at + 1)] : [];
+  });
+}
+
+/**
  * A branch registers some of its members (or a household), a commune its branches, the province
  * its commune Hội, and an association level the environment-sector collectives of its area.
  */
@@ -85,9 +99,10 @@ export const registerSchema = z
     subject_kind: z.enum(SUBJECT_KINDS, { error: 'err_required' }),
     person_ids: list(z.string().max(64)),
     household_name: optionalText(200),
-    subject_org_ids: list(z.string().max(64)),
+    subject_org_ids: list(z.string().max(80)),
     commitments: list(z.string().max(40))
   })
+  .transform((r) => ({ ...r, subject_org_ids: orgsOfKind(r.subject_kind, r.subject_org_ids) }))
   .superRefine((r, ctx) => {
     if (r.subject_kind === 'person' && !r.person_ids.length)
       ctx.addIssue({ code: 'custom', path: ['person_ids'], message: 'emu_err_choose_members' });
