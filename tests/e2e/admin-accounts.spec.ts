@@ -97,7 +97,10 @@ test('admin creates an account with a role; the user must change the password, t
   await page.getByRole('button', { name: 'Lọc' }).click();
   await expect(page).toHaveURL(/entity_type=account/);
   await expect(
-    page.getByRole('cell', { name: new RegExp(`username: \\(trống\\) → ${username.replace('.', '\\.')}`) })
+    // The field by its label, not its column name.
+    page.getByRole('cell', {
+      name: new RegExp(`Tên đăng nhập: \\(trống\\) → ${username.replace('.', '\\.')}`)
+    })
   ).toBeVisible();
   await expectAccessible(page);
   await page.getByLabel('Từ ngày').fill('31/02/2026');

@@ -1,10 +1,12 @@
 /**
  * Phone layouts at 360 × 740: on every screen of the list (public, member, officer, admin) the
  * page never scrolls sideways and the header — the folded menu included — takes at most 20 % of
- * the first screen; the folded menu opens and leads on, with JavaScript on and off.
+ * the first screen, definition lists never put a label over a value, and a table wider than the
+ * phone scrolls inside a named region; the folded menu opens and leads on, with JavaScript on and off.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible, follow, openMenu, signInAs, visit } from './support';
+import { expectAccessible, follow, openMenu, signInAs, unique, visit } from './support';
+import { insertReport } from './report-workflow.db';
 
 const HEADER_MAX = 0.2 * 740;
 
@@ -26,6 +28,40 @@ async function checkPhone(page: Page, path: string): Promise<void> {
   }));
   expect(scroll, `${path} scrolls sideways`).toBeLessThanOrEqual(360);
   expect(header, `${path} header height`).toBeLessThanOrEqual(HEADER_MAX);
+  const { overlaps, unlabelled } = await page.evaluate(() => {
+    const cut = (a: DOMRect, b: DOMRect) =>
+      a.width > 0 &&
+      b.width > 0 &&
+      a.left < b.right - 1 &&
+      b.left < a.right - 1 &&
+      a.top < b.bottom - 1 &&
+      b.top < a.bottom - 1;
+    // Definition lists: no label sits on a value or another label.
+    const overlaps: string[] = [];
+    for (const dl of document.querySelectorAll('main dl')) {
+      const cells = [...dl.querySelectorAll(':scope > dt, :scope > dd, :scope > div > dt, :scope > div > dd')];
+      const boxes = cells.map((c) => c.getBoundingClientRect());
+      for (let i = 0; i < boxes.length; i++)
+        for (let j = i + 1; j < boxes.length; j++)
+          if (cut(boxes[i], boxes[j]))
+            overlaps.push(`${cells[i].textContent?.trim()} / ${cells[j].textContent?.trim()}`);
+    }
+    // A table wider than the phone scrolls inside a region with a name (keyboard and screen readers reach it).
+    const unlabelled: string[] = [];
+    for (const t of document.querySelectorAll('main table')) {
+      if (t.getBoundingClientRect().width <= 360) continue;
+      const wrap = t.closest('[role="region"]');
+      const scrolls = wrap && /auto|scroll/.test(getComputedStyle(wrap).overflowX);
+      const named = wrap && (wrap.getAttribute('aria-label') || wrap.getAttribute('aria-labelledby'));
+      if (!scrolls || !named || wrap.getAttribute('tabindex') !== '0')
+        unlabelled.push(
+          t.querySelector('caption')?.textContent?.trim() || t.querySelector('th')?.textContent?.trim() || '?'
+        );
+    }
+    return { overlaps, unlabelled };
+  });
+  expect(overlaps, `${path}: labels and values overlap`).toEqual([]);
+  expect(unlabelled, `${path}: wide tables outside a named scroll region`).toEqual([]);
 }
 
 test('public screens fit a 360 px phone', async ({ page }) => {
@@ -39,12 +75,15 @@ test('an officer’s screens fit a 360 px phone, detail pages included', async (
   const details = [];
   for (const list of ['/program/plans', '/program/commitments', '/program/activities', '/program/models'])
     details.push(await firstDetail(page, list));
+  // A case page too (a report of its own: the queue may be empty on a fresh database).
+  details.push(`/reports/${(await insertReport(unique('Điện thoại'))).id}`, await firstDetail(page, '/people'));
   for (const path of [
     '/',
     '/queue',
     '/notifications',
     '/program',
     '/program/dashboard',
+    '/program/dashboard/map',
     '/program/plans',
     '/program/commitments',
     '/program/activities',

@@ -60,8 +60,9 @@ export interface Cluster {
 }
 
 /**
- * Greedy merge in screen space (pure, for tests): each marker joins the first cluster whose
- * first point is within `px`, else starts its own. Order is stable, so a redraw at the same zoom
+ * Merge in screen space (pure, for tests): each marker joins the first cluster whose first point
+ * is within `px`, else starts its own; then clusters whose faces would still touch (a face grows
+ * with what it holds) are merged until none do. Order is stable, so a redraw at the same zoom
  * gives the same clusters.
  */
 export function clusterMarkers(markers: Marker[], toPx: (lat: number, lon: number) => Point, px = MERGE_PX) {
@@ -72,6 +73,21 @@ export function clusterMarkers(markers: Marker[], toPx: (lat: number, lon: numbe
     const near = out.find((c) => Math.hypot(c.at.x - at.x, c.at.y - at.y) < px);
     if (near) near.items.push(mk);
     else out.push({ lat: mk.lat, lon: mk.lon, at, items: [mk] });
+  }
+  const touch = (a: Cluster & { at: Point }, b: Cluster & { at: Point }) => {
+    const [wa, ha] = iconSize(a);
+    const [wb, hb] = iconSize(b);
+    return Math.abs(a.at.x - b.at.x) < (wa + wb) / 2 + 2 && Math.abs(a.at.y - b.at.y) < (ha + hb) / 2 + 2;
+  };
+  for (let merged = true; merged;) {
+    merged = false;
+    for (let i = 0; i < out.length && !merged; i++)
+      for (let j = i + 1; j < out.length && !merged; j++)
+        if (touch(out[i], out[j])) {
+          out[i].items.push(...out[j].items);
+          out.splice(j, 1);
+          merged = true;
+        }
   }
   return out;
 }
