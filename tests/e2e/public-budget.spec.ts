@@ -39,7 +39,7 @@ async function freshPage(browser: Browser): Promise<Page> {
   return ctx.newPage();
 }
 
-test('every public page loads cold within 60 KB and 20 requests', async ({ browser, page }) => {
+test('every public page loads cold within 60 KB and 20 requests', { tag: '@pg' }, async ({ browser, page }) => {
   test.setTimeout(120_000);
   const paths = [
     '/',

@@ -1,42 +1,44 @@
 import { expect, test } from '@playwright/test';
 import { expectAccessible, visit } from './support';
 
-test('the home page invites to report and to follow, shows the year in figures and leads to a commune', async ({
-  page
-}) => {
-  await visit(page, '/');
-  const main = page.locator('main');
-  await expect(main.getByRole('link', { name: /Báo vi phạm/ })).toHaveAttribute('href', '/report');
-  await expect(main.getByRole('link', { name: /Tra cứu phản ánh/ })).toHaveAttribute('href', '/r');
-  await expect(main.getByRole('heading', { name: 'Cách làm' })).toBeVisible();
-  const year = new Date().getFullYear();
-  const figures = main.getByRole('region', { name: /^Kết quả năm/ });
-  await expect(main.getByRole('heading', { name: `Kết quả năm ${year} — Tỉnh Lai Châu` })).toBeVisible();
-  for (const figure of [
-    'Phản ánh đã tiếp nhận',
-    'Buổi tuyên truyền',
-    'Hộ gia đình đã ký cam kết',
-    'Mô hình đang hoạt động'
-  ])
-    await expect(figures.getByRole('link', { name: new RegExp(figure) })).toBeVisible();
-  // The honour board exists (emulation movement), so the home page leads to it.
-  await expect(main.getByRole('link', { name: /Bảng vàng/ })).toHaveAttribute('href', '/bang-vang');
-  await page.screenshot({ path: 'test-results/public-home.png', fullPage: true });
+test(
+  'the home page invites to report and to follow, shows the year in figures and leads to a commune',
+  { tag: '@pg' },
+  async ({ page }) => {
+    await visit(page, '/');
+    const main = page.locator('main');
+    await expect(main.getByRole('link', { name: /Báo vi phạm/ })).toHaveAttribute('href', '/report');
+    await expect(main.getByRole('link', { name: /Tra cứu phản ánh/ })).toHaveAttribute('href', '/r');
+    await expect(main.getByRole('heading', { name: 'Cách làm' })).toBeVisible();
+    const year = new Date().getFullYear();
+    const figures = main.getByRole('region', { name: /^Kết quả năm/ });
+    await expect(main.getByRole('heading', { name: `Kết quả năm ${year} — Tỉnh Lai Châu` })).toBeVisible();
+    for (const figure of [
+      'Phản ánh đã tiếp nhận',
+      'Buổi tuyên truyền',
+      'Hộ gia đình đã ký cam kết',
+      'Mô hình đang hoạt động'
+    ])
+      await expect(figures.getByRole('link', { name: new RegExp(figure) })).toBeVisible();
+    // The honour board exists (emulation movement), so the home page leads to it.
+    await expect(main.getByRole('link', { name: /Bảng vàng/ })).toHaveAttribute('href', '/bang-vang');
+    await page.screenshot({ path: 'test-results/public-home.png', fullPage: true });
 
-  // A figure's public detail: one line per commune, each leading to the commune's page.
-  await figures.getByRole('link', { name: /Buổi tuyên truyền/ }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Buổi tuyên truyền năm ${year}`);
-  await expect(page.getByRole('row', { name: /Tổng cộng/ })).toBeVisible();
-  await expectAccessible(page);
-  await page.getByRole('link', { name: 'Phường Đoàn Kết' }).click();
+    // A figure's public detail: one line per commune, each leading to the commune's page.
+    await figures.getByRole('link', { name: /Buổi tuyên truyền/ }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Buổi tuyên truyền năm ${year}`);
+    await expect(page.getByRole('row', { name: /Tổng cộng/ })).toBeVisible();
+    await expectAccessible(page);
+    await page.getByRole('link', { name: 'Phường Đoàn Kết' }).click();
 
-  await expect(page).toHaveURL(/\/xa\/doan-ket-03388$/);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Phường Đoàn Kết');
-  await expect(page.getByRole('heading', { name: 'Mô hình hiệu quả' })).toBeVisible();
-  await expect(page.getByRole('heading', { name: 'Phản ánh đã công khai' })).toBeVisible();
-  await expectAccessible(page);
-  await page.screenshot({ path: 'test-results/public-commune.png', fullPage: true });
-});
+    await expect(page).toHaveURL(/\/xa\/doan-ket-03388$/);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Phường Đoàn Kết');
+    await expect(page.getByRole('heading', { name: 'Mô hình hiệu quả' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Phản ánh đã công khai' })).toBeVisible();
+    await expectAccessible(page);
+    await page.screenshot({ path: 'test-results/public-commune.png', fullPage: true });
+  }
+);
 
 test('a commune address with a stale name part is corrected; an unknown commune is a 404', async ({ page }) => {
   await visit(page, '/xa/ten-cu-03388');

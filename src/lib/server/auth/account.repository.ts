@@ -1,6 +1,7 @@
 /** SQL for accounts, role grants and API tokens. No rules here: callers pass scope filters in. */
 import type { Insertable, SelectQueryBuilder, Updateable } from 'kysely';
 import type { Db } from '$lib/server/db';
+import { collate } from '$lib/server/db/dialect';
 import type { AccountTable, ApiTokenTable, DB, RoleGrantTable } from '$lib/server/db/schema';
 import { containsFolded } from '$lib/server/db/predicates';
 import { fold } from '$lib/shared/text';
@@ -98,7 +99,7 @@ export async function listGrants(db: Db, accountId: string) {
     ])
     .where('role_grant.account_id', '=', accountId)
     .where('role_grant.revoked_at', 'is', null)
-    .orderBy('organisation.sort_key')
+    .orderBy(collate(db, 'organisation.sort_key'))
     .orderBy('role_grant.role')
     .execute();
 }

@@ -1,5 +1,6 @@
 /** SQL for nominations, awards and the public honour board. */
 import type { Db } from '$lib/server/db';
+import { collate } from '$lib/server/db/dialect';
 import type { OrgScope } from '$lib/server/access/access';
 import type { EmuAwardTable, EmuNominationTable } from '$lib/server/db/schema';
 
@@ -154,6 +155,6 @@ export async function boardCommunes(db: Db) {
         .where('a.public_consent_on', 'is not', null)
         .where('a.consent_withdrawn_at', 'is', null)
     )
-    .orderBy('c.sort_key')
+    .orderBy(collate(db, 'c.sort_key'))
     .execute();
 }

@@ -1,5 +1,6 @@
 /** SQL for the dashboard's emulation figures: the subtree's population and its registrations. */
 import type { Db } from '$lib/server/db';
+import { collate } from '$lib/server/db/dialect';
 import type { OrgScope } from '$lib/server/access/access';
 import type { SubjectKind } from '$lib/shared/emulation/rules';
 
@@ -53,5 +54,5 @@ export async function registrationsUnder(db: Db, orgId: string, scope: OrgScope,
     .where('r.organisation_id', 'in', subtree(db, orgId))
     .where('r.organisation_id', 'in', scope);
   if (kind) q = q.where('r.subject_kind', '=', kind);
-  return q.orderBy('o.sort_key').orderBy('r.created_at').limit(2000).execute();
+  return q.orderBy(collate(db, 'o.sort_key')).orderBy('r.created_at').limit(2000).execute();
 }

@@ -1,5 +1,6 @@
 /** SQL for the emulation pages' choices: where the actor may register, and whom. */
 import type { Db } from '$lib/server/db';
+import { collate } from '$lib/server/db/dialect';
 import type { OrgScope } from '$lib/server/access/access';
 
 export async function orgsIn(db: Db, scope: OrgScope, types: string[]) {
@@ -9,7 +10,7 @@ export async function orgsIn(db: Db, scope: OrgScope, types: string[]) {
     .where('id', 'in', scope)
     .where('type', 'in', types)
     .where('valid_to', 'is', null)
-    .orderBy('sort_key')
+    .orderBy(collate(db, 'sort_key'))
     .limit(500)
     .execute();
 }
@@ -22,8 +23,8 @@ export async function membersIn(db: Db, scope: OrgScope) {
     .where('p.organisation_id', 'in', scope)
     .where('o.type', '=', 'branch')
     .where('p.anonymised_at', 'is', null)
-    .orderBy('o.sort_key')
-    .orderBy('p.sort_key')
+    .orderBy(collate(db, 'o.sort_key'))
+    .orderBy(collate(db, 'p.sort_key'))
     .limit(500)
     .execute();
 }

@@ -1,5 +1,6 @@
 /** SQL for registrations, manual evidence, councils and votes. */
 import type { Db } from '$lib/server/db';
+import { collate } from '$lib/server/db/dialect';
 import type { OrgScope } from '$lib/server/access/access';
 import type { EmuCouncilTable, EmuEvidenceTable, EmuRegistrationTable, EmuVoteTable } from '$lib/server/db/schema';
 
@@ -128,7 +129,7 @@ export async function envCollectivesFor(db: Db, registrarIds: string[], ids?: st
     .where('o.id', 'in', envSector(db))
     .where('o.admin_unit_id', 'in', areaOf(db, registrarIds));
   if (ids) q = q.where('o.id', 'in', ids);
-  return q.orderBy('o.sort_key').limit(500).execute();
+  return q.orderBy(collate(db, 'o.sort_key')).limit(500).execute();
 }
 
 export async function orgFacts(db: Db, id: string) {

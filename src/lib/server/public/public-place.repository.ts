@@ -3,6 +3,7 @@
  * report figures. Only counts leave here, never a report's reporter or exact position.
  */
 import type { Db } from '$lib/server/db';
+import { collate } from '$lib/server/db/dialect';
 import { validOn } from '$lib/server/db/predicates';
 
 const PLACE = ['id', 'code', 'name', 'full_name', 'level', 'parent_id', 'centre_lat', 'centre_lon'] as const;
@@ -14,7 +15,7 @@ export async function provincesOn(db: Db, day: string) {
     .select(PLACE)
     .where('level', '=', 'province')
     .where(validOn('admin_unit', day))
-    .orderBy('sort_key')
+    .orderBy(collate(db, 'sort_key'))
     .execute();
 }
 
@@ -27,7 +28,7 @@ export async function communesOn(db: Db, provinceIds: string[], day: string) {
     .where('level', '=', 'commune')
     .where('parent_id', 'in', provinceIds)
     .where(validOn('admin_unit', day))
-    .orderBy('sort_key')
+    .orderBy(collate(db, 'sort_key'))
     .execute();
 }
 

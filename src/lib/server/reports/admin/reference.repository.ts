@@ -1,6 +1,7 @@
 /** SQL for administering the report reference data (taxonomy, routing and deadline rules). */
 import type { Insertable, Updateable } from 'kysely';
 import type { Db } from '$lib/server/db';
+import { collate } from '$lib/server/db/dialect';
 import type { CategoryTable, DeadlineRuleTable, RoutingRuleTable } from '$lib/server/db/schema';
 
 export async function listGroups(db: Db) {
@@ -125,7 +126,7 @@ export async function listAgencies(db: Db) {
     .select(['id', 'name'])
     .where('kind', '=', 'agency')
     .where('valid_to', 'is', null)
-    .orderBy('sort_key')
+    .orderBy(collate(db, 'sort_key'))
     .execute();
 }
 
@@ -137,7 +138,7 @@ export async function listRoutableUnits(db: Db) {
     .where('level', 'in', ['province', 'commune'])
     .where('valid_to', 'is', null)
     .orderBy('level', 'desc')
-    .orderBy('sort_key')
+    .orderBy(collate(db, 'sort_key'))
     .execute();
 }
 

@@ -1,6 +1,7 @@
 /** SQL for report intake and follow-up by receipt. */
 import type { Insertable } from 'kysely';
 import type { Db } from '$lib/server/db';
+import { collate } from '$lib/server/db/dialect';
 import { validOn } from '$lib/server/db/predicates';
 import type { AttachmentTable, ReportEventTable, ReportIdentityTable, ReportTable } from '$lib/server/db/schema';
 
@@ -68,7 +69,7 @@ export async function listCommunesOn(db: Db, date: string) {
     .select(['id', 'code', 'full_name', 'sort_key', 'centre_lat', 'centre_lon'])
     .where('level', '=', 'commune')
     .where(validOn('admin_unit', date))
-    .orderBy('sort_key')
+    .orderBy(collate(db, 'sort_key'))
     .execute();
 }
 
@@ -80,7 +81,7 @@ export async function listVillagesOfCommuneOn(db: Db, communeId: string, date: s
     .where('level', '=', 'village')
     .where('parent_id', '=', communeId)
     .where(validOn('admin_unit', date))
-    .orderBy('sort_key')
+    .orderBy(collate(db, 'sort_key'))
     .execute();
 }
 
@@ -128,7 +129,7 @@ export async function listMembersIn(db: Db, orgIds: any, limit = 500) {
     .select(['id', 'full_name'])
     .where('organisation_id', 'in', orgIds)
     .where('anonymised_at', 'is', null)
-    .orderBy('sort_key')
+    .orderBy(collate(db, 'sort_key'))
     .limit(limit)
     .execute();
 }

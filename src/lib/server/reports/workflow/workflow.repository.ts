@@ -3,7 +3,7 @@ import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Db } from '$lib/server/db';
 import type { AttachmentTable, ExtensionRequestTable, ReportEventTable, ReportTable } from '$lib/server/db/schema';
 import type { scopeSubquery } from '$lib/server/access/access';
-import { forUpdate } from '$lib/server/db/dialect';
+import { collate, forUpdate } from '$lib/server/db/dialect';
 import { filtered, type QueueSearch } from './queue.repository';
 
 export type Scope = ReturnType<typeof scopeSubquery>;
@@ -113,7 +113,7 @@ export async function listAgencies(db: Db) {
     .select(['id', 'name'])
     .where('kind', '=', 'agency')
     .where('valid_to', 'is', null)
-    .orderBy('sort_key')
+    .orderBy(collate(db, 'sort_key'))
     .execute();
 }
 
