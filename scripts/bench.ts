@@ -9,6 +9,8 @@
  *  5. on the built server (scripts/bench-reports.ts): cold-load bytes and requests per page with a
  *     budget verdict (`--check` exits non-zero when a page is over), and Open311 intake rate
  *     against /healthz on SQLite and PostgreSQL.
+ *  6. the report form on a phone: its length in screens and a 2 MB photo's upload time at 400 kbps,
+ *     with and without JavaScript (scripts/bench-report-form.ts).
  * Needs ../shared/data beside the repository for part 1.
  */
 import fs from 'node:fs';
@@ -89,4 +91,5 @@ function benchTongKet() {
   return spawnSync(process.execPath, ['--import', 'tsx', 'scripts/bench-tongket.ts'], { stdio: 'inherit' });
 }
 const tongket = benchTongKet();
-process.exit(r.status || nation.status || dashboard.status || reports.status || tongket.status || 0);
+const form = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/bench-report-form.ts'], { stdio: 'inherit' });
+process.exit(r.status || nation.status || dashboard.status || reports.status || tongket.status || form.status || 0);
