@@ -66,11 +66,19 @@ forEachDb('demo citizen reports', (ctx) => {
     expect(Number(protectedCount.n)).toBeGreaterThanOrEqual(3);
     const behalf = await ctx.db
       .selectFrom('report')
-      .select(['entered_by_account_id', 'observer_person_id', 'consent_method'])
+      .select(['id', 'entered_by_account_id', 'observer_person_id', 'consent_method', 'protection'])
       .where('entered_by_account_id', 'is not', null)
       .execute();
     expect(behalf).toHaveLength(1);
-    expect(behalf[0].observer_person_id).not.toBeNull();
+    // The member it was entered for is named in the encrypted identity only, unless they chose a named report.
+    if (behalf[0].protection === 'named') expect(behalf[0].observer_person_id).not.toBeNull();
+    else expect(behalf[0].observer_person_id).toBeNull();
+    const identity = await ctx.db
+      .selectFrom('report_identity')
+      .select('report_id')
+      .where('report_id', '=', behalf[0].id)
+      .execute();
+    expect(identity).toHaveLength(1);
     const photos = await ctx.db
       .selectFrom('attachment')
       .select(['bytes', 'public_path', 'approved_public'])

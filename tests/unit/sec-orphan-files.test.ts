@@ -176,11 +176,19 @@ forEachDb('a failed save leaves no file behind', (ctx) => {
   it('an issued document (written inside the register transaction)', async () => {
     const province = await orgId(ctx.db, 'Hội Người cao tuổi tỉnh Lai Châu');
     const officer = actorWith('association_officer', province);
-    await leavesNothing(
-      () => path.resolve(config.DATA_DIR, 'private', 'documents'),
-      'issued_document',
-      () => issueDocument(ctx.db, officer, { spec: sampleSpec([issuerFor(province)]) })
-    );
+    // A data folder of this test's own: other test files issue documents under the shared one
+    // at the same time, which would move the count.
+    const shared = config.DATA_DIR;
+    (config as { DATA_DIR: string }).DATA_DIR = mkdtempSync(path.join(tmpdir(), 'cs-issued-'));
+    try {
+      await leavesNothing(
+        () => path.resolve(config.DATA_DIR, 'private', 'documents'),
+        'issued_document',
+        () => issueDocument(ctx.db, officer, { spec: sampleSpec([issuerFor(province)]) })
+      );
+    } finally {
+      (config as { DATA_DIR: string }).DATA_DIR = shared;
+    }
   });
 
   it('emulation evidence files', async () => {
