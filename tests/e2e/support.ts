@@ -169,10 +169,22 @@ export async function expectAccessible(page: Page): Promise<void> {
   }
 }
 
-/** Go to a page and scan it. */
+/** Go to a page, let its script take over (bounded), and scan it. */
 export async function visit(page: Page, path: string): Promise<void> {
   await watch(page);
   await page.goto(path);
+  // What a test types before hydration can be reset by it (seen on a loaded CI machine: a plan's
+  // year and a model's name lost). Pages without client code have nothing to wait for.
+  if (jsEnabled())
+    await page
+      .waitForFunction(
+        () =>
+          history.scrollRestoration === 'manual' ||
+          ![...document.scripts].some((s) => (s.textContent ?? '').includes('/_app/immutable/entry/start')),
+        null,
+        { timeout: 10_000 }
+      )
+      .catch(() => undefined);
   await expectAccessible(page);
 }
 
