@@ -12,6 +12,14 @@ import { listActiveCategories, reportCountsSince } from '../category.repository'
 import { arrangeCategories } from './category-picker';
 import { listCommuneGeometries, listCommunesOn, listMembersIn, listVillagesOfCommuneOn } from './intake.repository';
 
+/** What a row of the form shows; the grouping fields did their work above (the page is sent twice). */
+const formChoice = <C extends { group_code: string; group_vi: string; group_en: string }>({
+  group_code: _code,
+  group_vi: _vi,
+  group_en: _en,
+  ...choice
+}: C) => choice;
+
 export async function intakeOptions(db: Db, actor: Actor) {
   const today = todayVn();
   const yearAgo = new Date(Date.now() - 365 * 86_400_000).toISOString();
@@ -37,7 +45,10 @@ export async function intakeOptions(db: Db, actor: Actor) {
     counts
   );
   return {
-    categories: picker,
+    categories: {
+      common: picker.common.map(formChoice),
+      groups: picker.groups.map((g) => ({ ...g, categories: g.categories.map(formChoice) }))
+    },
     communes: communes.map((c) => ({ id: c.id, name: c.full_name })),
     behalf
   };
