@@ -1,6 +1,7 @@
 /** SQL for nominations, awards and the public honour board. */
 import type { Db } from '$lib/server/db';
 import { collate } from '$lib/server/db/dialect';
+import { placesNamed } from './registration.repository';
 import type { OrgScope } from '$lib/server/access/access';
 import type { EmuAwardTable, EmuNominationTable } from '$lib/server/db/schema';
 
@@ -23,9 +24,12 @@ export async function setNominationStatus(db: Db, id: string, status: EmuNominat
   await db.updateTable('emu_nomination').set({ status }).where('id', '=', id).execute();
 }
 
-/** Nominations waiting at the organisations in scope, with the candidate's name. */
-export async function nominationsTo(db: Db, scope: OrgScope, campaignId?: string) {
-  let q = db
+/**
+ * Nominations waiting at the organisations in scope, with the candidate's name; `q` keeps those
+ * sent by, or for a collective in, a place with it in its name (see placesNamed).
+ */
+export async function nominationsTo(db: Db, scope: OrgScope, campaignId?: string, q = '') {
+  let query = db
     .selectFrom('emu_nomination as n')
     .innerJoin('emu_registration as r', 'r.id', 'n.registration_id')
     .innerJoin('organisation as f', 'f.id', 'n.from_org_id')
@@ -41,8 +45,27 @@ export async function nominationsTo(db: Db, scope: OrgScope, campaignId?: string
     ])
     .where('n.to_org_id', 'in', scope)
     .where('n.status', '=', 'pending');
-  if (campaignId) q = q.where('r.campaign_id', '=', campaignId);
-  return q.orderBy('n.created_at').execute();
+  if (campaignId) query = query.where('r.campaign_id', '=', campaignId);
+  if (q.trim()) {
+    const named = placesNamed(db, q);
+    query = query.where((eb) => eb.or([eb('n.from_org_id', 'in', named), eb('r.subject_org_id', 'in', named)]));
+  }
+  return query.orderBy('n.created_at').execute();
+}
+
+/** The levels a council sent nominations to in a campaign (the addressees of its proposal), by name. */
+export async function nominationTargets(db: Db, fromOrgId: string, campaignId: string) {
+  return db
+    .selectFrom('emu_nomination as n')
+    .innerJoin('emu_registration as r', 'r.id', 'n.registration_id')
+    .innerJoin('organisation as t', 't.id', 'n.to_org_id')
+    .select(['t.id', 't.name'])
+    .where('n.from_org_id', '=', fromOrgId)
+    .where('r.campaign_id', '=', campaignId)
+    .where('n.status', 'in', ['pending', 'decided'])
+    .groupBy(['t.id', 't.name', 't.sort_key'])
+    .orderBy(collate(db, 't.sort_key'))
+    .execute();
 }
 
 export async function activeAwardFor(db: Db, achievementKey: string) {
@@ -72,7 +95,10 @@ export async function updateAward(db: Db, id: string, patch: Partial<EmuAwardTab
   await db.updateTable('emu_award').set(patch).where('id', '=', id).execute();
 }
 
-/** Awards (revoked ones too: the history stays) of registrations in scope. */
+/**
+ * Awards (revoked ones too: the history stays) of registrations in scope, and those a level in
+ * scope granted (a Sở sees the Giấy khen it gave to a collective the province Hội registered).
+ */
 export async function awardsIn(db: Db, scope: OrgScope, f: { campaignId?: string; registrationId?: string }) {
   let q = db
     .selectFrom('emu_award as a')
@@ -88,7 +114,7 @@ export async function awardsIn(db: Db, scope: OrgScope, f: { campaignId?: string
       'so.name as subject_org_name',
       'g.name as granted_by_name'
     ])
-    .where('r.organisation_id', 'in', scope);
+    .where((eb) => eb.or([eb('r.organisation_id', 'in', scope), eb('a.granted_by_org_id', 'in', scope)]));
   if (f.campaignId) q = q.where('r.campaign_id', '=', f.campaignId);
   if (f.registrationId) q = q.where('a.registration_id', '=', f.registrationId);
   return q.orderBy('a.decided_on', 'desc').orderBy('a.id').execute();
@@ -129,7 +155,10 @@ export function publishedAwards(db: Db) {
 
 /** The public honour board under one organisation (a province or a commune association). */
 export async function boardRows(db: Db, underOrgId: string | null) {
-  let q = publishedAwards(db).select('o.name as organisation_name');
+  // Who granted it: a Sở's Giấy khen is not the association's, and the board says so.
+  let q = publishedAwards(db)
+    .innerJoin('organisation as g', 'g.id', 'a.granted_by_org_id')
+    .select(['o.name as organisation_name', 'g.name as granted_by_name']);
   if (underOrgId)
     q = q.where(
       'r.organisation_id',

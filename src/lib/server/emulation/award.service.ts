@@ -1,7 +1,9 @@
 /**
  * Nominations up the chain, award decisions, revocation and consent to publication.
  * - A level nominates a candidate its council passed to a level above it that may grant the
- *   form; a level cannot grant (nor be asked for) a form it has no authority for.
+ *   form, or, for a collective of the environment sector, to its own Sở (the competent
+ *   authority for the department head's Giấy khen, outside the association's chain); a level
+ *   cannot grant (nor be asked for) a form it has no authority for.
  * - A decision is numbered in the issuer's document register and lists what it grants, with
  *   cash as a multiple of the configured base salary.
  * - One achievement, one form: a campaign's result for one subject is rewarded once; a
@@ -34,6 +36,15 @@ async function councilOrgOf(db: Db, registrationId: string): Promise<string | nu
   return votes.at(-1)?.organisation_id ?? null;
 }
 
+type Registration = NonNullable<Awaited<ReturnType<typeof regs.findCandidate>>>;
+
+/** May the nomination go to `toId`: a level above the council, or the collective's own Sở. */
+async function mayReceive(db: Db, r: Registration, from: string, toId: string): Promise<boolean> {
+  if (toId !== from && (await regs.isAncestor(db, toId, from))) return true;
+  if (r.subject_kind !== 'env_collective' || !r.subject_org_id) return false;
+  return (await regs.departmentsOver(db, r.subject_org_id)).some((d) => d.id === toId);
+}
+
 export async function nominate(db: Db, actor: Actor, input: NominateInput, now = new Date()): Promise<string> {
   requireAction(actor, MANAGE);
   const r = await regs.findCandidate(db, input.registration_id);
@@ -42,8 +53,7 @@ export async function nominate(db: Db, actor: Actor, input: NominateInput, now =
   if (r.result !== 'passed' || r.status !== 'published') throw invalid('registration_id', 'emu_err_not_passed');
   if (!r.appeal_until || todayVn(now) < r.appeal_until) throw invalid('registration_id', 'emu_err_appeal_window');
   const to = await regs.orgFacts(db, input.to_org_id);
-  if (!to || to.id === from || !(await regs.isAncestor(db, to.id, from)))
-    throw invalid('to_org_id', 'emu_err_not_above');
+  if (!to || !(await mayReceive(db, r, from, to.id))) throw invalid('to_org_id', 'emu_err_not_above');
   if (!mayGrant(to.type, input.award_form)) throw invalid('award_form', 'emu_err_authority');
   const existing = await repo.pendingNomination(db, r.id, input.award_form, to.id);
   if (existing) return existing.id;
@@ -69,12 +79,13 @@ export async function nominate(db: Db, actor: Actor, input: NominateInput, now =
   return id;
 }
 
-export async function nominationsFor(db: Db, actor: Actor, campaignId?: string) {
+/** Nominations waiting at the levels the actor manages; `q` narrows by the sending or nominated organisation's name. */
+export async function nominationsFor(db: Db, actor: Actor, campaignId?: string, q = '') {
   requireAction(actor, READ);
-  return repo.nominationsTo(db, scopeSubquery(db, actor, MANAGE), campaignId);
+  return repo.nominationsTo(db, scopeSubquery(db, actor, MANAGE), campaignId, q);
 }
 
-type Candidate = NonNullable<Awaited<ReturnType<typeof regs.findCandidate>>> & { nominationId: string | null };
+type Candidate = Registration & { nominationId: string | null };
 
 /** A candidate this level may decide on: nominated to it for the form, or passed by its own council. */
 async function decidable(db: Db, issuer: string, form: string, id: string, now: Date): Promise<Candidate> {

@@ -19,6 +19,7 @@ export async function honourBoard(db: Db, f: { organisationId?: string | null })
       name: r.person_name ?? r.household_name ?? r.subject_org_name ?? '',
       organisation: r.organisation_name,
       award_form: r.award_form,
+      granted_by: r.granted_by_name,
       decision_number: r.decision_number,
       decided_on: r.decided_on,
       story: r.story,

@@ -42,7 +42,8 @@ export async function setStatus(db: Db, id: string, status: 'open' | 'closed', n
 
 /**
  * Campaigns that apply to the actor: launched by one of the organisations above (or at) the
- * ones the actor works for, or inside the actor's subtree. `roots` null means all.
+ * ones the actor works for, or inside the actor's subtree, or with a nomination sent to the
+ * actor's subtree (a Sở asked for its Giấy khen by the province Hội). `roots` null means all.
  */
 export async function listCampaignRows(db: Db, roots: string[] | null) {
   let q = db.selectFrom('emu_campaign').innerJoin('organisation as o', 'o.id', 'emu_campaign.organisation_id');
@@ -64,6 +65,16 @@ export async function listCampaignRows(db: Db, roots: string[] | null) {
             .selectFrom('organisation_closure')
             .select('descendant_id')
             .where('ancestor_id', 'in', roots.length ? roots : ['-'])
+        ),
+        eb(
+          'emu_campaign.id',
+          'in',
+          db
+            .selectFrom('emu_nomination as n')
+            .innerJoin('emu_registration as r', 'r.id', 'n.registration_id')
+            .innerJoin('organisation_closure as c', 'c.descendant_id', 'n.to_org_id')
+            .select('r.campaign_id')
+            .where('c.ancestor_id', 'in', roots.length ? roots : ['-'])
         )
       ])
     );

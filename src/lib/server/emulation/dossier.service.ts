@@ -15,6 +15,7 @@ import { formatDate, formatNumber } from '$lib/shared/format';
 import { cashAmount } from '$lib/shared/emulation/rules';
 import { KINDS, h1, issuerAndSigner, p, renderDocx, table, type DocumentSpec } from '$lib/server/documents';
 import * as regs from './registration.repository';
+import { nominationTargets } from './award.repository';
 import { campaignRow } from './campaign.service';
 import { evaluationForm } from './evidence.service';
 import type { DecisionInput } from './emulation.schema';
@@ -123,14 +124,18 @@ export async function dossier(db: Db, actor: Actor, organisationId: string, camp
     rows: listRows
   });
   const meeting = votes.at(-1);
+  // Addressed to the levels the nominations went to: for an environment collective that is the
+  // Sở itself, which is not above the association in its chain.
+  const targets = await nominationTargets(db, organisationId, campaignId);
   const members = readJson<{ name: string; role: string | null }[]>(meeting?.members) ?? [];
   const files: Record<string, Buffer> = {};
   files['to-trinh.docx'] = await renderDocx({
     ...base,
     kind: KINDS.TTr,
     subject: 'Đề nghị khen thưởng trong phong trào thi đua',
-    recipients: ['Hội đồng Thi đua – Khen thưởng cấp trên'],
+    recipients: targets.length ? targets.map((o) => o.name) : ['Hội đồng Thi đua – Khen thưởng cấp trên'],
     body: [
+      ...(targets.length ? [p({ text: 'Kính gửi: ', bold: true }, targets.map((o) => o.name).join('; '))] : []),
       ...LEGAL_BASIS.map((l) => p(l)),
       p(
         `Căn cứ kết quả họp Hội đồng Thi đua – Khen thưởng ngày ${formatDate(meeting?.meeting_on)}, ${issuer.name} đề nghị khen thưởng ${passed.length} tập thể, cá nhân có thành tích trong phong trào “${campaign.name}” (danh sách kèm theo).`

@@ -1,6 +1,7 @@
 /** SQL for the emulation pages' choices: where the actor may register, and whom. */
 import type { Db } from '$lib/server/db';
 import { collate } from '$lib/server/db/dialect';
+import { placesNamed } from './registration.repository';
 import type { OrgScope } from '$lib/server/access/access';
 
 export async function orgsIn(db: Db, scope: OrgScope, types: string[]) {
@@ -15,7 +16,8 @@ export async function orgsIn(db: Db, scope: OrgScope, types: string[]) {
     .execute();
 }
 
-export async function membersIn(db: Db, scope: OrgScope) {
+/** Members of branches in scope; `q` keeps those of branches in a place with it in its name. */
+export async function membersIn(db: Db, scope: OrgScope, q = '') {
   return db
     .selectFrom('person as p')
     .innerJoin('organisation as o', 'o.id', 'p.organisation_id')
@@ -23,6 +25,7 @@ export async function membersIn(db: Db, scope: OrgScope) {
     .where('p.organisation_id', 'in', scope)
     .where('o.type', '=', 'branch')
     .where('p.anonymised_at', 'is', null)
+    .$if(!!q.trim(), (qb) => qb.where('p.organisation_id', 'in', placesNamed(db, q)))
     .orderBy(collate(db, 'o.sort_key'))
     .orderBy(collate(db, 'p.sort_key'))
     .limit(500)
@@ -41,6 +44,31 @@ export async function ancestorsOf(db: Db, orgId: string) {
     .execute();
 }
 
+/** Which of some organisations are in a place with `q` in its name, for the page's filter. */
+export async function matchingOrgIds(db: Db, ids: string[], q: string): Promise<Set<string>> {
+  if (!ids.length) return new Set();
+  const rows = await db
+    .selectFrom('organisation')
+    .select('id')
+    .where('id', 'in', ids)
+    .where('id', 'in', placesNamed(db, q))
+    .execute();
+  return new Set(rows.map((r) => r.id));
+}
+
+/** Commune Hội and branches in scope in a place with `q` in its name: the count the filter reports. */
+export async function countMatchingOrgs(db: Db, scope: OrgScope, q: string): Promise<number> {
+  const row = await db
+    .selectFrom('organisation')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('id', 'in', scope)
+    .where('type', 'in', ['commune_association', 'branch'])
+    .where('valid_to', 'is', null)
+    .where('id', 'in', placesNamed(db, q))
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
 export async function personOfAccount(db: Db, accountId: string) {
   const row = await db.selectFrom('account').select('person_id').where('id', '=', accountId).executeTakeFirst();
   return row?.person_id ?? null;
@@ -52,10 +80,10 @@ export async function councilOrgsOf(db: Db, campaignId: string, scope: OrgScope)
     .selectFrom('emu_council as c')
     .innerJoin('organisation as o', 'o.id', 'c.organisation_id')
     .select(['o.id', 'o.name'])
-    .distinct()
     .where('c.campaign_id', '=', campaignId)
     .where('c.organisation_id', 'in', scope)
-    .orderBy('o.name')
+    .groupBy(['o.id', 'o.name', 'o.sort_key'])
+    .orderBy(collate(db, 'o.sort_key'))
     .execute();
 }
 

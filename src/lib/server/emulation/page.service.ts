@@ -10,7 +10,7 @@ import { AWARD_FORMS, CRITERION_GROUPS, mayGrant } from '$lib/shared/emulation/r
 import { getCampaign, listCampaigns } from './campaign.service';
 import { listRegistrations, myRegistrations } from './registration.service';
 import { listAwards, nominationsFor } from './award.service';
-import { envCollectivesFor, votesOf } from './registration.repository';
+import { departmentsOver, envCollectivesFor, votesOf } from './registration.repository';
 import { evaluationForm } from './evidence.service';
 import { campaignIndicators } from './indicators.service';
 import { dossierIndex } from './dossier.service';
@@ -29,6 +29,8 @@ export async function campaignsPage(db: Db, actor: Actor) {
 
 /** Association levels that register: branches (members, households), communes, the province. */
 const REGISTRAR_TYPES = ['branch', 'commune_association', 'province_association'];
+/** Levels that issue award decisions: the association's, and a Sở for the forms it grants. */
+const ISSUER_TYPES = ['commune_association', 'province_association', 'environment_department'];
 
 type RegisterOrg = Awaited<ReturnType<typeof repo.orgsIn>>[number];
 
@@ -37,7 +39,7 @@ type RegisterOrg = Awaited<ReturnType<typeof repo.orgsIn>>[number];
  * actor's registering scope (under a level that may register them), and the environment-sector
  * collectives in the area of a province or commune Hội the actor registers for.
  */
-async function collectiveChoices(db: Db, subjects: string[], registerOrgs: RegisterOrg[]) {
+async function collectiveChoices(db: Db, subjects: string[], registerOrgs: RegisterOrg[], q: string) {
   const ids = new Set(registerOrgs.map((o) => o.id));
   const underRegistrar = (type: string) =>
     subjects.includes(type === 'branch' ? 'branch' : 'commune')
@@ -46,35 +48,62 @@ async function collectiveChoices(db: Db, subjects: string[], registerOrgs: Regis
   const envRegistrars = registerOrgs
     .filter((o) => o.type === 'province_association' || o.type === 'commune_association')
     .map((o) => o.id);
-  return {
+  const all = {
     branchChoices: underRegistrar('branch'),
     communeChoices: underRegistrar('commune_association'),
     envChoices: subjects.includes('env_collective') ? await envCollectivesFor(db, envRegistrars) : []
   };
+  if (!q.trim()) return all;
+  const hit = await repo.matchingOrgIds(
+    db,
+    Object.values(all).flatMap((list) => list.map((o) => o.id)),
+    q
+  );
+  return {
+    branchChoices: all.branchChoices.filter((o) => hit.has(o.id)),
+    communeChoices: all.communeChoices.filter((o) => hit.has(o.id)),
+    envChoices: all.envChoices.filter((o) => hit.has(o.id))
+  };
 }
 
-export async function campaignPage(db: Db, actor: Actor, id: string) {
+/** The longest search a page accepts (a commune's name is far shorter). */
+const MAX_QUERY = 100;
+export const pageQuery = (raw: string | null): string => (raw ?? '').trim().slice(0, MAX_QUERY);
+
+/**
+ * The campaign page. `q` filters every list of communes and branches on it (what may be
+ * registered, the registrations, the candidates and the nominations) by name, ignoring
+ * diacritics: a province has about a hundred commune Hội to scroll through on a phone.
+ */
+export async function campaignPage(db: Db, actor: Actor, id: string, q = '') {
   const { campaign, criteria } = await getCampaign(db, actor, id);
-  const registrations = await listRegistrations(db, actor, { campaignId: id });
+  const registrations = await listRegistrations(db, actor, { campaignId: id, q });
   const groups = CRITERION_GROUPS.map((g) => ({
     code: g,
     criteria: criteria.filter((c) => c.group_code === g)
   })).filter((g) => g.criteria.length);
-  const canRegister = can(actor, REGISTER) && campaign.status === 'open';
+  const mayRegister = can(actor, REGISTER) && campaign.status === 'open';
   const canManage = can(actor, MANAGE);
   const canEdit = canManage && (await inScope(db, actor, MANAGE, campaign.organisation_id));
-  const [registerOrgs, members, councilOrgs, nominations, awards, dossiers, indicators, typical] = await Promise.all([
-    canRegister ? repo.orgsIn(db, scopeSubquery(db, actor, REGISTER), REGISTRAR_TYPES) : [],
-    canRegister ? repo.membersIn(db, scopeSubquery(db, actor, REGISTER)) : [],
-    canManage ? repo.orgsIn(db, scopeSubquery(db, actor, MANAGE), ['commune_association', 'province_association']) : [],
-    canManage ? nominationsFor(db, actor, id) : [],
-    listAwards(db, actor, { campaignId: id }),
-    canManage ? repo.councilOrgsOf(db, id, scopeSubquery(db, actor, MANAGE)) : [],
-    campaignIndicators(db, actor, id),
-    campaignTypical(db, actor, id)
-  ]);
-  const collectives = await collectiveChoices(db, campaign.subjects, registerOrgs);
-  const grantable = councilOrgs.map((o) => ({
+  const manageScope = () => scopeSubquery(db, actor, MANAGE);
+  const [registerOrgs, members, issuers, nominations, awards, dossiers, indicators, typical, found] = await Promise.all(
+    [
+      mayRegister ? repo.orgsIn(db, scopeSubquery(db, actor, REGISTER), REGISTRAR_TYPES) : [],
+      mayRegister ? repo.membersIn(db, scopeSubquery(db, actor, REGISTER), q) : [],
+      canManage ? repo.orgsIn(db, manageScope(), ISSUER_TYPES) : [],
+      canManage ? nominationsFor(db, actor, id, q) : [],
+      listAwards(db, actor, { campaignId: id }),
+      canManage ? repo.councilOrgsOf(db, id, manageScope()) : [],
+      campaignIndicators(db, actor, id),
+      campaignTypical(db, actor, id),
+      q ? repo.countMatchingOrgs(db, scopeSubquery(db, actor, READ), q) : null
+    ]
+  );
+  // A Sở's staff decide on what was sent to them; they hold no association level to register for.
+  const canRegister = mayRegister && registerOrgs.length > 0;
+  const councilOrgs = issuers.filter((o) => o.type !== 'environment_department');
+  const collectives = await collectiveChoices(db, campaign.subjects, registerOrgs, q);
+  const grantable = issuers.map((o) => ({
     ...o,
     forms: AWARD_FORMS.filter((f) => mayGrant(o.type, f.code)).map((f) => f.code)
   }));
@@ -96,17 +125,30 @@ export async function campaignPage(db: Db, actor: Actor, id: string) {
     ),
     indicators,
     typical,
+    q,
+    found,
     canRegister,
     canManage,
     canEdit
   };
 }
 
-/** For the registration page: where a passed candidate may be nominated, and the votes it had. */
-export async function nominationChoices(db: Db, councilOrgId: string | null) {
+/**
+ * For the registration page: where a passed candidate may be nominated — the levels above its
+ * council and, for a collective of the environment sector, its own Sở — and the forms each grants.
+ */
+export async function nominationChoices(
+  db: Db,
+  councilOrgId: string | null,
+  subject: { subject_kind: string; subject_org_id: string | null } | null = null
+) {
   if (!councilOrgId) return [];
   const above = await repo.ancestorsOf(db, councilOrgId);
-  return above
+  const sector =
+    subject?.subject_kind === 'env_collective' && subject.subject_org_id
+      ? await departmentsOver(db, subject.subject_org_id)
+      : [];
+  return [...above, ...sector.filter((d) => !above.some((o) => o.id === d.id))]
     .map((o) => ({ ...o, forms: AWARD_FORMS.filter((f) => mayGrant(o.type, f.code)).map((f) => f.code) }))
     .filter((o) => o.forms.length);
 }
@@ -128,6 +170,6 @@ export async function registrationPage(db: Db, actor: Actor, id: string) {
     canAssess: canRegister && ['registered', 'self_assessed', 'branch_assessed'].includes(r.status),
     canConsent: canRegister,
     canRevoke: can(actor, MANAGE),
-    nominateTo: canNominate ? await nominationChoices(db, councilOrg) : []
+    nominateTo: canNominate ? await nominationChoices(db, councilOrg, r) : []
   };
 }

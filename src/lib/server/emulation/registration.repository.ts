@@ -1,8 +1,21 @@
 /** SQL for registrations, manual evidence, councils and votes. */
 import type { Db } from '$lib/server/db';
 import { collate } from '$lib/server/db/dialect';
+import { containsFolded } from '$lib/server/db/predicates';
 import type { OrgScope } from '$lib/server/access/access';
 import type { EmuCouncilTable, EmuEvidenceTable, EmuRegistrationTable, EmuVoteTable } from '$lib/server/db/schema';
+
+/**
+ * Organisations whose name, or the name of one above them, contains `q` (diacritics ignored):
+ * looking for a commune finds the commune Hội and its branches.
+ */
+export function placesNamed(db: Db, q: string) {
+  return db
+    .selectFrom('organisation_closure as pc')
+    .innerJoin('organisation as pa', 'pa.id', 'pc.ancestor_id')
+    .select('pc.descendant_id')
+    .where(containsFolded('pa.name_search', q));
+}
 
 export async function insertRegistration(db: Db, row: EmuRegistrationTable): Promise<void> {
   await db.insertInto('emu_registration').values(row).execute();
@@ -39,9 +52,14 @@ export async function findRegistration(db: Db, id: string, scope: OrgScope) {
 export async function listRegistrationRows(
   db: Db,
   scope: OrgScope,
-  f: { campaignId?: string; organisationId?: string; personId?: string }
+  f: { campaignId?: string; organisationId?: string; personId?: string; q?: string }
 ) {
   let q = withNames(db).where('r.organisation_id', 'in', scope);
+  // A search names a commune or branch: the registering level or the registered collective.
+  if (f.q?.trim()) {
+    const named = placesNamed(db, f.q);
+    q = q.where((eb) => eb.or([eb('r.organisation_id', 'in', named), eb('r.subject_org_id', 'in', named)]));
+  }
   if (f.campaignId) q = q.where('r.campaign_id', '=', f.campaignId);
   if (f.personId) q = q.where('r.person_id', '=', f.personId);
   if (f.organisationId)
@@ -140,6 +158,22 @@ export async function orgFacts(db: Db, id: string) {
     .executeTakeFirst();
 }
 
+/**
+ * The open environment departments an organisation belongs to (itself, or the Sở above its
+ * unit): the competent authority for the forms the Sở grants to a collective of its sector.
+ */
+export async function departmentsOver(db: Db, orgId: string) {
+  return db
+    .selectFrom('organisation_closure as c')
+    .innerJoin('organisation as o', 'o.id', 'c.ancestor_id')
+    .select(['o.id', 'o.name', 'o.type'])
+    .where('c.descendant_id', '=', orgId)
+    .where('o.type', '=', 'environment_department')
+    .where('o.valid_to', 'is', null)
+    .orderBy('c.depth')
+    .execute();
+}
+
 export async function isAncestor(db: Db, ancestorId: string, descendantId: string): Promise<boolean> {
   const row = await db
     .selectFrom('organisation_closure')
@@ -203,7 +237,17 @@ export async function votesOf(db: Db, registrationIds: string[]) {
 export async function findCandidate(db: Db, id: string) {
   return db
     .selectFrom('emu_registration')
-    .select(['id', 'campaign_id', 'organisation_id', 'status', 'result', 'appeal_until', 'subject_key', 'subject_kind'])
+    .select([
+      'id',
+      'campaign_id',
+      'organisation_id',
+      'status',
+      'result',
+      'appeal_until',
+      'subject_key',
+      'subject_kind',
+      'subject_org_id'
+    ])
     .where('id', '=', id)
     .executeTakeFirst();
 }

@@ -170,7 +170,7 @@ export async function getRegistration(db: Db, actor: Actor, id: string): Promise
 export async function listRegistrations(
   db: Db,
   actor: Actor,
-  f: { campaignId?: string; organisationId?: string }
+  f: { campaignId?: string; organisationId?: string; q?: string }
 ): Promise<RegistrationView[]> {
   requireAction(actor, READ);
   return (await repo.listRegistrationRows(db, scopeSubquery(db, actor, READ), f)).map(view);

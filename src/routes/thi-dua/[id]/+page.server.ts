@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { formAction, loadOr404, requireSignIn } from '$lib/server/http';
 import { count, id } from '$lib/server/fields';
-import { campaignPage } from '$lib/server/emulation/page.service';
+import { campaignPage, pageQuery } from '$lib/server/emulation/page.service';
 import { register } from '$lib/server/emulation/registration.service';
 import { publishResults, recordCouncil } from '$lib/server/emulation/council.service';
 import { decide } from '$lib/server/emulation/award.service';
@@ -13,7 +13,8 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
   const actor = requireSignIn(event);
-  const page = await loadOr404(() => campaignPage(event.locals.db, actor, event.params.id));
+  const q = pageQuery(event.url.searchParams.get('q'));
+  const page = await loadOr404(() => campaignPage(event.locals.db, actor, event.params.id, q));
   return {
     ...page,
     today: formatDate(todayVn()),
