@@ -13,6 +13,18 @@ export async function insertInboxOnce(db: Db, row: Insertable<InboxItemTable>): 
   return Number(res.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
+/** Inserts the notices not yet given (by dedupe key), in one statement; returns who got one now. */
+export async function insertInboxManyOnce(db: Db, rows: Insertable<InboxItemTable>[]): Promise<Set<string>> {
+  if (!rows.length) return new Set();
+  const added = await db
+    .insertInto('inbox_item')
+    .values(rows)
+    .onConflict((oc) => oc.column('dedupe_key').doNothing())
+    .returning('account_id')
+    .execute();
+  return new Set(added.map((r) => r.account_id));
+}
+
 export async function insertOutboxOnce(db: Db, row: Insertable<NotificationTable>): Promise<void> {
   await db
     .insertInto('notification')

@@ -17,7 +17,8 @@ import { TERMINAL, STATUSES, track, type ReportStatus, type Side } from '$lib/sh
 import * as repo from './inbox.repository';
 
 export type NoticeKind = InboxItemTable['kind'];
-type Report = NonNullable<Awaited<ReturnType<typeof repo.reportForNotice>>>;
+export type NoticeReport = NonNullable<Awaited<ReturnType<typeof repo.reportForNotice>>>;
+type Report = NoticeReport;
 
 const rolesFor = (action: Action) => ROLES.filter((r) => roleAllows(r, action) && r !== 'administrator');
 /** How many days ahead an officer is told that a deadline is coming. */
@@ -37,27 +38,26 @@ async function nearestStaff(db: Db, orgId: string, roles: readonly string[]) {
 async function tell(db: Db, r: Report, office: string | null, action: Action, kind: NoticeKind, key: string) {
   if (!office) return 0;
   const { orgId, staff } = await nearestStaff(db, office, rolesFor(action));
-  let created = 0;
-  for (const s of staff) {
-    const dedupe = `${kind}:${key}:${s.id}`;
-    const now = nowIso();
-    if (
-      !(await repo.insertInboxOnce(db, {
-        id: newId(),
-        dedupe_key: dedupe,
-        account_id: s.id,
-        kind,
-        report_id: r.id,
-        created_at: now,
-        read_at: null
-      }))
-    )
-      continue;
-    created++;
-    if (s.email)
-      await outbox(db, { key: `notice:${dedupe}`, kind: 'notice', org: orgId, account: s.id, r, notice: kind });
-  }
-  return created;
+  const now = nowIso();
+  const dedupe = (accountId: string) => `${kind}:${key}:${accountId}`;
+  // Every officer's notice in one statement: a commune Hội with many officers costs one round
+  // trip, not one per officer, inside the transaction that files the report.
+  const added = await repo.insertInboxManyOnce(
+    db,
+    staff.map((s) => ({
+      id: newId(),
+      dedupe_key: dedupe(s.id),
+      account_id: s.id,
+      kind,
+      report_id: r.id,
+      created_at: now,
+      read_at: null
+    }))
+  );
+  for (const s of staff)
+    if (added.has(s.id) && s.email)
+      await outbox(db, { key: `notice:${dedupe(s.id)}`, kind: 'notice', org: orgId, account: s.id, r, notice: kind });
+  return added.size;
 }
 
 async function outbox(
@@ -87,9 +87,12 @@ async function associationOffice(db: Db, r: Report): Promise<string | null> {
     : r.commune_org_id;
 }
 
-/** Intake calls this inside the transaction that created the report. */
-export async function noticeNewReport(db: Db, reportId: string): Promise<number> {
-  const r = await repo.reportForNotice(db, reportId);
+/**
+ * Intake calls this inside the transaction that created the report, with the row it has just
+ * written (no need to read it back); moving or placing a report passes only its id.
+ */
+export async function noticeNewReport(db: Db, reportId: string, written?: Report): Promise<number> {
+  const r = written ?? (await repo.reportForNotice(db, reportId));
   return r ? tell(db, r, r.commune_org_id, 'report.verify', 'new_report', r.id) : 0;
 }
 

@@ -123,7 +123,7 @@ export async function postRequest(db: Db, p: Params): Promise<O311Result> {
   if (!CHANNELS.includes(channel)) return o311Error(400, 'attribute[channel] must be phan_anh or kien_nghi');
   const media = mediaUrl(p.media_url);
   if (media === null) return o311Error(400, 'media_url must be an http(s) URL');
-  const service = (await repo.listServices(db)).find((s) => s.code === p.service_code);
+  const service = await repo.findServiceByCode(db, p.service_code);
   if (!service) return o311Error(404, 'service_code not found');
   const address = clean(p.address_string ?? '');
   const lat = clean(p.lat ?? '');

@@ -20,7 +20,7 @@ export async function listKeys(db: Db) {
 export async function findLiveKey(db: Db, hash: string) {
   return db
     .selectFrom('open311_api_key')
-    .select(['id', 'name'])
+    .select(['id', 'name', 'last_used_at'])
     .where('key_hash', '=', hash)
     .where('revoked_at', 'is', null)
     .executeTakeFirst();
@@ -37,6 +37,18 @@ export async function findLiveKeyById(db: Db, id: string) {
 
 export async function touchKey(db: Db, id: string, at: string): Promise<void> {
   await db.updateTable('open311_api_key').set({ last_used_at: at }).where('id', '=', id).execute();
+}
+
+/** The active service with this Open311 code (in an active group), or none. */
+export async function findServiceByCode(db: Db, code: string) {
+  return db
+    .selectFrom('category as c')
+    .innerJoin('category_group as g', 'g.id', 'c.group_id')
+    .select(['c.id'])
+    .where('c.code', '=', code)
+    .where('c.active', '=', 1)
+    .where('g.active', '=', 1)
+    .executeTakeFirst();
 }
 
 export async function revokeKey(db: Db, id: string, at: string): Promise<void> {

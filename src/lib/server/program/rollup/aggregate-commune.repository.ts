@@ -11,31 +11,34 @@ import { delta, type Contribution } from './contributions';
 
 const CHUNK = 400;
 
+/** Village units' communes and branches' parent organisations, by id. */
 async function lookups(db: Db, rows: Contribution[]) {
   const unitIds = [...new Set(rows.map((r) => r.admin_unit_id))];
   const orgIds = [...new Set(rows.map((r) => r.organisation_id))];
   const units = new Map<string, string>();
   const orgs = new Map<string, string>();
-  for (let i = 0; i < unitIds.length; i += CHUNK) {
-    const part = await db
-      .selectFrom('admin_unit')
-      .select(['id', 'parent_id'])
-      .where('id', 'in', unitIds.slice(i, i + CHUNK))
-      .where('level', '=', 'village')
-      .execute();
-    for (const u of part) if (u.parent_id) units.set(u.id, u.parent_id);
-  }
-  for (let i = 0; i < orgIds.length; i += CHUNK) {
-    const part = await db
-      .selectFrom('organisation as o')
-      .innerJoin('admin_unit as u', 'u.id', 'o.admin_unit_id')
-      .select(['o.id', 'o.parent_id'])
-      .where('o.id', 'in', orgIds.slice(i, i + CHUNK))
-      .where('u.level', '=', 'village')
-      .execute();
-    for (const o of part) if (o.parent_id) orgs.set(o.id, o.parent_id);
+  // One report's contributions name a unit or two and an organisation or two: both lookups
+  // go in one statement then (one round trip inside the intake transaction).
+  for (let i = 0; i < Math.max(unitIds.length, orgIds.length); i += CHUNK) {
+    const part = await parentsOf(db, unitIds.slice(i, i + CHUNK), orgIds.slice(i, i + CHUNK));
+    for (const p of part) if (p.parent_id) (p.side === 'unit' ? units : orgs).set(p.id, p.parent_id);
   }
   return { units, orgs };
+}
+
+function parentsOf(db: Db, unitIds: string[], orgIds: string[]) {
+  const villageUnits = db
+    .selectFrom('admin_unit')
+    .select([sql<string>`'unit'`.as('side'), 'id', 'parent_id'])
+    .where('id', 'in', unitIds.length ? unitIds : [''])
+    .where('level', '=', 'village');
+  const branches = db
+    .selectFrom('organisation as o')
+    .innerJoin('admin_unit as u', 'u.id', 'o.admin_unit_id')
+    .select([sql<string>`'org'`.as('side'), 'o.id', 'o.parent_id'])
+    .where('o.id', 'in', orgIds.length ? orgIds : [''])
+    .where('u.level', '=', 'village');
+  return villageUnits.unionAll(branches).execute();
 }
 
 /** The rows lifted to communes and commune-level organisations, merged, zeros dropped. */

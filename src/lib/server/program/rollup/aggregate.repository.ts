@@ -29,8 +29,9 @@ type AggTable = 'agg_unit_month' | 'agg_commune_month';
 /** Add merged rows to one aggregate table, then drop the cells that fell back to zero. */
 export async function upsertCells(db: Db, table: AggTable, rows: Contribution[]): Promise<void> {
   if (!rows.length) return;
+  let zeroed = false;
   for (const part of chunks(rows)) {
-    await db
+    const after = await db
       .insertInto(table)
       .values(part)
       .onConflict((oc) =>
@@ -38,10 +39,14 @@ export async function upsertCells(db: Db, table: AggTable, rows: Contribution[])
           .columns([...KEY])
           .doUpdateSet({ value: (eb) => eb(`${table}.value` as 'agg_unit_month.value', '+', eb.ref('excluded.value')) })
       )
+      .returning('value')
       .execute();
+    if (after.some((r) => Number(r.value) === 0)) zeroed = true;
   }
   // Cells that fell back to zero are removed, so the table only holds non-zero facts
-  // (and stays comparable with a GROUP BY over the raw rows).
+  // (and stays comparable with a GROUP BY over the raw rows). A new report only adds: its
+  // cells all stay non-zero, and intake is spared the clean-up statement.
+  if (!zeroed) return;
   const uniq = (f: (c: Contribution) => string) => [...new Set(rows.map(f))];
   for (const units of chunks(uniq((c) => c.admin_unit_id))) {
     await db

@@ -161,17 +161,31 @@ export async function listReportAttachments(db: Db, reportId: string) {
     .execute();
 }
 
-/** Whether any commune polygon is imported (then a point outside all of them is outside the province). */
-export async function hasCommuneGeometry(db: Db, date: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('unit_geometry as g')
-    .innerJoin('admin_unit as u', 'u.id', 'g.unit_id')
-    .select('g.unit_id')
-    .where('u.level', '=', 'commune')
-    .where(validOn('u', date))
-    .limit(1)
-    .executeTakeFirst();
-  return !!row;
+/**
+ * Commune centres valid on `date`, for placing a point by the nearest one: empty as soon as any
+ * commune polygon is imported (then a point no polygon holds is outside the province). One
+ * statement, where asking "any polygon?" and then listing centres would be two.
+ */
+export async function communeCentresWithoutPolygons(db: Db, date: string) {
+  return db
+    .selectFrom('admin_unit')
+    .select(['id', 'full_name', 'centre_lat', 'centre_lon'])
+    .where('level', '=', 'commune')
+    .where(validOn('admin_unit', date))
+    .where('centre_lat', 'is not', null)
+    .where('centre_lon', 'is not', null)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('unit_geometry as g')
+            .innerJoin('admin_unit as u', 'u.id', 'g.unit_id')
+            .select('g.unit_id')
+            .where('u.level', '=', 'commune')
+            .where(validOn('u', date))
+        )
+      )
+    )
+    .execute();
 }
 
 /** The province Hội valid on `date` when there is exactly one (a single-province install). */

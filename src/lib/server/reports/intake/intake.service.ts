@@ -5,7 +5,7 @@
  * account, no name, no IP: this service never receives one). Idempotent by form key.
  */
 import { notifyUrgent } from '../workflow/remind.service';
-import { noticeNewReport } from '$lib/server/notify/notices';
+import { noticeNewReport, type NoticeReport } from '$lib/server/notify/notices';
 import type { Db } from '$lib/server/db';
 import { newId, nowIso } from '$lib/server/db/ids';
 import { inTransaction } from '$lib/server/db/transaction';
@@ -149,7 +149,7 @@ export async function createReport(
   const reportId = newId();
   try {
     await inTransaction(db, async (tx) => {
-      await insertAll(tx, actor, {
+      const row = await insertAll(tx, actor, {
         d,
         reportId,
         key,
@@ -164,7 +164,7 @@ export async function createReport(
       // Urgent lane: the on-duty officers of the area hear of it in the same transaction
       // (asked only for urgent categories: most reports are not, and need no extra read).
       if (category.urgent === 1) await notifyUrgent(tx, { id: reportId });
-      await noticeNewReport(tx, reportId);
+      await noticeNewReport(tx, reportId, row);
     });
   } catch (e) {
     // A concurrent double submit lost the race on the unique key: answer with the winner.
@@ -194,7 +194,8 @@ interface InsertArgs {
   files: IntakeFiles;
 }
 
-async function insertAll(tx: Db, actor: Actor, a: InsertArgs): Promise<void> {
+/** Writes the report and everything that comes with it; returns the report row as written. */
+async function insertAll(tx: Db, actor: Actor, a: InsertArgs): Promise<NoticeReport> {
   const { d, reportId, loc } = a;
   const now = nowIso();
   const behalf = d.observer_kind !== 'self';
@@ -291,4 +292,14 @@ async function insertAll(tx: Db, actor: Actor, a: InsertArgs): Promise<void> {
       media_url: a.files.mediaUrl ?? null
     }
   });
+  return {
+    id: reportId,
+    status: 'new',
+    category_id: row.category_id,
+    commune_org_id: row.commune_org_id ?? null,
+    agency_org_id: null,
+    reporter_account_id: row.reporter_account_id ?? null,
+    deadline_on: row.deadline_on ?? null,
+    deadline_kind: row.deadline_kind ?? null
+  };
 }

@@ -8,7 +8,7 @@ import type { Db } from '$lib/server/db';
 import { resolvePoint } from '$lib/server/geo/unit.service';
 import { haversineMeters } from '$lib/shared/reports/geo';
 import type { LocationPrecision } from '$lib/shared/reports/constants';
-import { findUnitOn, hasCommuneGeometry, listCommunesOn } from './intake.repository';
+import { communeCentresWithoutPolygons, findUnitOn } from './intake.repository';
 
 /**
  * Without polygons, a point counts as in a commune only this close to its centre: the largest
@@ -48,11 +48,9 @@ type Failure = { error: string; field: string };
 export async function communeForPoint(db: Db, lat: number, lon: number, date: string) {
   const hit = await resolvePoint(db, lat, lon, date);
   if (hit && hit.level === 'commune') return { id: hit.id, name: hit.full_name };
-  if (await hasCommuneGeometry(db, date)) return null;
   let best: { id: string; name: string; d: number } | null = null;
-  for (const c of await listCommunesOn(db, date)) {
-    if (c.centre_lat === null || c.centre_lon === null) continue;
-    const d = haversineMeters(lat, lon, c.centre_lat, c.centre_lon);
+  for (const c of await communeCentresWithoutPolygons(db, date)) {
+    const d = haversineMeters(lat, lon, c.centre_lat!, c.centre_lon!);
     if (d <= NEAREST_CENTRE_MAX_METERS && (!best || d < best.d)) best = { id: c.id, name: c.full_name, d };
   }
   return best ? { id: best.id, name: best.name } : null;
