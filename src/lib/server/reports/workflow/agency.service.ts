@@ -151,7 +151,7 @@ export const closeWithOutcome = ownsFiles(async function closeWithOutcome(
   id: string,
   outcome: Outcome,
   documents: UploadedDocument[] = [],
-  now = new Date()
+  now: Date = new Date()
 ): Promise<void> {
   const r = await loadForAction(db, actor, id, 'agency');
   documents.forEach(checkDocument);
