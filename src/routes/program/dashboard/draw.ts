@@ -224,7 +224,7 @@ export async function drawDashboardMap(el: HTMLElement, input: DrawInput): Promi
     declutter(map.getContainer());
   };
   map.on('zoomend', redraw);
-  fitFirst(map, [bounds, markers], { padding: [16, 16], maxZoom: 12 });
+  fitFirst(map, [bounds, markers], { padding: [32, 32], maxZoom: 12 });
   redraw();
   return () => map.remove();
 }
