@@ -41,7 +41,9 @@ export async function drawModelMap(el: HTMLElement, input: ModelMapInput): Promi
     const popup = document.createElement('div');
     popup.append(...here.map((p) => textPopup(input.label(p), input.href(p))));
     const size = here.length > 1 ? 30 + 8 * (String(here.length).length - 1) : 20;
-    const name = here.length > 1 ? input.several(here.length, here[0].place) : input.label(here[0]);
+    // A village's models may sit on its commune's centre: name every place the dot stands for.
+    const places = [...new Set(here.map((p) => p.place))].join(', ');
+    const name = here.length > 1 ? input.several(here.length, places) : input.label(here[0]);
     const icon = L.divIcon({ className: 'model-dot-icon', html: dot(here.length), iconSize: [size, size] });
     const marker = L.marker([lat, lon], { icon, title: name, keyboard: true, riseOnHover: true })
       .bindPopup(popup)
