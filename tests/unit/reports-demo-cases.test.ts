@@ -1,6 +1,6 @@
 /**
  * The demo's citizen reports (reports/demo-seed.ts), seeded as `npm start` seeds them: every
- * status the services can reach has a report, the published ones show only the fuzzed point
+ * status has a report (closed through the daily closing run, past the reopen window), the published ones show only the fuzzed point
  * and no identity, and the public list returns them in each of its four states.
  */
 import { beforeAll, expect, it } from 'vitest';
@@ -15,6 +15,7 @@ import { listPublicReports, mapMarkers } from '../../src/lib/server/reports/publ
 import { reportQuerySchema } from '../../src/lib/server/reports/public/public.schema';
 import { PUBLIC_STATES, publicStateOf } from '../../src/lib/shared/reports/public-status';
 import { STATUSES } from '../../src/lib/shared/reports/status';
+import { LIMITS } from '../../src/lib/shared/reports/constants';
 import { roundToGrid } from '../../src/lib/shared/reports/geo';
 import { todayVn } from '../../src/lib/shared/format';
 import { readJson } from '../../src/lib/server/db/dialect';
@@ -22,9 +23,6 @@ import { readJson } from '../../src/lib/server/db/dialect';
 beforeAll(() => {
   useTempMedia();
 });
-
-// `closed` has no service that reaches it (see demo-seed.ts).
-const REACHABLE = STATUSES.filter((s) => s !== 'closed');
 
 forEachDb('demo citizen reports', (ctx) => {
   let ms = 0;
@@ -40,14 +38,27 @@ forEachDb('demo citizen reports', (ctx) => {
   const reports = () =>
     ctx.db
       .selectFrom('report')
-      .select(['id', 'status', 'is_public', 'lat', 'lon', 'public_lat', 'public_lon', 'deadline_on', 'outcome_json'])
+      .select([
+        'id',
+        'status',
+        'is_public',
+        'lat',
+        'lon',
+        'public_lat',
+        'public_lon',
+        'deadline_on',
+        'outcome_json',
+        'created_at',
+        'resolved_at',
+        'closed_at'
+      ])
       .execute();
 
-  it('files every case and reaches every status the workflow services can reach', async () => {
+  it('files every case and reaches every status, closed included', async () => {
     const rows = await reports();
     expect(rows).toHaveLength(DEMO_CASES.length);
     const statuses = new Set(rows.map((r) => r.status));
-    for (const s of REACHABLE) expect(statuses, s).toContain(s);
+    for (const s of STATUSES) expect(statuses, s).toContain(s);
     // Overdue cases, and an outcome with a fine.
     const today = todayVn();
     expect(rows.filter((r) => r.deadline_on && r.deadline_on < today).length).toBeGreaterThanOrEqual(2);
@@ -55,6 +66,26 @@ forEachDb('demo citizen reports', (ctx) => {
     // About 1.5 s on SQLite and 3 s on PostgreSQL on an idle machine; this bound only catches a
     // gross regression (the shared test machine can be many times slower).
     expect(ms).toBeLessThan(ctx.kind === 'sqlite' ? 15_000 : 30_000);
+  });
+
+  it('closes only a case resolved longer ago than the reporter may reopen, received before it', async () => {
+    const rows = await reports();
+    const closed = rows.filter((r) => r.status === 'closed');
+    expect(closed).toHaveLength(1);
+    const [c] = closed;
+    const days = (iso: string | null) => (Date.now() - Date.parse(iso!)) / 86_400_000;
+    expect(days(c.resolved_at)).toBeGreaterThan(LIMITS.reopenDays);
+    expect(days(c.created_at)).toBeGreaterThan(days(c.resolved_at));
+    expect(c.closed_at).not.toBeNull();
+    // The reporter can no longer say the problem is back; the other resolved cases still can.
+    const events = await ctx.db
+      .selectFrom('report_event')
+      .select(['to_status', 'visible_to_reporter'])
+      .where('report_id', '=', c.id)
+      .where('to_status', '=', 'closed')
+      .execute();
+    expect(events).toEqual([{ to_status: 'closed', visible_to_reporter: 1 }]);
+    for (const r of rows.filter((x) => x.status === 'resolved')) expect(days(r.resolved_at)).toBeLessThan(1);
   });
 
   it('has protected reports, an on-behalf entry and photos stored through the media service', async () => {

@@ -1,8 +1,8 @@
 /**
  * The demo's citizen reports: invented cases in real Lai Châu communes of the seed, written as
  * reporters and officers write them, each with the steps officers and reporters took. Together
- * they reach every status an officer or reporter can reach through the services (see
- * demo-seed.ts on `closed`), a fine, overdue deadlines, protected and on-behalf reports, and a
+ * they reach every status the services can reach (`closed` by the daily closing of settled
+ * reports, on a case resolved more than the reopen window ago), a fine, overdue deadlines, protected and on-behalf reports, and a
  * handful published to the public map. People, hamlets and streets in the place texts and
  * decision numbers are invented; the communes and demo villages are the seed's.
  */
@@ -19,7 +19,11 @@ export const DEMO_AGENCIES = {
 } as const;
 export type DemoAgency = keyof typeof DEMO_AGENCIES;
 
-/** One step, in order; `daysAgo` backdates the deadline a step starts (the service takes a clock). */
+/**
+ * One step, in order; `daysAgo` backdates the step where the service takes a clock: the
+ * deadline a forward or acceptance starts, the moment of a resolution. `close` is the daily
+ * run that closes reports whose reopen window has passed.
+ */
 export type DemoStep =
   | { do: 'verify'; by: DemoOfficer; note: string; visitDaysAgo?: number }
   | { do: 'ask'; by: DemoOfficer; message: string }
@@ -34,9 +38,10 @@ export type DemoStep =
   | { do: 'act'; by: DemoOfficer; note: string }
   | { do: 'extend'; by: DemoOfficer; reason: string }
   | { do: 'decide'; by: DemoOfficer; approve: boolean; note: string }
-  | { do: 'resolve'; by: DemoOfficer; outcome: Outcome }
+  | { do: 'resolve'; by: DemoOfficer; outcome: Outcome; daysAgo?: number }
   | { do: 'rate'; stars: number }
-  | { do: 'reopen'; reason: string };
+  | { do: 'reopen'; reason: string }
+  | { do: 'close' };
 
 export interface DemoCase {
   key: string;
@@ -51,6 +56,8 @@ export interface DemoCase {
   /** Entered by this officer for the named demo member (on their behalf, signed consent). */
   onBehalf?: { by: DemoOfficer; member: string };
   observedDaysAgo: number;
+  /** Received this many days ago (default today). */
+  receivedDaysAgo?: number;
   /** Metres north and east of the commune centre, as a phone's GPS would give; none: no point. */
   at?: [number, number];
   place: string;
@@ -398,19 +405,23 @@ export const DEMO_CASES: DemoCase[] = [
     place: 'Ven đường vào bản, gần cầu tràn',
     description: 'Rác thải sinh hoạt bị đổ thành đống ven đường, trâu bò bới ra khắp nơi.',
     photos: ['rubbish'],
+    // Resolved five weeks ago and not reopened: closed by the daily run.
+    receivedDaysAgo: 44,
     steps: [
       { do: 'verify', by: 'canbo.binhlu', note: 'Chi hội đã xác nhận vị trí đống rác.' },
-      { do: 'forward', by: 'canbo.binhlu', to: 'moi_truong' },
-      { do: 'accept', by: 'lanhdao.so' },
+      { do: 'forward', by: 'canbo.binhlu', to: 'moi_truong', daysAgo: 43 },
+      { do: 'accept', by: 'lanhdao.so', daysAgo: 42 },
       {
         do: 'resolve',
         by: 'lanhdao.so',
+        daysAgo: 35,
         outcome: {
           kind: 'warned_remedied',
           note: 'Đã nhắc nhở các hộ, bản tổ chức dọn sạch và đặt điểm tập kết rác mới.'
         }
       },
-      { do: 'rate', stars: 4 }
+      { do: 'rate', stars: 4 },
+      { do: 'close' }
     ],
     publish: 'canbo.binhlu'
   },

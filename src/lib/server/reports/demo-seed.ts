@@ -5,13 +5,12 @@
  * takes its steps through the workflow services as the demo accounts, so statuses, events,
  * deadlines, slips, notices and audit rows are exactly what real use leaves behind.
  *
- * Not reached: `closed`. The state machine allows resolved → closed (reporter, association,
- * system), but no service makes that step yet, so a demo cannot show it honestly.
- *
- * Dates: createReport and the services stamp the current time, so every report is received
- * "today". The observation date is backdated (it is the reporter's input), and forwarding and
- * acceptance take a clock, which places their deadlines in the past: that is how the demo
- * shows overdue cases.
+ * Dates: the services stamp the current time unless they take a clock. The observation date
+ * is backdated (it is the reporter's input); forwarding and acceptance take a clock, which
+ * places their deadlines in the past: that is how the demo shows overdue cases. A case may be
+ * received and resolved weeks back (createReport and the resolution take a clock too), so the
+ * daily closing run (closeSettled) finds its reopen window passed and closes it, as it would
+ * in real use: that is the demo's `closed` report. Timeline events are still stamped today.
  */
 import type { Db } from '$lib/server/db';
 import { ANONYMOUS, type Actor } from '$lib/server/access/actor';
@@ -37,6 +36,7 @@ import {
   requestExtension,
   returnReport
 } from './workflow/agency.service';
+import { closeSettled } from './workflow/close.service';
 import { approvePhoto, setPublic } from './public/public.service';
 import type { VerifyInput } from './workflow/workflow.schema';
 import { demoPhoto } from './demo-seed.photos';
@@ -129,7 +129,8 @@ async function file(ctx: Ctx, c: DemoCase): Promise<string> {
   };
   // A citizen on the public form is signed out; an on-behalf entry is the officer's.
   const actor = behalf ? ctx.actors[behalf.by] : ANONYMOUS;
-  return (await createReport(ctx.db, actor, input, { photos })).reportId;
+  const now = c.receivedDaysAgo === undefined ? undefined : daysAgo(c.receivedDaysAgo);
+  return (await createReport(ctx.db, actor, input, { photos }, { now })).reportId;
 }
 
 async function take(ctx: Ctx, id: string, s: DemoStep): Promise<void> {
@@ -178,11 +179,14 @@ async function take(ctx: Ctx, id: string, s: DemoStep): Promise<void> {
     case 'decide':
       return decideExtension(db, as, id, s.approve, s.note);
     case 'resolve':
-      return closeWithOutcome(db, as, id, s.outcome);
+      return closeWithOutcome(db, as, id, s.outcome, [], daysAgo(s.daysAgo));
     case 'rate':
       return rate(db, id, s.stars);
     case 'reopen':
       return reopen(db, id, s.reason);
+    case 'close':
+      await closeSettled(db);
+      return;
   }
 }
 

@@ -189,7 +189,11 @@ export async function drawDashboardMap(el: HTMLElement, input: DrawInput): Promi
       bounds.extend([a.lat, a.lon]);
     }
   }
-  for (const mk of input.map.markers) if (mk.lat !== null && mk.lon !== null) bounds.extend([mk.lat, mk.lon]);
+  // The first view is the user's area (the province's communes, or their own commune), not
+  // wherever markers happen to be: a report pinned across the border would pull it off-centre.
+  // Only with no area drawn do the markers decide.
+  const markers = L.latLngBounds([]);
+  for (const mk of input.map.markers) if (mk.lat !== null && mk.lon !== null) markers.extend([mk.lat, mk.lon]);
   const values = new Map(input.map.areas.map((a) => [a.id, a.value]));
   const group = L.layerGroup().addTo(map);
 
@@ -220,7 +224,7 @@ export async function drawDashboardMap(el: HTMLElement, input: DrawInput): Promi
     declutter(map.getContainer());
   };
   map.on('zoomend', redraw);
-  fitFirst(map, [bounds], { padding: [32, 32], maxZoom: 12 });
+  fitFirst(map, [bounds, markers], { padding: [32, 32], maxZoom: 12 });
   redraw();
   return () => map.remove();
 }

@@ -40,6 +40,8 @@ export interface IntakeFiles {
 export interface IntakeOptions {
   /** Accept a free-text place naming no commune: the province Hội places it later. */
   allowUnplaced?: boolean;
+  /** When it was received (default now): the demo files a case weeks back, as if on paper then. */
+  now?: Date;
 }
 
 /** What the reporter is told: the receipt (shown once), whether this was a retry, where it landed. */
@@ -126,7 +128,7 @@ export async function createReport(
   const category = await repo.findCategoryForIntake(db, d.category_id);
   if (!category || !category.active) throw fieldError('category_id', 'ri_err_category');
   const observer = await observerOf(db, actor, d);
-  const today = todayVn();
+  const today = todayVn(opts.now);
   const loc = await resolveLocation(
     db,
     {
@@ -159,7 +161,8 @@ export async function createReport(
         urgent: category.urgent === 1,
         deadlineOn: deadline.dueOn,
         observer,
-        files
+        files,
+        receivedAt: opts.now
       });
       // Urgent lane: the on-duty officers of the area hear of it in the same transaction
       // (asked only for urgent categories: most reports are not, and need no extra read).
@@ -192,12 +195,13 @@ interface InsertArgs {
   deadlineOn: string;
   observer: { personId: string | null; name: string | null };
   files: IntakeFiles;
+  receivedAt?: Date;
 }
 
 /** Writes the report and everything that comes with it; returns the report row as written. */
 async function insertAll(tx: Db, actor: Actor, a: InsertArgs): Promise<NoticeReport> {
   const { d, reportId, loc } = a;
-  const now = nowIso();
+  const now = a.receivedAt?.toISOString() ?? nowIso();
   const behalf = d.observer_kind !== 'self';
   const anonymous = d.protection === 'anonymous';
   // A protected reporter is linked in plain only where they need it (their own "my reports",

@@ -150,7 +150,8 @@ export const closeWithOutcome = ownsFiles(async function closeWithOutcome(
   actor: Actor,
   id: string,
   outcome: Outcome,
-  documents: UploadedDocument[] = []
+  documents: UploadedDocument[] = [],
+  now: Date = new Date()
 ): Promise<void> {
   const r = await loadForAction(db, actor, id, 'agency');
   documents.forEach(checkDocument);
@@ -165,7 +166,7 @@ export const closeWithOutcome = ownsFiles(async function closeWithOutcome(
       patch: {
         outcome_kind: outcome.kind,
         outcome_json: JSON.stringify(outcome),
-        resolved_at: nowIso(),
+        resolved_at: now.toISOString(),
         deadline_kind: null,
         deadline_on: null
       }
