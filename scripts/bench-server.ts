@@ -11,6 +11,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 export interface BenchServer {
   base: string;
   dir: string;
+  /** The server process, for figures read from /proc (its memory). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -79,5 +81,5 @@ export async function startServer(
     await stop();
     throw e;
   }
-  return { base, dir, stop };
+  return { base, dir, pid: child.pid!, stop };
 }

@@ -20,6 +20,7 @@ import {
 import { acceptedEncoding, compressResponse, shouldCompress } from '$lib/server/compress';
 import { applySecurityHeaders } from '$lib/server/http/security-headers';
 import { handleUploadBudget } from '$lib/server/http/upload-budget';
+import { atUrl, withoutBody } from '$lib/server/http/multipart';
 import { handleDatabaseOutage, UNAVAILABLE_CODE } from '$lib/server/http/db-outage';
 import { isDatabaseUnavailable } from '$lib/server/db/dialect';
 
@@ -47,13 +48,18 @@ const handleAuth: Handle = async ({ event, resolve }) => {
   return resolve(event);
 };
 
-const handleParaglide: Handle = ({ event, resolve }) =>
-  paraglideMiddleware(event.request, ({ request, locale }) => {
-    event.request = request;
+// The middleware copies the request to change its address; an upload's body must not be
+// copied with it (a copy nobody reads holds every byte in memory), so it sees the request
+// without its body and the body goes on to the app untouched.
+const handleParaglide: Handle = ({ event, resolve }) => {
+  const original = event.request;
+  return paraglideMiddleware(withoutBody(original), ({ request, locale }) => {
+    event.request = atUrl(original, request.url);
     return resolve(event, {
       transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale)
     });
   });
+};
 
 // Runs outside handleAuth, so locals.actor is known once the response comes back.
 const handleHeaders: Handle = async ({ event, resolve }) => {

@@ -51,6 +51,10 @@ const schema = z.object({
   INTAKE_AREA_MAX: z.coerce.number().int().positive().default(300),
   INTAKE_WINDOW_MINUTES: z.coerce.number().int().positive().default(60),
   UPLOAD_INFLIGHT_MAX_MB: z.coerce.number().int().positive().default(200),
+  // The data folder's upkeep (documents/jobs/upkeep.ts): a finished document job's files are
+  // kept this many days; leftovers of a crash (temporary uploads, unnamed job files) this many hours.
+  DOCUMENT_JOB_RETENTION_DAYS: z.coerce.number().int().positive().default(7),
+  LEFTOVER_GRACE_HOURS: z.coerce.number().int().positive().default(24),
   // Notification delivery: e-mail through SMTP (smtp://user:pass@host:port or
   // smtps://…); unset = no e-mail. SMS_GATEWAY names a gateway; none is built in, so while it
   // is unset SMS messages go to a recording stand-in (visible in logs counts, never sent).

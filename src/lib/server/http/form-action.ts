@@ -13,6 +13,7 @@ import { isAppError, type AppError } from '$lib/server/errors';
 import { formValues, validate, type FieldErrors } from '$lib/server/forms';
 import { errorText, t } from '$lib/server/i18n';
 import { loginHref } from './guards';
+import { BadForm, inUploadArea, readMultipartToDisk } from './multipart';
 
 export type FormValues = Record<string, string | string[]>;
 
@@ -85,11 +86,21 @@ export function failFromError(e: unknown, values: FormValues, name?: string): Fa
  */
 export async function readFormChecked(request: Request): Promise<{ form: FormData | null; tooLarge: boolean }> {
   try {
-    return { form: await request.formData(), tooLarge: false };
+    return { form: await readBody(request), tooLarge: false };
   } catch (e) {
-    return { form: null, tooLarge: (e as { status?: number })?.status === 413 };
+    // Only a failure to store the files (a full disk) is the server's fault.
+    if (e instanceof BadForm) return { form: null, tooLarge: e.status === 413 };
+    throw e;
   }
 }
+
+// The server's requests read uploads to disk (http/multipart.ts); other callers read them whole.
+const readBody = (request: Request): Promise<FormData> =>
+  inUploadArea() && (request.headers.get('content-type') ?? '').startsWith('multipart/form-data')
+    ? readMultipartToDisk(request)
+    : request.formData().catch((e: { status?: number; message?: string }) => {
+        throw new BadForm(String(e?.message), e?.status === 413 ? 413 : 400);
+      });
 
 export const readForm = async (request: Request): Promise<FormData | null> => (await readFormChecked(request)).form;
 

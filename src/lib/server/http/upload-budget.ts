@@ -2,11 +2,13 @@
  * A ceiling on the form uploads the server receives at once: each multipart POST reserves its
  * declared size for as long as it is handled, and one that would pass UPLOAD_INFLIGHT_MAX_MB is
  * answered 503 at once (with Retry-After) instead of being read into memory. A body without a
- * declared size reserves the largest size a body may have.
+ * declared size reserves the largest size a body may have. Its files are streamed to disk
+ * (multipart.ts), so the reservation is of disk and parsing work more than of memory.
  */
 import type { Handle } from '@sveltejs/kit';
 import { config } from '$lib/server/config';
 import { t } from '$lib/server/i18n';
+import { withUploadArea } from './multipart';
 
 const MB = 1024 * 1024;
 let inFlight = 0;
@@ -39,7 +41,8 @@ export const handleUploadBudget: Handle = async ({ event, resolve }) => {
       headers: { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '60' }
     });
   try {
-    return await resolve(event);
+    // The form's files are read to temporary files, deleted once the answer is ready.
+    return await withUploadArea(async () => resolve(event));
   } finally {
     release();
   }

@@ -11,6 +11,7 @@ import sharp from 'sharp';
 import { config } from '$lib/server/config';
 import { writeOwnedFile } from '$lib/server/db/owned-files';
 import { AppError } from '$lib/server/errors';
+import { diskPathOf } from '$lib/server/http/multipart';
 import { LIMITS } from '$lib/shared/reports/constants';
 import { readExif } from './exif';
 
@@ -68,7 +69,7 @@ const RASTER_MIME: Record<string, string> = {
 
 const fail = (key: string) => new AppError('VALIDATION', key, { field: 'photos' });
 
-async function inspectPhoto(data: Buffer, declared: string) {
+async function inspectPhoto(data: Buffer | string, declared: string) {
   // sharp refuses some inputs (an empty file) as it is built, before the promise exists.
   const meta = await Promise.resolve()
     .then(() => sharp(data).metadata())
@@ -172,10 +173,25 @@ export function filesOf(form: FormData, name: string): File[] {
   return form.getAll(name).filter((v): v is File => typeof v !== 'string' && v.size > 0);
 }
 
+/**
+ * An upload read to disk (http/multipart.ts) is judged there first, from its size and its
+ * header as sharp reads it from the file: a refused photo is never read into memory.
+ */
+async function refuseFromDisk(f: File): Promise<void> {
+  const onDisk = diskPathOf(f);
+  const declared = baseMime(f.type);
+  if (!onDisk || !(PHOTO_TYPES as readonly string[]).includes(declared)) return;
+  if (f.size > LIMITS.photoBytes) throw fail('ri_err_photo_size');
+  await inspectPhoto(onDisk, declared);
+}
+
 export async function preparePhotos(files: File[]): Promise<PreparedMedia[]> {
   if (files.length > LIMITS.photos) throw new AppError('VALIDATION', 'ri_err_photo_count', { field: 'photos' });
   const out: PreparedMedia[] = [];
-  for (const f of files) out.push(await preparePhoto(Buffer.from(await f.arrayBuffer()), f.type));
+  for (const f of files) {
+    await refuseFromDisk(f);
+    out.push(await preparePhoto(Buffer.from(await f.arrayBuffer()), f.type));
+  }
   return out;
 }
 

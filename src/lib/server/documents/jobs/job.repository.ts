@@ -100,3 +100,22 @@ export async function activeAccount(db: Db, id: string) {
     .where('disabled', '=', 0)
     .executeTakeFirst();
 }
+
+/** Finished jobs (done or failed for good) that finished before `before`, with their files. */
+export async function finishedBefore(db: Db, before: string) {
+  return db
+    .selectFrom('document_job')
+    .select(['id', 'files'])
+    .where('status', 'in', ['done', 'failed'])
+    .where('finished_at', '<', before)
+    .execute();
+}
+
+export async function deleteJobs(db: Db, ids: string[]): Promise<void> {
+  if (ids.length) await db.deleteFrom('document_job').where('id', 'in', ids).execute();
+}
+
+/** The files column of every job, for the sweep that keeps what a row names. */
+export async function allJobFiles(db: Db): Promise<(string | null)[]> {
+  return (await db.selectFrom('document_job').select('files').execute()).map((r) => r.files);
+}

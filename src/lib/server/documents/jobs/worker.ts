@@ -7,9 +7,11 @@
  * it; otherwise it looks every `POLL_MS` (another process may have enqueued).
  */
 import type { Db } from '$lib/server/db';
+import { undoFilesOnFailure } from '$lib/server/db/owned-files';
 import { isAppError } from '$lib/server/errors';
 import { log } from '$lib/server/log';
 import * as repo from './job.repository';
+import { upkeepWhenDue } from './upkeep';
 
 export const STALE_MINUTES = 5;
 export const MAX_ATTEMPTS = 3;
@@ -37,8 +39,11 @@ export async function runNextJob(db: Db, now = new Date()): Promise<boolean> {
   const handler = handlers.get(job.kind);
   try {
     if (!handler) throw new Error(`no handler for ${job.kind}`);
-    const files = await handler(db, job);
-    await repo.finishJob(db, job.id, files, new Date().toISOString());
+    // A try that fails after storing some files (the annex, the finishing update) removes them.
+    await undoFilesOnFailure(async () => {
+      const files = await handler(db, job);
+      await repo.finishJob(db, job.id, files, new Date().toISOString());
+    });
   } catch (e) {
     const retry = !isAppError(e) && job.attempts < MAX_ATTEMPTS;
     log.warn({ err: e, job: job.id, attempt: job.attempts, retry }, 'document job failed');
@@ -63,6 +68,7 @@ export function startWorker(db: Db): void {
     for (;;) {
       try {
         while (await runNextJob(db));
+        await upkeepWhenDue(db);
       } catch (e) {
         log.error({ err: e }, 'document worker'); // the database was away: look again later
       }
