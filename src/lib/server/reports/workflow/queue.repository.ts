@@ -67,14 +67,16 @@ function withSearch<O>(q: Q<O>, s: QueueSearch | undefined): Q<O> {
   return q;
 }
 
-/** Communes that have reports on this side of the actor's scope (the search's choices). */
+/**
+ * Communes that have reports on this side of the actor's scope (the search's choices), in
+ * Vietnamese order. Grouped rather than distinct, so the sort key orders without being sent.
+ */
 export async function queueCommunes(db: Db, scope: Scope, side: 'association' | 'agency') {
   return db
     .selectFrom('report as r')
     .innerJoin('admin_unit as u', 'u.id', 'r.commune_unit_id')
     .select(['u.id', 'u.name'])
     .where(side === 'association' ? 'r.commune_org_id' : 'r.agency_org_id', 'in', scope)
-    // Grouped rather than distinct: the sort key orders the list without being sent to the page.
     .groupBy(['u.id', 'u.name', 'u.sort_key'])
     .orderBy(collate(db, 'u.sort_key'))
     .limit(300)
