@@ -86,6 +86,27 @@ export default ts.config(
     }
   },
   {
+    // Services, seeds and helpers call repositories: SQL is written only in *.repository.ts,
+    // in db/ (dialect differences, predicates, migrations) and in the access module, whose
+    // scope subqueries every repository filters with.
+    files: ['src/lib/server/**/*.ts'],
+    ignores: ['src/lib/server/**/*.repository.ts', 'src/lib/server/db/**', 'src/lib/server/access/access.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'kysely', message: 'SQL lives in repositories (types only here).', allowTypeImports: true }] }
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            'CallExpression[callee.property.name=/^(selectFrom|insertInto|replaceInto|updateTable|deleteFrom|mergeInto)$/]',
+          message: 'SQL lives in repositories: call one (add it there).'
+        }
+      ]
+    }
+  },
+  {
     ignores: [
       'build/',
       '.svelte-kit/',

@@ -11,7 +11,7 @@ import { newId, nowIso } from '../../src/lib/server/db/ids';
 import { insertOrganisation } from '../../src/lib/server/org/organisation.repository';
 import { insertPerson } from '../../src/lib/server/people/person.repository';
 import { seedTaxonomy } from '../../src/lib/server/reports/taxonomy';
-import { fold } from '../../src/lib/shared/text';
+import { fold, sortKey } from '../../src/lib/shared/text';
 import { createTestReport, type FactoryOptions } from './reports-factory';
 
 /** A name no other test (or demo row) has: "Xã thử 7f3a2c". */
@@ -50,7 +50,7 @@ export async function makeUnit(
       name: u.name,
       full_name: u.full_name ?? u.name,
       name_search: u.name.toLowerCase(),
-      sort_key: u.name,
+      sort_key: u.sort_key ?? sortKey(u.name),
       parent_id: u.parent_id,
       valid_from: u.valid_from ?? '2000-01-01',
       valid_to: u.valid_to ?? null,
@@ -83,7 +83,7 @@ export async function insertOrg(
     type: o.type,
     name: o.name,
     name_search: fold(o.name),
-    sort_key: o.name,
+    sort_key: sortKey(o.name),
     parent_id: o.parentId,
     admin_unit_id: o.unitId ?? null,
     valid_from: '2000-01-01',

@@ -2,7 +2,8 @@
  * Identity-leak review: Open311 answers for a published report carry its status notes. A
  * reporter who reopens a resolved report writes the reason in their own words (often with
  * their name or house); that note is for the officers, never for anyone who asks the
- * public API. Officers' notes to the reporter still travel; the reporter's own never do.
+ * public API. Of the offices' words only the resolution note travels (open311-notes.test.ts);
+ * the reporter's own never do.
  */
 import { beforeAll, expect, it } from 'vitest';
 import { forEachDb } from '../support/db';

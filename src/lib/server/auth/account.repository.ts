@@ -80,7 +80,7 @@ export async function searchAccounts(db: Db, scope: OrgScope, q: string, limit: 
       'account.must_change_password',
       'account.last_sign_in_at'
     ])
-    .orderBy('account.username')
+    .orderBy(collate(db, 'account.username'))
     .limit(limit)
     .offset(offset)
     .execute();

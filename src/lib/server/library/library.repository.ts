@@ -1,5 +1,6 @@
 /** SQL for the outreach library: materials, their texts per language, topics, and use in activities. */
 import type { Db } from '$lib/server/db';
+import { collate } from '$lib/server/db/dialect';
 import type { OrgScope } from '$lib/server/access/access';
 import type { MaterialTable, MaterialTextTable } from '$lib/server/db/schema';
 import type { LibraryFilter } from './library.schema';
@@ -226,5 +227,10 @@ export async function materialsOfActivity(db: Db, activityId: string) {
 
 export async function organisationNames(db: Db, ids: string[]) {
   if (!ids.length) return [];
-  return db.selectFrom('organisation').select(['id', 'name']).where('id', 'in', ids).orderBy('name').execute();
+  return db
+    .selectFrom('organisation')
+    .select(['id', 'name'])
+    .where('id', 'in', ids)
+    .orderBy(collate(db, 'sort_key'))
+    .execute();
 }

@@ -6,7 +6,8 @@
  */
 import type { Db } from '$lib/server/db';
 import type { Actor } from '$lib/server/access/actor';
-import { findActiveGrants } from '$lib/server/auth/auth.repository';
+import { demoOfficer } from '$lib/server/seed/officer';
+import { latestOutreach } from '$lib/server/seed/demo.repository';
 import { demoTone, hasFfmpeg } from './audio';
 import { createMaterial, saveText } from './library.service';
 import { materialSchema, textSchema } from './library.schema';
@@ -84,12 +85,6 @@ const MATERIALS: DemoMaterial[] = [
   }
 ];
 
-async function officer(db: Db, username: string): Promise<Actor | null> {
-  const account = await db.selectFrom('account').select(['id']).where('username', '=', username).executeTakeFirst();
-  if (!account) return null;
-  return { kind: 'account', accountId: account.id, name: username, grants: await findActiveGrants(db, account.id) };
-}
-
 async function seedMaterial(db: Db, actor: Actor, org: string, mat: DemoMaterial, tone: Uint8Array | null) {
   const [first, ...rest] = mat.texts;
   const id = await createMaterial(
@@ -103,20 +98,13 @@ async function seedMaterial(db: Db, actor: Actor, org: string, mat: DemoMaterial
 }
 
 export async function seedLibraryDemo(db: Db, o: Record<string, string>): Promise<void> {
-  const actor = await officer(db, 'canbo.tinh');
+  const actor = await demoOfficer(db, 'canbo.tinh');
   if (!actor || !o.hoi_tinh) return;
   const tone = (await hasFfmpeg()) ? new Uint8Array(await demoTone(4, 440)) : null;
   const ids: string[] = [];
   for (const mat of MATERIALS) ids.push(await seedMaterial(db, actor, o.hoi_tinh, mat, tone));
   // The latest outreach sessions read the loudspeaker script; some also handed out the leaflet.
-  const sessions = await db
-    .selectFrom('activity')
-    .select(['id'])
-    .where('kind', '=', 'outreach')
-    .orderBy('started_on', 'desc')
-    .orderBy('id')
-    .limit(6)
-    .execute();
+  const sessions = await latestOutreach(db, 6);
   for (const [i, s] of sessions.entries())
     await repo.setActivityMaterials(db, s.id, i % 2 ? [ids[0]] : [ids[0], ids[2]]);
 }

@@ -7,7 +7,8 @@
  */
 import type { Db } from '$lib/server/db';
 import type { Actor } from '$lib/server/access/actor';
-import { findActiveGrants } from '$lib/server/auth/auth.repository';
+import { demoOfficer } from '$lib/server/seed/officer';
+import { latestOutreach } from '$lib/server/seed/demo.repository';
 import { createActivity } from '$lib/server/program/activities/activity.service';
 import { activitySchema } from '$lib/server/program/activities/activity.schema';
 import { draftFrom, startingPoints } from './news-draft.service';
@@ -24,12 +25,6 @@ const SIGNING = {
     'Hai bên đẩy mạnh tuyên truyền trong các tầng lớp Nhân dân, người cao tuổi, gia đình, dòng họ, bản làng về bảo vệ môi trường và ứng phó biến đổi khí hậu; xây dựng và nhân rộng các mô hình có hiệu quả; đẩy mạnh phong trào thi đua “Tuổi cao – Gương sáng”.'
   ].join('\n\n')
 };
-
-async function officer(db: Db, username: string): Promise<Actor | null> {
-  const account = await db.selectFrom('account').select(['id']).where('username', '=', username).executeTakeFirst();
-  if (!account) return null;
-  return { kind: 'account', accountId: account.id, name: username, grants: await findActiveGrants(db, account.id) };
-}
 
 async function seedSigning(db: Db, actor: Actor, org: string, province: string) {
   const activityId = await createActivity(
@@ -60,17 +55,10 @@ async function seedSigning(db: Db, actor: Actor, org: string, province: string) 
 }
 
 export async function seedNewsDemo(db: Db, o: Record<string, string>, u: Record<string, string>): Promise<void> {
-  const actor = await officer(db, 'canbo.tinh');
+  const actor = await demoOfficer(db, 'canbo.tinh');
   if (!actor) return;
   await seedSigning(db, actor, o.hoi_tinh, u.province);
-  const latest = await db
-    .selectFrom('activity')
-    .select(['id'])
-    .where('kind', '=', 'outreach')
-    .where('organisation_id', 'in', [o.chihoi_ban_demo_1, o.chihoi_ban_demo_3].filter(Boolean))
-    .orderBy('started_on', 'desc')
-    .limit(3)
-    .execute();
+  const latest = await latestOutreach(db, 3, [o.chihoi_ban_demo_1, o.chihoi_ban_demo_3].filter(Boolean));
   for (const a of latest) {
     const draft = await draftFrom(db, actor, 'activity', a.id);
     await createNews(
@@ -94,7 +82,7 @@ export async function seedNewsDemo(db: Db, o: Record<string, string>, u: Record<
  * the idempotency key makes a second run add nothing.
  */
 export async function seedAwardNewsDemo(db: Db): Promise<void> {
-  const actor = await officer(db, 'canbo.doanket');
+  const actor = await demoOfficer(db, 'canbo.doanket');
   if (!actor) return;
   const [award] = (await startingPoints(db, actor, 1)).awards;
   if (!award) return;

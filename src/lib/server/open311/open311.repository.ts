@@ -68,16 +68,24 @@ export async function listServices(db: Db) {
 }
 
 /**
- * Status changes the reporter may read: the only notes Open311 ever shows. A note is shown only
- * when an office wrote it: the reporter's own words (the reason for reopening) may name them,
- * and the public API answers anyone.
+ * Status changes the reporter may read, for the public API. Of the offices' words only the
+ * resolution travels (its outcome is the public answer): questions to the reporter and
+ * rejection reasons were written for the reporter, and the API answers anyone.
  */
 export async function listPublicStatusEvents(db: Db, reportIds: string[]) {
   if (!reportIds.length) return [];
   return db
     .selectFrom('report_event')
     .select(['report_id', 'to_status', 'created_at'])
-    .select((eb) => eb.case().when('actor_org_id', 'is', null).then(null).else(eb.ref('body')).end().as('body'))
+    .select((eb) =>
+      eb
+        .case()
+        .when(eb.and([eb('to_status', '=', 'resolved'), eb('actor_org_id', 'is not', null)]))
+        .then(eb.ref('data'))
+        .else(null)
+        .end()
+        .as('resolution')
+    )
     .where('report_id', 'in', reportIds)
     .where('kind', '=', 'status')
     .where('visible_to_reporter', '=', 1)

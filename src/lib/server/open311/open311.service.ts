@@ -8,6 +8,7 @@ import type { Db } from '$lib/server/db';
 import { publishedReports, reportStatuses, type PublicReport } from '$lib/server/reports/public/public.service';
 import { STATUSES, TERMINAL, type ReportStatus } from '$lib/shared/reports/status';
 import * as repo from './open311.repository';
+import { outcomeOf } from '$lib/server/reports/outcome-read';
 import { verifyKey } from './keys.service';
 
 export interface O311Result {
@@ -104,13 +105,25 @@ export async function serviceDefinition(db: Db, code: string): Promise<O311Resul
 
 type Note = Awaited<ReturnType<typeof repo.listPublicStatusEvents>>[number];
 
+const resolutionNote = (n: Note) => outcomeOf(n.resolution)?.note ?? null;
+
+/** The note of the resolution in force: a reopening since then makes the earlier answer history. */
+function currentOutcome(events: Note[]): string | null {
+  for (const n of [...events].reverse()) {
+    if (!n.to_status || !CLOSED.includes(n.to_status)) return null;
+    const note = resolutionNote(n);
+    if (note) return note;
+  }
+  return null;
+}
+
 function fullRecord(r: PublicReport, notes: Note[], baseUrl: string, extensions: boolean) {
   const mine = notes.filter((n) => n.report_id === r.id);
-  const last = [...mine].reverse().find((n) => n.body);
+  const closed = CLOSED.includes(r.status);
   const record: Record<string, unknown> = {
     service_request_id: r.id,
-    status: CLOSED.includes(r.status) ? 'closed' : 'open',
-    status_notes: last?.body ?? null,
+    status: closed ? 'closed' : 'open',
+    status_notes: currentOutcome(mine),
     service_name: r.categoryVi,
     service_code: r.categoryCode,
     description: r.description,
@@ -129,7 +142,7 @@ function fullRecord(r: PublicReport, notes: Note[], baseUrl: string, extensions:
   if (extensions) {
     record.extended_attributes = {
       status: r.status,
-      updates: mine.map((n) => ({ datetime: n.created_at, status: n.to_status, notes: n.body }))
+      updates: mine.map((n) => ({ datetime: n.created_at, status: n.to_status, notes: resolutionNote(n) }))
     };
   }
   return record;

@@ -83,8 +83,7 @@ export async function computeFigures(db: Db, actor: Actor, orgId: string, period
   const months = aggregateMonths(period);
   // The subtree of orgId, cut to what the reader may see (a province officer reading a
   // commune's report sees that commune's records).
-  const subtree = db.selectFrom('organisation_closure').select('descendant_id').where('ancestor_id', '=', orgId);
-  const orgs = actor.kind === 'system' ? subtree : subtree.where('descendant_id', 'in', scopeSubquery(db, actor, READ));
+  const orgs = repo.subtreeOf(db, orgId, actor.kind === 'system' ? undefined : scopeSubquery(db, actor, READ));
   const [indicators, targets, members] = await Promise.all([
     repo.computedIndicators(db, [...DETAILS, ...REPORTS]),
     repo.yearTargets(db, orgId, period.year),

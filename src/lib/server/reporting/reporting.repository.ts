@@ -43,6 +43,23 @@ export async function findOrg(db: Db, orgId: string) {
     .executeTakeFirst();
 }
 
+/** The first top-level association: whose report an operator's template check renders. */
+export async function firstTopAssociation(db: Db) {
+  return db
+    .selectFrom('organisation')
+    .select(['id', 'name'])
+    .where('parent_id', 'is', null)
+    .where('kind', '=', 'association')
+    .orderBy('created_at')
+    .executeTakeFirst();
+}
+
+/** `orgId` and everything below it, cut to `readable` when the reader's scope is limited. */
+export function subtreeOf(db: Db, orgId: string, readable?: OrgScope): OrgScope {
+  const subtree = db.selectFrom('organisation_closure').select('descendant_id').where('ancestor_id', '=', orgId);
+  return readable ? subtree.where('descendant_id', 'in', readable) : subtree;
+}
+
 /** Child organisations in force on `date`, in Vietnamese order. */
 export async function childOrgsOn(db: Db, orgId: string, date: string) {
   return db

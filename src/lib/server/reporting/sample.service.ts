@@ -13,6 +13,7 @@ import { computeFigures } from './figures.service';
 import { draftNarrative } from './draft-text';
 import { reportAnnex, reportSpec } from './report.document';
 import { cutoffOf } from './report.service';
+import { firstTopAssociation } from './reporting.repository';
 
 export async function reportDocuments(db: Db, orgId: string, orgName: string, kind: ReportKind, period: Period) {
   const figures = await computeFigures(db, SYSTEM, orgId, period);
@@ -35,13 +36,7 @@ export async function reportDocuments(db: Db, orgId: string, orgName: string, ki
 
 /** The quarterly report of the first top-level association (the quarter that contains today). */
 export async function sampleDocuments(db: Db, today = todayVn()) {
-  const org = await db
-    .selectFrom('organisation')
-    .select(['id', 'name'])
-    .where('parent_id', 'is', null)
-    .where('kind', '=', 'association')
-    .orderBy('created_at')
-    .executeTakeFirst();
+  const org = await firstTopAssociation(db);
   if (!org) return null;
   const period = periodContaining('quarter', today, await cutoffOf(db, org.id));
   const report = await reportDocuments(db, org.id, org.name, 'periodic', period);

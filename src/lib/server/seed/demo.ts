@@ -12,6 +12,7 @@ import { insertOrganisation } from '$lib/server/org/organisation.repository';
 import { insertMembership, insertPerson } from '$lib/server/people/person.repository';
 import { insertAccount, insertGrant } from '$lib/server/auth/account.repository';
 import { hashPassword } from '$lib/server/auth/password';
+import { setSuccessor } from './demo.repository';
 import { LAI_CHAU, LAI_CHAU_COMMUNES_2025 } from './lai-chau-units';
 import { DEMO_PEOPLE, DEMO_VILLAGES } from './demo-people';
 import { seedReportsDemo } from '$lib/server/reports/seed';
@@ -175,7 +176,7 @@ async function seedOrganisations(db: Db, u: Ids): Promise<Ids> {
     })
   );
   await add('so_nnmt', successor);
-  await db.updateTable('organisation').set({ successor_id: successor.id }).where('id', '=', o.so_tnmt).execute();
+  await setSuccessor(db, o.so_tnmt, successor.id);
   await add(
     'kiem_lam',
     org({

@@ -2,6 +2,7 @@ import type { Db } from '$lib/server/db';
 import { config } from '$lib/server/config';
 import { log } from '$lib/server/log';
 import { seedDemo, DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo';
+import { hasAnyUnit } from './demo.repository';
 import { seedEmulationDemo } from '$lib/server/emulation/seed';
 import { seedAwardNewsDemo } from '$lib/server/news/seed';
 import { seedReportCasesDemo } from '$lib/server/reports/demo-seed';
@@ -9,8 +10,7 @@ import { seedReportCasesDemo } from '$lib/server/reports/demo-seed';
 /** Seeds the Lai Châu demo on first start (empty database) unless SEED_DEMO=false. */
 export async function ensureSeeded(db: Db): Promise<void> {
   if (config.SEED_DEMO !== 'true') return;
-  const existing = await db.selectFrom('admin_unit').select('id').limit(1).executeTakeFirst();
-  if (existing) return;
+  if (await hasAnyUnit(db)) return;
   await seedDemo(db);
   await seedEmulationDemo(db);
   // The award story needs the awards the emulation demo decides.

@@ -11,6 +11,7 @@ import type { ActivityTable, CommitmentTable } from '$lib/server/db/schema';
 import { newId } from '$lib/server/db/ids';
 import { activityContributions, commitmentContributions } from '../rollup/contributions';
 import { applyDeltas } from '../rollup/aggregate.repository';
+import { insertActivities, insertActivityTopics, insertCommitments } from '$lib/server/seed/demo.repository';
 
 type Ids = Record<string, string>;
 
@@ -152,24 +153,12 @@ function commitments(o: Ids, u: Ids): CommitmentTable[] {
 export async function seedActivityDemo(db: Db, o: Ids, u: Ids): Promise<void> {
   const acts = activities(o, u);
   const sheets = commitments(o, u);
-  for (let i = 0; i < acts.length; i += 50)
-    await db
-      .insertInto('activity')
-      .values(acts.slice(i, i + 50))
-      .execute();
+  await insertActivities(db, acts);
   const topics = acts.map((a, i) => ({
     activity_id: a.id,
     topic_id: ['topic-waste', 'topic-forest', 'topic-water', 'topic-law_env'][i % 4]
   }));
-  for (let i = 0; i < topics.length; i += 100)
-    await db
-      .insertInto('activity_topic')
-      .values(topics.slice(i, i + 100))
-      .execute();
-  for (let i = 0; i < sheets.length; i += 50)
-    await db
-      .insertInto('commitment')
-      .values(sheets.slice(i, i + 50))
-      .execute();
+  await insertActivityTopics(db, topics);
+  await insertCommitments(db, sheets);
   await applyDeltas(db, [...acts.flatMap(activityContributions), ...sheets.flatMap(commitmentContributions)]);
 }

@@ -12,6 +12,7 @@ import { modelContributions } from '../rollup/contributions';
 import { insertModel, insertModelResult } from '../models/model.repository';
 import { insertPlan, setTargets } from '../plans/plan.repository';
 import { insertProgram, setParties } from '../programs/program.repository';
+import { insertIndicatorIfMissing } from '$lib/server/seed/demo.repository';
 import { PROGRAMS, MANUAL_INDICATORS, PLANS_2026, MODELS } from './seed-data';
 
 type Ids = Record<string, string>;
@@ -19,24 +20,19 @@ type Ids = Record<string, string>;
 async function seedIndicators(db: Db): Promise<void> {
   const now = nowIso();
   for (const [i, [code, vi, en, unit]] of MANUAL_INDICATORS.entries()) {
-    const exists = await db.selectFrom('indicator').select('id').where('code', '=', code).executeTakeFirst();
-    if (exists) continue;
-    await db
-      .insertInto('indicator')
-      .values({
-        id: `ind-${code}`,
-        code,
-        name_vi: vi,
-        name_en: en,
-        unit,
-        source: 'manual',
-        definition_key: null,
-        aggregation: 'flow',
-        sort_order: 100 + i,
-        active: 1,
-        created_at: now
-      })
-      .execute();
+    await insertIndicatorIfMissing(db, {
+      id: `ind-${code}`,
+      code,
+      name_vi: vi,
+      name_en: en,
+      unit,
+      source: 'manual',
+      definition_key: null,
+      aggregation: 'flow',
+      sort_order: 100 + i,
+      active: 1,
+      created_at: now
+    });
   }
 }
 

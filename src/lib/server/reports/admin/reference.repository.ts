@@ -76,7 +76,7 @@ export async function listRoutingRules(db: Db) {
       'c.sort_order'
     ])
     .orderBy('c.sort_order')
-    .orderBy('u.full_name')
+    .orderBy(collate(db, 'u.sort_key'))
     .execute();
 }
 

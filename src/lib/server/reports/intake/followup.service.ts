@@ -6,7 +6,6 @@
  */
 import { createHmac } from 'node:crypto';
 import type { Db } from '$lib/server/db';
-import { readJson } from '$lib/server/db/dialect';
 import { config } from '$lib/server/config';
 import { countAttempt, liveWindow } from '$lib/server/auth/rate-limit.service';
 import { ANONYMOUS, type Actor } from '$lib/server/access/actor';
@@ -18,6 +17,7 @@ import { canReopen, canTransition, isStatus, type ReportStatus } from '$lib/shar
 import type { PreparedMedia } from '$lib/server/media/media';
 import { hashReceiptInput } from '../receipt';
 import { deadlineFor } from '../deadline.service';
+import { outcomeOf } from '../outcome-read';
 import * as repo from './intake.repository';
 import { attachmentUrl, saveAttachments } from './attachments';
 import { atomically, transition } from '../workflow/transition';
@@ -67,28 +67,6 @@ async function load(db: Db, reportId: string) {
   const r = await repo.findReport(db, reportId);
   if (!r || !isStatus(r.status)) throw notFound();
   return { ...r, status: r.status as ReportStatus };
-}
-
-/** What the agency decided, picked field by field from the resolved event: the outcome flows back to the reporter's timeline. */
-export interface ReporterOutcome {
-  kind: string;
-  decisionNo: string | null;
-  fineVnd: number | null;
-  remedies: string | null;
-  note: string | null;
-}
-
-function outcomeOf(data: unknown): ReporterOutcome | null {
-  const o = readJson<{ outcome?: Record<string, unknown> }>(data)?.outcome;
-  if (!o || typeof o.kind !== 'string') return null;
-  const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v : null);
-  return {
-    kind: o.kind,
-    decisionNo: str(o.decision_no),
-    fineVnd: typeof o.fine_vnd === 'number' ? o.fine_vnd : null,
-    remedies: str(o.remedies),
-    note: str(o.note)
-  };
 }
 
 /**

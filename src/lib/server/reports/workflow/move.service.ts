@@ -18,8 +18,8 @@ import { TERMINAL, track, type ReportStatus } from '$lib/shared/reports/status';
 import { noticeNewReport, withdrawNotices } from '$lib/server/notify/notices';
 import { associationForCommune } from '../intake/intake.service';
 import { resolveLocation } from '../intake/location';
-import { listCommunesOn, listVillagesOfCommuneOn } from '../intake/intake.repository';
 import { applyStep, canRead, due, loadReadable } from './core';
+import { communeChoices } from './commune-choices';
 import { atomically } from './transition';
 import { findReport, lockReport, unitNames, type ReportRow } from './workflow.repository';
 import type { MoveInput } from './move.schema';
@@ -111,19 +111,11 @@ export async function moveReport(
 }
 
 /**
- * The choices for the correction form, only when this officer may move this report: the
- * communes, and the villages of the commune already chosen (a province has too many to list).
+ * The choices for the correction form (see communeChoices), only when this officer may move
+ * this report.
  */
 export async function moveOptions(db: Db, actor: Actor, id: string, communeId: string | null) {
   const r = await loadReadable(db, actor, id);
   if (!(await mayMove(db, actor, r))) return null;
-  const today = todayVn();
-  const communes = await listCommunesOn(db, today);
-  const chosen = communes.find((c) => c.id === communeId)?.id ?? null;
-  const villages = chosen ? await listVillagesOfCommuneOn(db, chosen, today) : [];
-  return {
-    communes: communes.map((c) => ({ value: c.id, label: c.full_name })),
-    communeId: chosen,
-    villages: villages.map((v) => ({ value: v.id, label: v.full_name }))
-  };
+  return communeChoices(db, communeId);
 }

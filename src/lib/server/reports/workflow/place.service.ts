@@ -12,8 +12,8 @@ import { todayVn } from '$lib/shared/format';
 import { noticeNewReport } from '$lib/server/notify/notices';
 import { associationForCommune } from '../intake/intake.service';
 import { communeForPoint, resolveLocation } from '../intake/location';
-import { listCommunesOn, listVillagesOfCommuneOn } from '../intake/intake.repository';
 import { applyStep, loadForAction, loadReadable, mayAct } from './core';
+import { communeChoices } from './commune-choices';
 import { atomically } from './transition';
 import { lockReport, type ReportRow } from './workflow.repository';
 import type { PlaceInput } from './place.schema';
@@ -75,19 +75,11 @@ export async function placeReport(db: Db, actor: Actor, id: string, input: Place
 }
 
 /**
- * The choices for the place form, only for an unplaced report this officer may act on: the
- * communes, and the villages of the commune already chosen (a province has too many to list).
+ * The choices for the place form (see communeChoices), only for an unplaced report this
+ * officer may act on.
  */
 export async function placeOptions(db: Db, actor: Actor, id: string, communeId: string | null) {
   const r = await loadReadable(db, actor, id);
   if (!isUnplaced(r) || !(await mayAct(db, actor, r, 'association'))) return null;
-  const today = todayVn();
-  const communes = await listCommunesOn(db, today);
-  const chosen = communes.find((c) => c.id === communeId)?.id ?? null;
-  const villages = chosen ? await listVillagesOfCommuneOn(db, chosen, today) : [];
-  return {
-    communes: communes.map((c) => ({ value: c.id, label: c.full_name })),
-    communeId: chosen,
-    villages: villages.map((v) => ({ value: v.id, label: v.full_name }))
-  };
+  return communeChoices(db, communeId);
 }

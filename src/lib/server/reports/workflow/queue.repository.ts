@@ -1,8 +1,10 @@
 /** SQL for the queue's search: narrowing by category, commune, words and received dates. */
-import { sql, type SelectQueryBuilder } from 'kysely';
+import type { SelectQueryBuilder } from 'kysely';
 import type { Db } from '$lib/server/db';
 import type { DB } from '$lib/server/db/schema';
 import { containsFolded } from '$lib/server/db/predicates';
+import { collate } from '$lib/server/db/dialect';
+import { compareVi } from '$lib/shared/text';
 import type { QueueFilter, Scope } from './workflow.repository';
 
 export interface QueueSearch {
@@ -65,24 +67,24 @@ function withSearch<O>(q: Q<O>, s: QueueSearch | undefined): Q<O> {
   return q;
 }
 
-/** Communes that have reports on this side of the actor's scope (the search's choices). */
+/**
+ * Communes that have reports on this side of the actor's scope (the search's choices), in
+ * Vietnamese order. Grouped rather than distinct, so the sort key orders without being sent.
+ */
 export async function queueCommunes(db: Db, scope: Scope, side: 'association' | 'agency') {
   return db
     .selectFrom('report as r')
     .innerJoin('admin_unit as u', 'u.id', 'r.commune_unit_id')
     .select(['u.id', 'u.name'])
-    .distinct()
     .where(side === 'association' ? 'r.commune_org_id' : 'r.agency_org_id', 'in', scope)
-    .orderBy('u.name')
+    .groupBy(['u.id', 'u.name', 'u.sort_key'])
+    .orderBy(collate(db, 'u.sort_key'))
     .limit(300)
     .execute();
 }
 
+/** Categories by their Vietnamese name, in Vietnamese order (a short list: sorted here). */
 export async function activeCategoryNames(db: Db) {
-  return db
-    .selectFrom('category')
-    .select(['id', 'name_vi', 'name_en'])
-    .where('active', '=', 1)
-    .orderBy(sql`name_vi`)
-    .execute();
+  const rows = await db.selectFrom('category').select(['id', 'name_vi', 'name_en']).where('active', '=', 1).execute();
+  return rows.sort((a, b) => compareVi(a.name_vi, b.name_vi));
 }

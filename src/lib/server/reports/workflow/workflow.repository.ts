@@ -4,6 +4,7 @@ import type { Db } from '$lib/server/db';
 import type { AttachmentTable, ExtensionRequestTable, ReportEventTable, ReportTable } from '$lib/server/db/schema';
 import type { scopeSubquery } from '$lib/server/access/access';
 import { collate, forUpdate } from '$lib/server/db/dialect';
+import { compareVi } from '$lib/shared/text';
 import { filtered, type QueueSearch } from './queue.repository';
 
 export type Scope = ReturnType<typeof scopeSubquery>;
@@ -117,9 +118,12 @@ export async function listAgencies(db: Db) {
     .execute();
 }
 
-/** Active accounts holding `role` on the organisation or one of its ancestors. */
+/**
+ * Active accounts holding `role` on the organisation or one of its ancestors, by name in
+ * Vietnamese order (accounts keep no sort key; the list is one office's officers).
+ */
 export async function officersCovering(db: Db, orgId: string, roles: string[]) {
-  return db
+  const rows = await db
     .selectFrom('role_grant as g')
     .innerJoin('organisation_closure as c', 'c.ancestor_id', 'g.organisation_id')
     .innerJoin('account as a', 'a.id', 'g.account_id')
@@ -129,8 +133,8 @@ export async function officersCovering(db: Db, orgId: string, roles: string[]) {
     .where('g.role', 'in', roles)
     .where('g.revoked_at', 'is', null)
     .where('a.disabled', '=', 0)
-    .orderBy('a.display_name')
     .execute();
+  return rows.sort((a, b) => compareVi(a.display_name, b.display_name));
 }
 
 /** Accounts granted one of `roles` exactly at `orgId` (the on-duty officers of that office). */
