@@ -16,7 +16,10 @@ import { startServer } from './bench-server';
 const BUDGET = { bytes: 60 * 1024, requests: 20 };
 const DEMO_PASSWORD = 'ChungSuc@2026';
 
-/** [path, login (or null for anonymous), JavaScript on] — `{report}` is a report the login can read. */
+/**
+ * [path, login (or null for anonymous), JavaScript on] — a `{name}` is the first record of that
+ * kind the login can open (see RECORDS): one page of every kind the product has, public and signed in.
+ */
 const PAGES: [string, string | null, boolean][] = [
   ['/', null, true],
   ['/report', null, true],
@@ -33,20 +36,78 @@ const PAGES: [string, string | null, boolean][] = [
   ['/tai-lieu/{material}', null, false],
   ['/xa/doan-ket-03388', null, true],
   ['/du-lieu-mo', null, true],
-  ['/thi-dua', null, true],
   ['/bang-vang', null, true],
   ['/', 'chihoi.truong', true],
+  ['/reports/mine', 'hoivien', true],
+  ['/thi-dua', 'hoivien', true],
+  ['/notifications', 'hoivien', true],
+  ['/account', 'hoivien', true],
+  ['/account/password', 'hoivien', true],
   ['/queue', 'canbo.doanket', true],
   ['/reports/{report}', 'canbo.doanket', true],
+  ['/reports/{report}', 'canbo.tinh', true],
+  ['/reports/{report}', 'kiemlam', true],
   ['/people', 'canbo.doanket', true],
+  ['/people/{person}', 'canbo.doanket', true],
+  ['/people/new', 'canbo.doanket', true],
+  ['/people/import', 'canbo.doanket', true],
   ['/organisations', 'canbo.tinh', true],
+  ['/organisations/{organisation}', 'canbo.tinh', true],
+  ['/organisations/new', 'canbo.tinh', true],
+  ['/units', 'canbo.tinh', true],
   ['/thi-dua', 'canbo.tinh', true],
+  ['/thi-dua/{campaign}', 'canbo.tinh', true],
+  ['/thi-dua/{campaign}', 'canbo.doanket', true],
+  ['/thi-dua/dang-ky/{registration}', 'canbo.tinh', true],
+  ['/thi-dua/moi', 'canbo.tinh', true],
+  ['/thi-dua/chi-so', 'canbo.tinh', true],
+  ['/program', 'canbo.tinh', true],
   ['/program/dashboard', 'canbo.tinh', true],
   ['/program/dashboard/map', 'canbo.tinh', true],
   ['/program/activities', 'canbo.tinh', true],
+  ['/program/activities/{activity}', 'canbo.tinh', true],
+  ['/program/activities/new', 'canbo.tinh', true],
+  ['/program/commitments', 'canbo.tinh', true],
+  ['/program/commitments/new', 'canbo.tinh', true],
+  ['/program/models', 'canbo.tinh', true],
+  ['/program/models/{model}', 'canbo.tinh', true],
+  ['/program/models/new', 'canbo.tinh', true],
   ['/program/models/map', 'canbo.tinh', true],
+  ['/program/plans', 'canbo.tinh', true],
+  ['/program/plans/new', 'canbo.tinh', true],
+  ['/program/indicators', 'canbo.tinh', true],
+  ['/program/reports', 'canbo.tinh', true],
+  ['/program/reports/{programReport}', 'canbo.tinh', true],
+  ['/news', 'canbo.tinh', true],
+  ['/news/new', 'canbo.tinh', true],
+  ['/library', 'canbo.tinh', true],
+  ['/library/new', 'canbo.tinh', true],
+  ['/reveal-requests', 'baomat', true],
+  ['/admin', 'quantri', true],
+  ['/admin/accounts', 'quantri', true],
+  ['/admin/accounts/new', 'quantri', true],
+  ['/admin/accounts/{account}', 'quantri', true],
+  ['/admin/custodians', 'quantri', true],
+  ['/admin/reports/categories', 'quantri', true],
+  ['/admin/open311', 'quantri', true],
   ['/admin/audit', 'quantri', true]
 ];
+
+const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+/** Where the first record of each kind is found: the list pages to look on, and the link to take. */
+const RECORDS: Record<string, { lists: string[]; link: string; more?: string }> = {
+  report: { lists: ['/queue'], link: `/reports/${UUID}`, more: '/queue\\?tab=[^"]+' },
+  person: { lists: ['/people'], link: `/people/${UUID}` },
+  organisation: { lists: ['/organisations'], link: `/organisations/${UUID}` },
+  campaign: { lists: ['/thi-dua'], link: `/thi-dua/${UUID}` },
+  registration: { lists: ['/thi-dua/{campaign}'], link: `/thi-dua/dang-ky/${UUID}` },
+  activity: { lists: ['/program/activities'], link: `/program/activities/${UUID}` },
+  model: { lists: ['/program/models'], link: `/program/models/${UUID}` },
+  programReport: { lists: ['/program/reports'], link: `/program/reports/${UUID}` },
+  account: { lists: ['/admin/accounts'], link: `/admin/accounts/${UUID}` },
+  news: { lists: ['/tin'], link: '/tin/[a-z0-9-]+' },
+  material: { lists: ['/tai-lieu?kind=loudspeaker_script'], link: '/tai-lieu/[a-z0-9-]+' }
+};
 
 export interface PageWeight {
   path: string;
@@ -75,24 +136,37 @@ async function signedInState(browser: Browser, base: string, login: string) {
   return state;
 }
 
-async function firstReport(ctx: BrowserContext, base: string): Promise<string> {
-  const first = await (await ctx.request.get(`${base}/queue`)).text();
-  const tabs = ['', ...[...first.matchAll(/href="(\/queue\?tab=[^"]+)"/g)].map((t) => t[1].replace(/&amp;/g, '&'))];
-  for (const tab of tabs) {
-    const html = tab ? await (await ctx.request.get(`${base}${tab}`)).text() : first;
-    const id = html.match(/href="\/reports\/([^"/?#]+)"/)?.[1];
-    if (id) return id;
+/** Every record of kind `name` the context's login finds on the kind's list pages, in page order. */
+async function records(ctx: BrowserContext, base: string, name: string): Promise<string[]> {
+  const { lists, link, more } = RECORDS[name];
+  const found: string[] = [];
+  for (const list of lists) {
+    // A list page that is itself a record (each campaign's page lists its registrations) is
+    // tried for every such record, since the first campaign may have none.
+    const inner = list.match(/\{(\w+)\}/);
+    const pages = inner ? (await records(ctx, base, inner[1])).map((id) => list.replace(inner[0], id)) : [list];
+    for (const page of pages) {
+      const html = await (await ctx.request.get(`${base}${page}`)).text();
+      for (const [, href] of html.matchAll(new RegExp(`href="(${link})"`, 'g')))
+        if (href !== '/tin/feed' && !found.includes(href)) found.push(href.slice(href.lastIndexOf('/') + 1));
+      if (found.length) return found;
+      // More list pages the first one links to (an agency officer's cases are under a queue tab).
+      if (more)
+        for (const [, href] of html.matchAll(new RegExp(`href="(${more})"`, 'g')))
+          if (!pages.includes(href.replace(/&amp;/g, '&'))) pages.push(href.replace(/&amp;/g, '&'));
+    }
   }
-  throw new Error('no report in any queue tab');
+  return found;
 }
 
-/** The first public link under `list` matching `prefix` (a news item, a library material). */
-async function firstPublic(ctx: BrowserContext, base: string, list: string, prefix: string): Promise<string> {
-  const html = await (await ctx.request.get(`${base}${list}`)).text();
-  const re = new RegExp(`href="(${prefix}[a-z0-9-]+)"`);
-  const hit = html.match(re)?.[1];
-  if (!hit) throw new Error(`no link to ${prefix} on ${list}`);
-  return hit;
+/** `path` with each `{name}` replaced by the first such record the context's login can open. */
+async function resolve(ctx: BrowserContext, base: string, path: string): Promise<string | null> {
+  for (const [hole, name] of path.matchAll(/\{(\w+)\}/g)) {
+    const [first] = await records(ctx, base, name);
+    if (!first) return null;
+    path = path.replace(hole, first);
+  }
+  return path;
 }
 
 async function weigh(
@@ -139,24 +213,19 @@ export async function benchPages(base: string): Promise<PageWeight[]> {
   const out: PageWeight[] = [];
   try {
     const states = new Map<string, Awaited<ReturnType<typeof signedInState>>>();
-    // BENCH_ONLY=/map,/report weighs just those paths (one lane's pages, not all 27).
+    // BENCH_ONLY=/map,/report weighs just those paths (a few pages, not all).
     const only = process.env.BENCH_ONLY?.split(',').filter(Boolean);
     for (const [p, login, js] of PAGES) {
       if (only && !only.includes(p)) continue;
       if (login && !states.has(login)) states.set(login, await signedInState(browser, base, login));
       const state = login ? states.get(login) : undefined;
-      let path = p;
-      if (path.includes('{report}')) {
-        const ctx = await browser.newContext({ storageState: state });
-        path = path.replace('{report}', await firstReport(ctx, base));
-        await ctx.close();
-      }
-      if (path.includes('{news}') || path.includes('{material}')) {
-        const ctx = await browser.newContext();
-        path = path.includes('{news}')
-          ? await firstPublic(ctx, base, '/tin', '/tin/')
-          : await firstPublic(ctx, base, '/tai-lieu?kind=loudspeaker_script', '/tai-lieu/');
-        await ctx.close();
+      const ctx = await browser.newContext({ storageState: state });
+      const path = await resolve(ctx, base, p);
+      await ctx.close();
+      // The demo may hold no such record for this login (no periodic report made yet): said, not weighed.
+      if (!path) {
+        console.log(`  ${p.padEnd(34)} ${login ?? 'anonymous'}: no such record in the demo, not weighed`);
+        continue;
       }
       out.push({ path: p, login, js, ...(await weigh(browser, base, path, js, state)) });
     }
@@ -175,7 +244,7 @@ export function printPages(rows: PageWeight[]): void {
     const over = r.bytes > BUDGET.bytes || r.requests > BUDGET.requests ? '  OVER BUDGET' : '';
     const who = `${r.login ?? 'anonymous'}${r.js ? '' : ', JS off'}`;
     console.log(
-      `  ${r.path.padEnd(22)} ${who.padEnd(24)} ${String(r.status).padStart(3)}  ${(r.bytes / 1024).toFixed(1).padStart(6)} KB  ${String(r.requests).padStart(3)} requests${r.foreign ? `  (${r.foreign} to other hosts refused)` : ''}${over}`
+      `  ${r.path.padEnd(34)} ${who.padEnd(24)} ${String(r.status).padStart(3)}  ${(r.bytes / 1024).toFixed(1).padStart(6)} KB  ${String(r.requests).padStart(3)} requests${r.foreign ? `  (${r.foreign} to other hosts refused)` : ''}${over}`
     );
   }
   const heaviest = rows.reduce((a, b) => (b.bytes > a.bytes ? b : a));
@@ -193,6 +262,8 @@ export function printPages(rows: PageWeight[]): void {
 async function main() {
   console.log('\n# Pages: cold load at 360 × 740, cache disabled, map tiles refused (SQLite, built server)');
   if (!fs.existsSync('build/index.js')) return console.log('  skipped: run `npm run build` first');
+  // BENCH_BASE=http://127.0.0.1:PORT weighs a server already running with the demo seed.
+  if (process.env.BENCH_BASE) return printPages(await benchPages(process.env.BENCH_BASE));
   const server = await startServer();
   try {
     printPages(await benchPages(server.base));
