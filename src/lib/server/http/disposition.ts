@@ -4,6 +4,7 @@
  * read the UTF-8 name from `filename*` (RFC 6266 / RFC 5987) and older clients the ASCII one.
  */
 export function contentDisposition(name: string, kind: 'attachment' | 'inline' = 'attachment'): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what must be removed
   const safe = name.replace(/[/\\]/g, '-').replace(/[\u0000-\u001f\u007f]/g, '');
   return `${kind}; filename="${asciiName(safe)}"; filename*=UTF-8''${encodeRfc5987(safe)}`;
 }
