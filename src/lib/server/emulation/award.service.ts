@@ -256,3 +256,7 @@ export async function listAwards(db: Db, actor: Actor, f: { campaignId?: string;
   requireAction(actor, READ);
   return repo.awardsIn(db, scopeSubquery(db, actor, READ), f);
 }
+
+/** The awards of a registration its own member opened (the service checked it is hers). */
+export const awardsOfOwn = (db: Db, registration: { id: string; organisation_id: string }) =>
+  repo.awardsIn(db, regs.subtreeOf(db, registration.organisation_id), { registrationId: registration.id });

@@ -156,6 +156,15 @@ export async function listCampaigns(db: Db, actor: Actor): Promise<CampaignView[
   return rows.map(view);
 }
 
+/** The open campaigns of her own association levels, for a member who reads nothing else. */
+export async function openCampaignsOfMember(db: Db, actor: Actor): Promise<CampaignView[]> {
+  const rows = await repo.listCampaignRows(
+    db,
+    actor.grants.map((g) => g.organisationId)
+  );
+  return rows.map(view).filter((c) => c.status === 'open');
+}
+
 /** A campaign the actor may see, with the criteria of its current (or a given) version. */
 export async function getCampaign(db: Db, actor: Actor, id: string, version?: number) {
   const visible = await listCampaigns(db, actor);

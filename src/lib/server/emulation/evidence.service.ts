@@ -6,12 +6,12 @@
  */
 import type { Db } from '$lib/server/db';
 import type { Actor } from '$lib/server/access/actor';
-import { scopeSubquery } from '$lib/server/access/access';
+import { scopeSubquery, type OrgScope } from '$lib/server/access/access';
 import { fold } from '$lib/shared/text';
 import type { Measure } from '$lib/shared/emulation/rules';
 import { campaignRow, criteriaOf } from './campaign.service';
 import * as repo from './evidence.repository';
-import { getRegistration, manualEvidence, type RegistrationView } from './registration.service';
+import { readRegistration, manualEvidence, type RegistrationView } from './registration.service';
 import { READ } from './policy';
 
 export interface EvidenceLink {
@@ -42,14 +42,17 @@ export function whoOf(
 }
 
 /** The records behind one measure, within the reader's scope. */
-export async function recordsFor(
+export const recordsFor = (db: Db, actor: Actor, who: repo.Who, period: repo.Period, measure: Measure) =>
+  recordsIn(db, scopeSubquery(db, actor, READ), who, period, measure);
+
+/** The same, from the records inside `scope` (the actor's, or the subtree of a member's own registration). */
+export async function recordsIn(
   db: Db,
-  actor: Actor,
+  scope: OrgScope,
   who: repo.Who,
   period: repo.Period,
   measure: Measure
 ): Promise<EvidenceLink[]> {
-  const scope = scopeSubquery(db, actor, READ);
   switch (measure) {
     case 'reports':
       return linked(await repo.reportRows(db, who, period, scope), 'report');
@@ -91,7 +94,7 @@ export interface EvaluationLine {
 
 /** The pre-filled evaluation form of a registration. */
 export async function evaluationForm(db: Db, actor: Actor, registrationId: string) {
-  const registration = await getRegistration(db, actor, registrationId);
+  const { registration, scope, own } = await readRegistration(db, actor, registrationId);
   const campaign = await campaignRow(db, registration.campaign_id);
   const criteria = await criteriaOf(db, campaign.id, registration.criteria_version);
   const period = { from: campaign.evaluate_from, to: campaign.evaluate_to };
@@ -99,7 +102,7 @@ export async function evaluationForm(db: Db, actor: Actor, registrationId: strin
   const lines: EvaluationLine[] = [];
   for (const c of criteria) {
     const measure = c.measure as Measure;
-    const records = await recordsFor(db, actor, who, period, measure);
+    const records = await recordsIn(db, scope, who, period, measure);
     const manual = measure === 'manual';
     lines.push({
       code: c.code,
@@ -121,6 +124,7 @@ export async function evaluationForm(db: Db, actor: Actor, registrationId: strin
     lines,
     suggestedTotal,
     threshold: campaign.title_threshold,
-    manual: await manualEvidence(db, registrationId)
+    manual: await manualEvidence(db, registrationId),
+    own
   };
 }

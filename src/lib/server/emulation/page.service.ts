@@ -7,9 +7,9 @@ import type { Db } from '$lib/server/db';
 import type { Actor } from '$lib/server/access/actor';
 import { can, inScope, scopeSubquery } from '$lib/server/access/access';
 import { AWARD_FORMS, CRITERION_GROUPS, mayGrant } from '$lib/shared/emulation/rules';
-import { getCampaign, listCampaigns } from './campaign.service';
+import { getCampaign, listCampaigns, openCampaignsOfMember } from './campaign.service';
 import { listRegistrations, myRegistrations } from './registration.service';
-import { listAwards, nominationsFor } from './award.service';
+import { awardsOfOwn, listAwards, nominationsFor } from './award.service';
 import { departmentsOver, envCollectivesFor, votesOf } from './registration.repository';
 import { evaluationForm } from './evidence.service';
 import { campaignIndicators } from './indicators.service';
@@ -21,10 +21,10 @@ import { MANAGE, READ, REGISTER } from './policy';
 export async function campaignsPage(db: Db, actor: Actor) {
   const personId = actor.accountId ? await repo.personOfAccount(db, actor.accountId) : null;
   const [campaigns, mine] = await Promise.all([
-    can(actor, READ) ? listCampaigns(db, actor) : Promise.resolve([]),
+    can(actor, READ) ? listCampaigns(db, actor) : openCampaignsOfMember(db, actor),
     myRegistrations(db, personId)
   ]);
-  return { campaigns, mine, canManage: can(actor, MANAGE) };
+  return { campaigns, mine, canRead: can(actor, READ), canManage: can(actor, MANAGE) };
 }
 
 /** Association levels that register: branches (members, households), communes, the province. */
@@ -157,7 +157,10 @@ export async function nominationChoices(
 export async function registrationPage(db: Db, actor: Actor, id: string) {
   const form = await evaluationForm(db, actor, id);
   const r = form.registration;
-  const [votes, awards] = await Promise.all([votesOf(db, [id]), listAwards(db, actor, { registrationId: id })]);
+  const [votes, awards] = await Promise.all([
+    votesOf(db, [id]),
+    form.own ? awardsOfOwn(db, r) : listAwards(db, actor, { registrationId: id })
+  ]);
   const councilOrg = votes.at(-1)?.organisation_id ?? null;
   const canRegister = await inScope(db, actor, REGISTER, r.organisation_id);
   const canNominate =

@@ -71,6 +71,11 @@ export async function listRegistrationRows(
   return q.orderBy('r.created_at').orderBy('r.id').limit(1000).execute();
 }
 
+/** One registration, only if it is about this person (a member opening her own). */
+export async function findOwnRegistration(db: Db, id: string, personId: string) {
+  return withNames(db).where('r.id', '=', id).where('r.person_id', '=', personId).executeTakeFirst();
+}
+
 /** A member's own registrations, through the person linked to their account. */
 export async function registrationsOfPerson(db: Db, personId: string) {
   return withNames(db).where('r.person_id', '=', personId).orderBy('r.created_at', 'desc').execute();

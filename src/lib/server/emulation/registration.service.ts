@@ -8,7 +8,7 @@
  */
 import type { Db } from '$lib/server/db';
 import type { Actor } from '$lib/server/access/actor';
-import { inScope, requireAction, scopeSubquery } from '$lib/server/access/access';
+import { can, inScope, requireAction, scopeSubquery } from '$lib/server/access/access';
 import { audit } from '$lib/server/audit/audit.service';
 import { AppError, notFound } from '$lib/server/errors';
 import { newId, nowIso } from '$lib/server/db/ids';
@@ -18,6 +18,7 @@ import { fold } from '$lib/shared/text';
 import { todayVn } from '$lib/shared/format';
 import { campaignRow, criteriaOf } from './campaign.service';
 import * as repo from './registration.repository';
+import { personOfAccount } from './page.repository';
 import { withEmuCells } from './aggregate.repository';
 import { evidenceFilesOf, insertFile } from './file.repository';
 import { storeEvidenceFiles } from './evidence-file.service';
@@ -161,10 +162,24 @@ const view = (r: NonNullable<Awaited<ReturnType<typeof repo.findRegistration>>>)
 export type RegistrationView = ReturnType<typeof view>;
 
 export async function getRegistration(db: Db, actor: Actor, id: string): Promise<RegistrationView> {
-  requireAction(actor, READ);
-  const row = await repo.findRegistration(db, id, scopeSubquery(db, actor, READ));
+  return (await readRegistration(db, actor, id)).registration;
+}
+
+/**
+ * A registration for its readers in scope, or for the member it is about: she may follow her
+ * own registration (read only) though her role reads nothing else; anyone else's is not found.
+ * `scope` is where the evidence gathered for it may come from.
+ */
+export async function readRegistration(db: Db, actor: Actor, id: string) {
+  if (can(actor, READ)) {
+    const scope = scopeSubquery(db, actor, READ);
+    const row = await repo.findRegistration(db, id, scope);
+    if (row) return { registration: view(row), scope, own: false };
+  }
+  const personId = actor.accountId ? await personOfAccount(db, actor.accountId) : null;
+  const row = personId ? await repo.findOwnRegistration(db, id, personId) : undefined;
   if (!row) throw notFound();
-  return view(row);
+  return { registration: view(row), scope: repo.subtreeOf(db, row.organisation_id), own: true };
 }
 
 export async function listRegistrations(

@@ -11,3 +11,4 @@ export {
   type FormValues
 } from './form-action';
 export { postedFile, type PostedFile } from './files';
+export { contentDisposition } from './disposition';

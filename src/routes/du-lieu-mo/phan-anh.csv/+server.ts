@@ -1,4 +1,5 @@
 /** Published reports as CSV for anyone (open data), with the public list's filters. */
+import { contentDisposition } from '$lib/server/http';
 import { openDataCsv } from '$lib/server/public/open-data.service';
 import { parseQuery } from '$lib/server/reports/public/public.service';
 import { todayVn } from '$lib/shared/format';
@@ -9,7 +10,7 @@ export const GET: RequestHandler = async ({ locals, url }) => {
   return new Response(body, {
     headers: {
       'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': `attachment; filename="phan-anh-cong-khai-${todayVn()}.csv"`,
+      'content-disposition': contentDisposition(`phan-anh-cong-khai-${todayVn()}.csv`),
       'access-control-allow-origin': '*'
     }
   });

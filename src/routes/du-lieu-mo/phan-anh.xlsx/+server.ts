@@ -1,4 +1,5 @@
 /** Published reports as an Excel workbook for anyone (open data), dates as real dates. */
+import { contentDisposition } from '$lib/server/http';
 import { openDataXlsx } from '$lib/server/public/open-data.service';
 import { parseQuery } from '$lib/server/reports/public/public.service';
 import { todayVn } from '$lib/shared/format';
@@ -9,7 +10,7 @@ export const GET: RequestHandler = async ({ locals, url }) => {
   return new Response(new Uint8Array(body), {
     headers: {
       'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      'content-disposition': `attachment; filename="phan-anh-cong-khai-${todayVn()}.xlsx"`,
+      'content-disposition': contentDisposition(`phan-anh-cong-khai-${todayVn()}.xlsx`),
       'access-control-allow-origin': '*'
     }
   });

@@ -1,5 +1,5 @@
 /** CSV of the reports in the officer's scope, with the list filters from the query string. */
-import { rethrowAsHttp } from '$lib/server/http';
+import { rethrowAsHttp, contentDisposition } from '$lib/server/http';
 import { exportCsv } from '$lib/server/reports/public/export.service';
 import { parseQuery } from '$lib/server/reports/public/public.service';
 import { todayVn } from '$lib/shared/format';
@@ -10,7 +10,7 @@ export const GET: RequestHandler = async ({ locals, url }) => {
   return new Response(body, {
     headers: {
       'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': `attachment; filename="phan-anh-${todayVn()}.csv"`,
+      'content-disposition': contentDisposition(`phan-anh-${todayVn()}.csv`),
       'cache-control': 'no-store'
     }
   });

@@ -1,5 +1,5 @@
 /** Excel workbook of the reports in the officer's scope, with the list filters. */
-import { rethrowAsHttp } from '$lib/server/http';
+import { rethrowAsHttp, contentDisposition } from '$lib/server/http';
 import { exportXlsx } from '$lib/server/reports/public/export.service';
 import { parseQuery } from '$lib/server/reports/public/public.service';
 import { todayVn } from '$lib/shared/format';
@@ -10,7 +10,7 @@ export const GET: RequestHandler = async ({ locals, url }) => {
   return new Response(new Uint8Array(body), {
     headers: {
       'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      'content-disposition': `attachment; filename="phan-anh-${todayVn()}.xlsx"`,
+      'content-disposition': contentDisposition(`phan-anh-${todayVn()}.xlsx`),
       'cache-control': 'no-store'
     }
   });

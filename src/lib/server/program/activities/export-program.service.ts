@@ -2,6 +2,7 @@
  * Activities and commitments as CSV and XLSX, in the actor's scope and with the list's current
  * filters. Always in Vietnamese whatever the page language: these go into official files.
  */
+import { contentDisposition } from '$lib/server/http/disposition';
 import ExcelJS from 'exceljs';
 import type { Db } from '$lib/server/db';
 import type { Actor } from '$lib/server/access/actor';
@@ -116,7 +117,7 @@ export async function download(t: Table, format: 'csv' | 'xlsx', name: string): 
   return new Response(body, {
     headers: {
       'content-type': type,
-      'content-disposition': `attachment; filename="${name}.${format}"`,
+      'content-disposition': contentDisposition(`${name}.${format}`),
       'cache-control': 'private, no-store'
     }
   });

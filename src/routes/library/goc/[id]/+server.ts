@@ -1,4 +1,4 @@
-import { fileOr404, requireSignIn } from '$lib/server/http';
+import { fileOr404, requireSignIn, contentDisposition } from '$lib/server/http';
 import { originalAudioFile } from '$lib/server/library/library.service';
 import type { RequestHandler } from './$types';
 
@@ -9,7 +9,7 @@ export const GET: RequestHandler = async (event) => {
   return new Response(new Uint8Array(file.bytes), {
     headers: {
       'content-type': file.mime,
-      'content-disposition': `attachment; filename="${file.name}"`,
+      'content-disposition': contentDisposition(file.name),
       'cache-control': 'private, no-store'
     }
   });

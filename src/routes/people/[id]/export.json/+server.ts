@@ -1,5 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { loadOr404 } from '$lib/server/http';
+import { loadOr404, contentDisposition } from '$lib/server/http';
 import { exportPerson } from '$lib/server/people/rights.service';
 import type { RequestHandler } from './$types';
 
@@ -7,6 +7,6 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = async ({ locals, params }) => {
   const data = await loadOr404(() => exportPerson(locals.db, locals.actor, params.id));
   return json(data, {
-    headers: { 'content-disposition': `attachment; filename="person-${params.id}.json"`, 'cache-control': 'no-store' }
+    headers: { 'content-disposition': contentDisposition(`person-${params.id}.json`), 'cache-control': 'no-store' }
   });
 };

@@ -1,5 +1,5 @@
 /** The models in the user's scope, with the list's filters, as CSV. */
-import { rethrowAsHttp } from '$lib/server/http';
+import { rethrowAsHttp, contentDisposition } from '$lib/server/http';
 import { exportModelsCsv } from '$lib/server/program/models/model-export.service';
 import { parseModelQuery } from '$lib/server/program/models/model-list.schema';
 import { todayVn } from '$lib/shared/format';
@@ -10,7 +10,7 @@ export const GET: RequestHandler = async ({ locals, url }) => {
   return new Response(body, {
     headers: {
       'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': `attachment; filename="mo-hinh-${todayVn()}.csv"`,
+      'content-disposition': contentDisposition(`mo-hinh-${todayVn()}.csv`),
       'cache-control': 'no-store'
     }
   });

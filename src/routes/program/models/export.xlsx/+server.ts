@@ -1,5 +1,5 @@
 /** The models in the user's scope, with the list's filters, as XLSX. */
-import { rethrowAsHttp } from '$lib/server/http';
+import { rethrowAsHttp, contentDisposition } from '$lib/server/http';
 import { exportModelsXlsx } from '$lib/server/program/models/model-export.service';
 import { parseModelQuery } from '$lib/server/program/models/model-list.schema';
 import { todayVn } from '$lib/shared/format';
@@ -10,7 +10,7 @@ export const GET: RequestHandler = async ({ locals, url }) => {
   return new Response(new Uint8Array(body), {
     headers: {
       'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      'content-disposition': `attachment; filename="mo-hinh-${todayVn()}.xlsx"`,
+      'content-disposition': contentDisposition(`mo-hinh-${todayVn()}.xlsx`),
       'cache-control': 'no-store'
     }
   });

@@ -4,7 +4,7 @@
  * sends the reader to the job's page.
  */
 import { redirect, type RequestEvent } from '@sveltejs/kit';
-import { loadOr404, requireSignIn } from '$lib/server/http';
+import { loadOr404, requireSignIn, contentDisposition } from '$lib/server/http';
 import { DOCX_MIME, XLSX_MIME } from '$lib/server/documents';
 import { issuedReportFiles } from '$lib/server/reporting/report.document';
 import { requestReportDocuments } from '$lib/server/reporting/report-jobs.service';
@@ -28,7 +28,7 @@ export const reportFile =
     return new Response(new Uint8Array(issued[kind]), {
       headers: {
         'content-type': FILES[kind].mime,
-        'content-disposition': `attachment; filename="${FILES[kind].name(id)}"`,
+        'content-disposition': contentDisposition(FILES[kind].name(id)),
         'cache-control': 'no-store'
       }
     });

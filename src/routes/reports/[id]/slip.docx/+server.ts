@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { fileOr404 } from '$lib/server/http';
+import { fileOr404, contentDisposition } from '$lib/server/http';
 import { slipFile } from '$lib/server/reports/workflow/slip.service';
 import type { RequestHandler } from './$types';
 
@@ -11,7 +11,7 @@ export const GET: RequestHandler = async ({ locals, params, url }) => {
   return new Response(new Uint8Array(file.body), {
     headers: {
       'content-type': file.mime,
-      'content-disposition': `attachment; filename="${file.name}"`,
+      'content-disposition': contentDisposition(file.name),
       'cache-control': 'private, no-store'
     }
   });

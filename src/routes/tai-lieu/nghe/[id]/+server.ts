@@ -1,4 +1,4 @@
-import { fileOr404 } from '$lib/server/http';
+import { fileOr404, contentDisposition } from '$lib/server/http';
 import { publicAudioFile } from '$lib/server/library/library-public.service';
 import type { RequestHandler } from './$types';
 
@@ -14,7 +14,7 @@ export const GET: RequestHandler = async ({ locals, params, url, request }) => {
     'accept-ranges': 'bytes',
     'cache-control': 'public, max-age=3600'
   };
-  if (url.searchParams.has('tai')) headers['content-disposition'] = `attachment; filename="${file.name}"`;
+  if (url.searchParams.has('tai')) headers['content-disposition'] = contentDisposition(file.name);
   const range = /^bytes=(\d*)-(\d*)$/.exec(request.headers.get('range') ?? '');
   if (!range || (!range[1] && !range[2])) {
     return new Response(new Uint8Array(file.bytes), { headers: { ...headers, 'content-length': String(size) } });

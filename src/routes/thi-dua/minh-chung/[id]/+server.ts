@@ -1,4 +1,4 @@
-import { fileOr404 } from '$lib/server/http';
+import { fileOr404, contentDisposition } from '$lib/server/http';
 import { openEvidenceFile } from '$lib/server/emulation/evidence-file.service';
 import type { RequestHandler } from './$types';
 
@@ -7,7 +7,7 @@ export const GET: RequestHandler = async ({ locals, params, url }) => {
   const f = await fileOr404(() =>
     openEvidenceFile(locals.db, locals.actor, params.id, url.searchParams.get('size') === 'thumb')
   );
-  const disposition = `${f.inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(f.name)}`;
+  const disposition = contentDisposition(f.name, f.inline ? 'inline' : 'attachment');
   return new Response(new Uint8Array(f.body), {
     headers: {
       'content-type': f.type,

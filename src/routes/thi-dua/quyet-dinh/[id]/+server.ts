@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { fileOr404 } from '$lib/server/http';
+import { fileOr404, contentDisposition } from '$lib/server/http';
 import { issuedFile } from '$lib/server/documents';
 import type { RequestHandler } from './$types';
 
@@ -10,7 +10,7 @@ export const GET: RequestHandler = async ({ locals, params }) => {
   return new Response(new Uint8Array(file.body), {
     headers: {
       'content-type': file.mime,
-      'content-disposition': `attachment; filename="${file.name}"`,
+      'content-disposition': contentDisposition(file.name),
       'cache-control': 'private, no-store'
     }
   });

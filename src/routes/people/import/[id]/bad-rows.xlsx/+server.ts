@@ -1,4 +1,4 @@
-import { loadOr404 } from '$lib/server/http';
+import { loadOr404, contentDisposition } from '$lib/server/http';
 import { badRows } from '$lib/server/people/import.service';
 import type { RequestHandler } from './$types';
 
@@ -7,7 +7,7 @@ export const GET: RequestHandler = async ({ locals, params }) => {
   return new Response(new Uint8Array(file.bytes), {
     headers: {
       'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+      'content-disposition': contentDisposition(file.fileName),
       'cache-control': 'private, no-store'
     }
   });

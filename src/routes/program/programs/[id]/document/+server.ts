@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { loadOr404 } from '$lib/server/http';
+import { loadOr404, contentDisposition } from '$lib/server/http';
 import { downloadProgramDocument } from '$lib/server/program/programs/program.service';
 import type { RequestHandler } from './$types';
 
@@ -10,7 +10,7 @@ export const GET: RequestHandler = async ({ locals, params }) => {
   return new Response(new Uint8Array(file.body), {
     headers: {
       'content-type': file.mime,
-      'content-disposition': `attachment; filename="chuong-trinh-${params.id.slice(0, 8)}.${file.ext}"`,
+      'content-disposition': contentDisposition(`chuong-trinh-${params.id.slice(0, 8)}.${file.ext}`),
       'cache-control': 'private, no-store'
     }
   });

@@ -1,5 +1,5 @@
 /** The report's figures as CSV. */
-import { rethrowAsHttp } from '$lib/server/http';
+import { rethrowAsHttp, contentDisposition } from '$lib/server/http';
 import { figuresCsv } from '$lib/server/reporting/figures.export';
 import type { RequestHandler } from './$types';
 
@@ -8,7 +8,7 @@ export const GET: RequestHandler = async ({ locals, params }) => {
   return new Response(body, {
     headers: {
       'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': `attachment; filename="so-lieu-${params.id.slice(0, 8)}.csv"`,
+      'content-disposition': contentDisposition(`so-lieu-${params.id.slice(0, 8)}.csv`),
       'cache-control': 'no-store'
     }
   });

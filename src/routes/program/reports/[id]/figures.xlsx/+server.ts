@@ -1,5 +1,5 @@
 /** The report's figures as .xlsx. */
-import { rethrowAsHttp } from '$lib/server/http';
+import { rethrowAsHttp, contentDisposition } from '$lib/server/http';
 import { XLSX_MIME } from '$lib/server/documents';
 import { figuresXlsx } from '$lib/server/reporting/figures.export';
 import type { RequestHandler } from './$types';
@@ -9,7 +9,7 @@ export const GET: RequestHandler = async ({ locals, params }) => {
   return new Response(new Uint8Array(body), {
     headers: {
       'content-type': XLSX_MIME,
-      'content-disposition': `attachment; filename="so-lieu-${params.id.slice(0, 8)}.xlsx"`,
+      'content-disposition': contentDisposition(`so-lieu-${params.id.slice(0, 8)}.xlsx`),
       'cache-control': 'no-store'
     }
   });

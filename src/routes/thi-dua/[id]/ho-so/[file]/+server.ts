@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { fileOr404 } from '$lib/server/http';
+import { fileOr404, contentDisposition } from '$lib/server/http';
 import { DOCX_MIME } from '$lib/server/documents';
 import { dossier } from '$lib/server/emulation/dossier.service';
 import type { RequestHandler } from './$types';
@@ -14,7 +14,7 @@ export const GET: RequestHandler = async ({ locals, params, url }) => {
   return new Response(new Uint8Array(body), {
     headers: {
       'content-type': DOCX_MIME,
-      'content-disposition': `attachment; filename="${params.file}"`,
+      'content-disposition': contentDisposition(params.file),
       'cache-control': 'private, no-store'
     }
   });

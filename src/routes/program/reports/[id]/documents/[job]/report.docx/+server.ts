@@ -1,5 +1,5 @@
 /** A document job's docx file, for the officer who asked for it while they may read the report. */
-import { fileOr404, requireSignIn } from '$lib/server/http';
+import { fileOr404, requireSignIn, contentDisposition } from '$lib/server/http';
 import { DOCX_MIME } from '$lib/server/documents';
 import { reportJobFile } from '$lib/server/reporting/report-jobs.service';
 import type { RequestHandler } from './$types';
@@ -11,7 +11,7 @@ export const GET: RequestHandler = async (event) => {
   return new Response(new Uint8Array(body), {
     headers: {
       'content-type': DOCX_MIME,
-      'content-disposition': `attachment; filename="bao-cao-${id.slice(0, 8)}.docx"`,
+      'content-disposition': contentDisposition(`bao-cao-${id.slice(0, 8)}.docx`),
       'cache-control': 'no-store'
     }
   });
