@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { defineConfig, type Project } from '@playwright/test';
 
 /**
@@ -17,7 +18,9 @@ const port = Number(process.env.E2E_PORT ?? 4173);
 const smsPort = port + 7;
 process.env.SMS_SENT_URL = `http://127.0.0.1:${smsPort}/sent`;
 // The same secret in the test runner, so tests/e2e/data.ts computes what the server would.
-process.env.APP_SECRET = 'e2e-secret-0123456789abcdef-0123456789';
+// Generated per run (workers inherit the runner's environment): a secret written in the
+// repository would be a published one, which the server refuses.
+process.env.APP_SECRET ??= randomBytes(36).toString('base64url');
 const common = {
   APP_SECRET: process.env.APP_SECRET,
   SEED_DEMO: 'true',

@@ -11,6 +11,7 @@ import { ensureSeeded } from '$lib/server/seed/startup';
 import { startDocumentWorker } from '$lib/server/reporting/report-jobs.service';
 import { log } from '$lib/server/log';
 import { config } from '$lib/server/config';
+import { refuseWeakSecret } from '$lib/server/secrets/app-secret';
 import {
   crossSiteApiResponse,
   hasNulInAddress,
@@ -27,7 +28,7 @@ import { isDatabaseUnavailable } from '$lib/server/db/dialect';
 export const init: ServerInit = async () => {
   if (building) return;
   // Refuse to start with a published or short APP_SECRET; create the kept one on first start.
-  void config.APP_SECRET;
+  refuseWeakSecret(() => config.APP_SECRET);
   const db = await getDb();
   await ensureSeeded(db);
   // documents are made off the request, one at a time; jobs left by a previous run resume

@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { commands } from './commands';
 import { UsageError, type Command } from './command';
 import { getDb } from '$lib/server/db/instance';
+import { SecretError } from '$lib/server/secrets/app-secret';
 import type { Db } from '$lib/server/db';
 
 function help(): void {
@@ -62,7 +63,8 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (e) => {
-    console.error(e);
+    // A refused secret is the operator's to fix: one line, not a stack trace.
+    console.error(e instanceof SecretError ? `Chung Sức: ${e.message}` : e);
     process.exit(1);
   }
 );

@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import pg from 'pg';
 import { today } from './support';
 
-const APP_SECRET = 'e2e-secret-0123456789abcdef-0123456789'; // as in playwright.config.ts
+const APP_SECRET = process.env.APP_SECRET!; // generated per run in playwright.config.ts
 
 type Exec = (text: string, params: unknown[]) => Promise<Record<string, unknown>[]>;
 

@@ -44,7 +44,7 @@ test('a second administrator approves the identity custodian role', { tag: '@pg'
   const targetPath = await newAccount(page, target, targetName);
 
   await grant(page, targetPath, 'Người giữ bí mật danh tính');
-  await expect(page.getByRole('status')).toContainText('Đã gửi yêu cầu cấp quyền giữ danh tính.');
+  await expect(page.getByRole('status')).toContainText('Đã gửi yêu cầu cấp vai trò.');
   await expect(page.getByRole('heading', { name: 'Đang chờ phê duyệt' })).toBeVisible();
   await expect(page.getByText('Tài khoản chưa có vai trò nào.')).toBeVisible();
   await expectAccessible(page);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { formAction, loadOr404, requireSignIn } from '$lib/server/http';
-import { listNotices, markNoticesRead } from '$lib/server/notify/inbox.service';
+import { listAccountNotices, listNotices, markNoticesRead } from '$lib/server/notify/inbox.service';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -9,6 +9,7 @@ export const load: PageServerLoad = async (event) => {
   return {
     unread,
     notices: await loadOr404(() => listNotices(event.locals.db, event.locals.actor, { unread })),
+    accountNotices: await loadOr404(() => listAccountNotices(event.locals.db, event.locals.actor, { unread })),
     marked: event.url.searchParams.has('marked')
   };
 };

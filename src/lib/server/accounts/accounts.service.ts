@@ -15,6 +15,7 @@ import * as repo from '$lib/server/auth/account.repository';
 import type { AccountTable } from '$lib/server/db/schema';
 import { requireAdmin } from './admin.policy';
 import type { CreateAccountInput, UpdateAccountInput } from './accounts.schema';
+import { assertNotTakingOver } from './separation.service';
 
 export const ACCOUNTS_PAGE = 50;
 
@@ -107,6 +108,8 @@ export async function createAccount(db: Db, actor: Actor, input: CreateAccountIn
 
 export async function updateAccount(db: Db, actor: Actor, id: string, input: UpdateAccountInput): Promise<void> {
   const before = await getAccount(db, actor, id);
+  // The phone is a way to sign in and recover: changing it could hand the account over.
+  if ((input.phone ?? null) !== (before.phone ?? null)) await assertNotTakingOver(db, actor, id);
   await db.transaction().execute(async (tx) => {
     await assertUnique(tx, { phone: input.phone }, id);
     const patch = { display_name: input.display_name, phone: input.phone, disabled: input.disabled };
@@ -130,6 +133,7 @@ export async function updateAccount(db: Db, actor: Actor, id: string, input: Upd
 /** Sets a temporary password, forces a change at next sign-in and ends every session. */
 export async function resetPassword(db: Db, actor: Actor, id: string, password: string): Promise<void> {
   const before = await getAccount(db, actor, id);
+  await assertNotTakingOver(db, actor, id);
   assertPassword(password, before.username);
   const passwordHash = await hashPassword(password);
   await db.transaction().execute(async (tx) => {

@@ -7,11 +7,12 @@ export async function insertRequest(db: Db, row: CustodianRequestTable): Promise
   await db.insertInto('custodian_request').values(row).execute();
 }
 
-export const findPending = (db: Db, accountId: string, organisationId: string) =>
+export const findPending = (db: Db, accountId: string, organisationId: string, role: CustodianRequestTable['role']) =>
   db
     .selectFrom('custodian_request')
     .select('id')
     .where('account_id', '=', accountId)
+    .where('role', '=', role)
     .where('organisation_id', '=', organisationId)
     .where('decision', 'is', null)
     .executeTakeFirst();
@@ -31,6 +32,7 @@ export async function listPendingIn(db: Db, scope: OrgScope, accountId?: string)
       'r.account_id',
       'r.requested_by',
       'r.requested_at',
+      'r.role',
       'a.username',
       'a.display_name',
       'by.display_name as requested_by_name',
@@ -100,3 +102,51 @@ export async function queueNotification(
     .onConflict((oc) => oc.column('dedupe_key').doNothing())
     .execute();
 }
+
+/** What `by` did to the sign-in of `accountId` (created it, reset its password, changed its phone). */
+export const credentialChangesBy = (db: Db, by: string, accountId: string) =>
+  db
+    .selectFrom('audit_event')
+    .select(['action', 'before_json', 'after_json'])
+    .where('actor_account_id', '=', by)
+    .where('entity_type', '=', 'account')
+    .where('entity_id', '=', accountId)
+    .where('action', 'in', ['create', 'password_reset', 'update'])
+    .execute();
+
+/** Live grants of the roles that can reach identities, held by the account. */
+export const sensitiveGrantsOf = (db: Db, accountId: string, roles: readonly string[]) =>
+  db
+    .selectFrom('role_grant')
+    .select(['role', 'granted_by', 'created_at'])
+    .where('account_id', '=', accountId)
+    .where('role', 'in', [...roles])
+    .where('revoked_at', 'is', null)
+    .execute();
+
+/** The in-app copy of a notice that is not about a report; once per dedupe key. */
+export async function insertAccountNotice(
+  db: Db,
+  row: { id: string; dedupe_key: string; account_id: string; body: unknown; at: string }
+): Promise<void> {
+  await db
+    .insertInto('account_notice')
+    .values({
+      id: row.id,
+      dedupe_key: row.dedupe_key,
+      account_id: row.account_id,
+      kind: 'custodian',
+      body_json: JSON.stringify(row.body),
+      created_at: row.at,
+      read_at: null
+    })
+    .onConflict((oc) => oc.column('dedupe_key').doNothing())
+    .execute();
+}
+
+export const approvedRequests = (db: Db) =>
+  db
+    .selectFrom('custodian_request')
+    .select(['requested_by', 'account_id'])
+    .where('decision', '=', 'approved')
+    .execute();

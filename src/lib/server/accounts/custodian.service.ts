@@ -16,6 +16,7 @@ import { todayVn } from '$lib/shared/format';
 import { requireAdmin } from './admin.policy';
 import { adminScope, getAccount } from './accounts.service';
 import * as repo from './custodian.repository';
+import { approverProblem, assertRequesterIndependent, type SensitiveRole } from './separation.service';
 
 export const CUSTODIAN_ROLE = 'identity_custodian';
 
@@ -28,20 +29,25 @@ async function tellCustodians(
   subject: { id: string; username: string },
   organisation: string,
   by: string,
-  ref: string
+  ref: string,
+  role: SensitiveRole
 ): Promise<void> {
   const at = nowIso();
   const seen = new Set<string>([subject.id]);
+  const body = { event, username: subject.username, organisation, by, role };
   for (const c of await repo.liveCustodians(db)) {
     if (seen.has(c.id)) continue;
     seen.add(c.id);
+    const dedupe_key = `custodian:${ref}:${event}:${c.id}`;
+    // The notifications page always has it; e-mail and SMS, when the account has them, are extra.
+    await repo.insertAccountNotice(db, { id: newId(), dedupe_key, account_id: c.id, body, at });
     await repo.queueNotification(db, {
       id: newId(),
-      dedupe_key: `custodian:${ref}:${event}:${c.id}`,
+      dedupe_key,
       organisation_id: c.organisation_id,
       account_id: c.id,
       day: todayVn(),
-      body: { event, username: subject.username, organisation, by },
+      body,
       at
     });
   }
@@ -52,15 +58,16 @@ async function insertCustodianGrant(
   actor: Actor,
   target: { id: string; username: string },
   organisationId: string,
-  organisation: string
+  organisation: string,
+  role: SensitiveRole
 ): Promise<string> {
-  if (await accounts.findSameGrant(tx, target.id, CUSTODIAN_ROLE, organisationId))
+  if (await accounts.findSameGrant(tx, target.id, role, organisationId))
     throw new AppError('CONFLICT', 'admin_err_grant_exists', { field: 'organisation_id' });
   const id = newId();
   await accounts.insertGrant(tx, {
     id,
     account_id: target.id,
-    role: CUSTODIAN_ROLE,
+    role,
     organisation_id: organisationId,
     granted_by: actor.accountId,
     created_at: nowIso(),
@@ -71,7 +78,7 @@ async function insertCustodianGrant(
     entityType: 'role_grant',
     entityId: id,
     organisationId,
-    after: { username: target.username, role: CUSTODIAN_ROLE, organisation }
+    after: { username: target.username, role, organisation }
   });
   return id;
 }
@@ -82,12 +89,13 @@ export async function grantCustodianAsOperator(
   actor: Actor,
   target: { id: string; username: string },
   organisationId: string,
-  organisation: string
+  organisation: string,
+  role: SensitiveRole = CUSTODIAN_ROLE
 ): Promise<string> {
   if (actor.kind !== 'system') throw new AppError('FORBIDDEN', 'seca_err_custodian_needs_second');
   return db.transaction().execute(async (tx) => {
-    const id = await insertCustodianGrant(tx, actor, target, organisationId, organisation);
-    await tellCustodians(tx, 'granted', target, organisation, actor.name, id);
+    const id = await insertCustodianGrant(tx, actor, target, organisationId, organisation, role);
+    await tellCustodians(tx, 'granted', target, organisation, actor.name, id, role);
     return id;
   });
 }
@@ -98,14 +106,16 @@ export async function requestCustodian(
   actor: Actor,
   target: { id: string; username: string },
   organisationId: string,
-  organisation: string
+  organisation: string,
+  role: SensitiveRole = CUSTODIAN_ROLE
 ): Promise<string> {
   requireAdmin(actor);
   if (target.id === actor.accountId) throw new AppError('FORBIDDEN', 'sec_err_self_custodian', { field: 'role' });
+  await assertRequesterIndependent(db, actor.accountId!, target.id);
   return db.transaction().execute(async (tx) => {
-    if (await accounts.findSameGrant(tx, target.id, CUSTODIAN_ROLE, organisationId))
+    if (await accounts.findSameGrant(tx, target.id, role, organisationId))
       throw new AppError('CONFLICT', 'admin_err_grant_exists', { field: 'organisation_id' });
-    if (await repo.findPending(tx, target.id, organisationId))
+    if (await repo.findPending(tx, target.id, organisationId, role))
       throw new AppError('CONFLICT', 'seca_err_request_exists', { field: 'organisation_id' });
     const id = newId();
     await repo.insertRequest(tx, {
@@ -117,16 +127,17 @@ export async function requestCustodian(
       decision: null,
       decided_by: null,
       decided_at: null,
-      grant_id: null
+      grant_id: null,
+      role
     });
     await audit(tx, actor, {
       action: 'request',
       entityType: 'custodian_request',
       entityId: id,
       organisationId,
-      after: { username: target.username, role: CUSTODIAN_ROLE, organisation }
+      after: { username: target.username, role, organisation }
     });
-    await tellCustodians(tx, 'requested', target, organisation, actor.name, id);
+    await tellCustodians(tx, 'requested', target, organisation, actor.name, id, role);
     return id;
   });
 }
@@ -135,11 +146,14 @@ export async function requestCustodian(
 export async function pendingCustodianRequests(db: Db, actor: Actor, accountId?: string) {
   requireAdmin(actor);
   const rows = await repo.listPendingIn(db, adminScope(db, actor), accountId);
-  return rows.map((r) => ({
-    ...r,
-    // Whether this administrator may decide: not their own request, not about themselves.
-    decidable: r.requested_by !== actor.accountId && r.account_id !== actor.accountId
-  }));
+  const out = [];
+  for (const r of rows) {
+    // Whether this administrator may decide: not their own request, not about themselves,
+    // and not tied to the requester or the person concerned.
+    const own = r.requested_by === actor.accountId || r.account_id === actor.accountId;
+    out.push({ ...r, decidable: !own && !(await approverProblem(db, actor.accountId!, r)) });
+  }
+  return out;
 }
 
 /**
@@ -159,12 +173,16 @@ export async function decideCustodianRequest(
   if (request.requested_by === actor.accountId) throw new AppError('FORBIDDEN', 'seca_err_own_request');
   if (request.account_id === actor.accountId) throw new AppError('FORBIDDEN', 'sec_err_self_custodian');
   if (request.decision) throw new AppError('CONFLICT', 'seca_err_request_decided');
+  if (actor.kind !== 'system') {
+    const problem = await approverProblem(db, actor.accountId!, request);
+    if (problem) throw new AppError('FORBIDDEN', problem);
+  }
   const target = await getAccount(db, actor, request.account_id);
   const organisation = (await accounts.findOrganisationName(db, request.organisation_id)) ?? '';
   await db.transaction().execute(async (tx) => {
     const grantId =
       decision === 'approved'
-        ? await insertCustodianGrant(tx, actor, target, request.organisation_id, organisation)
+        ? await insertCustodianGrant(tx, actor, target, request.organisation_id, organisation, request.role)
         : null;
     const decided = await repo.decide(tx, requestId, {
       decision,
@@ -178,8 +196,8 @@ export async function decideCustodianRequest(
       entityType: 'custodian_request',
       entityId: requestId,
       organisationId: request.organisation_id,
-      after: { username: target.username, role: CUSTODIAN_ROLE, organisation, requested_by: request.requested_by }
+      after: { username: target.username, role: request.role, organisation, requested_by: request.requested_by }
     });
-    await tellCustodians(tx, decision, target, organisation, actor.name, requestId);
+    await tellCustodians(tx, decision, target, organisation, actor.name, requestId, request.role);
   });
 }

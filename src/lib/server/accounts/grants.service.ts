@@ -10,7 +10,8 @@ import { todayVn } from '$lib/shared/format';
 import { requireAdmin } from './admin.policy';
 import { adminScope, getAccount } from './accounts.service';
 import type { GrantInput } from './accounts.schema';
-import { CUSTODIAN_ROLE, grantCustodianAsOperator, requestCustodian } from './custodian.service';
+import { grantCustodianAsOperator, requestCustodian } from './custodian.service';
+import { isSensitiveRole } from './separation.service';
 
 export interface OrgOption {
   id: string;
@@ -69,15 +70,20 @@ export interface GrantOutcome {
 
 export async function grantRole(db: Db, actor: Actor, accountId: string, input: GrantInput): Promise<GrantOutcome> {
   const account = await getAccount(db, actor, accountId);
-  // Separation of duties: whoever can reveal identities was made custodian by someone else.
-  if (input.role === CUSTODIAN_ROLE && accountId === actor.accountId)
+  // Separation of duties: whoever can reveal identities (or approve who may) was given the
+  // role by two other people, or by the operator at the server.
+  const role = input.role;
+  if (isSensitiveRole(role) && accountId === actor.accountId)
     throw new AppError('FORBIDDEN', 'sec_err_self_custodian', { field: 'role' });
   const organisation = await assertGrantable(db, actor, input.organisation_id);
-  if (input.role === CUSTODIAN_ROLE) {
+  if (isSensitiveRole(role)) {
     const target = { id: accountId, username: account.username };
     return actor.kind === 'system'
-      ? { id: await grantCustodianAsOperator(db, actor, target, input.organisation_id, organisation), pending: false }
-      : { id: await requestCustodian(db, actor, target, input.organisation_id, organisation), pending: true };
+      ? {
+          id: await grantCustodianAsOperator(db, actor, target, input.organisation_id, organisation, role),
+          pending: false
+        }
+      : { id: await requestCustodian(db, actor, target, input.organisation_id, organisation, role), pending: true };
   }
   const id = await db.transaction().execute(async (tx) => {
     if (await repo.findSameGrant(tx, accountId, input.role, input.organisation_id)) {

@@ -40,6 +40,7 @@ export async function makeDialect(kind: DbKind, target: string): Promise<Dialect
       if (target !== ':memory:') fs.mkdirSync(path.dirname(target), { recursive: true });
       const db = new Database(target);
       db.pragma('journal_mode = WAL');
+      if (target !== ':memory:') ownerOnly(fs, target);
       // In WAL mode NORMAL stays consistent after a crash and loses at most the last commits on
       // power loss; FULL would wait for an fsync on every commit, which caps report intake.
       db.pragma('synchronous = NORMAL');
@@ -48,6 +49,20 @@ export async function makeDialect(kind: DbKind, target: string): Promise<Dialect
       return reusingStatements(db);
     }
   });
+}
+
+/**
+ * The database holds (encrypted) reporter identities and password hashes: readable by the
+ * server's user only, like app-secret, together with its write-ahead log and shared memory.
+ */
+function ownerOnly(fs: typeof import('node:fs'), file: string): void {
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) {
+    try {
+      if ((fs.statSync(f).mode & 0o077) !== 0) fs.chmodSync(f, 0o600);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    }
+  }
 }
 
 /**

@@ -967,6 +967,19 @@ export interface CustodianRequestTable {
   decided_by: string | null;
   decided_at: string | null;
   grant_id: string | null;
+  /** migration 180: which role is asked for (administrator or identity_custodian) */
+  role: 'identity_custodian' | 'administrator';
+}
+
+/** migration 180: an in-app notice not about a report (e.g. a change to who may reveal identities) */
+export interface AccountNoticeTable {
+  id: string;
+  dedupe_key: string;
+  account_id: string;
+  kind: 'custodian';
+  body_json: string;
+  created_at: string;
+  read_at: string | null;
 }
 
 export interface DB {
@@ -1048,4 +1061,5 @@ export interface DB {
   inbox_item: InboxItemTable;
   reveal_request: RevealRequestTable;
   custodian_request: CustodianRequestTable;
+  account_notice: AccountNoticeTable;
 }

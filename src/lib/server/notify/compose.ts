@@ -102,12 +102,27 @@ const CUSTODIAN_TEXT = {
   granted: m.seca_mail_custodian_granted
 };
 
-/** A change to who may reveal identities, told to every current custodian. */
-function custodian(body: unknown): Composed {
-  const b = readJson<{ event: keyof typeof CUSTODIAN_TEXT; username: string; organisation: string; by: string }>(body)!;
-  const text = CUSTODIAN_TEXT[b.event] ?? CUSTODIAN_TEXT.requested;
+const ADMIN_TEXT = {
+  requested: m.sep_mail_admin_requested,
+  approved: m.sep_mail_admin_approved,
+  refused: m.sep_mail_admin_refused,
+  granted: m.sep_mail_admin_granted
+};
+
+/** A change to who may reveal identities (or approve who may), told to every current custodian. */
+export function custodian(body: unknown): Composed {
+  const b = readJson<{
+    event: keyof typeof CUSTODIAN_TEXT;
+    username: string;
+    organisation: string;
+    by: string;
+    role?: string;
+  }>(body)!;
+  const admin = b.role === 'administrator';
+  const texts = admin ? ADMIN_TEXT : CUSTODIAN_TEXT;
+  const text = texts[b.event] ?? texts.requested;
   return {
-    subject: m.seca_mail_custodian_subject(b, vi),
+    subject: (admin ? m.sep_mail_admin_subject : m.seca_mail_custodian_subject)(b, vi),
     text: text(b, vi),
     sms: m.seca_sms_custodian({ username: ascii(b.username) }, vi)
   };

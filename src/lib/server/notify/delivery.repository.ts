@@ -58,6 +58,15 @@ export async function markSent(db: Db, id: string, attempts: number, at: string)
     .execute();
 }
 
+/** Told on the notifications page only (the account has no e-mail or phone): delivered, not failed. */
+export async function markInAppOnly(db: Db, id: string, attempts: number, at: string): Promise<void> {
+  await db
+    .updateTable('notification')
+    .set({ status: 'sent', sent_at: at, attempts, last_error: 'in_app_only', next_attempt_at: null })
+    .where('id', '=', id)
+    .execute();
+}
+
 export async function markAttemptFailed(
   db: Db,
   id: string,

@@ -98,6 +98,9 @@ function batches(rows: Row[]): Row[][] {
   return out;
 }
 
+/** Rows whose words also sit on the account's notifications page (written when queued). */
+const hasInAppCopy = (row: Row): boolean => row.kind === 'custodian' && !!row.account_id;
+
 export async function deliverPending(db: Db, channels: Notifiers, opts: DeliveryOptions = {}): Promise<DeliveryResult> {
   const now = opts.now ?? new Date();
   const names = await repo.categoryNames(db);
@@ -126,6 +129,10 @@ async function deliverBatch(
 ): Promise<keyof DeliveryResult> {
   const sends = plan(await recipients(db, batch[0]), words, channels);
   const mark = (f: (row: Row) => Promise<void>) => Promise.all(batch.map(f));
+  if (!sends.length && batch.every(hasInAppCopy)) {
+    await mark((row) => repo.markInAppOnly(db, row.id, row.attempts + 1, now.toISOString()));
+    return 'sent';
+  }
   if (!sends.length) {
     await mark((row) => repo.markAttemptFailed(db, row.id, row.attempts + 1, 'no_recipient', null));
     return 'failed';

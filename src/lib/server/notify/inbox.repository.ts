@@ -143,3 +143,35 @@ export async function markReportRead(db: Db, accountId: string, reportId: string
     .where('read_at', 'is', null)
     .execute();
 }
+
+/** The account's notices that are not about a report, newest first. */
+export async function listAccountNotices(db: Db, accountId: string, onlyUnread: boolean, limit: number) {
+  let q = db
+    .selectFrom('account_notice')
+    .select(['id', 'kind', 'body_json', 'created_at', 'read_at'])
+    .where('account_id', '=', accountId);
+  if (onlyUnread) q = q.where('read_at', 'is', null);
+  return q.orderBy('created_at', 'desc').orderBy('id').limit(limit).execute();
+}
+
+export async function countUnreadAccountNotices(db: Db, accountId: string): Promise<number> {
+  const row = await db
+    .selectFrom('account_notice')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('account_id', '=', accountId)
+    .where('read_at', 'is', null)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+/** Marks the account's own notices read; `ids` null marks all. */
+export async function markAccountNoticesRead(db: Db, accountId: string, ids: string[] | null, at: string) {
+  let q = db
+    .updateTable('account_notice')
+    .set({ read_at: at })
+    .where('account_id', '=', accountId)
+    .where('read_at', 'is', null);
+  if (ids) q = q.where('id', 'in', ids.length ? ids : ['-']);
+  const res = await q.executeTakeFirst();
+  return Number(res.numUpdatedRows);
+}

@@ -8,6 +8,7 @@ import type { Actor } from '$lib/server/access/actor';
 import { nowIso } from '$lib/server/db/ids';
 import { AppError } from '$lib/server/errors';
 import * as repo from './inbox.repository';
+import { custodian } from './compose';
 
 const own = (actor: Actor): string => {
   if (actor.kind !== 'account' || !actor.accountId) throw new AppError('UNAUTHENTICATED');
@@ -30,13 +31,30 @@ export async function listNotices(db: Db, actor: Actor, opts: { unread?: boolean
   }));
 }
 
+/**
+ * Notices not about a report (who may reveal identities changed): the same words as the
+ * e-mail, so a person with no e-mail or phone is told all the same.
+ */
+export async function listAccountNotices(db: Db, actor: Actor, opts: { unread?: boolean } = {}) {
+  const rows = await repo.listAccountNotices(db, own(actor), !!opts.unread, 100);
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    text: custodian(r.body_json).text,
+    at: r.created_at,
+    read: r.read_at !== null
+  }));
+}
+
 export async function unreadNotices(db: Db, actor: Actor): Promise<number> {
-  return actor.kind === 'account' && actor.accountId ? repo.countUnread(db, actor.accountId) : 0;
+  if (actor.kind !== 'account' || !actor.accountId) return 0;
+  return (await repo.countUnread(db, actor.accountId)) + (await repo.countUnreadAccountNotices(db, actor.accountId));
 }
 
 /** `ids` null: everything. Returns how many were marked. */
 export async function markNoticesRead(db: Db, actor: Actor, ids: string[] | null): Promise<number> {
-  return repo.markRead(db, own(actor), ids, nowIso());
+  const at = nowIso();
+  return (await repo.markRead(db, own(actor), ids, at)) + (await repo.markAccountNoticesRead(db, own(actor), ids, at));
 }
 
 /** Opening a report counts as reading what was said about it. */

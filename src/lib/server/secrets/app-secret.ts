@@ -21,17 +21,26 @@ const KNOWN = new Set(
     'change-me',
     'secret',
     'password',
-    'ChungSuc@2026'
+    'ChungSuc@2026',
+    // The browser tests' old fixed secret, published in this repository.
+    'e2e-secret-0123456789abcdef-0123456789'
   ].map((v) => v.toLowerCase())
 );
+
+/** Words that mark a placeholder someone meant to replace. */
+const PLACEHOLDER = /change.?me|replace.?me|placeholder|example|your.?secret|e2e-secret|0123456789/i;
+
+/** The secret refused at start: one line for the operator, no stack trace. */
+export class SecretError extends Error {}
 
 /** Why this value may not be the secret, or null when it may. */
 export function secretProblem(value: string): string | null {
   const v = value.trim();
-  if (KNOWN.has(v.toLowerCase()))
+  if (KNOWN.has(v.toLowerCase()) || PLACEHOLDER.test(v))
     return 'APP_SECRET is a published example value; generate one with `openssl rand -base64 48`';
   if (v.length < MIN_SECRET_LENGTH) return `APP_SECRET must be at least ${MIN_SECRET_LENGTH} characters`;
-  if (new Set(v).size < 8) return 'APP_SECRET is too repetitive to be secret';
+  // Few distinct characters, or one short piece said again and again ("secretsecret…").
+  if (new Set(v).size < 12 || /^(.{1,16}?)\1+.{0,3}$/s.test(v)) return 'APP_SECRET is too repetitive to be secret';
   return null;
 }
 
@@ -65,7 +74,7 @@ function readKept(file: string): string {
   // Someone loosened the permissions (a copy, a restore): tighten them again.
   if ((statSync(file).mode & 0o077) !== 0) chmodSync(file, 0o600);
   const problem = secretProblem(value);
-  if (problem) throw new Error(`${file}: ${problem}`);
+  if (problem) throw new SecretError(`${file}: ${problem}`);
   return value;
 }
 
@@ -73,6 +82,17 @@ function readKept(file: string): string {
 export function resolveAppSecret(fromEnv: string | undefined, dataDir: string): string {
   if (fromEnv === undefined || fromEnv === '') return keptSecret(dataDir);
   const problem = secretProblem(fromEnv);
-  if (problem) throw new Error(problem);
+  if (problem) throw new SecretError(problem);
   return fromEnv.trim();
+}
+
+/** At server start: a refused secret prints one clear line and the process stops. */
+export function refuseWeakSecret(read: () => string): void {
+  try {
+    read();
+  } catch (e) {
+    if (!(e instanceof SecretError)) throw e;
+    console.error(`Chung Sức: ${e.message}`);
+    process.exit(1);
+  }
 }
