@@ -5,7 +5,7 @@
  * Sở cannot decide for this one. The director sees the award but not the province's
  * registration behind it.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { forEachDb } from '../support/db';
 import { as, campaign, org, tree } from './emulation-support';
 import { isAppError } from '../../src/lib/server/errors';
