@@ -30,7 +30,8 @@ export const ACTIONS = [
   'report.handle',
   'report.approve_extension',
   'identity.reveal', // reveal a protected reporter's identity (identity custodians)
-  'report.on_behalf' // enter a report for a member or non-member
+  'report.on_behalf', // enter a report for a member or non-member
+  'award.decide' // decide the award forms one's organisation grants, and sign the decision in its register
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -55,10 +56,19 @@ export const PERMISSIONS: Record<Role, readonly Action[]> = {
     'report.export',
     'report.read',
     'report.verify',
-    'report.on_behalf'
+    'report.on_behalf',
+    'award.decide'
   ],
   agency_officer: ['org.read', 'report.export', 'report.read', 'report.handle'],
-  agency_manager: ['org.read', 'report.export', 'report.read', 'report.handle', 'report.approve_extension'],
+  // The head of an agency (the Sở's director) signs the Giấy khen the agency grants; its officers do not.
+  agency_manager: [
+    'org.read',
+    'report.export',
+    'report.read',
+    'report.handle',
+    'report.approve_extension',
+    'award.decide'
+  ],
   identity_custodian: ['org.read', 'report.read', 'identity.reveal'],
   viewer: ['org.read'],
   // Administrators run the system but take no part in handling reports and never reveal identities.

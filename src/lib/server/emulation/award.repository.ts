@@ -109,6 +109,7 @@ export async function awardsIn(db: Db, scope: OrgScope, f: { campaignId?: string
     .selectAll('a')
     .select([
       'r.campaign_id',
+      'r.organisation_id as registration_org_id',
       'r.household_name',
       'p.full_name as person_name',
       'so.name as subject_org_name',

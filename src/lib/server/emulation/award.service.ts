@@ -24,7 +24,7 @@ import * as repo from './award.repository';
 import { withEmuCells } from './aggregate.repository';
 import { decisionSpec } from './dossier.service';
 import type { DecisionInput, NominateInput } from './emulation.schema';
-import { MANAGE, READ, REGISTER } from './policy';
+import { DECIDE, MANAGE, READ, REGISTER } from './policy';
 
 const invalid = (field: string, key: string) => new AppError('VALIDATION', key, { field });
 
@@ -82,7 +82,7 @@ export async function nominate(db: Db, actor: Actor, input: NominateInput, now =
 /** Nominations waiting at the levels the actor manages; `q` narrows by the sending or nominated organisation's name. */
 export async function nominationsFor(db: Db, actor: Actor, campaignId?: string, q = '') {
   requireAction(actor, READ);
-  return repo.nominationsTo(db, scopeSubquery(db, actor, MANAGE), campaignId, q);
+  return repo.nominationsTo(db, scopeSubquery(db, actor, DECIDE), campaignId, q);
 }
 
 type Candidate = Registration & { nominationId: string | null };
@@ -109,8 +109,8 @@ async function decidable(db: Db, issuer: string, form: string, id: string, now: 
 
 /** Issues an award decision (quyết định khen thưởng) for some candidates, numbered in the register. */
 export async function decide(db: Db, actor: Actor, input: DecisionInput, now = new Date()) {
-  requireAction(actor, MANAGE);
-  if (!(await inScope(db, actor, MANAGE, input.organisation_id)))
+  requireAction(actor, DECIDE);
+  if (!(await inScope(db, actor, DECIDE, input.organisation_id)))
     throw invalid('organisation_id', 'emu_err_organisation');
   const issuer = await regs.orgFacts(db, input.organisation_id);
   if (!issuer || !mayGrant(issuer.type, input.award_form)) throw invalid('award_form', 'emu_err_authority');
@@ -142,7 +142,7 @@ async function writeDecision(
   const doc = await issueDocument(
     tx,
     actor,
-    { spec, links: candidates.map((c) => ({ entityType: 'emu_registration', entityId: c.id })) },
+    { spec, links: candidates.map((c) => ({ entityType: 'emu_registration', entityId: c.id })), right: DECIDE },
     now
   );
   const awardIds: string[] = [];

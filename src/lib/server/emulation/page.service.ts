@@ -16,7 +16,7 @@ import { campaignIndicators } from './indicators.service';
 import { dossierIndex } from './dossier.service';
 import { campaignTypical, typicalChoices } from './typical.service';
 import * as repo from './page.repository';
-import { MANAGE, READ, REGISTER } from './policy';
+import { DECIDE, MANAGE, READ, REGISTER } from './policy';
 
 export async function campaignsPage(db: Db, actor: Actor) {
   const personId = actor.accountId ? await repo.personOfAccount(db, actor.accountId) : null;
@@ -85,13 +85,14 @@ export async function campaignPage(db: Db, actor: Actor, id: string, q = '') {
   const mayRegister = can(actor, REGISTER) && campaign.status === 'open';
   const canManage = can(actor, MANAGE);
   const canEdit = canManage && (await inScope(db, actor, MANAGE, campaign.organisation_id));
+  const canDecide = can(actor, DECIDE);
   const manageScope = () => scopeSubquery(db, actor, MANAGE);
   const [registerOrgs, members, issuers, nominations, awards, dossiers, indicators, typical, found] = await Promise.all(
     [
       mayRegister ? repo.orgsIn(db, scopeSubquery(db, actor, REGISTER), REGISTRAR_TYPES) : [],
       mayRegister ? repo.membersIn(db, scopeSubquery(db, actor, REGISTER), q) : [],
-      canManage ? repo.orgsIn(db, manageScope(), ISSUER_TYPES) : [],
-      canManage ? nominationsFor(db, actor, id, q) : [],
+      canDecide ? repo.orgsIn(db, scopeSubquery(db, actor, DECIDE), ISSUER_TYPES) : [],
+      canDecide ? nominationsFor(db, actor, id, q) : [],
       listAwards(db, actor, { campaignId: id }),
       canManage ? repo.councilOrgsOf(db, id, manageScope()) : [],
       campaignIndicators(db, actor, id),
@@ -101,7 +102,7 @@ export async function campaignPage(db: Db, actor: Actor, id: string, q = '') {
   );
   // A Sở's staff decide on what was sent to them; they hold no association level to register for.
   const canRegister = mayRegister && registerOrgs.length > 0;
-  const councilOrgs = issuers.filter((o) => o.type !== 'environment_department');
+  const councilOrgs = canManage ? issuers.filter((o) => o.type !== 'environment_department') : [];
   const collectives = await collectiveChoices(db, campaign.subjects, registerOrgs, q);
   const grantable = issuers.map((o) => ({
     ...o,
@@ -119,7 +120,10 @@ export async function campaignPage(db: Db, actor: Actor, id: string, q = '') {
     decided: canManage ? registrations.filter((r) => r.status === 'council_done') : [],
     grantable: grantable.filter((o) => o.forms.length),
     nominations,
-    awards,
+    // A Sở sees the awards it granted but not the province's registration behind them.
+    awards: await Promise.all(
+      awards.map(async (a) => ({ ...a, openable: await inScope(db, actor, READ, a.registration_org_id) }))
+    ),
     dossiers: await Promise.all(
       dossiers.map(async (d) => ({ ...d, reports: await dossierIndex(db, actor, d.id, id) }))
     ),
@@ -129,6 +133,7 @@ export async function campaignPage(db: Db, actor: Actor, id: string, q = '') {
     found,
     canRegister,
     canManage,
+    canDecide,
     canEdit
   };
 }

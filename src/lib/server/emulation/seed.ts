@@ -11,7 +11,7 @@ import type { SubjectKind } from '$lib/shared/emulation/rules';
 import { closeCampaign, createCampaign } from './campaign.service';
 import { branchAssess, register } from './registration.service';
 import { publishResults, recordCouncil } from './council.service';
-import { decide, recordConsent } from './award.service';
+import { decide, nominate, recordConsent } from './award.service';
 import * as repo from './seed.repository';
 
 const c = (
@@ -70,7 +70,7 @@ export async function seedEmulationDemo(db: Db): Promise<void> {
     evaluate_to: '2030-12-31',
     criteria: MOVEMENT_CRITERIA
   });
-  await createCampaign(db, SYSTEM, {
+  const env = await createCampaign(db, SYSTEM, {
     ...base,
     kind: 'specialised',
     name: 'Người cao tuổi tham gia bảo vệ môi trường, xây dựng nông thôn mới và đô thị văn minh',
@@ -144,4 +144,37 @@ export async function seedEmulationDemo(db: Db): Promise<void> {
     story: 'Bà tích cực vận động bà con phân loại rác tại nguồn và phản ánh kịp thời các điểm đổ rác trái phép.'
   });
   await closeCampaign(db, SYSTEM, past);
+  await seedSectorNomination(db, env, province.id);
+}
+
+/**
+ * The province Hội's council passed the Chi cục Kiểm lâm and sent it to the Sở for the
+ * department head's Giấy khen: the Sở's director finds it waiting on signing in.
+ */
+async function seedSectorNomination(db: Db, campaignId: string, provinceId: string) {
+  const unit = await repo.orgByName(db, 'Chi cục Kiểm lâm tỉnh Lai Châu');
+  const dept = await repo.orgByName(db, 'Sở Nông nghiệp và Môi trường tỉnh Lai Châu');
+  if (!unit || !dept) return;
+  const [id] = await register(db, SYSTEM, {
+    campaign_id: campaignId,
+    organisation_id: provinceId,
+    subject_kind: 'env_collective',
+    person_ids: [],
+    household_name: null,
+    subject_org_ids: [unit.id],
+    commitments: []
+  });
+  if (!id) return;
+  await branchAssess(db, SYSTEM, id, { score: 80, note: 'Phối hợp tuần tra, tuyên truyền bảo vệ rừng đầu nguồn.' });
+  const names = ['Nguyễn Văn Đức', 'Lò Thị Hoa', 'Tao Thị Dung'];
+  await recordCouncil(db, SYSTEM, {
+    organisation_id: provinceId,
+    campaign_id: campaignId,
+    meeting_on: '2026-11-20',
+    members: names.map((name, i) => ({ name, role: i === 0 ? 'Chủ tịch Hội đồng' : 'Thành viên' })),
+    members_present: 3,
+    votes: [{ registration_id: id, award_form: 'gk_department', in_favour: 3, against: 0, abstain: 0 }]
+  });
+  await publishResults(db, SYSTEM, { organisation_id: provinceId, campaign_id: campaignId, appeal_days: 0 });
+  await nominate(db, SYSTEM, { registration_id: id, to_org_id: dept.id, award_form: 'gk_department' });
 }

@@ -23,8 +23,11 @@ export const load: PageServerLoad = async (event) => {
   };
 };
 
-const back = (msg: string) => (_: unknown, e: { params: Record<string, string> }) =>
-  `/thi-dua/${e.params.id}?msg=${msg}`;
+/** Back to the campaign, keeping the place filter the officer was working through. */
+const back = (msg: string) => (_: unknown, e: { params: Record<string, string>; url: URL }) => {
+  const q = e.url.searchParams.get('q');
+  return `/thi-dua/${e.params.id}?msg=${msg}${q ? `&q=${encodeURIComponent(q)}` : ''}`;
+};
 
 export const actions: Actions = {
   register: formAction({
