@@ -1,25 +1,24 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible, hydrated, newUser, signIn, signInAs, visit } from './support';
+import { operatorAccount, organisationId } from './operator';
 
 /**
  * The custodian role takes two administrators: one proposes it on the person's roles page, the
  * request waits at /admin/custodians where the proposer cannot approve it, and a second
- * administrator approves; only then does the person hold the role.
+ * administrator approves; only then does the person hold the role. The second administrator and
+ * the person concerned are set up by the operator at the server: an account the proposer created
+ * is one they could sign in as, and an administrator they granted could not approve independently.
  */
 const suffix = () => Math.random().toString(36).slice(2, 8);
 const PROVINCE = 'Hội Người cao tuổi tỉnh Lai Châu';
 const TEMP = 'Tam-thoi-2026';
 
-async function newAccount(page: Page, username: string, name: string): Promise<string> {
-  await page.goto('/admin/accounts/new');
-  // Typed before hydration, a server-rendered field can be reset by the client.
-  await hydrated(page);
-  await page.getByLabel('Tên đăng nhập').fill(username);
-  await page.getByLabel('Họ và tên').fill(name);
-  await page.getByLabel('Mật khẩu tạm thời').fill(TEMP);
-  await page.getByRole('button', { name: 'Thêm mới' }).click();
-  await expect(page.getByRole('status')).toContainText('Đã tạo tài khoản.');
-  return new URL(page.url()).pathname.replace(/\/$/, '');
+/** The account's page, found in the accounts list by name. */
+async function accountPath(page: Page, name: string): Promise<string> {
+  await visit(page, '/admin/accounts');
+  await page.getByRole('link', { name }).click();
+  await page.waitForURL(/\/admin\/accounts\/[^/]+$/);
+  return new URL(page.url()).pathname;
 }
 
 async function grant(page: Page, accountPath: string, role: string) {
@@ -32,16 +31,15 @@ async function grant(page: Page, accountPath: string, role: string) {
 }
 
 test('a second administrator approves the identity custodian role', { tag: '@pg' }, async ({ page, browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(300_000); // two CLI runs from the sources, on a loaded machine
   const s = suffix();
   const second = `quantri.hai${s}`;
   const target = `baomat.moi${s}`;
   const targetName = `Lò Thị Giữ ${s}`;
+  operatorAccount(second, `Quản trị Hai ${s}`, TEMP, { role: 'administrator', org: await organisationId(PROVINCE) });
+  operatorAccount(target, targetName, TEMP);
   await signInAs(page, 'quantri');
-  const secondPath = await newAccount(page, second, `Quản trị Hai ${s}`);
-  await grant(page, secondPath, 'Quản trị viên');
-  await expect(page.getByRole('status')).toContainText('Đã giao vai trò.');
-  const targetPath = await newAccount(page, target, targetName);
+  const targetPath = await accountPath(page, targetName);
 
   await grant(page, targetPath, 'Người giữ bí mật danh tính');
   await expect(page.getByRole('status')).toContainText('Đã gửi yêu cầu cấp vai trò.');
