@@ -42,4 +42,14 @@ forEachDb('award papers in documents sample', (ctx) => {
     expect(await pdfText(pdf.out('khen-thuong-bien-ban.docx'))).toContain('BIÊN BẢN');
     expect(await pdfText(pdf.out('khen-thuong-bao-cao-thanh-tich-1.docx'))).toContain('THÀNH TÍCH ĐẠT ĐƯỢC');
   });
+
+  it('shows the demo decision as issued: its number, date and signer, and no cash line for a title', async () => {
+    const text = (await pdfText(pdf.out('khen-thuong-quyet-dinh.docx'))).replace(/\s+/g, ' ');
+    expect(text).toContain('01/QĐ-HNCT');
+    expect(text).toMatch(/ngày 0?1 tháng 12 năm 2025/);
+    expect(text).toContain('Nguyễn Văn Đức');
+    expect(text).not.toContain('…');
+    expect(text).not.toContain('Người ký (mẫu)');
+    expect(text).not.toContain('lần mức lương cơ sở');
+  });
 });

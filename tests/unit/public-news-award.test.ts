@@ -1,7 +1,8 @@
 /**
  * News from an award: only an award in force whose awardee agreed to publication can be told,
  * with the honour board's public facts (never the cash amount); withdrawing consent takes it
- * off the list of starting points. Photo captions are kept and shown with the published item.
+ * off the list of starting points and takes down the news already
+ * written from it. Photo captions are kept and shown with the published item.
  */
 import { beforeAll, expect, it } from 'vitest';
 import { forEachDb } from '../support/db';
@@ -12,7 +13,7 @@ import { publishedNews } from '../../src/lib/server/news/news-public.service';
 import { newsSchema } from '../../src/lib/server/news/news.schema';
 import { seedEmulationDemo } from '../../src/lib/server/emulation/seed';
 import { seedAwardNewsDemo } from '../../src/lib/server/news/seed';
-import { listPublishedNews } from '../../src/lib/server/news/news-public.service';
+import { listPublishedNews, newsFeed } from '../../src/lib/server/news/news-public.service';
 import { withdrawConsent } from '../../src/lib/server/emulation/award.service';
 import { newId, nowIso } from '../../src/lib/server/db/ids';
 import type { Actor } from '../../src/lib/server/access/actor';
@@ -124,8 +125,34 @@ forEachDb('news from an award', (ctx) => {
     expect(items.map((n) => n.slug)).toContain(rows[0].slug);
   });
 
+  it('a withdrawn consent takes the award news off its page and the feed, and says how many', async () => {
+    const { slug, title } = await ctx.db
+      .selectFrom('news_item')
+      .select(['slug', 'title'])
+      .where('source_type', '=', 'award')
+      .where('source_id', '=', consenting)
+      .executeTakeFirstOrThrow();
+    const feed = () =>
+      newsFeed(ctx.db, 'https://chungsuc.test', { title: 'Tin', selfPath: '/tin/feed.xml', pagePath: '/tin' });
+    expect(await feed()).toContain(slug);
+    expect(await withdrawConsent(ctx.db, officer, consenting)).toEqual({ news: 1 });
+    await expect(publishedNews(ctx.db, slug)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    const xml = await feed();
+    expect(xml).not.toContain(slug);
+    expect(xml).not.toContain(title);
+    const { items } = await listPublishedNews(ctx.db, { pageSize: 50 });
+    expect(items.map((n) => n.slug)).not.toContain(slug);
+    const trail = await ctx.db
+      .selectFrom('audit_event')
+      .select('note')
+      .where('entity_type', '=', 'news_item')
+      .where('note', '=', 'consent_withdrawn')
+      .execute();
+    expect(trail).toHaveLength(1);
+  });
+
   it('a withdrawn consent removes the award from the starting points', async () => {
-    await withdrawConsent(ctx.db, officer, consenting);
+    expect(await withdrawConsent(ctx.db, officer, consenting)).toEqual({ news: 0 });
     const after = await startingPoints(ctx.db, officer);
     expect(after.awards.map((a) => a.id)).not.toContain(consenting);
     await expect(draftFrom(ctx.db, officer, 'award', consenting)).rejects.toMatchObject({ code: 'NOT_FOUND' });

@@ -188,3 +188,16 @@ export async function boardCommunes(db: Db) {
     .orderBy(collate(db, 'c.sort_key'))
     .execute();
 }
+
+/** The decision already made for some of these registrations by an issuer (award in force). */
+export async function decisionFor(db: Db, grantedBy: string, registrationIds: string[]) {
+  if (!registrationIds.length) return undefined;
+  return db
+    .selectFrom('emu_award')
+    .select(['decision_number', 'decided_on', 'signer_name'])
+    .where('granted_by_org_id', '=', grantedBy)
+    .where('registration_id', 'in', registrationIds)
+    .where('revoked_at', 'is', null)
+    .orderBy('decided_on', 'desc')
+    .executeTakeFirst();
+}

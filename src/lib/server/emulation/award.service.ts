@@ -23,6 +23,7 @@ import * as regs from './registration.repository';
 import * as repo from './award.repository';
 import { withEmuCells } from './aggregate.repository';
 import { decisionSpec } from './dossier.service';
+import { unpublishAwardNews } from '$lib/server/news/news.service';
 import type { DecisionInput, NominateInput } from './emulation.schema';
 import { DECIDE, MANAGE, READ, REGISTER } from './policy';
 
@@ -237,18 +238,21 @@ export async function recordConsent(
   });
 }
 
-export async function withdrawConsent(db: Db, actor: Actor, id: string): Promise<void> {
+/** Withdraws consent to publication; the award's news goes with it. Returns the news taken down. */
+export async function withdrawConsent(db: Db, actor: Actor, id: string): Promise<{ news: number }> {
   const a = await consentable(db, actor, id);
   const patch = { consent_withdrawn_at: nowIso() };
-  await db.transaction().execute(async (tx) => {
+  return db.transaction().execute(async (tx) => {
     await repo.updateAward(tx, id, patch);
+    const news = await unpublishAwardNews(tx, actor, id);
     await audit(tx, actor, {
       action: 'emu.consent_withdraw',
       entityType: 'emu_award',
       entityId: id,
       organisationId: a.registration_org_id,
-      after: patch
+      after: { ...patch, news_unpublished: news }
     });
+    return { news };
   });
 }
 

@@ -57,17 +57,22 @@ export async function decisionSpec(db: Db, input: DecisionInput, registrationIds
         rows: rows.map((r, i) => [i + 1, nameOf(r), r.organisation_name, cash[i].amount]),
         totals: ['', 'Tổng cộng', '', cash.reduce((s, c) => s + c.amount, 0)]
       }),
+      // A form without cash (a commune's title) has no article on the reward money.
+      ...(cash[0]?.multiple
+        ? [
+            p(
+              { text: 'Điều 2. ', bold: true },
+              `Tiền thưởng bằng ${cash[0].multiple} lần mức lương cơ sở (${formatNumber(config.BASE_SALARY_VND)} đồng) theo quy định hiện hành.`
+            )
+          ]
+        : []),
       p(
-        { text: 'Điều 2. ', bold: true },
-        `Tiền thưởng bằng ${cash[0]?.multiple ?? 0} lần mức lương cơ sở (${formatNumber(config.BASE_SALARY_VND)} đồng) theo quy định hiện hành.`
-      ),
-      p(
-        { text: 'Điều 3. ', bold: true },
-        'Văn phòng và các tập thể, cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này.'
+        { text: `Điều ${cash[0]?.multiple ? 3 : 2}. `, bold: true },
+        `Văn phòng và các tập thể, cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này.`
       )
     ],
     signers: [{ ...signer, name: input.signer_name }],
-    recipients: ['Như Điều 3'],
+    recipients: [`Như Điều ${cash[0]?.multiple ? 3 : 2}`],
     archive: ['VP']
   };
 }

@@ -135,3 +135,14 @@ export async function displayNameOf(db: Db, accountId: string | null): Promise<s
   const row = await db.selectFrom('account').select('display_name').where('id', '=', accountId).executeTakeFirst();
   return row?.display_name ?? null;
 }
+
+/** Items written from one record that the public can still reach (published or scheduled). */
+export async function liveNewsFromSource(db: Db, sourceType: NewsItemTable['source_type'], sourceId: string) {
+  return db
+    .selectFrom('news_item')
+    .select(['id', 'organisation_id', 'status'])
+    .where('source_type', '=', sourceType)
+    .where('source_id', '=', sourceId)
+    .where('status', '=', 'published')
+    .execute();
+}

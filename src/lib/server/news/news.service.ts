@@ -154,6 +154,29 @@ export async function setNewsPublished(db: Db, actor: Actor, id: string, publish
   });
 }
 
+/**
+ * Takes off the public pages every item written from an award whose awardee withdrew consent:
+ * the news names her as the honour board did, so it goes with the board, in the caller's
+ * transaction. Returns how many items were taken down.
+ */
+export async function unpublishAwardNews(tx: Db, actor: Actor, awardId: string): Promise<number> {
+  const items = await repo.liveNewsFromSource(tx, 'award', awardId);
+  const now = nowIso();
+  for (const item of items) {
+    await repo.updateNews(tx, item.id, { status: 'unpublished', updated_at: now });
+    await audit(tx, actor, {
+      action: 'update',
+      entityType: 'news_item',
+      entityId: item.id,
+      organisationId: item.organisation_id,
+      before: { status: item.status },
+      after: { status: 'unpublished' },
+      note: 'consent_withdrawn'
+    });
+  }
+  return items.length;
+}
+
 /** The item with its photos and the photos its record offers (for the edit form and preview). */
 export async function newsForEdit(db: Db, actor: Actor, id: string) {
   const item = await loadInScope(db, actor, id);

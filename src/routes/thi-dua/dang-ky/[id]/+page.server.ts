@@ -22,7 +22,8 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
   const actor = requireSignIn(event);
   const page = await loadOr404(() => registrationPage(event.locals.db, actor, event.params.id));
-  return { ...page, today: formatDate(todayVn()), msg: event.url.searchParams.get('msg') };
+  const news = Number(event.url.searchParams.get('news')) || 0;
+  return { ...page, today: formatDate(todayVn()), msg: event.url.searchParams.get('msg'), news };
 };
 
 const back = (msg: string) => (_: unknown, e: { params: Record<string, string> }) =>
@@ -65,7 +66,7 @@ export const actions: Actions = {
     name: 'withdraw',
     schema: awardSchema,
     run: ({ db, actor, data }) => withdrawConsent(db, actor, data.award_id),
-    redirectTo: back('withdrawn')
+    redirectTo: (r, e) => `${back('withdrawn')(r, e)}&news=${r.news}`
   }),
   photo: formAction({
     name: 'photo',
