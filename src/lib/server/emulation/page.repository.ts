@@ -110,14 +110,22 @@ export async function indicatorRows(db: Db, campaignId: string, scope: OrgScope)
 
 /** The votes that passed at the most recent council meeting, with the form voted on (for the sample papers). */
 export async function latestPassedVotes(db: Db) {
-  const last = await db
-    .selectFrom('emu_council as c')
-    .innerJoin('emu_vote as v', 'v.council_id', 'c.id')
-    .select(['c.id'])
-    .where('v.passed', '=', 1)
-    .orderBy('c.meeting_on', 'desc')
-    .orderBy('c.created_at', 'desc')
-    .executeTakeFirst();
+  const latest = (decided: boolean) =>
+    db
+      .selectFrom('emu_council as c')
+      .innerJoin('emu_vote as v', 'v.council_id', 'c.id')
+      .leftJoin('emu_award as a', (j) =>
+        j.onRef('a.registration_id', '=', 'v.registration_id').on('a.revoked_at', 'is', null)
+      )
+      .select(['c.id'])
+      .where('v.passed', '=', 1)
+      .$if(decided, (q) => q.where('a.registration_id', 'is not', null))
+      .orderBy('c.meeting_on', 'desc')
+      .orderBy('c.created_at', 'desc')
+      .executeTakeFirst();
+  // A council whose list led to a decision shows the whole chain; one still waiting (a nomination
+  // before the Sở, say) only when no list was decided yet.
+  const last = (await latest(true)) ?? (await latest(false));
   if (!last) return [];
   return db
     .selectFrom('emu_vote as v')
