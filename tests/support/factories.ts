@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../../src/lib/server/db';
 import type { AdminUnitTable } from '../../src/lib/server/db/schema';
 import { newId, nowIso } from '../../src/lib/server/db/ids';
+import { isAppError } from '../../src/lib/server/errors';
 import { insertOrganisation } from '../../src/lib/server/org/organisation.repository';
 import { insertPerson } from '../../src/lib/server/people/person.repository';
 import { seedTaxonomy } from '../../src/lib/server/reports/taxonomy';
@@ -158,4 +159,15 @@ export async function makeReport(
   await seedTaxonomy(db);
   const made = await createTestReport(db, { commune_org_id: commune.id, commune_unit_id: commune.unitId, ...rest });
   return { ...made, commune };
+}
+
+/** What a service call ended in, for table-driven refusals: "ok" or the AppError's "CODE:message key". */
+export async function failure(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+  } catch (e) {
+    if (isAppError(e)) return `${e.code}:${e.message}`;
+    throw e;
+  }
+  return 'ok';
 }

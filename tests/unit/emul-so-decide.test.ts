@@ -8,22 +8,12 @@
 import { beforeAll, expect, it } from 'vitest';
 import { forEachDb } from '../support/db';
 import { as, campaign, org, tree } from './emulation-support';
-import { isAppError } from '../../src/lib/server/errors';
 import { branchAssess, register } from '../../src/lib/server/emulation/registration.service';
 import { publishResults, recordCouncil } from '../../src/lib/server/emulation/council.service';
 import { decide, nominate } from '../../src/lib/server/emulation/award.service';
 import { campaignPage } from '../../src/lib/server/emulation/page.service';
 import { issuedFile } from '../../src/lib/server/documents';
-
-async function failure(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (e) {
-    if (isAppError(e)) return `${e.code}:${e.message}`;
-    throw e;
-  }
-  return 'ok';
-}
+import { failure } from '../support/factories';
 
 const AFTER_APPEAL = new Date('2099-01-01T00:00:00Z');
 

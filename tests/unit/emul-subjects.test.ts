@@ -8,7 +8,6 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { forEachDb } from '../support/db';
 import { as, campaign, org, person, tree } from './emulation-support';
 import { makeUnit } from './program-support';
-import { isAppError } from '../../src/lib/server/errors';
 import { SYSTEM, type Actor } from '../../src/lib/server/access/actor';
 import type { Db } from '../../src/lib/server/db';
 import { newId, nowIso } from '../../src/lib/server/db/ids';
@@ -18,16 +17,7 @@ import { publishResults, recordCouncil } from '../../src/lib/server/emulation/co
 import { decide, listAwards } from '../../src/lib/server/emulation/award.service';
 import { campaignPage } from '../../src/lib/server/emulation/page.service';
 import { MEASURES, type Measure, type SubjectKind } from '../../src/lib/shared/emulation/rules';
-
-async function failure(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (e) {
-    if (isAppError(e)) return `${e.code}:${e.message}`;
-    throw e;
-  }
-  return 'ok';
-}
+import { failure } from '../support/factories';
 
 const PERIOD = { from: '2024-01-01', to: '2025-12-31' };
 const members = (n: number) => Array.from({ length: n }, (_, i) => ({ name: `Thành viên ${i + 1}`, role: null }));

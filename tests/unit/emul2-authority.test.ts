@@ -11,7 +11,6 @@ import { forEachDb } from '../support/db';
 import { docxText as rawText } from '../support/documents';
 import { as, campaign, org, person, tree } from './emulation-support';
 import { makeUnit } from './program-support';
-import { isAppError } from '../../src/lib/server/errors';
 import type { Actor } from '../../src/lib/server/access/actor';
 import type { Db } from '../../src/lib/server/db';
 import { newId, nowIso } from '../../src/lib/server/db/ids';
@@ -33,19 +32,10 @@ import { councilOrgsOf } from '../../src/lib/server/emulation/page.repository';
 import { subtreeOf } from '../../src/lib/server/emulation/registration.repository';
 import type { SubjectKind } from '../../src/lib/shared/emulation/rules';
 import { sortKey } from '../../src/lib/shared/text';
+import { failure } from '../support/factories';
 
 // The XML keeps "&" escaped; the tests read what a reader sees.
 const docxText = async (bytes: Buffer) => (await rawText(bytes)).replaceAll('&amp;', '&');
-
-async function failure(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (e) {
-    if (isAppError(e)) return `${e.code}:${e.message}`;
-    throw e;
-  }
-  return 'ok';
-}
 
 const AFTER_APPEAL = new Date('2099-01-01T00:00:00Z');
 const members = (n: number) => Array.from({ length: n }, (_, i) => ({ name: `Thành viên ${i + 1}`, role: null }));

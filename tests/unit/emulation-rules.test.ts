@@ -14,7 +14,6 @@ vi.hoisted(async () => {
 
 import { forEachDb } from '../support/db';
 import { as, campaign, person, tree } from './emulation-support';
-import { isAppError } from '../../src/lib/server/errors';
 import { SYSTEM, type Actor } from '../../src/lib/server/access/actor';
 import type { Db } from '../../src/lib/server/db';
 import { passes, type PassRule } from '../../src/lib/shared/emulation/rules';
@@ -29,16 +28,7 @@ import {
   withdrawConsent
 } from '../../src/lib/server/emulation/award.service';
 import { honourBoard } from '../../src/lib/server/emulation/board.service';
-
-async function failure(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (e) {
-    if (isAppError(e)) return `${e.code}:${e.message}`;
-    throw e;
-  }
-  return 'ok';
-}
+import { failure } from '../support/factories';
 
 const members = (n: number) => Array.from({ length: n }, (_, i) => ({ name: `Thành viên ${i + 1}`, role: null }));
 const AFTER_APPEAL = new Date('2099-01-01T00:00:00Z');
