@@ -13,6 +13,8 @@ import { listNotices, markNoticesRead, unreadNotices } from '../../src/lib/serve
 import { deliverPending } from '../../src/lib/server/notify/delivery.service';
 import { emailNotifier } from '../../src/lib/server/notify/email';
 import { RecordingSms } from '../../src/lib/server/notify/sms';
+import { insertAccountNotice } from '../../src/lib/server/accounts/custodian.repository';
+import { newId, nowIso } from '../../src/lib/server/db/ids';
 import { askForInformation } from '../../src/lib/server/reports/workflow/association.service';
 import { reply } from '../../src/lib/server/reports/intake/followup.service';
 
@@ -92,5 +94,29 @@ forEachDb('officer and reporter notices', (ctx) => {
     expect(await noticeDeadlines(ctx.db, now)).toBe(0);
     const n = (await listNotices(ctx.db, officer)).filter((x) => x.reportId === r.id);
     expect(n.map((x) => x.kind)).toEqual(['deadline']);
+  });
+
+  it('counts and marks read both kinds of notice, a report notice and an account notice, only ones own', async () => {
+    const officer = await actorFor(ctx.db, 'canbo.doanket');
+    const other = await actorFor(ctx.db, 'canbo.binhlu');
+    await markNoticesRead(ctx.db, officer, null);
+    expect(await unreadNotices(ctx.db, officer)).toBe(0);
+    const r = await createTestReport(ctx.db);
+    await noticeNewReport(ctx.db, r.id);
+    const [report] = (await listNotices(ctx.db, officer, { unread: true })).filter((n) => n.reportId === r.id);
+    const account = newId();
+    const body = { event: 'requested', username: 'x', organisation: 'y', by: 'z', role: 'identity_custodian' };
+    await insertAccountNotice(ctx.db, {
+      id: account,
+      dedupe_key: `test:${account}`,
+      account_id: officer.accountId!,
+      body,
+      at: nowIso()
+    });
+    expect(await unreadNotices(ctx.db, officer)).toBe(2);
+    expect(await markNoticesRead(ctx.db, other, [report.id, account])).toBe(0);
+    expect(await markNoticesRead(ctx.db, officer, [report.id, account])).toBe(2);
+    expect(await unreadNotices(ctx.db, officer)).toBe(0);
+    expect(await markNoticesRead(ctx.db, officer, [report.id, account])).toBe(0);
   });
 });

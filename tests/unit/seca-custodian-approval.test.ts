@@ -12,6 +12,7 @@ import { grantRole } from '../../src/lib/server/accounts/grants.service';
 import { decideCustodianRequest, pendingCustodianRequests } from '../../src/lib/server/accounts/custodian.service';
 import { findActiveGrants } from '../../src/lib/server/auth/auth.repository';
 import { compose } from '../../src/lib/server/notify/compose';
+import { listAccountNotices } from '../../src/lib/server/notify/inbox.service';
 import { isAppError } from '../../src/lib/server/errors';
 import type { Db } from '../../src/lib/server/db';
 
@@ -146,5 +147,26 @@ forEachDb('custodian grant needs a second administrator', (ctx) => {
     );
     expect(told).toHaveLength(1);
     expect(compose(told[0], () => '', '').text).toMatch(/máy chủ \(cli\)/);
+  });
+
+  it('a notice names the proposer and the approver by their display names (the username only if blank)', async () => {
+    const proposer = await makeAccount(ctx.db, { grants: [['administrator', tree.province]] });
+    const approver = await makeAccount(ctx.db, { grants: [['administrator', tree.province]] });
+    await ctx.db.updateTable('account').set({ display_name: 'Lò Văn Đề' }).where('id', '=', proposer.id).execute();
+    await ctx.db.updateTable('account').set({ display_name: ' ' }).where('id', '=', approver.id).execute();
+    const target = await makeAccount(ctx.db);
+    const { id } = await grantRole(ctx.db, await actorFor(ctx.db, proposer), target.id, {
+      role: 'identity_custodian',
+      organisation_id: tree.province
+    });
+    await decideCustodianRequest(ctx.db, await actorFor(ctx.db, approver), id, 'approved');
+    const texts = (await listAccountNotices(ctx.db, await actorFor(ctx.db, custodian)))
+      .map((n) => n.text)
+      .filter((t) => t.includes(target.username));
+    expect(texts).toHaveLength(2);
+    const requested = texts.find((t) => /đề nghị cấp quyền/.test(t))!;
+    expect(requested.startsWith('Lò Văn Đề đề nghị')).toBe(true);
+    expect(requested).not.toContain(proposer.username);
+    expect(texts.find((t) => /đã phê duyệt/.test(t))!.startsWith(`${approver.username} đã phê duyệt`)).toBe(true);
   });
 });

@@ -60,6 +60,10 @@ export async function decide(
 }
 
 /** Accounts that hold the custodian role today (they are told about every change to it). */
+export async function namesOf(db: Db, accountId: string) {
+  return db.selectFrom('account').select(['display_name', 'username']).where('id', '=', accountId).executeTakeFirst();
+}
+
 export async function liveCustodians(db: Db) {
   return db
     .selectFrom('role_grant as g')

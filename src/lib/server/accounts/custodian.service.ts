@@ -22,17 +22,24 @@ export const CUSTODIAN_ROLE = 'identity_custodian';
 
 type Event = 'requested' | 'approved' | 'refused' | 'granted';
 
+/** How a notice names who acted: the person's display name, the username only if it is blank. */
+async function nameOf(db: Db, actor: Actor): Promise<string> {
+  const account = actor.accountId ? await repo.namesOf(db, actor.accountId) : undefined;
+  return account?.display_name.trim() || account?.username || actor.name;
+}
+
 /** Tells every current custodian (except the person concerned) what happened to the role. */
 async function tellCustodians(
   db: Db,
   event: Event,
   subject: { id: string; username: string },
   organisation: string,
-  by: string,
+  actor: Actor,
   ref: string,
   role: SensitiveRole
 ): Promise<void> {
   const at = nowIso();
+  const by = await nameOf(db, actor);
   const seen = new Set<string>([subject.id]);
   const body = { event, username: subject.username, organisation, by, role };
   for (const c of await repo.liveCustodians(db)) {
@@ -95,7 +102,7 @@ export async function grantCustodianAsOperator(
   if (actor.kind !== 'system') throw new AppError('FORBIDDEN', 'seca_err_custodian_needs_second');
   return db.transaction().execute(async (tx) => {
     const id = await insertCustodianGrant(tx, actor, target, organisationId, organisation, role);
-    await tellCustodians(tx, 'granted', target, organisation, actor.name, id, role);
+    await tellCustodians(tx, 'granted', target, organisation, actor, id, role);
     return id;
   });
 }
@@ -137,7 +144,7 @@ export async function requestCustodian(
       organisationId,
       after: { username: target.username, role, organisation }
     });
-    await tellCustodians(tx, 'requested', target, organisation, actor.name, id, role);
+    await tellCustodians(tx, 'requested', target, organisation, actor, id, role);
     return id;
   });
 }
@@ -198,6 +205,6 @@ export async function decideCustodianRequest(
       organisationId: request.organisation_id,
       after: { username: target.username, role: request.role, organisation, requested_by: request.requested_by }
     });
-    await tellCustodians(tx, decision, target, organisation, actor.name, requestId, request.role);
+    await tellCustodians(tx, decision, target, organisation, actor, requestId, request.role);
   });
 }

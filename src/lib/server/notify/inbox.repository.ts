@@ -111,9 +111,12 @@ export async function listInbox(db: Db, accountId: string, onlyUnread: boolean, 
   return q.orderBy('i.created_at', 'desc').orderBy('i.id').limit(limit).execute();
 }
 
-export async function countUnread(db: Db, accountId: string): Promise<number> {
+/** The two tables of one's notices: about a report, and about one's account. */
+export type NoticeTable = 'inbox_item' | 'account_notice';
+
+export async function countUnread(db: Db, table: NoticeTable, accountId: string): Promise<number> {
   const row = await db
-    .selectFrom('inbox_item')
+    .selectFrom(table)
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('account_id', '=', accountId)
     .where('read_at', 'is', null)
@@ -121,13 +124,15 @@ export async function countUnread(db: Db, accountId: string): Promise<number> {
   return Number(row?.n ?? 0);
 }
 
-/** Marks the account's own items read; `ids` null marks all. */
-export async function markRead(db: Db, accountId: string, ids: string[] | null, at: string): Promise<number> {
-  let q = db
-    .updateTable('inbox_item')
-    .set({ read_at: at })
-    .where('account_id', '=', accountId)
-    .where('read_at', 'is', null);
+/** Marks the account's own notices in `table` read; `ids` null marks all. */
+export async function markRead(
+  db: Db,
+  table: NoticeTable,
+  accountId: string,
+  ids: string[] | null,
+  at: string
+): Promise<number> {
+  let q = db.updateTable(table).set({ read_at: at }).where('account_id', '=', accountId).where('read_at', 'is', null);
   if (ids) q = q.where('id', 'in', ids.length ? ids : ['-']);
   const res = await q.executeTakeFirst();
   return Number(res.numUpdatedRows);
@@ -152,26 +157,4 @@ export async function listAccountNotices(db: Db, accountId: string, onlyUnread: 
     .where('account_id', '=', accountId);
   if (onlyUnread) q = q.where('read_at', 'is', null);
   return q.orderBy('created_at', 'desc').orderBy('id').limit(limit).execute();
-}
-
-export async function countUnreadAccountNotices(db: Db, accountId: string): Promise<number> {
-  const row = await db
-    .selectFrom('account_notice')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('account_id', '=', accountId)
-    .where('read_at', 'is', null)
-    .executeTakeFirst();
-  return Number(row?.n ?? 0);
-}
-
-/** Marks the account's own notices read; `ids` null marks all. */
-export async function markAccountNoticesRead(db: Db, accountId: string, ids: string[] | null, at: string) {
-  let q = db
-    .updateTable('account_notice')
-    .set({ read_at: at })
-    .where('account_id', '=', accountId)
-    .where('read_at', 'is', null);
-  if (ids) q = q.where('id', 'in', ids.length ? ids : ['-']);
-  const res = await q.executeTakeFirst();
-  return Number(res.numUpdatedRows);
 }

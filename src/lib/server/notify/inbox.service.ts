@@ -46,15 +46,26 @@ export async function listAccountNotices(db: Db, actor: Actor, opts: { unread?: 
   }));
 }
 
+const TABLES: readonly repo.NoticeTable[] = ['inbox_item', 'account_notice'];
+
+/** Adds up what `each` answers for both kinds of notice (ids are unique across them). */
+async function overBoth(each: (table: repo.NoticeTable) => Promise<number>): Promise<number> {
+  let sum = 0;
+  for (const table of TABLES) sum += await each(table);
+  return sum;
+}
+
 export async function unreadNotices(db: Db, actor: Actor): Promise<number> {
   if (actor.kind !== 'account' || !actor.accountId) return 0;
-  return (await repo.countUnread(db, actor.accountId)) + (await repo.countUnreadAccountNotices(db, actor.accountId));
+  const id = actor.accountId;
+  return overBoth((table) => repo.countUnread(db, table, id));
 }
 
 /** `ids` null: everything. Returns how many were marked. */
 export async function markNoticesRead(db: Db, actor: Actor, ids: string[] | null): Promise<number> {
   const at = nowIso();
-  return (await repo.markRead(db, own(actor), ids, at)) + (await repo.markAccountNoticesRead(db, own(actor), ids, at));
+  const id = own(actor);
+  return overBoth((table) => repo.markRead(db, table, id, ids, at));
 }
 
 /** Opening a report counts as reading what was said about it. */
