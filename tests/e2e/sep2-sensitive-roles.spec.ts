@@ -10,6 +10,7 @@ import { operatorAccount } from './operator';
 const suffix = () => Math.random().toString(36).slice(2, 8);
 const PROVINCE = 'Hội Người cao tuổi tỉnh Lai Châu';
 const TEMP = 'Tam-thoi-2026';
+const PROPOSER = 'Quản trị hệ thống'; // quantri's display name in the demo
 
 async function newAccount(page: Page, username: string, name: string): Promise<string> {
   await page.goto('/admin/accounts/new');
@@ -84,6 +85,10 @@ test('a request for the administrator role waits and the custodian is told', { t
   await expectAccessible(page);
 
   await visit(page, '/admin/custodians');
+  // The page lists administrator requests as well as custodian ones, and its heading says so.
+  const heading = 'Yêu cầu cấp quyền giữ danh tính và quyền quản trị';
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
+  await expect(page).toHaveTitle(`${heading} — Chung Sức`);
   const mine = page.getByRole('listitem').filter({ hasText: `Điêu Văn Xin ${s}` });
   await expect(mine).toContainText('Chờ quản trị viên khác');
   await expect(mine.getByRole('button')).toHaveCount(0);
@@ -94,5 +99,7 @@ test('a request for the administrator role waits and the custodian is told', { t
   await visit(page, '/notifications');
   const notice = page.getByRole('listitem').filter({ hasText: username });
   await expect(notice.first()).toContainText('Thay đổi quyền giữ danh tính hoặc quản trị');
+  // The proposer is named as people know them, not by the username.
+  await expect(notice.first()).toContainText(`${PROPOSER} đề nghị cấp vai trò quản trị cho tài khoản ${username}`);
   await page.screenshot({ path: info.outputPath('notifications-360.png'), fullPage: true });
 });
