@@ -5,6 +5,7 @@
  */
 import type { Db } from '$lib/server/db';
 import { notFound } from '$lib/server/errors';
+import { compareVi } from '$lib/shared/text';
 import type { Language } from '$lib/shared/library/library';
 import { readLibraryFile } from './audio';
 import * as repo from './library.repository';
@@ -25,7 +26,10 @@ const publicText = (t: TextRow) => ({
   audio: t.audio_path ? { url: audioUrl(t.id), ms: t.audio_ms ?? 0, bytes: t.audio_bytes ?? 0 } : null
 });
 
-/** Uses counted per commune (a village's session counts for its commune), most used first. */
+/**
+ * Uses counted per commune (a village's session counts for its commune), most used first, ties
+ * in the same Vietnamese order as every other list of places.
+ */
 export function usageByPlace(uses: UseRow[]) {
   const places = new Map<string, { name: string; count: number }>();
   for (const u of uses) {
@@ -36,7 +40,7 @@ export function usageByPlace(uses: UseRow[]) {
     p.count += 1;
     places.set(key, p);
   }
-  return [...places.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'vi'));
+  return [...places.values()].sort((a, b) => b.count - a.count || compareVi(a.name, b.name));
 }
 
 async function assemble(db: Db, rows: Awaited<ReturnType<typeof repo.listPublicMaterials>>) {

@@ -9,7 +9,7 @@ import type { Db } from '$lib/server/db';
 import type { Actor } from '$lib/server/access/actor';
 import { assertInScope, requireAction, scopeRoots, scopeSubquery } from '$lib/server/access/access';
 import { notFound } from '$lib/server/errors';
-import { sortKey } from '$lib/shared/text';
+import { compareVi } from '$lib/shared/text';
 import type { RollupResult } from '../rollup/rollup.service';
 import { rollupOrgIndicators } from '../rollup/rollup-many.service';
 import { monthsBetween, type DashboardQuery } from './dashboard.query';
@@ -40,8 +40,7 @@ function defaultOrg(actor: Actor, orgs: { id: string }[]): string | null {
 /** Child rows sorted by name (Vietnamese order) or by an indicator column, ties by name. */
 export function sortChildren(rows: ChildLine[], sort: string, dir: 'asc' | 'desc'): ChildLine[] {
   const sign = dir === 'asc' ? 1 : -1;
-  const byName = (a: ChildLine, b: ChildLine) =>
-    sortKey(a.name) < sortKey(b.name) ? -1 : sortKey(a.name) > sortKey(b.name) ? 1 : 0;
+  const byName = (a: ChildLine, b: ChildLine) => compareVi(a.name, b.name);
   return [...rows].sort((a, b) => {
     const primary = sort === 'name' ? byName(a, b) : (a.values[sort] ?? 0) - (b.values[sort] ?? 0);
     return primary !== 0 ? sign * primary : byName(a, b);
