@@ -20,7 +20,8 @@ import { publishResults, recordCouncil } from '../../src/lib/server/emulation/co
 import { decide } from '../../src/lib/server/emulation/award.service';
 import { campaignIndicators } from '../../src/lib/server/emulation/indicators.service';
 import { campaignTable } from '../../src/lib/server/emulation/export.service';
-import { toXlsx } from '../../src/lib/server/program/activities/export-program.service';
+import { toCsv, toXlsx } from '../../src/lib/server/program/activities/export-program.service';
+import { todayVn } from '../../src/lib/shared/format';
 
 forEachDb('emulation indicators and exports', (ctx) => {
   let t: Awaited<ReturnType<typeof tree>>;
@@ -88,5 +89,14 @@ forEachDb('emulation indicators and exports', (ctx) => {
     expect(awarded).toHaveLength(1);
     expect(awarded[0][8]).toMatch(/\/QĐ-/);
     expect(rows.filter((r) => r[4] === 'Không đạt')).toHaveLength(1);
+    expect(awarded[0][9]).toBeInstanceOf(Date);
+  });
+
+  it('writes the decision date as dd/mm/yyyy in the CSV, as the other CSVs do', async () => {
+    const csv = toCsv(await campaignTable(ctx.db, as('association_officer', t.commune), c));
+    const line = csv.split('\r\n').find((l) => l.includes('/QĐ-'));
+    const [y, mo, d] = todayVn().split('-');
+    expect(line).toContain(`,${d}/${mo}/${y},`);
+    expect(csv).not.toMatch(/\d{4}-\d{2}-\d{2}/);
   });
 });

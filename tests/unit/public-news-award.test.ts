@@ -8,7 +8,8 @@ import { beforeAll, expect, it } from 'vitest';
 import { forEachDb } from '../support/db';
 import { actorFor, seedDemo } from '../support/demo';
 import { draftFrom, startingPoints } from '../../src/lib/server/news/news-draft.service';
-import { createNews } from '../../src/lib/server/news/news.service';
+import { createNews, setNewsPublished, updateNews } from '../../src/lib/server/news/news.service';
+import { errorText } from '../../src/lib/server/i18n';
 import { publishedNews } from '../../src/lib/server/news/news-public.service';
 import { newsSchema } from '../../src/lib/server/news/news.schema';
 import { seedEmulationDemo } from '../../src/lib/server/emulation/seed';
@@ -156,5 +157,23 @@ forEachDb('news from an award', (ctx) => {
     const after = await startingPoints(ctx.db, officer);
     expect(after.awards.map((a) => a.id)).not.toContain(consenting);
     await expect(draftFrom(ctx.db, officer, 'award', consenting)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('refuses to publish again, with a plain reason, the news of an awardee who withdrew consent', async () => {
+    const item = await ctx.db
+      .selectFrom('news_item')
+      .select(['id', 'slug', 'title', 'summary', 'body', 'status'])
+      .where('source_type', '=', 'award')
+      .where('source_id', '=', consenting)
+      .executeTakeFirstOrThrow();
+    expect(item.status).toBe('unpublished');
+    const refused = await setNewsPublished(ctx.db, officer, item.id, true).catch((e) => e);
+    expect(refused).toMatchObject({ code: 'CONFLICT', message: 'emul3_err_news_award_consent' });
+    expect(errorText(refused.message)).toContain('rút lại sự đồng ý công khai');
+    const edit = newsSchema.parse({ ...item, source_type: 'award', source_id: consenting, intent: 'publish' });
+    await expect(updateNews(ctx.db, officer, item.id, edit)).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(publishedNews(ctx.db, item.slug)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    const status = await ctx.db.selectFrom('news_item').select('status').where('id', '=', item.id).executeTakeFirst();
+    expect(status?.status).toBe('unpublished');
   });
 });

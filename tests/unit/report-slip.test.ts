@@ -46,7 +46,11 @@ describe('the forward form', () => {
       { doc_no: '21/HNCT', doc_date: '2026-03-02' }
     ],
     [{ agency_org_id: 'a', doc_no: '21/HNCT', doc_date: '' }, ['doc_date', 'err_required'], null],
-    [{ agency_org_id: 'a', doc_no: '21/HNCT', doc_date: '31/02/2026' }, ['doc_date', 'err_date'], null],
+    [
+      { agency_org_id: 'a', doc_no: '21/HNCT', doc_date: '31/02/2026' },
+      ['doc_date', 'emul3_err_date_not_in_calendar'],
+      null
+    ],
     [{ agency_org_id: '', doc_no: '', doc_date: '' }, ['agency_org_id', 'err_required'], null]
   ])('%o → %o', (input, error, parsed) => {
     const r = forwardSchema.safeParse({ note: '', ...input });

@@ -8,10 +8,12 @@ import { AppError } from './errors';
 import { hasMessage, t } from './i18n';
 
 export type FieldErrors = Record<string, string>;
+/** A value a message names: a limit, or the day and month of a date as the user typed them. */
+type Param = number | string;
 
 export type Parsed<T> =
   | { ok: true; data: T }
-  | { ok: false; errors: FieldErrors; codes: Record<string, string>; params: Record<string, Record<string, number>> };
+  | { ok: false; errors: FieldErrors; codes: Record<string, string>; params: Record<string, Record<string, Param>> };
 
 function keyOf(issue: z.core.$ZodIssue): string {
   // Schemas name catalogue keys as messages (err_required, org_err_parent, ...).
@@ -22,18 +24,25 @@ function keyOf(issue: z.core.$ZodIssue): string {
   return 'err_invalid';
 }
 
+function paramsOf(issue: z.core.$ZodIssue): Record<string, Param> {
+  if ('maximum' in issue) return { max: Number(issue.maximum) };
+  if ('minimum' in issue) return { min: Number(issue.minimum) };
+  // A custom issue may carry numbers for its message (the day and month of an impossible date).
+  if (issue.code === 'custom' && issue.params) return issue.params as Record<string, Param>;
+  return {};
+}
+
 export function validate<S extends z.ZodType>(schema: S, input: unknown): Parsed<z.infer<S>> {
   const result = schema.safeParse(input);
   if (result.success) return { ok: true, data: result.data };
   const errors: FieldErrors = {};
   const codes: Record<string, string> = {};
-  const fieldParams: Record<string, Record<string, number>> = {};
+  const fieldParams: Record<string, Record<string, Param>> = {};
   for (const issue of result.error.issues) {
     const field = issue.path.join('.') || '_form';
     if (errors[field]) continue;
     const key = keyOf(issue);
-    const params: Record<string, number> =
-      'maximum' in issue ? { max: Number(issue.maximum) } : 'minimum' in issue ? { min: Number(issue.minimum) } : {};
+    const params = paramsOf(issue);
     codes[field] = key;
     fieldParams[field] = params;
     errors[field] = t(key, params);

@@ -5,6 +5,7 @@
 import type { Db } from '$lib/server/db';
 import type { Actor } from '$lib/server/access/actor';
 import { t } from '$lib/server/i18n';
+import { day } from '$lib/server/xlsx/cells';
 import type { Table } from '$lib/server/program/activities/export-program.service';
 import { getCampaign } from './campaign.service';
 import { listRegistrations } from './registration.service';
@@ -44,7 +45,8 @@ export async function campaignTable(db: Db, actor: Actor, campaignId: string): P
         r.branch_score,
         a ? t(`emu_form_${a.award_form}`) : '',
         a?.decision_number ?? '',
-        a?.decided_on ?? '',
+        // A real date: dd/mm/yyyy in the CSV and a date cell in the workbook, as every other export.
+        day(a?.decided_on),
         a?.cash_amount ?? null
       ];
     })

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { parseDate, todayVn } from '$lib/shared/format';
+import { dateIssue } from '$lib/server/fields';
 
 export const UNIT_LEVELS = ['province', 'district', 'commune', 'village'] as const;
 
@@ -15,7 +16,7 @@ const at = z
   .transform((v, ctx) => {
     if (!v || !v.trim()) return todayVn();
     const iso = parseDate(v);
-    if (!iso) ctx.addIssue({ code: 'custom', message: 'err_date' });
+    if (!iso) ctx.addIssue(dateIssue(v));
     return iso ?? '';
   })
   .meta({

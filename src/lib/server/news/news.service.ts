@@ -12,6 +12,7 @@ import { newId, nowIso } from '$lib/server/db/ids';
 import { fold } from '$lib/shared/text';
 import { draftFrom, type NewsDraft } from './news-draft.service';
 import * as repo from './news.repository';
+import { publicAwardFacts } from './news-source.repository';
 import { publishMoment, type NewsInput } from './news.schema';
 import { WRITE_NEWS, photosLackingConsent } from './news.policy';
 
@@ -105,9 +106,21 @@ async function loadInScope(db: Db, actor: Actor, id: string) {
   return item;
 }
 
+/**
+ * News told from an award names the awardee as the honour board does, so it may go public only
+ * while her consent stands. A withdrawn consent is said plainly rather than as a 404: the officer
+ * can see the item, and needs to know why it stays off the public pages.
+ */
+async function refuseWithdrawnAward(db: Db, actor: Actor, item: { source_type: string; source_id: string | null }) {
+  if (item.source_type !== 'award' || !item.source_id) return;
+  const [award] = await publicAwardFacts(db, item.source_id, scopeSubquery(db, actor, WRITE_NEWS));
+  if (!award) throw new AppError('CONFLICT', 'emul3_err_news_award_consent');
+}
+
 /** Edit the text, photos and moment; saving as a draft takes a published item off the public pages. */
 export async function updateNews(db: Db, actor: Actor, id: string, input: NewsInput): Promise<void> {
   const item = await loadInScope(db, actor, id);
+  if (input.intent === 'publish') await refuseWithdrawnAward(db, actor, item);
   const draft = await draftFrom(db, actor, item.source_type as NewsInput['source_type'], item.source_id ?? '');
   const now = nowIso();
   const photos = chosenPhotos(draft, input, actor, id, now);
@@ -136,6 +149,7 @@ export async function updateNews(db: Db, actor: Actor, id: string, input: NewsIn
 /** Publish (keeping a scheduled moment, else now) or take off the public pages. */
 export async function setNewsPublished(db: Db, actor: Actor, id: string, publish: boolean): Promise<void> {
   const item = await loadInScope(db, actor, id);
+  if (publish) await refuseWithdrawnAward(db, actor, item);
   const now = nowIso();
   const patch = publish
     ? { status: 'published' as const, publish_at: item.publish_at ?? now, updated_at: now }

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { CHANNELS, STAGES } from '$lib/shared/reports/constants';
 import { CATEGORY_ICONS } from '$lib/shared/reports/icons';
 import { parseDate } from '$lib/shared/format';
+import { dateIssue } from '$lib/server/fields';
 
 const str = (max = 300) =>
   z.preprocess((v) => (v == null ? '' : String(v)), z.string().trim().max(max, 'err_too_long'));
@@ -90,7 +91,7 @@ export type HolidayInput = z.infer<typeof holidaySchema>;
 export const previewSchema = z.object({
   start: str(10).transform((v, ctx) => {
     const iso = parseDate(v);
-    if (!iso) ctx.addIssue({ code: 'custom', message: 'err_date' });
+    if (!iso) ctx.addIssue(dateIssue(v));
     return iso ?? '';
   }),
   channel: z.enum(CHANNELS, 'ra_err_channel'),

@@ -14,6 +14,7 @@ import {
 } from '$lib/shared/reports/constants';
 import { todayVn } from '$lib/shared/format';
 import { parseDayInput } from '$lib/shared/day-input';
+import { dateIssue } from '$lib/server/fields';
 
 const str = (max = 300) =>
   z.preprocess((v) => (v == null ? '' : String(v)), z.string().trim().max(max, 'err_too_long'));
@@ -37,7 +38,7 @@ export const intakeSchema = z
       .pipe(z.string().min(1, 'err_required'))
       .transform((v, ctx) => {
         const iso = parseDayInput(v, todayVn());
-        if (!iso) ctx.addIssue({ code: 'custom', message: 'err_date' });
+        if (!iso) ctx.addIssue(dateIssue(v));
         else if (iso > todayVn()) ctx.addIssue({ code: 'custom', message: 'ri_err_date_future' });
         return iso ?? '';
       }),

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { parseDate } from '$lib/shared/format';
+import { dateIssue } from '$lib/server/fields';
 
 const text = (max: number) =>
   z.preprocess((v) => (v == null ? '' : String(v)), z.string().trim().max(max, 'err_too_long'));
@@ -19,7 +20,7 @@ export const verifySchema = z
   .superRefine((v, ctx) => {
     if (v.site_visit !== 'yes') return;
     if (!v.visit_date) ctx.addIssue({ code: 'custom', path: ['visit_date'], message: 'err_required' });
-    else if (!parseDate(v.visit_date)) ctx.addIssue({ code: 'custom', path: ['visit_date'], message: 'err_date' });
+    else if (!parseDate(v.visit_date)) ctx.addIssue({ ...dateIssue(v.visit_date), path: ['visit_date'] });
   })
   .transform((v) => ({ ...v, visit_date: v.site_visit === 'yes' ? parseDate(v.visit_date) : null }));
 
@@ -38,7 +39,7 @@ export const forwardSchema = z
   .superRefine((v, ctx) => {
     if (!v.doc_no) return;
     if (!v.doc_date) ctx.addIssue({ code: 'custom', path: ['doc_date'], message: 'err_required' });
-    else if (!parseDate(v.doc_date)) ctx.addIssue({ code: 'custom', path: ['doc_date'], message: 'err_date' });
+    else if (!parseDate(v.doc_date)) ctx.addIssue({ ...dateIssue(v.doc_date), path: ['doc_date'] });
   })
   .transform((v) => ({
     ...v,
