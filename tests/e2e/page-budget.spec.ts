@@ -1,0 +1,97 @@
+/**
+ * Signed-in pages stay light enough for a weak rural link too (issue 8 §4): each cold load
+ * (empty cache, 360 × 740) is at most 60 KB as transferred and at most 20 requests, the same
+ * measure as `scripts/bench-pages.ts`. The public pages are in public-budget.spec.ts.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { signInAs } from './support';
+
+const BUDGET = { bytes: 60 * 1024, requests: 20 };
+
+async function coldLoad(page: Page, path: string) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  let requests = 0;
+  let bytes = 0;
+  cdp.on('Network.requestWillBeSent', () => requests++);
+  cdp.on('Network.loadingFinished', (e: { encodedDataLength: number }) => (bytes += e.encodedDataLength));
+  const res = await page.goto(path, { waitUntil: 'networkidle' });
+  await cdp.detach();
+  return { status: res?.status() ?? 0, bytes, requests };
+}
+
+/** The first record `list` links to (`/people/<id>`…), for the record pages below. */
+async function firstRecord(page: Page, list: string, pattern: RegExp): Promise<string> {
+  const html = await (await page.request.get(list)).text();
+  const href = [...html.matchAll(/href="([^"]+)"/g)].map((x) => x[1]).find((h) => pattern.test(h));
+  expect(href, `a record linked from ${list}`).toBeTruthy();
+  return href!;
+}
+
+const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+const record = (prefix: string) => new RegExp(`^${prefix}/${UUID}$`);
+
+/** [login, pages]; a `[list, prefix]` pair is the first record of that list. */
+const PAGES: [string, (string | [string, string])[]][] = [
+  ['hoivien', ['/reports/mine', '/thi-dua', '/notifications', '/account', '/account/password']],
+  ['canbo.doanket', ['/queue', '/people', ['/people', '/people'], '/people/new', '/people/import']],
+  [
+    'canbo.tinh',
+    [
+      '/organisations',
+      ['/organisations', '/organisations'],
+      '/organisations/new',
+      '/units',
+      '/thi-dua',
+      '/thi-dua/moi',
+      '/program',
+      '/program/dashboard',
+      '/program/activities',
+      ['/program/activities', '/program/activities'],
+      '/program/activities/new',
+      '/program/commitments',
+      '/program/commitments/new',
+      '/program/models',
+      ['/program/models', '/program/models'],
+      '/program/models/new',
+      '/program/models/map',
+      '/program/plans',
+      '/program/plans/new',
+      '/program/indicators',
+      '/program/reports',
+      '/news',
+      '/library',
+      '/library/new'
+    ]
+  ],
+  ['baomat', ['/reveal-requests']],
+  [
+    'quantri',
+    [
+      '/admin',
+      '/admin/accounts',
+      '/admin/accounts/new',
+      ['/admin/accounts', '/admin/accounts'],
+      '/admin/custodians',
+      '/admin/reports/categories',
+      '/admin/open311',
+      '/admin/audit'
+    ]
+  ]
+];
+
+for (const [login, pages] of PAGES)
+  test(`the pages of ${login} load cold within 60 KB and 20 requests`, async ({ page }) => {
+    test.setTimeout(180_000);
+    await signInAs(page, login);
+    const over: string[] = [];
+    for (const p of pages) {
+      const path = typeof p === 'string' ? p : await firstRecord(page, p[0], record(p[1]));
+      const r = await coldLoad(page, path);
+      expect(r.status, path).toBe(200);
+      if (r.bytes > BUDGET.bytes || r.requests > BUDGET.requests)
+        over.push(`${path}: ${(r.bytes / 1024).toFixed(1)} KB, ${r.requests} requests`);
+    }
+    expect(over).toEqual([]);
+  });
