@@ -7,7 +7,7 @@ export interface StepOption {
   label: string;
 }
 export interface StepField {
-  kind: 'text' | 'textarea' | 'select' | 'radio' | 'file';
+  kind: 'text' | 'textarea' | 'select' | 'radio' | 'file' | 'password';
   name: string;
   label: string;
   hint?: string;

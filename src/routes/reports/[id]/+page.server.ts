@@ -19,7 +19,7 @@ import { placeSchema } from '$lib/server/reports/workflow/place.schema';
 import { moveOptions, moveReport } from '$lib/server/reports/workflow/move.service';
 import { moveSchema } from '$lib/server/reports/workflow/move.schema';
 import { stepForms } from './steps.server';
-import { reportWords, timelineRows } from './display.server';
+import { identityForm, reportWords, revealedRows, timelineRows } from './display.server';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -52,6 +52,7 @@ export const load: PageServerLoad = async (event) => {
     timeline: timelineRows(view.timeline),
     words: reportWords(view),
     steps: stepForms(view),
+    identityStep: identityForm(view.can.reveal, revealRequest),
     hasActions: next.association.length > 0 || next.agency.length > 0 || view.can.manager,
     slips,
     revealRequest,
@@ -130,7 +131,7 @@ export const actions: Actions = {
     name: 'reveal',
     schema: s.revealSchema,
     run: async (c) => ({
-      revealed: await revealIdentity(c.db, c.actor, c.event.params.id!, c.data.reason, c.data.password)
+      revealed: revealedRows(await revealIdentity(c.db, c.actor, c.event.params.id!, c.data.reason, c.data.password))
     })
   })
 };
