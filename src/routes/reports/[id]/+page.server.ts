@@ -18,6 +18,8 @@ import { placeOptions, placeReport } from '$lib/server/reports/workflow/place.se
 import { placeSchema } from '$lib/server/reports/workflow/place.schema';
 import { moveOptions, moveReport } from '$lib/server/reports/workflow/move.service';
 import { moveSchema } from '$lib/server/reports/workflow/move.schema';
+import { stepForms } from './steps.server';
+import { identityForm, reportWords, revealedRows, timelineRows } from './display.server';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -43,7 +45,21 @@ export const load: PageServerLoad = async (event) => {
   const move = place
     ? null
     : await moveOptions(event.locals.db, event.locals.actor, view.report.id, event.url.searchParams.get('commune_id'));
-  return { ...view, slips, revealRequest, place, move, saved: event.url.searchParams.get('saved') };
+  // The step forms arrive worded and filtered; the lists they are built from stay here.
+  const { agencies: _a, officers: _o, duplicates: _d, suggestedAgency: _s, next, ...shown } = view;
+  return {
+    ...shown,
+    timeline: timelineRows(view.timeline),
+    words: reportWords(view),
+    steps: stepForms(view),
+    identityStep: identityForm(view.can.reveal, revealRequest),
+    hasActions: next.association.length > 0 || next.agency.length > 0 || view.can.manager,
+    slips,
+    revealRequest,
+    place,
+    move,
+    saved: event.url.searchParams.get('saved')
+  };
 };
 
 type Run<S extends z.ZodType> = (c: FormContext<z.infer<S>>, id: string) => Promise<unknown>;
@@ -115,7 +131,7 @@ export const actions: Actions = {
     name: 'reveal',
     schema: s.revealSchema,
     run: async (c) => ({
-      revealed: await revealIdentity(c.db, c.actor, c.event.params.id!, c.data.reason, c.data.password)
+      revealed: revealedRows(await revealIdentity(c.db, c.actor, c.event.params.id!, c.data.reason, c.data.password))
     })
   })
 };
