@@ -162,6 +162,8 @@ export async function createReport(
         loc,
         orgId,
         urgent: category.urgent === 1,
+        // the report's unit is a commune (resolveLocation); its Hội is one of the reference's
+        noVillages: !orgId || !ref.isVillageBranch(orgId),
         deadlineOn: deadline.dueOn,
         observer,
         files,
@@ -195,6 +197,8 @@ interface InsertArgs {
   loc: ResolvedLocation;
   orgId: string | null;
   urgent: boolean;
+  /** No unit or organisation of the report's figures is at village level (nothing to lift). */
+  noVillages: boolean;
   deadlineOn: string;
   observer: { personId: string | null; name: string | null };
   files: IntakeFiles;
@@ -256,7 +260,7 @@ async function insertAll(tx: Db, actor: Actor, a: InsertArgs): Promise<NoticeRep
   };
   await repo.insertReport(tx, row);
   // counted in the report figures' pre-aggregates from the start (report-contributions.ts)
-  await applyDeltas(tx, reportContributions(row));
+  await applyDeltas(tx, reportContributions(row), { noVillages: a.noVillages });
   const identity = identityOf(d, a.observer.name);
   if (identity)
     await repo.insertIdentity(tx, { report_id: reportId, ...encryptIdentity(reportId, identity), created_at: now });

@@ -32,10 +32,11 @@ export const loadCommunePolygons = (db: Db) =>
 
 export const loadAssociations = (db: Db) =>
   db
-    .selectFrom('organisation')
-    .select(['id', 'type', 'admin_unit_id', 'valid_from', 'valid_to'])
-    .where('kind', '=', 'association')
-    .where('type', 'in', ['commune_association', 'province_association'])
+    .selectFrom('organisation as o')
+    .leftJoin('admin_unit as u', 'u.id', 'o.admin_unit_id')
+    .select(['o.id', 'o.type', 'o.admin_unit_id', 'o.valid_from', 'o.valid_to', 'u.level as unit_level'])
+    .where('o.kind', '=', 'association')
+    .where('o.type', 'in', ['commune_association', 'province_association'])
     .execute();
 
 export const loadDeadlineRules = (db: Db) =>

@@ -112,6 +112,12 @@ export class IntakeReference {
     return parent ? (this.association('province_association', parent, date)[0]?.id ?? null) : null;
   }
 
+  /** Whether this Hội sits at village level (its figures are lifted to the commune's Hội). */
+  isVillageBranch(orgId: string): boolean {
+    const a = this.associations.find((x) => x.id === orgId);
+    return !a || a.unit_level === 'village';
+  }
+
   deadline(stage: Stage, channel: Channel, categoryId: string | null, start: string) {
     // The whole calendar is in memory, so no horizon to cut it to (deadline.service.ts's window).
     const rule: DeadlineRule = pickRule(this.rules, stage, channel, categoryId);
