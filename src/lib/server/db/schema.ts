@@ -323,6 +323,12 @@ export interface AttachmentTable {
   created_at: string;
 }
 
+/** One row: changes (triggers, migration 181) whenever intake's reference data does. */
+export interface ReferenceVersionTable {
+  id: number;
+  token: string;
+}
+
 export interface HolidayTable {
   date: string;
   name: string;
@@ -1010,6 +1016,7 @@ export interface DB {
   report_event: ReportEventTable;
   attachment: AttachmentTable;
   holiday: HolidayTable;
+  reference_version: ReferenceVersionTable;
   deadline_rule: DeadlineRuleTable;
   routing_rule: RoutingRuleTable;
   extension_request: ExtensionRequestTable;

@@ -9,6 +9,7 @@ import type { Db } from '$lib/server/db';
 import { SYSTEM, type Actor } from '$lib/server/access/actor';
 import { isAppError } from '$lib/server/errors';
 import { createReport, type IntakeResult } from '$lib/server/reports/intake/intake.service';
+import { intakeReference, type IntakeReference } from '$lib/server/reports/intake/reference';
 import { todayVn } from '$lib/shared/format';
 import { clean, fold } from '$lib/shared/text';
 import { verifyKey } from './keys.service';
@@ -101,11 +102,12 @@ async function intake(
   db: Db,
   actor: Actor,
   input: Record<string, unknown>,
-  mediaUrl: string | undefined
+  mediaUrl: string | undefined,
+  reference: IntakeReference
 ): Promise<IntakeResult | O311Result> {
   try {
     // A free-text address naming no commune is accepted: the province Hội places it.
-    return await createReport(db, actor, input, { mediaUrl }, { allowUnplaced: true });
+    return await createReport(db, actor, input, { mediaUrl }, { allowUnplaced: true, reference });
   } catch (e) {
     const fields = isAppError(e) && e.code === 'VALIDATION' ? e.details?.fields : undefined;
     if (!fields) throw e;
@@ -123,7 +125,8 @@ export async function postRequest(db: Db, p: Params): Promise<O311Result> {
   if (!CHANNELS.includes(channel)) return o311Error(400, 'attribute[channel] must be phan_anh or kien_nghi');
   const media = mediaUrl(p.media_url);
   if (media === null) return o311Error(400, 'media_url must be an http(s) URL');
-  const service = await repo.findServiceByCode(db, p.service_code);
+  const reference = await intakeReference(db);
+  const service = reference.service(p.service_code);
   if (!service) return o311Error(404, 'service_code not found');
   const address = clean(p.address_string ?? '');
   const lat = clean(p.lat ?? '');
@@ -144,7 +147,8 @@ export async function postRequest(db: Db, p: Params): Promise<O311Result> {
       commune_id: !lat && !lon && address ? await communeFromAddress(db, address) : '',
       ...reporterOf(p)
     },
-    media
+    media,
+    reference
   );
   if ('status' in result) return result;
   return {

@@ -39,18 +39,6 @@ export async function touchKey(db: Db, id: string, at: string): Promise<void> {
   await db.updateTable('open311_api_key').set({ last_used_at: at }).where('id', '=', id).execute();
 }
 
-/** The active service with this Open311 code (in an active group), or none. */
-export async function findServiceByCode(db: Db, code: string) {
-  return db
-    .selectFrom('category as c')
-    .innerJoin('category_group as g', 'g.id', 'c.group_id')
-    .select(['c.id'])
-    .where('c.code', '=', code)
-    .where('c.active', '=', 1)
-    .where('g.active', '=', 1)
-    .executeTakeFirst();
-}
-
 export async function revokeKey(db: Db, id: string, at: string): Promise<void> {
   await db.updateTable('open311_api_key').set({ revoked_at: at }).where('id', '=', id).execute();
 }

@@ -25,6 +25,7 @@ import * as m135 from './135_report_aggregates';
 import * as m136 from './136_document_job';
 import * as m145 from './145_protected_report_links';
 import * as m180 from './180_role_request';
+import * as m181 from './181_reference_version';
 
 /** Add new migrations here, in order. Never edit a migration that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -53,5 +54,6 @@ export const migrations: Record<string, Migration> = {
   '135_report_aggregates': m135,
   '136_document_job': m136,
   '145_protected_report_links': m145,
-  '180_role_request': m180
+  '180_role_request': m180,
+  '181_reference_version': m181
 };

@@ -71,11 +71,13 @@ export async function upsertCells(db: Db, table: AggTable, rows: Contribution[])
  * Add `changes` to the aggregates (merged per key first: one upsert may not touch a row twice
  * on PG), and the same changes lifted to communes to the commune-level table (migration 011).
  */
-export async function applyDeltas(db: Db, changes: Contribution[]): Promise<void> {
+export async function applyDeltas(db: Db, changes: Contribution[], opts: { noVillages?: boolean } = {}): Promise<void> {
   const rows = delta([], changes);
   if (!rows.length) return;
   await upsertCells(db, 'agg_unit_month', rows);
-  await upsertCells(db, 'agg_commune_month', await liftCells(db, rows));
+  // A caller that knows none of the rows' units or organisations is at village level (a new
+  // report: its commune and the commune's Hội) spares the lookup: lifting changes nothing.
+  await upsertCells(db, 'agg_commune_month', opts.noVillages ? rows : await liftCells(db, rows));
 }
 
 /** Replace the whole table (bulk loads, repairs): used by bench-data and an eventual CLI. */

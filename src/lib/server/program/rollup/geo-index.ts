@@ -13,11 +13,11 @@
  * Why in memory: the whole unit table is ~75k rows at national scale (63 old provinces'
  * ~10k communes, 3,321 new communes, ~60k villages), loaded once per process in a few hundred
  * ms; chains are then memoised per date, so a roll-up costs one GROUP BY on the aggregates
- * plus map lookups. A cheap fingerprint query reloads it when the geography changes.
+ * plus map lookups. A one-row token (migration 181) reloads it when the geography changes.
  */
 import { isValidOn } from '$lib/shared/validity';
 import type { Db } from '$lib/server/db';
-import { fingerprint, loadLinks, loadUnits } from './geo-index.repository';
+import { fingerprint, loadGeography } from './geo-index.repository';
 
 interface Node {
   id: string;
@@ -92,14 +92,16 @@ interface Cached {
 const cache = new WeakMap<object, Cached>();
 const keyOf = (db: Db): object => db.getExecutor().adapter;
 
-/** The index for `db`, reloaded when units or links were added or closed since last time. */
+/**
+ * The index for `db`, reloaded when units or links changed since last time. A process's first
+ * call reads the token with the geography (one statement); later calls check the token alone.
+ */
 export async function geoIndex(db: Db): Promise<GeoIndex> {
-  const fp = await fingerprint(db);
   const hit = cache.get(keyOf(db));
-  if (hit && hit.fingerprint === fp) return hit.index;
-  const [units, links] = await Promise.all([loadUnits(db), loadLinks(db)]);
-  const index = buildGeoIndex(units, links);
-  cache.set(keyOf(db), { fingerprint: fp, index });
+  if (hit && hit.fingerprint === (await fingerprint(db))) return hit.index;
+  const geo = await loadGeography(db);
+  const index = buildGeoIndex(geo.units, geo.links);
+  cache.set(keyOf(db), { fingerprint: geo.token, index });
   return index;
 }
 

@@ -96,23 +96,6 @@ export async function listCommuneGeometries(db: Db, date: string) {
     .execute();
 }
 
-/** The Hội of a unit: an association organisation of the given type for that unit, valid on `date`. */
-export async function findAssociationFor(
-  db: Db,
-  unitId: string,
-  type: 'commune_association' | 'province_association',
-  date: string
-) {
-  return db
-    .selectFrom('organisation')
-    .select(['id'])
-    .where('kind', '=', 'association')
-    .where('type', '=', type)
-    .where('admin_unit_id', '=', unitId)
-    .where(validOn('organisation', date))
-    .executeTakeFirst();
-}
-
 export async function findPersonOrg(db: Db, personId: string) {
   return db
     .selectFrom('person')
@@ -159,44 +142,4 @@ export async function listReportAttachments(db: Db, reportId: string) {
     .where('report_id', '=', reportId)
     .orderBy('created_at')
     .execute();
-}
-
-/**
- * Commune centres valid on `date`, for placing a point by the nearest one: empty as soon as any
- * commune polygon is imported (then a point no polygon holds is outside the province). One
- * statement, where asking "any polygon?" and then listing centres would be two.
- */
-export async function communeCentresWithoutPolygons(db: Db, date: string) {
-  return db
-    .selectFrom('admin_unit')
-    .select(['id', 'full_name', 'centre_lat', 'centre_lon'])
-    .where('level', '=', 'commune')
-    .where(validOn('admin_unit', date))
-    .where('centre_lat', 'is not', null)
-    .where('centre_lon', 'is not', null)
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('unit_geometry as g')
-            .innerJoin('admin_unit as u', 'u.id', 'g.unit_id')
-            .select('g.unit_id')
-            .where('u.level', '=', 'commune')
-            .where(validOn('u', date))
-        )
-      )
-    )
-    .execute();
-}
-
-/** The province Hội valid on `date` when there is exactly one (a single-province install). */
-export async function soleProvinceAssociation(db: Db, date: string): Promise<string | null> {
-  const rows = await db
-    .selectFrom('organisation')
-    .select('id')
-    .where('kind', '=', 'association')
-    .where('type', '=', 'province_association')
-    .where(validOn('organisation', date))
-    .limit(2)
-    .execute();
-  return rows.length === 1 ? rows[0].id : null;
 }

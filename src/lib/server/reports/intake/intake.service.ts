@@ -17,11 +17,11 @@ import { parseOrThrow } from '$lib/server/forms';
 import { fold } from '$lib/shared/text';
 import { todayVn } from '$lib/shared/format';
 import type { PreparedMedia } from '$lib/server/media/media';
-import { deadlineFor } from '../deadline.service';
 import { encryptIdentity, type ReporterIdentity } from '../identity';
 import { hashReceipt, newReceiptCode } from '../receipt';
 import { withDefaultProtection, intakeSchema, type IntakeData, type IntakeInput } from './intake.schema';
 import { resolveLocation, type ResolvedLocation } from './location';
+import { intakeReference, type IntakeReference } from './reference';
 import { RECEIPT_REPLAY_MINUTES, receiptFromKey } from './receipt-keys';
 import * as repo from './intake.repository';
 import type { Insertable } from 'kysely';
@@ -42,6 +42,8 @@ export interface IntakeOptions {
   allowUnplaced?: boolean;
   /** When it was received (default now): the demo files a case weeks back, as if on paper then. */
   now?: Date;
+  /** The reference data the caller already read (Open311 looked its service up in it). */
+  reference?: IntakeReference;
 }
 
 /** What the reporter is told: the receipt (shown once), whether this was a retry, where it landed. */
@@ -85,16 +87,15 @@ async function observerOf(
 }
 
 /** The Hội whose queue receives a report of this commune (null: not yet placed). */
-export async function associationForCommune(db: Db, communeId: string | null, today: string): Promise<string | null> {
-  // Not yet placed: the province Hội's queue, marked "chưa xác định xã".
-  if (!communeId) return repo.soleProvinceAssociation(db, today);
-  const hoi = await repo.findAssociationFor(db, communeId, 'commune_association', today);
-  if (hoi) return hoi.id;
-  // No Hội in this commune yet: the province Hội receives it.
-  const commune = await repo.findUnitOn(db, communeId, today);
-  return commune?.parent_id
-    ? ((await repo.findAssociationFor(db, commune.parent_id, 'province_association', today))?.id ?? null)
-    : null;
+export async function associationForCommune(
+  db: Db,
+  communeId: string | null,
+  today: string,
+  ref?: IntakeReference
+): Promise<string | null> {
+  // Not yet placed: the province Hội's queue, marked "chưa xác định xã"; a commune with no Hội
+  // yet: its province Hội (reference.ts).
+  return (ref ?? (await intakeReference(db))).associationFor(communeId, today);
 }
 
 function identityOf(d: IntakeData, observerName: string | null): ReporterIdentity | null {
@@ -125,7 +126,8 @@ export async function createReport(
     const again = await replay(db, key);
     if (again) return again;
   }
-  const category = await repo.findCategoryForIntake(db, d.category_id);
+  const ref = opts.reference ?? (await intakeReference(db));
+  const category = ref.category(d.category_id);
   if (!category || !category.active) throw fieldError('category_id', 'ri_err_category');
   const observer = await observerOf(db, actor, d);
   const today = todayVn(opts.now);
@@ -141,12 +143,13 @@ export async function createReport(
       text: d.location_text,
       allowUnplaced: d.allow_unplaced
     },
-    today
+    today,
+    ref
   );
   if ('error' in loc) throw fieldError(loc.field, loc.error);
-  const orgId = await associationForCommune(db, loc.communeId, today);
+  const orgId = ref.associationFor(loc.communeId, today);
   if (!orgId && !loc.communeId) throw fieldError('commune_id', 'ri_err_location_required');
-  const deadline = await deadlineFor(db, 'verify', d.channel, category.id, today);
+  const deadline = ref.deadline('verify', d.channel, category.id, today);
   const receiptCode = key ? receiptFromKey(key) : newReceiptCode();
   const reportId = newId();
   try {
@@ -159,6 +162,8 @@ export async function createReport(
         loc,
         orgId,
         urgent: category.urgent === 1,
+        // the report's unit is a commune (resolveLocation); its Hội is one of the reference's
+        noVillages: !orgId || !ref.isVillageBranch(orgId),
         deadlineOn: deadline.dueOn,
         observer,
         files,
@@ -192,6 +197,8 @@ interface InsertArgs {
   loc: ResolvedLocation;
   orgId: string | null;
   urgent: boolean;
+  /** No unit or organisation of the report's figures is at village level (nothing to lift). */
+  noVillages: boolean;
   deadlineOn: string;
   observer: { personId: string | null; name: string | null };
   files: IntakeFiles;
@@ -253,7 +260,7 @@ async function insertAll(tx: Db, actor: Actor, a: InsertArgs): Promise<NoticeRep
   };
   await repo.insertReport(tx, row);
   // counted in the report figures' pre-aggregates from the start (report-contributions.ts)
-  await applyDeltas(tx, reportContributions(row));
+  await applyDeltas(tx, reportContributions(row), { noVillages: a.noVillages });
   const identity = identityOf(d, a.observer.name);
   if (identity)
     await repo.insertIdentity(tx, { report_id: reportId, ...encryptIdentity(reportId, identity), created_at: now });

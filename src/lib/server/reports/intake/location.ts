@@ -5,17 +5,11 @@
  * free text alone: such a report waits, without a commune, for an officer to place it.
  */
 import type { Db } from '$lib/server/db';
-import { resolvePoint } from '$lib/server/geo/unit.service';
-import { haversineMeters } from '$lib/shared/reports/geo';
 import type { LocationPrecision } from '$lib/shared/reports/constants';
-import { communeCentresWithoutPolygons, findUnitOn } from './intake.repository';
+import { findUnitOn } from './intake.repository';
+import { intakeReference, type IntakeReference } from './reference';
 
-/**
- * Without polygons, a point counts as in a commune only this close to its centre: the largest
- * communes of the province are ~20 km across, and a point in another province (Hà Nội, or
- * (0, 0) from a broken GPS) must not be filed under whichever centre happens to be nearest.
- */
-export const NEAREST_CENTRE_MAX_METERS = 25_000;
+export { NEAREST_CENTRE_MAX_METERS } from './reference';
 
 export interface ResolvedLocation {
   lat: number | null;
@@ -43,17 +37,10 @@ type Failure = { error: string; field: string };
 /**
  * The commune for a point: the polygon that holds it; when polygons are imported and none
  * does, the point is outside the province (null); without polygons, the nearest centre
- * within NEAREST_CENTRE_MAX_METERS.
+ * within NEAREST_CENTRE_MAX_METERS. From the in-memory reference data (reference.ts).
  */
-export async function communeForPoint(db: Db, lat: number, lon: number, date: string) {
-  const hit = await resolvePoint(db, lat, lon, date);
-  if (hit && hit.level === 'commune') return { id: hit.id, name: hit.full_name };
-  let best: { id: string; name: string; d: number } | null = null;
-  for (const c of await communeCentresWithoutPolygons(db, date)) {
-    const d = haversineMeters(lat, lon, c.centre_lat!, c.centre_lon!);
-    if (d <= NEAREST_CENTRE_MAX_METERS && (!best || d < best.d)) best = { id: c.id, name: c.full_name, d };
-  }
-  return best ? { id: best.id, name: best.name } : null;
+export async function communeForPoint(db: Db, lat: number, lon: number, date: string, ref?: IntakeReference) {
+  return (ref ?? (await intakeReference(db))).communeForPoint(lat, lon, date);
 }
 
 type Picked = {
@@ -78,7 +65,12 @@ async function pickedCommune(db: Db, input: LocationInput, date: string): Promis
 }
 
 /** Returns an error key (for field `commune_id` / `village_id` / `lat`) or the location. */
-export async function resolveLocation(db: Db, input: LocationInput, date: string): Promise<ResolvedLocation | Failure> {
+export async function resolveLocation(
+  db: Db,
+  input: LocationInput,
+  date: string,
+  ref?: IntakeReference
+): Promise<ResolvedLocation | Failure> {
   const picked = await pickedCommune(db, input, date);
   if ('error' in picked) return picked;
   const { village } = picked;
@@ -90,7 +82,7 @@ export async function resolveLocation(db: Db, input: LocationInput, date: string
     precision = 'photo';
   }
   if (point && !commune) {
-    commune = await communeForPoint(db, point.lat, point.lon, date);
+    commune = await communeForPoint(db, point.lat, point.lon, date, ref);
     // A photo taken elsewhere is no reason to refuse: ask for the commune instead.
     if (!commune && precision !== 'photo') return { error: 'o311_err_outside', field: 'lat' };
   }
