@@ -45,6 +45,34 @@ const pageOwnMessages = new Set(
 /** Our shared code and messages, less the report form's own messages. */
 const sharedLib = (id: string) => /src[\\/]lib[\\/]/.test(id) && !pageOwnMessages.has(messageKey(id));
 
+type ModuleInfo = { importedIds: readonly string[] } | null;
+let form: { modules: Set<string>; keys: Set<string> } | null = null;
+/** The message catalogue's barrel: it imports every message, a page uses only those it names. */
+const BARREL = /paraglide[\\/]messages(\.js|[\\/]_index\.js)$/;
+/**
+ * The shared code and messages the report form loads up front (not what it imports lazily), found
+ * from its page module. Grouped by which pages share them they were merged into neighbouring
+ * small groups, and the form fetched admin and desk messages it never shows; as one chunk of
+ * their own the form fetches only what it uses (pages sharing a piece fetch the whole chunk).
+ */
+function usedByForm(id: string, info: (id: string) => ModuleInfo): boolean {
+  if (!form) {
+    const found = { modules: new Set<string>(), keys: new Set<string>() };
+    const walk = (x: string) => {
+      if (found.modules.has(x) || BARREL.test(x)) return;
+      found.modules.add(x);
+      const file = x.split('?')[0];
+      if (/\.(svelte|ts)$/.test(file)) for (const k of keysIn(file)) found.keys.add(k);
+      for (const dep of info(x)?.importedIds ?? []) if (!/node_modules/.test(dep)) walk(dep);
+    };
+    walk(join(process.cwd(), PAGE_OWN, '+page.svelte'));
+    form = found;
+  }
+  return form.modules.has(id) || form.keys.has(messageKey(id));
+}
+const formShared = (id: string, ctx: { getModuleInfo: (id: string) => ModuleInfo }) =>
+  sharedLib(id) && usedByForm(id, (x) => ctx.getModuleInfo(x)) ? 'form' : null;
+
 /**
  * Browser chunks for village links (a cold page must stay within 60 KB and 20 requests): left to
  * itself the bundler cuts the catalogue into one chunk per set of pages sharing some messages,
@@ -65,6 +93,7 @@ const CLIENT_CHUNKS = {
     { name: 'shell', test: isShell, priority: 1.8 },
     // What nearly every page uses (layout pieces, formatting, common messages): one request.
     { name: 'common', test: sharedLib, minShareCount: 12, priority: 1.5 },
+    { name: formShared, priority: 1.2 },
     {
       name: 'shared',
       test: sharedLib,

@@ -24,6 +24,8 @@ const PAGES: [string, string | null, boolean][] = [
   ['/', null, true],
   ['/report', null, true],
   ['/report', null, false],
+  // English pages also fetch the English message table (one request; scripts/locale-split.ts).
+  ['/en/report', null, true],
   ['/r', null, true],
   ['/map', null, true],
   ['/map/view', null, true],
@@ -42,6 +44,7 @@ const PAGES: [string, string | null, boolean][] = [
   ['/thi-dua', 'hoivien', true],
   ['/notifications', 'hoivien', true],
   ['/account', 'hoivien', true],
+  ['/en/account', 'hoivien', true],
   ['/account/password', 'hoivien', true],
   ['/queue', 'canbo.doanket', true],
   ['/reports/{report}', 'canbo.doanket', true],
