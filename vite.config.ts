@@ -3,7 +3,6 @@ import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { defineConfig } from 'vitest/config';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { localeSplit } from './scripts/locale-split';
 
 /** Message keys a source file shows (`m.key(...)`), and the key of a compiled message module. */
 const keysIn = (file: string) => [...readFileSync(file, 'utf8').matchAll(/\bm\.(\w+)\b/g)].map((x) => x[1]);
@@ -120,8 +119,6 @@ export default defineConfig({
       outdir: './src/lib/paraglide',
       strategy: ['url', 'cookie', 'baseLocale']
     }),
-    // Before SvelteKit: the English table's address must be known when the server is built.
-    localeSplit({ src: 'src', messagesDir: 'src/lib/paraglide/messages', outDir: '.svelte-kit/cs-locale' }),
     sveltekit(),
     clientChunks
   ],

@@ -24,7 +24,6 @@ import { handleUploadBudget } from '$lib/server/http/upload-budget';
 import { atUrl, withoutBody } from '$lib/server/http/multipart';
 import { handleDatabaseOutage, UNAVAILABLE_CODE } from '$lib/server/http/db-outage';
 import { isDatabaseUnavailable } from '$lib/server/db/dialect';
-import { withEnglishTable } from '$lib/server/http/english-table';
 
 export const init: ServerInit = async () => {
   if (building) return;
@@ -58,7 +57,7 @@ const handleParaglide: Handle = ({ event, resolve }) => {
   return paraglideMiddleware(withoutBody(original), ({ request, locale }) => {
     event.request = atUrl(original, request.url);
     return resolve(event, {
-      transformPageChunk: ({ html }) => withEnglishTable(html.replace('%paraglide.lang%', locale), locale)
+      transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale)
     });
   });
 };
