@@ -24,7 +24,7 @@ const PAGES: [string, string | null, boolean][] = [
   ['/', null, true],
   ['/report', null, true],
   ['/report', null, false],
-  // English pages also fetch the English message table (one request; scripts/locale-split.ts).
+  // An English page, to see what its text costs beside the Vietnamese one.
   ['/en/report', null, true],
   ['/r', null, true],
   ['/map', null, true],
