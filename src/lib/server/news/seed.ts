@@ -14,6 +14,7 @@ import { activitySchema } from '$lib/server/program/activities/activity.schema';
 import { draftFrom, startingPoints } from './news-draft.service';
 import { createNews } from './news.service';
 import { newsSchema } from './news.schema';
+import { formatDate } from '$lib/shared/format';
 
 const SIGNING = {
   title: 'Hội NCT tỉnh Lai Châu: Phát huy vai trò người cao tuổi với công tác bảo vệ tài nguyên và môi trường',
@@ -67,7 +68,8 @@ export async function seedNewsDemo(db: Db, o: Record<string, string>, u: Record<
       newsSchema.parse({
         source_type: 'activity',
         source_id: a.id,
-        title: draft.title,
+        // Two sessions in one village draft the same title; a reader tells them apart by the day.
+        title: `${draft.title} ngày ${formatDate(a.started_on)}`,
         summary: draft.summary,
         body: draft.body,
         intent: 'publish'

@@ -40,7 +40,7 @@ export async function insertCommitments(db: Db, rows: CommitmentTable[]): Promis
 
 /** The latest outreach sessions (of some organisations only, when given), newest first. */
 export async function latestOutreach(db: Db, limit: number, organisationIds?: string[]) {
-  let q = db.selectFrom('activity').select(['id']).where('kind', '=', 'outreach');
+  let q = db.selectFrom('activity').select(['id', 'started_on']).where('kind', '=', 'outreach');
   if (organisationIds) q = q.where('organisation_id', 'in', organisationIds);
   return q.orderBy('started_on', 'desc').orderBy('id').limit(limit).execute();
 }
