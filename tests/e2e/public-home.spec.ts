@@ -13,12 +13,10 @@ test(
     const year = new Date().getFullYear();
     const figures = main.getByRole('region', { name: /^Kết quả năm/ });
     await expect(main.getByRole('heading', { name: `Kết quả năm ${year} — Tỉnh Lai Châu` })).toBeVisible();
-    for (const figure of [
-      'Phản ánh đã tiếp nhận',
-      'Buổi tuyên truyền',
-      'Hộ gia đình đã ký cam kết',
-      'Mô hình đang hoạt động'
-    ])
+    // The received figure counts every report; its link says how many the list can show.
+    await expect(figures.getByText('Phản ánh đã tiếp nhận')).toBeVisible();
+    await expect(figures.getByRole('link', { name: /^Xem \d+ đã công khai$/ }).first()).toBeVisible();
+    for (const figure of ['Buổi tuyên truyền', 'Hộ gia đình đã ký cam kết', 'Mô hình đang hoạt động'])
       await expect(figures.getByRole('link', { name: new RegExp(figure) })).toBeVisible();
     // The honour board exists (emulation movement), so the home page leads to it.
     await expect(main.getByRole('link', { name: /Bảng vàng/ })).toHaveAttribute('href', '/bang-vang');
@@ -35,6 +33,16 @@ test(
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Phường Đoàn Kết');
     await expect(page.getByRole('heading', { name: 'Mô hình hiệu quả' })).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Phản ánh đã công khai' })).toBeVisible();
+    // The commune's figures stay in the commune: its models section and its own figure rows.
+    const communeFigures = page.getByRole('region', { name: /^Kết quả năm/ });
+    await expect(communeFigures.getByRole('link', { name: /Mô hình đang hoạt động/ })).toHaveAttribute(
+      'href',
+      '#mo-hinh'
+    );
+    await expect(communeFigures.getByRole('link', { name: /Buổi tuyên truyền/ })).toHaveAttribute(
+      'href',
+      /^\/so-lieu\/outreach_sessions\?commune=/
+    );
     await expectAccessible(page);
     await page.screenshot({ path: 'test-results/public-commune.png', fullPage: true });
   }
@@ -74,4 +82,16 @@ test('open data: the dictionary and licence, and CSV/XLSX downloads without sign
   expect(geo.type).toBe('FeatureCollection');
   const shown = Number((await page.getByRole('status').innerText()).match(/\d+/)![0]);
   expect(geo.features.length).toBe(shown);
+});
+
+test('on a phone the public report list shows each report without sideways scrolling', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await visit(page, '/reports-public');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  const cell = page.locator('td.text').first();
+  const box = (await cell.boundingBox())!;
+  expect(box.x + box.width).toBeLessThanOrEqual(360);
+  await expectAccessible(page);
+  await page.screenshot({ path: 'test-results/public-list-phone.png', fullPage: true });
 });

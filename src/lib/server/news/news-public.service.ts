@@ -76,7 +76,8 @@ export async function newsFeed(
     title: opts.title,
     self: origin + opts.selfPath,
     alternate: origin + opts.pagePath,
-    updated: items[0]?.updatedAt ?? '1970-01-01T00:00:00.000Z',
+    // An empty feed was last updated now (Atom needs a date; 1970 reads as broken).
+    updated: items[0]?.updatedAt ?? new Date().toISOString(),
     entries: items.map((n) => ({
       id: origin + newsUrl(n.slug),
       title: n.title,

@@ -11,8 +11,7 @@ import { listPublic } from '$lib/server/reports/public/public.repository';
 import { toFilter } from '$lib/server/reports/public/public.service';
 import type { ReportQuery } from '$lib/server/reports/public/public.schema';
 import * as m from '$lib/paraglide/messages';
-import { label } from '$lib/shared/labels/lookup';
-import { REPORT_STATUS } from '$lib/shared/labels/reports';
+import { publicStatusLabel } from '$lib/shared/reports/public-status-label';
 
 export const OPEN_DATA_LIMIT = 10_000;
 
@@ -53,7 +52,8 @@ async function rows(db: Db, query: ReportQuery): Promise<SheetValue[][]> {
     day(r.observed_on),
     r.group_vi,
     r.category_vi,
-    label(REPORT_STATUS, r.status),
+    // The same four public words as the list, not the officers' step names.
+    publicStatusLabel(r.status),
     r.commune_name,
     r.agency_name,
     r.public_lat,

@@ -14,6 +14,11 @@ export interface PublicFigures {
   /** percent of the handled reports resolved by their deadline; null when none had one */
   onTimePercent: number | null;
   program: Record<ProgramFigure, number>;
+  /**
+   * How many of this year's received / handled reports the public list holds (published only):
+   * the figures count every report, so their links say how many the list can show.
+   */
+  published?: { received: number; handled: number };
 }
 
 export const isProgramFigure = (code: string): code is ProgramFigure =>

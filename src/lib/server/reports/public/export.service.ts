@@ -3,6 +3,8 @@
  * GeoJSON of published reports. Never identities or reporter contact; confidential and
  * anonymous reports only carry their ~500 m grid position, never the exact one.
  */
+import { publicStateOf } from '$lib/shared/reports/public-status';
+import { publicStatusLabel } from '$lib/shared/reports/public-status-label';
 import ExcelJS from 'exceljs';
 import type { Db } from '$lib/server/db';
 import type { Actor } from '$lib/server/access/actor';
@@ -117,7 +119,10 @@ export async function exportPublicGeoJson(db: Db, query: ReportQuery) {
           category_code: r.category_code,
           category: r.category_vi,
           group: r.group_vi,
+          // A machine code for programs, the public state and its words for people (one source).
           status: r.status,
+          public_status: publicStateOf(r.status),
+          status_label: publicStatusLabel(r.status, 'vi'),
           created_on: todayVn(new Date(r.created_at)),
           observed_on: r.observed_on,
           commune: r.commune_name,

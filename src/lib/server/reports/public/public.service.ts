@@ -90,6 +90,9 @@ export async function listPublicReports(db: Db, query: ReportQuery, pageSize = P
   return { reports: await toPublic(db, rows), total, page, pages };
 }
 
+/** How many published reports match `query` (what the public list would say it holds). */
+export const countPublicReports = (db: Db, query: ReportQuery) => repo.countPublic(db, toFilter(query));
+
 /** Options for the filter form. */
 export async function filterOptions(db: Db) {
   const [communes, categories] = await Promise.all([repo.currentCommunes(db), repo.listCategories(db)]);
