@@ -5,13 +5,14 @@
  */
 import type { Db } from '$lib/server/db';
 import type { Actor } from '$lib/server/access/actor';
-import { scopeSubquery } from '$lib/server/access/access';
+import { can, scopeSubquery } from '$lib/server/access/access';
 import { notFound } from '$lib/server/errors';
 import { newId } from '$lib/server/db/ids';
 import type { EmuFileTable } from '$lib/server/db/schema';
 import { readMedia } from '$lib/server/media/media';
 import { storeFile, type PreparedFile } from './files';
-import { boardPhoto, findFileInScope } from './file.repository';
+import { boardPhoto, findFileInScope, findOwnEvidenceFile } from './file.repository';
+import { personOfAccount } from './page.repository';
 import { READ } from './policy';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -55,9 +56,21 @@ export interface OpenedFile {
   inline: boolean;
 }
 
-/** A file of evidence for readers of the registration's organisation; another scope gets 404. */
+/**
+ * The file, for readers of the registration's organisation or for the member the registration
+ * is about (her page shows her evidence, so its photos must open too: the same rule as
+ * readRegistration). Anyone else, another member included, gets 404.
+ */
+async function findReadableFile(db: Db, actor: Actor, id: string) {
+  if (!UUID.test(id)) return undefined;
+  const inScope = can(actor, READ) ? await findFileInScope(db, id, scopeSubquery(db, actor, READ)) : undefined;
+  if (inScope) return inScope;
+  const personId = actor.accountId ? await personOfAccount(db, actor.accountId) : null;
+  return personId ? findOwnEvidenceFile(db, id, personId) : undefined;
+}
+
 export async function openEvidenceFile(db: Db, actor: Actor, id: string, thumb: boolean): Promise<OpenedFile> {
-  const f = UUID.test(id) ? await findFileInScope(db, id, scopeSubquery(db, actor, READ)) : undefined;
+  const f = await findReadableFile(db, actor, id);
   if (!f) throw notFound();
   if (f.kind === 'photo') {
     const body = await readMedia((thumb ? f.thumb_path : f.public_path) ?? f.public_path!);

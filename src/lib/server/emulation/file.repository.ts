@@ -28,6 +28,18 @@ export async function findFileInScope(db: Db, id: string, scope: OrgScope) {
     .executeTakeFirst();
 }
 
+/** A file of the evidence of a registration whose subject is this person (a member's own). */
+export async function findOwnEvidenceFile(db: Db, id: string, personId: string) {
+  return db
+    .selectFrom('emu_file as f')
+    .innerJoin('emu_registration as r', 'r.id', 'f.registration_id')
+    .selectAll('f')
+    .where('f.id', '=', id)
+    .where('f.evidence_id', 'is not', null)
+    .where('r.person_id', '=', personId)
+    .executeTakeFirst();
+}
+
 /**
  * An awardee's photo as the public board may show it: the award in force, the awardee
  * consented to the board and to the photo, and withdrew neither.

@@ -88,6 +88,7 @@ export async function seedEmulationDemo(db: Db): Promise<void> {
   const kham = await repo.personByName(db, branch.id, 'Lò Văn Khăm');
   if (!un || !kham) return;
   await repo.linkAccount(db, 'hoivien', un.id);
+  await repo.insertPastRecords(db, branch.id, [un.id, kham.id]);
   const ids = await register(
     db,
     SYSTEM,
