@@ -56,6 +56,8 @@ export async function nominate(db: Db, actor: Actor, input: NominateInput, now =
   const to = await regs.orgFacts(db, input.to_org_id);
   if (!to || !(await mayReceive(db, r, from, to.id))) throw invalid('to_org_id', 'emu_err_not_above');
   if (!mayGrant(to.type, input.award_form)) throw invalid('award_form', 'emu_err_authority');
+  // A nomination for an achievement already rewarded could never be granted (one achievement, one form).
+  await refuseIfAwarded(db, r, 'award_form');
   const existing = await repo.pendingNomination(db, r.id, input.award_form, to.id);
   if (existing) return existing.id;
   const id = newId();
@@ -86,6 +88,12 @@ export async function nominationsFor(db: Db, actor: Actor, campaignId?: string, 
   return repo.nominationsTo(db, scopeSubquery(db, actor, DECIDE), campaignId, q);
 }
 
+/** One achievement, one form: refused while an unrevoked award holds it, naming that decision. */
+async function refuseIfAwarded(db: Db, r: Registration, field: string): Promise<void> {
+  const held = await repo.activeAwardFor(db, achievementKey(r));
+  if (held) throw new AppError('CONFLICT', 'emu_err_already_awarded', { field, number: held.decision_number });
+}
+
 type Candidate = Registration & { nominationId: string | null };
 
 /** A candidate this level may decide on: nominated to it for the form, or passed by its own council. */
@@ -99,12 +107,7 @@ async function decidable(db: Db, issuer: string, form: string, id: string, now: 
   // published and the appeal window to close: those evaluated may still contest it.
   if (!nomination && (r.status !== 'published' || !r.appeal_until || todayVn(now) < r.appeal_until))
     throw invalid('registration_ids', 'emul_err_decide_appeal');
-  const held = await repo.activeAwardFor(db, achievementKey(r));
-  if (held)
-    throw new AppError('CONFLICT', 'emu_err_already_awarded', {
-      field: 'registration_ids',
-      number: held.decision_number
-    });
+  await refuseIfAwarded(db, r, 'registration_ids');
   return { ...r, nominationId: nomination?.id ?? null };
 }
 

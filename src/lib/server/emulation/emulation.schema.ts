@@ -3,8 +3,9 @@ import { z } from 'zod';
 import { count, date, id, list, optionalText } from '$lib/server/fields';
 import { AWARD_FORM_CODES, CRITERION_GROUPS, MEASURES, PASS_RULES, SUBJECT_KINDS } from '$lib/shared/emulation/rules';
 
-const text = (max: number) =>
-  z.string({ error: 'err_required' }).trim().min(1, 'err_required').max(max, 'err_too_long');
+/** A required text; `missing` names what is missing where "please fill in" would not say why. */
+const text = (max: number, missing = 'err_required') =>
+  z.string({ error: missing }).trim().min(1, missing).max(max, 'err_too_long');
 
 export const criterionSchema = z.object({
   group_code: z.enum(CRITERION_GROUPS, { error: 'err_required' }),
@@ -164,7 +165,7 @@ export const decisionSchema = z.object({
 });
 export type DecisionInput = z.output<typeof decisionSchema>;
 
-export const revokeSchema = z.object({ reason: text(1000) });
+export const revokeSchema = z.object({ reason: text(1000, 'emul4_err_revoke_reason') });
 export const consentSchema = z.object({ given_on: date, story: optionalText(1000) });
 
 /** Marking a typical example: the story is what makes it one; models are optional. */

@@ -8,7 +8,7 @@ import type { Actor } from '$lib/server/access/actor';
 import { can, inScope, scopeSubquery } from '$lib/server/access/access';
 import { AWARD_FORMS, CRITERION_GROUPS, mayGrant } from '$lib/shared/emulation/rules';
 import { getCampaign, listCampaigns, openCampaignsOfMember } from './campaign.service';
-import { listRegistrations, myRegistrations } from './registration.service';
+import { listRegistrations, myRegistrations, SELF_STAGES } from './registration.service';
 import { awardsOfOwn, listAwards, nominationsFor } from './award.service';
 import { departmentsOver, envCollectivesFor, votesOf } from './registration.repository';
 import { evaluationForm } from './evidence.service';
@@ -176,6 +176,10 @@ export async function registrationPage(db: Db, actor: Actor, id: string) {
     votes,
     awards,
     canAssess: canRegister && ['registered', 'self_assessed', 'branch_assessed'].includes(r.status),
+    // The member fills in her own sheet until the branch has assessed it.
+    canSelfAssess: (canRegister || form.own) && SELF_STAGES.includes(r.status),
+    // The campaign page is the organisers' (it lists everyone's registrations): a member sees its name only.
+    canOpenCampaign: can(actor, READ),
     canConsent: canRegister,
     canRevoke: can(actor, MANAGE),
     nominateTo: canNominate ? await nominationChoices(db, councilOrg, r) : []

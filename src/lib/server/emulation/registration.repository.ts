@@ -76,9 +76,14 @@ export async function findOwnRegistration(db: Db, id: string, personId: string) 
   return withNames(db).where('r.id', '=', id).where('r.person_id', '=', personId).executeTakeFirst();
 }
 
-/** A member's own registrations, through the person linked to their account. */
+/** A member's own registrations, through the person linked to their account, each with its campaign's name. */
 export async function registrationsOfPerson(db: Db, personId: string) {
-  return withNames(db).where('r.person_id', '=', personId).orderBy('r.created_at', 'desc').execute();
+  return withNames(db)
+    .innerJoin('emu_campaign as c', 'c.id', 'r.campaign_id')
+    .select('c.name as campaign_name')
+    .where('r.person_id', '=', personId)
+    .orderBy('r.created_at', 'desc')
+    .execute();
 }
 
 export async function personsOf(db: Db, organisationId: string, ids: string[]) {

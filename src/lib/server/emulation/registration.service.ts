@@ -94,6 +94,16 @@ async function checkRegistration(db: Db, actor: Actor, input: RegisterInput, tod
 
 /** Registers each subject once; returns the registration ids in input order (existing ones included). */
 export async function register(db: Db, actor: Actor, input: RegisterInput, now = new Date()): Promise<string[]> {
+  return (await registerSubjects(db, actor, input, now)).ids;
+}
+
+/** The same, also saying how many subjects were already registered (the form tells the officer so). */
+export async function registerSubjects(
+  db: Db,
+  actor: Actor,
+  input: RegisterInput,
+  now = new Date()
+): Promise<{ ids: string[]; already: number }> {
   const campaign = await checkRegistration(db, actor, input, todayVn(now));
   const subjects = await subjectsOf(db, input);
   // The moment of registering (a seeded past campaign registers in its own years).
@@ -150,7 +160,7 @@ export async function register(db: Db, actor: Actor, input: RegisterInput, now =
       async () => added,
       (newIds) => newIds
     );
-    return ids;
+    return { ids, already: ids.length - added.length };
   });
 }
 
@@ -192,22 +202,44 @@ export async function listRegistrations(
 }
 
 /** A member sees their own registrations (their account is linked to their member record). */
-export async function myRegistrations(db: Db, personId: string | null): Promise<RegistrationView[]> {
+export async function myRegistrations(db: Db, personId: string | null) {
   if (!personId) return [];
-  return (await repo.registrationsOfPerson(db, personId)).map(view);
+  return (await repo.registrationsOfPerson(db, personId)).map((r) => ({ ...view(r), campaign_name: r.campaign_name }));
 }
 
 async function writable(db: Db, actor: Actor, id: string, allowed: string[]) {
   requireAction(actor, REGISTER);
   const row = await repo.findRegistration(db, id, scopeSubquery(db, actor, REGISTER));
   if (!row) throw notFound();
+  return atStage(row, allowed);
+}
+
+/** Stages at which the subject's own assessment may still be entered or corrected. */
+export const SELF_STAGES = ['registered', 'self_assessed'];
+
+/**
+ * The registration the actor may self-assess: one their branch may write, or the member's own
+ * (her role writes nothing else, but the sheet is hers to fill in before the branch meets).
+ */
+async function selfWritable(db: Db, actor: Actor, id: string) {
+  if (can(actor, REGISTER)) {
+    const row = await repo.findRegistration(db, id, scopeSubquery(db, actor, REGISTER));
+    if (row) return atStage(row, SELF_STAGES);
+  }
+  const personId = actor.accountId ? await personOfAccount(db, actor.accountId) : null;
+  const row = personId ? await repo.findOwnRegistration(db, id, personId) : undefined;
+  if (!row) throw notFound();
+  return atStage(row, SELF_STAGES);
+}
+
+function atStage<T extends { status: string }>(row: T, allowed: string[]): T {
   if (!allowed.includes(row.status)) throw new AppError('CONFLICT', 'emu_err_stage');
   return row;
 }
 
-/** The subject's own assessment (a member's sheet, entered by the branch when they have no account). */
+/** The subject's own assessment: by the member herself, or entered by the branch when she has no account. */
 export async function selfAssess(db: Db, actor: Actor, id: string, input: AssessInput): Promise<void> {
-  const row = await writable(db, actor, id, ['registered', 'self_assessed']);
+  const row = await selfWritable(db, actor, id);
   const patch = { self_score: input.score, self_note: input.note, status: 'self_assessed', updated_at: nowIso() };
   await db.transaction().execute(async (tx) => {
     await repo.updateRegistration(tx, id, patch);

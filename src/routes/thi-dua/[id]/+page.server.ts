@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { formAction, loadOr404, requireSignIn } from '$lib/server/http';
 import { count, id } from '$lib/server/fields';
 import { campaignPage, pageQuery } from '$lib/server/emulation/page.service';
-import { register } from '$lib/server/emulation/registration.service';
+import { registerSubjects } from '$lib/server/emulation/registration.service';
 import { publishResults, recordCouncil } from '$lib/server/emulation/council.service';
 import { decide } from '$lib/server/emulation/award.service';
 import { councilSchema, decisionSchema, registerSchema } from '$lib/server/emulation/emulation.schema';
@@ -19,7 +19,8 @@ export const load: PageServerLoad = async (event) => {
     ...page,
     today: formatDate(todayVn()),
     appealDays: DEFAULT_APPEAL_DAYS,
-    msg: event.url.searchParams.get('msg')
+    msg: event.url.searchParams.get('msg'),
+    already: Number(event.url.searchParams.get('already')) || 0
   };
 };
 
@@ -33,8 +34,14 @@ export const actions: Actions = {
   register: formAction({
     name: 'register',
     schema: registerSchema,
-    run: ({ db, actor, data, event }) => register(db, actor, { ...data, campaign_id: event.params.id! }),
-    redirectTo: back('registered')
+    run: ({ db, actor, data, event }) => registerSubjects(db, actor, { ...data, campaign_id: event.params.id! }),
+    // Registering someone twice changes nothing; the officer is told who was already registered.
+    redirectTo: (r, e) =>
+      r.already === 0
+        ? back('registered')(r, e)
+        : r.already === r.ids.length
+          ? back('already')(r, e)
+          : `${back('registered_some')(r, e)}&already=${r.already}`
   }),
   council: formAction({
     name: 'council',
