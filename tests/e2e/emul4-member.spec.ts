@@ -20,7 +20,8 @@ async function registerMember(page: Page) {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(CAMPAIGN);
   await hydrated(page);
   const register = formWith(page, 'Đăng ký');
-  const box = register.getByLabel(MEMBER, { exact: true });
+  // Each choice reads "name (branch)".
+  const box = register.getByLabel(MEMBER);
   if (!(await box.count())) return;
   await box.check();
   await register.getByRole('button', { name: 'Đăng ký', exact: true }).click();
