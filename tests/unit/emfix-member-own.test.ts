@@ -4,11 +4,9 @@
  */
 import { expect, it } from 'vitest';
 import { forEachDb } from '../support/db';
-import { as, campaign, person, tree } from './emulation-support';
+import { as, campaign, memberAccount, person, tree } from './emulation-support';
 import { register } from '../../src/lib/server/emulation/registration.service';
 import { campaignsPage, registrationPage } from '../../src/lib/server/emulation/page.service';
-import { newId, nowIso } from '../../src/lib/server/db/ids';
-import type { Actor } from '../../src/lib/server/access/actor';
 
 forEachDb('a member and her own registration', (ctx) => {
   it('opens hers read only, not a neighbour’s, and lists the open campaigns', async () => {
@@ -26,25 +24,7 @@ forEachDb('a member and her own registration', (ctx) => {
       subject_org_ids: [],
       commitments: []
     });
-    const accountId = newId();
-    await ctx.db
-      .insertInto('account')
-      .values({
-        id: accountId,
-        username: `un-${accountId.slice(0, 8)}`,
-        display_name: 'Lường Thị Ún',
-        password_hash: 'x',
-        person_id: un,
-        created_at: nowIso(),
-        updated_at: nowIso()
-      } as never)
-      .execute();
-    const member: Actor = {
-      kind: 'account',
-      accountId,
-      name: 'Lường Thị Ún',
-      grants: [{ role: 'member', organisationId: t.branch }]
-    };
+    const member = await memberAccount(ctx.db, un, t.branch, 'Lường Thị Ún');
 
     const page = await registrationPage(ctx.db, member, mine);
     expect(page.registration.subject_name).toBe('Lường Thị Ún');

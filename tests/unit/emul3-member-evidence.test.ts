@@ -6,13 +6,12 @@ import { expect, it } from 'vitest';
 import sharp from 'sharp';
 import { forEachDb } from '../support/db';
 import { useTempMedia } from './reports-intake-support';
-import { as, campaign, person, tree } from './emulation-support';
+import { as, campaign, memberAccount, person, tree } from './emulation-support';
 import { prepareFiles } from '../../src/lib/server/emulation/files';
 import { addEvidence, manualEvidence, register } from '../../src/lib/server/emulation/registration.service';
 import { openEvidenceFile } from '../../src/lib/server/emulation/evidence-file.service';
-import { newId, nowIso } from '../../src/lib/server/db/ids';
+import { newId } from '../../src/lib/server/db/ids';
 import type { Actor } from '../../src/lib/server/access/actor';
-import type { Db } from '../../src/lib/server/db';
 
 useTempMedia();
 
@@ -25,23 +24,6 @@ const jpeg = async () => ({
       .toBuffer()
   )
 });
-
-async function memberOf(db: Db, personId: string, branch: string, name: string): Promise<Actor> {
-  const accountId = newId();
-  await db
-    .insertInto('account')
-    .values({
-      id: accountId,
-      username: `hv-${accountId.slice(0, 8)}`,
-      display_name: name,
-      password_hash: 'x',
-      person_id: personId,
-      created_at: nowIso(),
-      updated_at: nowIso()
-    } as never)
-    .execute();
-  return { kind: 'account', accountId, name, grants: [{ role: 'member', organisationId: branch }] };
-}
 
 forEachDb('a member and her evidence photos', (ctx) => {
   it('opens her own, and a neighbour’s is not found', async () => {
@@ -64,7 +46,7 @@ forEachDb('a member and her evidence photos', (ctx) => {
         ...(await prepareFiles([await jpeg()], 'files'))
       ]);
     const photoOf = async (rid: string) => (await manualEvidence(ctx.db, rid))[0].files[0].id;
-    const member = await memberOf(ctx.db, mai, t.branch, 'Lò Thị Mai');
+    const member = await memberAccount(ctx.db, mai, t.branch, 'Lò Thị Mai');
 
     const own = await openEvidenceFile(ctx.db, member, await photoOf(mine), true);
     expect([own.type, own.inline]).toEqual(['image/jpeg', true]);

@@ -8,34 +8,14 @@
 import { beforeAll, expect, it } from 'vitest';
 import { forEachDb } from '../support/db';
 import { failure } from '../support/factories';
-import { as, campaign, person, tree } from './emulation-support';
+import { as, campaign, memberAccount, person, tree } from './emulation-support';
 import { branchAssess, registerSubjects, selfAssess } from '../../src/lib/server/emulation/registration.service';
 import { publishResults, recordCouncil } from '../../src/lib/server/emulation/council.service';
 import { decide, nominate } from '../../src/lib/server/emulation/award.service';
 import { campaignsPage, registrationPage } from '../../src/lib/server/emulation/page.service';
 import { revokeSchema } from '../../src/lib/server/emulation/emulation.schema';
-import { newId, nowIso } from '../../src/lib/server/db/ids';
-import type { Actor } from '../../src/lib/server/access/actor';
-import type { Db } from '../../src/lib/server/db';
 
 const AFTER_APPEAL = new Date('2099-01-01T00:00:00Z');
-
-async function memberOf(db: Db, personId: string, branch: string): Promise<Actor> {
-  const accountId = newId();
-  await db
-    .insertInto('account')
-    .values({
-      id: accountId,
-      username: `m4-${accountId.slice(0, 8)}`,
-      display_name: 'Lường Thị Ún',
-      password_hash: 'x',
-      person_id: personId,
-      created_at: nowIso(),
-      updated_at: nowIso()
-    } as never)
-    .execute();
-  return { kind: 'account', accountId, name: 'Lường Thị Ún', grants: [{ role: 'member', organisationId: branch }] };
-}
 
 forEachDb('emulation gaps of issue 10', (ctx) => {
   let t: Awaited<ReturnType<typeof tree>>;
@@ -64,7 +44,7 @@ forEachDb('emulation gaps of issue 10', (ctx) => {
   it('the member enters her own self-assessment until the branch has assessed it', async () => {
     const { ids } = await registerPeople([un]);
     const [mine] = ids;
-    const member = await memberOf(ctx.db, un, t.branch);
+    const member = await memberAccount(ctx.db, un, t.branch, 'Lường Thị Ún');
 
     const before = await registrationPage(ctx.db, member, mine!);
     expect(before.canSelfAssess).toBe(true);
@@ -87,7 +67,7 @@ forEachDb('emulation gaps of issue 10', (ctx) => {
 
   it('a member cannot self-assess someone else’s registration', async () => {
     const { ids } = await registerPeople([other]);
-    const member = await memberOf(ctx.db, un, t.branch);
+    const member = await memberAccount(ctx.db, un, t.branch, 'Lường Thị Ún');
     expect(await failure(selfAssess(ctx.db, member, ids[0]!, { score: 50, note: null }))).toBe('NOT_FOUND:NOT_FOUND');
   });
 

@@ -6,6 +6,7 @@ import { insertOrg, makePerson, makeUnit } from '../support/factories';
 import { campaignSchema, type CriterionInput } from '../../src/lib/server/emulation/emulation.schema';
 import { createCampaign } from '../../src/lib/server/emulation/campaign.service';
 import { SYSTEM } from '../../src/lib/server/access/actor';
+import { newId, nowIso } from '../../src/lib/server/db/ids';
 
 /** An organisation row of the given type (an agency for the environment side's types). */
 export const org = (db: Db, type: string, name: string, parentId: string | null, unitId: string | null = null) =>
@@ -21,6 +22,24 @@ export const as = (role: Role, organisationId: string): Actor => ({
   name: role,
   grants: [{ role, organisationId }]
 });
+
+/** A member's own sign-in: an account linked to her person record, as a branch member. */
+export async function memberAccount(db: Db, personId: string, branch: string, name: string): Promise<Actor> {
+  const accountId = newId();
+  await db
+    .insertInto('account')
+    .values({
+      id: accountId,
+      username: `hv-${accountId.slice(0, 8)}`,
+      display_name: name,
+      password_hash: 'x',
+      person_id: personId,
+      created_at: nowIso(),
+      updated_at: nowIso()
+    } as never)
+    .execute();
+  return { kind: 'account', accountId, name, grants: [{ role: 'member', organisationId: branch }] };
+}
 
 /** A province → commune → two branches tree with its units, and one member per branch. */
 export async function tree(db: Db, tag: string) {
