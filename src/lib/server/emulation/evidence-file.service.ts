@@ -11,7 +11,7 @@ import { newId } from '$lib/server/db/ids';
 import type { EmuFileTable } from '$lib/server/db/schema';
 import { readMedia } from '$lib/server/media/media';
 import { storeFile, type PreparedFile } from './files';
-import { boardPhoto, findFileInScope, findOwnEvidenceFile } from './file.repository';
+import { boardPhoto, findFileInScope, findNominatedEvidenceFile, findOwnEvidenceFile } from './file.repository';
 import { personOfAccount } from './page.repository';
 import { READ } from './policy';
 
@@ -57,14 +57,18 @@ export interface OpenedFile {
 }
 
 /**
- * The file, for readers of the registration's organisation or for the member the registration
- * is about (her page shows her evidence, so its photos must open too: the same rule as
+ * The file, for readers of the registration's organisation, for the level it was nominated to
+ * (they read the dossier they decide on) or for the member the registration is about (her page shows her evidence, so its photos must open too: the same rule as
  * readRegistration). Anyone else, another member included, gets 404.
  */
 async function findReadableFile(db: Db, actor: Actor, id: string) {
   if (!UUID.test(id)) return undefined;
   const inScope = can(actor, READ) ? await findFileInScope(db, id, scopeSubquery(db, actor, READ)) : undefined;
   if (inScope) return inScope;
+  const nominated = can(actor, READ)
+    ? await findNominatedEvidenceFile(db, id, scopeSubquery(db, actor, READ))
+    : undefined;
+  if (nominated) return nominated;
   const personId = actor.accountId ? await personOfAccount(db, actor.accountId) : null;
   return personId ? findOwnEvidenceFile(db, id, personId) : undefined;
 }

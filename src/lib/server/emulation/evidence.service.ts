@@ -94,7 +94,7 @@ export interface EvaluationLine {
 
 /** The pre-filled evaluation form of a registration. */
 export async function evaluationForm(db: Db, actor: Actor, registrationId: string) {
-  const { registration, scope, own } = await readRegistration(db, actor, registrationId);
+  const { registration, scope, own, nominated } = await readRegistration(db, actor, registrationId);
   const campaign = await campaignRow(db, registration.campaign_id);
   const criteria = await criteriaOf(db, campaign.id, registration.criteria_version);
   const period = { from: campaign.evaluate_from, to: campaign.evaluate_to };
@@ -125,6 +125,7 @@ export async function evaluationForm(db: Db, actor: Actor, registrationId: strin
     suggestedTotal,
     threshold: campaign.title_threshold,
     manual: await manualEvidence(db, registrationId),
-    own
+    own,
+    nominated
   };
 }

@@ -2,6 +2,7 @@
 import type { Db } from '$lib/server/db';
 import type { OrgScope } from '$lib/server/access/access';
 import type { EmuFileTable } from '$lib/server/db/schema';
+import { nominatedIn } from './registration.repository';
 
 export async function insertFile(db: Db, row: EmuFileTable): Promise<void> {
   await db.insertInto('emu_file').values(row).execute();
@@ -37,6 +38,17 @@ export async function findOwnEvidenceFile(db: Db, id: string, personId: string) 
     .where('f.id', '=', id)
     .where('f.evidence_id', 'is not', null)
     .where('r.person_id', '=', personId)
+    .executeTakeFirst();
+}
+
+/** A file of the evidence of a registration nominated to an organisation in `scope`. */
+export async function findNominatedEvidenceFile(db: Db, id: string, scope: OrgScope) {
+  return db
+    .selectFrom('emu_file as f')
+    .selectAll('f')
+    .where('f.id', '=', id)
+    .where('f.evidence_id', 'is not', null)
+    .where('f.registration_id', 'in', nominatedIn(db, scope))
     .executeTakeFirst();
 }
 

@@ -164,7 +164,7 @@ export async function registrationPage(db: Db, actor: Actor, id: string) {
   const r = form.registration;
   const [votes, awards] = await Promise.all([
     votesOf(db, [id]),
-    form.own ? awardsOfOwn(db, r) : listAwards(db, actor, { registrationId: id })
+    form.own || form.nominated ? awardsOfOwn(db, r) : listAwards(db, actor, { registrationId: id })
   ]);
   const councilOrg = votes.at(-1)?.organisation_id ?? null;
   const canRegister = await inScope(db, actor, REGISTER, r.organisation_id);
@@ -181,7 +181,8 @@ export async function registrationPage(db: Db, actor: Actor, id: string) {
     // The campaign page is the organisers' (it lists everyone's registrations): a member sees its name only.
     canOpenCampaign: can(actor, READ),
     canConsent: canRegister,
-    canRevoke: can(actor, MANAGE),
+    // The level deciding a nomination reads the dossier; revoking is the granting council's.
+    canRevoke: can(actor, MANAGE) && !form.nominated,
     nominateTo: canNominate ? await nominationChoices(db, councilOrg, r) : []
   };
 }

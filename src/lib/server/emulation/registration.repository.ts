@@ -76,6 +76,22 @@ export async function findOwnRegistration(db: Db, id: string, personId: string) 
   return withNames(db).where('r.id', '=', id).where('r.person_id', '=', personId).executeTakeFirst();
 }
 
+/**
+ * A registration nominated (pending or decided, not returned) to an organisation in `scope`:
+ * the level that decides the award reads the nominee's dossier.
+ */
+export async function findNominatedRegistration(db: Db, id: string, scope: OrgScope) {
+  return withNames(db).where('r.id', '=', id).where('r.id', 'in', nominatedIn(db, scope)).executeTakeFirst();
+}
+
+/** The nominations standing before an organisation in `scope` (a returned one is no longer its to decide). */
+export const nominatedIn = (db: Db, scope: OrgScope) =>
+  db
+    .selectFrom('emu_nomination as n')
+    .select('n.registration_id')
+    .where('n.to_org_id', 'in', scope)
+    .where('n.status', 'in', ['pending', 'decided']);
+
 /** A member's own registrations, through the person linked to their account, each with its campaign's name. */
 export async function registrationsOfPerson(db: Db, personId: string) {
   return withNames(db)

@@ -176,21 +176,32 @@ export async function getRegistration(db: Db, actor: Actor, id: string): Promise
 }
 
 /**
- * A registration for its readers in scope, or for the member it is about: she may follow her
- * own registration (read only) though her role reads nothing else; anyone else's is not found.
- * `scope` is where the evidence gathered for it may come from.
+ * A registration for its readers in scope, for the level it was nominated to (the Sở deciding
+ * a Giấy khen reads the dossier, read only, though the province's registrations are not its
+ * own), or for the member it is about: she may follow her own registration (read only) though
+ * her role reads nothing else; anyone else's is not found. `scope` is where the evidence
+ * gathered for it may come from.
  */
 export async function readRegistration(db: Db, actor: Actor, id: string) {
   if (can(actor, READ)) {
     const scope = scopeSubquery(db, actor, READ);
     const row = await repo.findRegistration(db, id, scope);
-    if (row) return { registration: view(row), scope, own: false };
+    if (row) return { registration: view(row), scope, own: false, nominated: false };
+    const before = await repo.findNominatedRegistration(db, id, scope);
+    if (before) return subjectView(db, before, { own: false, nominated: true });
   }
   const personId = actor.accountId ? await personOfAccount(db, actor.accountId) : null;
   const row = personId ? await repo.findOwnRegistration(db, id, personId) : undefined;
   if (!row) throw notFound();
-  return { registration: view(row), scope: repo.subtreeOf(db, row.organisation_id), own: true };
+  return subjectView(db, row, { own: true, nominated: false });
 }
+
+/** Read outside the reader's scope: the evidence comes from the registering level's subtree. */
+const subjectView = (db: Db, row: Parameters<typeof view>[0], how: { own: boolean; nominated: boolean }) => ({
+  registration: view(row),
+  scope: repo.subtreeOf(db, row.organisation_id),
+  ...how
+});
 
 export async function listRegistrations(
   db: Db,
