@@ -2,8 +2,8 @@
  * Who decides the Sở's Giấy khen, on both databases: the Sở's director (an agency manager at the
  * Sở) finds what was nominated to the Sở and signs the decision in the Sở's register; the Sở's
  * officers see the campaign but get no decision form and are refused; the director of another
- * Sở cannot decide for this one. The director sees the award but not the province's
- * registration behind it.
+ * Sở cannot decide for this one. The director sees the award and, as the dossier nominated to
+ * the Sở, the registration behind it.
  */
 import { beforeAll, expect, it } from 'vitest';
 import { forEachDb } from '../support/db';
@@ -92,9 +92,9 @@ forEachDb('emulation: the Sở director decides', (ctx) => {
     expect((await issuedFile(ctx.db, director, d.decisionId)).body.length).toBeGreaterThan(0);
     const after = await campaignPage(ctx.db, director, campaignId);
     expect(after.nominations).toEqual([]);
-    // The award shows, but the province's registration is not the Sở's to open.
+    // The award shows, and the province's registration opens as the dossier nominated to the Sở.
     expect(after.awards.map((a) => [a.registration_id, a.granted_by_name, a.openable])).toEqual([
-      [regId, 'Sở NN&MT Giám đốc', false]
+      [regId, 'Sở NN&MT Giám đốc', true]
     ]);
     const province = await campaignPage(ctx.db, as('association_officer', t.province), campaignId);
     expect(province.awards.map((a) => a.openable)).toEqual([true]);

@@ -10,7 +10,7 @@ import { AWARD_FORMS, CRITERION_GROUPS, mayGrant } from '$lib/shared/emulation/r
 import { getCampaign, listCampaigns, openCampaignsOfMember } from './campaign.service';
 import { listRegistrations, myRegistrations, SELF_STAGES } from './registration.service';
 import { awardsOfOwn, listAwards, nominationsFor } from './award.service';
-import { departmentsOver, envCollectivesFor, votesOf } from './registration.repository';
+import { departmentsOver, envCollectivesFor, nominatedTo, votesOf } from './registration.repository';
 import { evaluationForm } from './evidence.service';
 import { campaignIndicators } from './indicators.service';
 import { dossierIndex } from './dossier.service';
@@ -120,9 +120,14 @@ export async function campaignPage(db: Db, actor: Actor, id: string, q = '') {
     decided: canManage ? registrations.filter((r) => r.status === 'council_done') : [],
     grantable: grantable.filter((o) => o.forms.length),
     nominations,
-    // A Sở sees the awards it granted but not the province's registration behind them.
+    // A Sở sees the awards it granted; the province's registration behind one only as the dossier nominated to it.
     awards: await Promise.all(
-      awards.map(async (a) => ({ ...a, openable: await inScope(db, actor, READ, a.registration_org_id) }))
+      awards.map(async (a) => ({
+        ...a,
+        openable:
+          (await inScope(db, actor, READ, a.registration_org_id)) ||
+          (can(actor, READ) && (await nominatedTo(db, scopeSubquery(db, actor, READ), a.registration_id)))
+      }))
     ),
     dossiers: await Promise.all(
       dossiers.map(async (d) => ({ ...d, reports: await dossierIndex(db, actor, d.id, id) }))

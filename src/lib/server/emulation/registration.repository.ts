@@ -84,6 +84,10 @@ export async function findNominatedRegistration(db: Db, id: string, scope: OrgSc
   return withNames(db).where('r.id', '=', id).where('r.id', 'in', nominatedIn(db, scope)).executeTakeFirst();
 }
 
+/** Whether the registration stands nominated to an organisation in `scope`. */
+export const nominatedTo = async (db: Db, scope: OrgScope, registrationId: string) =>
+  !!(await nominatedIn(db, scope).where('n.registration_id', '=', registrationId).executeTakeFirst());
+
 /** The nominations standing before an organisation in `scope` (a returned one is no longer its to decide). */
 export const nominatedIn = (db: Db, scope: OrgScope) =>
   db
