@@ -24,7 +24,7 @@ async function openCampaign(page: Page) {
 const awarded = (page: Page) =>
   page.getByRole('listitem').filter({ hasText: UNIT }).filter({ hasText: 'Quyết định số' });
 
-test('the Sở’s director reads the nominee’s dossier, decides and downloads the decision', async ({ page }) => {
+test('the Sở’s director reads the nominee’s dossier, decides and downloads the decision @pg', async ({ page }) => {
   test.setTimeout(120_000);
   await signInAs(page, 'lanhdao.so');
   await openCampaign(page);
