@@ -44,7 +44,7 @@ test('units can be browsed as of a date, searched without diacritics, and opened
 
 test('a bad date is reported in the error summary and what was typed is kept', async ({ page }) => {
   await visit(page, '/units?at=31/02/2025&q=tan');
-  await expect(page.getByRole('alert')).toContainText('Ngày phải theo dạng ngày/tháng/năm');
+  await expect(page.getByRole('alert')).toContainText('Ngày 31/02/2025 không có trong lịch');
   await expect(page.getByLabel('Tên địa bàn')).toHaveValue('tan');
   await expect(page.getByRole('table')).toHaveCount(0);
 });

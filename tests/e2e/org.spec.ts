@@ -47,7 +47,7 @@ test(
     await expectAccessible(page);
     await page.getByLabel('Ngày thành lập').fill('31/02/2025');
     await page.getByRole('button', { name: 'Lưu' }).click();
-    await expect(page.getByRole('alert')).toContainText('Ngày phải theo dạng ngày/tháng/năm');
+    await expect(page.getByRole('alert')).toContainText('Ngày 31/02/2025 không có trong lịch');
     await expect(page.getByLabel('Tên tổ chức')).toHaveValue(name);
     await expectAccessible(page);
     await page.getByLabel('Ngày thành lập').fill('15/08/2025');
