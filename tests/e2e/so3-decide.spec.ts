@@ -85,6 +85,11 @@ test('the Sở’s director reads the nominee’s dossier, decides and downloads
   const report = await dossierPaper(page, REPORT);
   expect(report).toContain(`Thành tích của ${UNIT}`);
   expect(report).toContain('THÀNH TÍCH ĐẠT ĐƯỢC');
+  // Only what was nominated to the Sở is in its copy: the next candidate's report is not found.
+  const reports = page.getByRole('link', { name: /^Báo cáo thành tích của / });
+  const href = (await reports.first().getAttribute('href'))!;
+  const next = href.replace(/-\d+\.docx/, `-${(await reports.count()) + 1}.docx`);
+  expect((await page.request.get(next)).status()).toBe(404);
   await page.screenshot({ path: 'test-results/so3-decide.png', fullPage: true });
 });
 
