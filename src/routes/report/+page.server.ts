@@ -14,19 +14,41 @@ import { pageReading } from '$lib/server/library/library-public.service';
 import { withDefaultProtection } from '$lib/server/reports/intake/intake.schema';
 import { smsWanted, textReceipt } from '$lib/server/reports/intake/receipt-sms';
 import { appNotifiers, smsReachesPhones } from '$lib/server/notify/channels';
+import { getLocale } from '$lib/paraglide/runtime';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals }) => ({
-  // A fresh one-time key per page load: a retried or double-clicked POST reuses it.
-  idempotencyKey: newIdempotencyKey(),
-  today: formatDate(todayVn()),
-  // Recorded readings of the form and of the receipt, when the library has them ("Nghe").
-  reading: await pageReading(locals.db, 'report_form'),
-  receiptReading: await pageReading(locals.db, 'receipt'),
-  // The "send the code by SMS" tick is offered only where a text really leaves the server.
-  smsReceipt: smsReachesPhones(),
-  ...(await intakeOptions(locals.db, locals.actor))
+type Named = { name_vi: string; name_en: string };
+/** A category or group with its name in the page's language only: the other one is never shown. */
+const inLocale = <T extends Named>({ name_vi, name_en, ...rest }: T, en: boolean) => ({
+  ...rest,
+  name: en ? name_en : name_vi
 });
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+  const { categories, ...options } = await intakeOptions(locals.db, locals.actor);
+  // The language is in the path (/report, /en/report): reading the path makes a move from one to
+  // the other load the names again.
+  void url.pathname;
+  const en = getLocale() === 'en';
+  return {
+    // A fresh one-time key per page load: a retried or double-clicked POST reuses it.
+    idempotencyKey: newIdempotencyKey(),
+    today: formatDate(todayVn()),
+    // Recorded readings of the form and of the receipt, when the library has them ("Nghe").
+    reading: await pageReading(locals.db, 'report_form'),
+    receiptReading: await pageReading(locals.db, 'receipt'),
+    // The "send the code by SMS" tick is offered only where a text really leaves the server.
+    smsReceipt: smsReachesPhones(),
+    categories: {
+      common: categories.common.map((c) => inLocale(c, en)),
+      groups: categories.groups.map((g) => ({
+        ...inLocale(g, en),
+        categories: g.categories.map((c) => inLocale(c, en))
+      }))
+    },
+    ...options
+  };
+};
 
 /**
  * The attestation is never echoed back: a re-shown form must be ticked again, deliberately.
