@@ -41,12 +41,29 @@ interface CannonResult {
 }
 const runCannon = autocannon as unknown as (opts: Record<string, unknown>) => Promise<CannonResult>;
 
-async function cannon(title: string, opts: Record<string, unknown>) {
+/** The server process's CPU time so far (user + system, ms), from /proc: 0 where there is none. */
+function cpuMs(pid: number): number {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in 1/100 s
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Also the server's CPU time per request: on a machine shared with other work the rates swing
+ * with the load, the server's own cost per request much less (the database's is not in it).
+ */
+async function cannon(title: string, pid: number, opts: Record<string, unknown>) {
+  const before = cpuMs(pid);
   const r = await runCannon({ connections: CONNECTIONS, duration: DURATION, ...opts });
+  const total = r['2xx'] + r.non2xx;
+  const perRequest = total ? (cpuMs(pid) - before) / total : 0;
   console.log(
-    `  ${title.padEnd(44)} ${r.requests.average.toFixed(0).padStart(6)} req/s  p50 ${r.latency.p50} ms  p99 ${r.latency.p99} ms  (${r['2xx']} ok, ${r.non2xx} non-2xx, ${r.errors} errors)`
+    `  ${title.padEnd(44)} ${r.requests.average.toFixed(0).padStart(6)} req/s  p50 ${r.latency.p50} ms  p99 ${r.latency.p99} ms  (${r['2xx']} ok, ${r.non2xx} non-2xx, ${r.errors} errors)  server CPU ${perRequest.toFixed(2)} ms/req`
   );
-  return r;
+  return { ...r, cpuPerRequest: perRequest };
 }
 
 const intakeBody = (key: string) =>
@@ -64,9 +81,10 @@ async function keyOn(db: Db): Promise<string> {
   return key;
 }
 
-async function intake(label: string, base: string, key: string): Promise<void> {
-  const health = await cannon(`${label}: GET /healthz (trivial endpoint)`, { url: `${base}/healthz` });
-  const post = await cannon(`${label}: POST Open311 request (new report)`, {
+async function intake(label: string, server: { base: string; pid: number }, key: string): Promise<void> {
+  const base = server.base;
+  const health = await cannon(`${label}: GET /healthz (trivial endpoint)`, server.pid, { url: `${base}/healthz` });
+  const post = await cannon(`${label}: POST Open311 request (new report)`, server.pid, {
     url: `${base}/open311/v2/requests.json`,
     method: 'POST',
     body: intakeBody(key),
@@ -79,6 +97,10 @@ async function intake(label: string, base: string, key: string): Promise<void> {
   console.log(
     `  ${label}: intake ${created.toFixed(0)} reports/s = ${ratio.toFixed(3)}× healthz (goal ≥ 0.5× and ≥ 1,000/s)`
   );
+  if (post.cpuPerRequest > 0)
+    console.log(
+      `  ${label}: server CPU per report ${post.cpuPerRequest.toFixed(2)} ms = ${(health.cpuPerRequest / post.cpuPerRequest).toFixed(3)}× healthz's ${health.cpuPerRequest.toFixed(2)} ms (the ratio a server bound by its own CPU would reach)`
+    );
 }
 
 async function sqlite(): Promise<void> {
@@ -97,7 +119,7 @@ async function sqlite(): Promise<void> {
     else printPages(await benchPages(server.base));
     console.log('\n# Intake vs trivial endpoint (SQLite, built server, 10 connections)');
     if (process.env.BENCH_INTAKE === '0') console.log('  skipped (BENCH_INTAKE=0)');
-    else await intake('sqlite', server.base, key);
+    else await intake('sqlite', server, key);
   } finally {
     await server.stop();
     fs.rmSync(dir, { recursive: true, force: true });
@@ -119,7 +141,7 @@ async function postgresql(): Promise<void> {
     const key = await keyOn(await openDatabase('postgresql', url.toString()));
     const server = await startServer({ databaseUrl: url.toString(), env: UNLIMITED });
     try {
-      await intake('postgresql', server.base, key);
+      await intake('postgresql', server, key);
     } finally {
       await server.stop();
     }

@@ -93,11 +93,20 @@ export async function bumpRateLimit(db: Db, key: string, now: string, resetAt: s
   return Number(row.count);
 }
 
-/** One more in a fixed window (a new window of `resetAt` starts once the old one ended); the count after it. */
-export async function bumpFixedWindow(db: Db, key: string, now: string, resetAt: string): Promise<number> {
+/**
+ * `n` more attempts in a fixed window (a window that has ended starts again with these `n`,
+ * running to `resetAt`); the count after them and the window's end, in one statement.
+ */
+export async function bumpFixedWindowBy(
+  db: Db,
+  key: string,
+  n: number,
+  now: string,
+  resetAt: string
+): Promise<{ count: number; resetAt: string }> {
   const row = await db
     .insertInto('rate_limit')
-    .values({ key, count: 1, reset_at: resetAt })
+    .values({ key, count: n, reset_at: resetAt })
     .onConflict((oc) =>
       oc.column('key').doUpdateSet((eb) => {
         const ended = eb('rate_limit.reset_at', '<=', now);
@@ -105,8 +114,8 @@ export async function bumpFixedWindow(db: Db, key: string, now: string, resetAt:
           count: eb
             .case()
             .when(ended)
-            .then(eb.lit(1))
-            .else(eb('rate_limit.count', '+', eb.lit(1)))
+            .then(eb.val(n))
+            .else(eb('rate_limit.count', '+', eb.val(n)))
             .end(),
           reset_at: eb.case().when(ended).then(eb.val(resetAt)).else(eb.ref('rate_limit.reset_at')).end()
         };
@@ -114,7 +123,7 @@ export async function bumpFixedWindow(db: Db, key: string, now: string, resetAt:
     )
     .returning(['count', 'reset_at'])
     .executeTakeFirstOrThrow();
-  return Number(row.count);
+  return { count: Number(row.count), resetAt: row.reset_at };
 }
 
 export async function findRateLimits(db: Db, keys: string[]) {

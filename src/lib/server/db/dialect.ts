@@ -96,6 +96,17 @@ export function readJson<T>(value: unknown): T | null {
   return (typeof value === 'string' ? JSON.parse(value) : value) as T;
 }
 
+/**
+ * A new random id (UUID v4 text, as newId() makes) computed by the database, one per row of an
+ * INSERT … SELECT whose row count only the database knows. SQLite has no UUID function: the
+ * same shape is built from random bytes.
+ */
+export function newIdSql(db: Kysely<any>): RawBuilder<string> {
+  if (kindOf(db) === 'postgresql') return sql<string>`gen_random_uuid()::text`;
+  const hex = (bytes: number) => sql`lower(hex(randomblob(${sql.lit(bytes)})))`;
+  return sql<string>`(${hex(4)} || '-' || ${hex(2)} || '-4' || substr(${hex(2)}, 2) || '-' || substr('89ab', 1 + abs(random() % 4), 1) || substr(${hex(2)}, 2) || '-' || ${hex(6)})`;
+}
+
 /** Vietnamese collation for ORDER BY on a folded sort key column (see shared/text.ts). */
 export function collate(db: Kysely<any>, column: string): RawBuilder<unknown> {
   return kindOf(db) === 'postgresql' ? sql`${sql.ref(column)} collate "C"` : sql.ref(column);

@@ -1,5 +1,6 @@
 /** SQL for an account's in-app notices (`inbox_item`) and for finding who should get them. */
-import type { Insertable } from 'kysely';
+import { sql, type Insertable } from 'kysely';
+import { newIdSql } from '$lib/server/db/dialect';
 import type { Db } from '$lib/server/db';
 import type { InboxItemTable, NotificationTable } from '$lib/server/db/schema';
 
@@ -31,6 +32,58 @@ export async function insertOutboxOnce(db: Db, row: Insertable<NotificationTable
     .values(row)
     .onConflict((oc) => oc.column('dedupe_key').doNothing())
     .execute();
+}
+
+/**
+ * A notice for every live account holding one of `roles` exactly at the organisation, in one
+ * statement: the officers are read by the insert itself (dedupe key `prefix` + account id, the
+ * notices already given skipped). Returns who got one now, with their e-mail.
+ */
+export async function insertInboxForStaff(
+  db: Db,
+  n: {
+    orgId: string;
+    roles: readonly string[];
+    dedupePrefix: string;
+    kind: InboxItemTable['kind'];
+    reportId: string;
+    createdAt: string;
+  }
+): Promise<{ id: string; email: string | null }[]> {
+  const staff = db
+    .selectFrom('role_grant as g')
+    .innerJoin('account as a', 'a.id', 'g.account_id')
+    .select('a.id')
+    .distinct()
+    .where('g.organisation_id', '=', n.orgId)
+    .where('g.role', 'in', [...n.roles])
+    .where('g.revoked_at', 'is', null)
+    .where('a.disabled', '=', 0)
+    .as('s');
+  const rows = await db
+    .insertInto('inbox_item')
+    .columns(['id', 'dedupe_key', 'account_id', 'kind', 'report_id', 'created_at'])
+    .expression(
+      db
+        .selectFrom(staff)
+        .select((eb) => [
+          newIdSql(db).as('id'),
+          sql<string>`${n.dedupePrefix} || ${eb.ref('s.id')}`.as('dedupe_key'),
+          's.id as account_id',
+          sql<string>`${n.kind}`.as('kind'),
+          sql<string>`${n.reportId}`.as('report_id'),
+          sql<string>`${n.createdAt}`.as('created_at')
+        ])
+        // SQLite reads ON CONFLICT after a SELECT without WHERE as part of a join
+        .where(sql<boolean>`true`)
+    )
+    .onConflict((oc) => oc.column('dedupe_key').doNothing())
+    .returning((eb) => [
+      'inbox_item.account_id as id',
+      eb.selectFrom('account').select('account.email').whereRef('account.id', '=', 'inbox_item.account_id').as('email')
+    ])
+    .execute();
+  return rows.map((r) => ({ id: r.id, email: r.email ?? null }));
 }
 
 /** Live accounts holding one of `roles` exactly at the organisation, with their e-mail. */

@@ -24,40 +24,51 @@ const rolesFor = (action: Action) => ROLES.filter((r) => roleAllows(r, action) &
 /** How many days ahead an officer is told that a deadline is coming. */
 export const DEADLINE_NOTICE_DAYS = 2;
 
-/** The office's own officers; when it has none, the nearest parent office that has some. */
-async function nearestStaff(db: Db, orgId: string, roles: readonly string[]) {
-  let id: string | null = orgId;
+/**
+ * Every officer's notice at the office, each in one statement that also reads who they are: a
+ * commune Hội with many officers costs one round trip, not one per officer nor one to find them,
+ * inside the transaction that files the report. An office with no officers passes the notice to
+ * the nearest parent office that has some.
+ */
+async function noticeStaff(
+  db: Db,
+  office: string,
+  roles: readonly string[],
+  kind: NoticeKind,
+  key: string,
+  reportId: string
+) {
+  let id: string | null = office;
   for (let depth = 0; id && depth < 4; depth++) {
-    const staff = await repo.staffAt(db, id, roles);
-    if (staff.length) return { orgId: id, staff };
+    const added = await repo.insertInboxForStaff(db, {
+      orgId: id,
+      roles,
+      dedupePrefix: `${kind}:${key}:`,
+      kind,
+      reportId,
+      createdAt: nowIso()
+    });
+    // Nothing added: this office's officers had all been told already, or it has none.
+    if (added.length || (await repo.staffAt(db, id, roles)).length) return { orgId: id, added };
     id = await repo.parentOf(db, id);
   }
-  return { orgId, staff: [] };
+  return { orgId: office, added: [] };
 }
 
 async function tell(db: Db, r: Report, office: string | null, action: Action, kind: NoticeKind, key: string) {
   if (!office) return 0;
-  const { orgId, staff } = await nearestStaff(db, office, rolesFor(action));
-  const now = nowIso();
-  const dedupe = (accountId: string) => `${kind}:${key}:${accountId}`;
-  // Every officer's notice in one statement: a commune Hội with many officers costs one round
-  // trip, not one per officer, inside the transaction that files the report.
-  const added = await repo.insertInboxManyOnce(
-    db,
-    staff.map((s) => ({
-      id: newId(),
-      dedupe_key: dedupe(s.id),
-      account_id: s.id,
-      kind,
-      report_id: r.id,
-      created_at: now,
-      read_at: null
-    }))
-  );
-  for (const s of staff)
-    if (added.has(s.id) && s.email)
-      await outbox(db, { key: `notice:${dedupe(s.id)}`, kind: 'notice', org: orgId, account: s.id, r, notice: kind });
-  return added.size;
+  const { orgId, added } = await noticeStaff(db, office, rolesFor(action), kind, key, r.id);
+  for (const s of added)
+    if (s.email)
+      await outbox(db, {
+        key: `notice:${kind}:${key}:${s.id}`,
+        kind: 'notice',
+        org: orgId,
+        account: s.id,
+        r,
+        notice: kind
+      });
+  return added.length;
 }
 
 async function outbox(
