@@ -38,3 +38,55 @@ export type DecideWords = Words<
   | 'emu_field_signer'
   | 'emu_decision_submit'
 >;
+
+export type EvidenceWords = Words<
+  'emu_field_evidence' | 'emul_field_evidence_files' | 'emul_evidence_files_hint' | 'emu_evidence_submit'
+>;
+
+export type NominateWords = Words<
+  'emu_nominate_title' | 'emu_field_nominate_to' | 'emu_field_award_form' | 'emu_nominate_submit'
+>;
+
+export type TypicalWords = Words<
+  | 'emul_typical_title'
+  | 'emul_typical_hint'
+  | 'emul_field_typical_story'
+  | 'emul_field_typical_models'
+  | 'emul_typical_update'
+  | 'emul_typical_submit'
+  | 'emul_typical_unmark'
+>;
+
+export type ConsentWords = Words<
+  'emu_field_consent_on' | 'emu_date_hint' | 'emu_field_story' | 'emu_consent_submit' | 'emu_withdraw_submit'
+>;
+
+export type RevokeWords = Words<'emu_revoke_title' | 'emu_field_revoke_reason' | 'emu_revoke_submit'>;
+
+export type PhotoWords = Words<
+  | 'emul_photo_title'
+  | 'emul_photo_current'
+  | 'emul_photo_withdraw'
+  | 'emul_photo_none'
+  | 'emul_photo_replace'
+  | 'emul_photo_add'
+  | 'emul_field_photo'
+  | 'emul_photo_hint'
+  | 'emul_field_photo_alt'
+  | 'emul_photo_alt_hint'
+  | 'emul_field_photo_consent_on'
+  | 'emu_date_hint'
+  | 'emul_field_photo_consent'
+  | 'emul_photo_submit'
+>;
+
+/** A self or branch assessment form, worded, with the score and note it starts from. */
+export interface AssessForm {
+  name: 'self' | 'branch';
+  title: string;
+  submit: string;
+  scoreLabel: string;
+  noteLabel: string;
+  score: number | string | null;
+  note: string | null;
+}

@@ -17,13 +17,19 @@ import { markTypical, unmarkTypical } from '$lib/server/emulation/typical.servic
 import { id } from '$lib/server/fields';
 import { z } from 'zod';
 import { formatDate, todayVn } from '$lib/shared/format';
+import { registrationNotice, wordRegistrationPage } from './words.server';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
   const actor = requireSignIn(event);
   const page = await loadOr404(() => registrationPage(event.locals.db, actor, event.params.id));
   const news = Number(event.url.searchParams.get('news')) || 0;
-  return { ...page, today: formatDate(todayVn()), msg: event.url.searchParams.get('msg'), news };
+  return {
+    ...page,
+    ...wordRegistrationPage(page),
+    today: formatDate(todayVn()),
+    notice: registrationNotice(event.url.searchParams.get('msg'), news)
+  };
 };
 
 const back = (msg: string) => (_: unknown, e: { params: Record<string, string> }) =>
