@@ -128,7 +128,6 @@ export function wordCampaignPage(p: Page) {
   const forms = [
     ...p.indicators.awards.map((a) => a.form),
     ...p.awards.map((a) => a.award_form),
-    ...(council ? AWARD_FORMS.map((f) => f.code) : []),
     ...(decide ? p.grantable.flatMap((o) => o.forms) : [])
   ];
   return {
@@ -139,6 +138,7 @@ export function wordCampaignPage(p: Page) {
     filter: p.canRegister || p.canManage ? filterWords(p.q, p.found) : null,
     register: p.canRegister ? registerWords() : null,
     council: council ? councilWords() : null,
+    councilForms: council ? AWARD_FORMS.map((f) => ({ code: f.code, label: formLabel(f.code) })) : [],
     publish: p.canManage && p.decided.length > 0 ? publishWords() : null,
     decide: decide ? decideWords() : null,
     labels: codeLabels({
