@@ -9,18 +9,22 @@ import { councilSchema, decisionSchema, registerSchema } from '$lib/server/emula
 import { councilFormInput } from '$lib/server/emulation/forms';
 import { todayVn, formatDate } from '$lib/shared/format';
 import { DEFAULT_APPEAL_DAYS } from '$lib/server/emulation/policy';
+import { campaignNotice, wordCampaignPage } from './words.server';
+import * as m from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
   const actor = requireSignIn(event);
   const q = pageQuery(event.url.searchParams.get('q'));
   const page = await loadOr404(() => campaignPage(event.locals.db, actor, event.params.id, q));
+  const already = Number(event.url.searchParams.get('already')) || 0;
   return {
     ...page,
+    ...wordCampaignPage(page),
     today: formatDate(todayVn()),
     appealDays: DEFAULT_APPEAL_DAYS,
-    msg: event.url.searchParams.get('msg'),
-    already: Number(event.url.searchParams.get('already')) || 0
+    notice: campaignNotice(event.url.searchParams.get('msg'), already),
+    nothingToDecide: q ? m.emul10_nothing_to_decide_found({ q }) : m.emul10_nothing_to_decide()
   };
 };
 

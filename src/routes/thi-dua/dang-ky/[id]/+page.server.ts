@@ -17,13 +17,24 @@ import { markTypical, unmarkTypical } from '$lib/server/emulation/typical.servic
 import { id } from '$lib/server/fields';
 import { z } from 'zod';
 import { formatDate, todayVn } from '$lib/shared/format';
+import { registrationNotice, wordRegistrationPage } from './words.server';
+import * as m from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
   const actor = requireSignIn(event);
   const page = await loadOr404(() => registrationPage(event.locals.db, actor, event.params.id));
   const news = Number(event.url.searchParams.get('news')) || 0;
-  return { ...page, today: formatDate(todayVn()), msg: event.url.searchParams.get('msg'), news };
+  return {
+    ...page,
+    ...wordRegistrationPage(page),
+    today: formatDate(todayVn()),
+    notice: registrationNotice(event.url.searchParams.get('msg'), news),
+    // One achievement, one form: instead of the nominate form, which decision already rewarded it.
+    rewarded: page.rewardedBy
+      ? { title: m.emu_nominate_title(), text: m.emul10_already_rewarded({ number: page.rewardedBy }) }
+      : null
+  };
 };
 
 const back = (msg: string) => (_: unknown, e: { params: Record<string, string> }) =>
