@@ -41,6 +41,16 @@ const pageOwnMessages = new Set(
     .flatMap(keysIn)
     .filter((k) => !others.has(k))
 );
+/**
+ * The program's stored codes in words (kinds, audiences, modes, statuses and the activity log's
+ * verbs): a dozen program pages share them, so grouped by use they landed in the common chunk and
+ * the report desk (queue, report page) fetched 2 KB of program words it never shows.
+ */
+const PROGRAM_LABELS = ['src/lib/shared/labels/program.ts', 'src/routes/program/activities/labels.ts'];
+const programMessages = new Set(PROGRAM_LABELS.flatMap(keysIn));
+const isProgramLabels = (id: string) =>
+  /src[\\/]lib[\\/]shared[\\/]labels[\\/]program\.ts$/.test(id) || programMessages.has(messageKey(id));
+
 /** Our shared code and messages, less the report form's own messages. */
 const sharedLib = (id: string) => /src[\\/]lib[\\/]/.test(id) && !pageOwnMessages.has(messageKey(id));
 
@@ -90,6 +100,7 @@ const CLIENT_CHUNKS = {
       priority: 2
     },
     { name: 'shell', test: isShell, priority: 1.8 },
+    { name: 'program-labels', test: isProgramLabels, priority: 1.6 },
     // What nearly every page uses (layout pieces, formatting, common messages): one request.
     { name: 'common', test: sharedLib, minShareCount: 12, priority: 1.5 },
     { name: formShared, priority: 1.2 },
