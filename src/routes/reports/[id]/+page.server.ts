@@ -20,6 +20,7 @@ import { moveOptions, moveReport } from '$lib/server/reports/workflow/move.servi
 import { moveSchema } from '$lib/server/reports/workflow/move.schema';
 import { stepForms } from './steps.server';
 import { identityForm, reportWords, revealedRows, timelineRows } from './display.server';
+import { pageWords } from './words.server';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -56,6 +57,15 @@ export const load: PageServerLoad = async (event) => {
     hasActions: next.association.length > 0 || next.agency.length > 0 || view.can.manager,
     slips,
     revealRequest,
+    t: pageWords({
+      ref: view.report.ref,
+      unplaced: view.report.precision === 'address',
+      place: !!place,
+      move: !!move,
+      slips,
+      maySlip: view.can.association && !!view.report.agency,
+      pendingRevealAt: revealRequest.pending?.at ?? null
+    }),
     place,
     move,
     saved: event.url.searchParams.get('saved')
