@@ -51,6 +51,17 @@ const programMessages = new Set(PROGRAM_LABELS.flatMap(keysIn));
 const isProgramLabels = (id: string) =>
   /src[\\/]lib[\\/]shared[\\/]labels[\\/]program\.ts$/.test(id) || programMessages.has(messageKey(id));
 
+/**
+ * A report's evidence and place sections (photos, voice, documents, where it is), shown by the
+ * officers' report page and the reporter's tracking page: one chunk of their own. Left to the
+ * merge below they rode with program-model messages that every report page then fetched.
+ */
+const REPORT_PARTS = ['src/lib/components/report/Evidence.svelte', 'src/lib/components/report/Place.svelte'];
+const reportPartMessages = new Set(REPORT_PARTS.flatMap(keysIn));
+const isReportParts = (id: string) =>
+  /src[\\/]lib[\\/]components[\\/]report[\\/](Evidence|Place)\.svelte/.test(id) ||
+  reportPartMessages.has(messageKey(id));
+
 /** Our shared code and messages, less the report form's own messages. */
 const sharedLib = (id: string) => /src[\\/]lib[\\/]/.test(id) && !pageOwnMessages.has(messageKey(id));
 
@@ -104,6 +115,7 @@ const CLIENT_CHUNKS = {
     // What nearly every page uses (layout pieces, formatting, common messages): one request.
     { name: 'common', test: sharedLib, minShareCount: 12, priority: 1.5 },
     { name: formShared, priority: 1.2 },
+    { name: 'report-parts', test: isReportParts, priority: 1.1 },
     {
       name: 'shared',
       test: sharedLib,

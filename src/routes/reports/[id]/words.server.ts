@@ -6,6 +6,7 @@
  */
 import * as m from '$lib/paraglide/messages';
 import { formatDate, formatDateTime } from '$lib/shared/format';
+import type { OfficerReport } from '$lib/server/reports/workflow/view.service';
 
 type Slip = { id: string; numberText: string; issuedOn: string };
 
@@ -50,21 +51,26 @@ const moveWords = () => ({
 });
 
 export interface PageWordsInput {
-  ref: string;
   unplaced: boolean;
   place: boolean;
   move: boolean;
   slips: Slip[];
   maySlip: boolean;
   pendingRevealAt: string | null;
+  saved: boolean;
+  hasActions: boolean;
 }
 
-export function pageWords(p: PageWordsInput) {
+/** The words, or '' when the page will not show them (each costs the cold load as data). */
+const when = (shown: unknown, words: () => string) => (shown ? words() : '');
+
+export function pageWords(v: OfficerReport, p: PageWordsInput) {
+  const r = v.report;
   return {
-    title: m.rw_report_title({ ref: p.ref }),
+    title: m.rw_report_title({ ref: r.ref }),
     backQueue: m.rw_back_queue(),
-    saved: m.rw_saved(),
-    urgent: m.reports_urgent(),
+    saved: when(p.saved, m.rw_saved),
+    urgent: when(r.urgent, m.reports_urgent),
     details: m.rw_details(),
     status: m.rw_field_status(),
     category: m.rw_field_category(),
@@ -72,33 +78,33 @@ export function pageWords(p: PageWordsInput) {
     received: m.rw_field_received(),
     observed: m.rw_field_observed(),
     commune: m.rw_field_commune(),
-    communeUnknown: m.desk_place_commune_unknown(),
+    communeUnknown: when(!r.commune, m.desk_place_commune_unknown),
     agency: m.rw_field_agency(),
     assigned: m.rw_field_assigned(),
     deadline: m.rw_field_deadline(),
-    overdue: m.rw_overdue_flag(),
-    dueToday: m.rw_due_today(),
-    noDeadline: m.rw_no_deadline(),
+    overdue: when(r.overdue, m.rw_overdue_flag),
+    dueToday: when(r.dueToday, m.rw_due_today),
+    noDeadline: when(!r.deadlineOn, m.rw_no_deadline),
     extensionsUsed: m.rw_field_extensions(),
-    duplicateOf: m.rw_field_duplicate_of(),
+    duplicateOf: when(r.duplicateOf, m.rw_field_duplicate_of),
     description: m.rw_field_description(),
-    noDescription: m.desk_no_description(),
+    noDescription: when(!r.description, m.desk_no_description),
     location: m.rw_field_location(),
     attachments: m.rw_attachments(),
-    noAttachments: m.rw_no_attachments(),
-    publishManage: m.desk_publish_manage(),
-    publishPrepare: m.desk_publish_prepare(),
-    isPublic: m.desk_is_public(),
-    outcomeTitle: m.rw_outcome_title(),
+    noAttachments: when(!v.attachments.length && !r.mediaUrl, m.rw_no_attachments),
+    publishManage: when(v.can.publish && r.isPublic, m.desk_publish_manage),
+    publishPrepare: when(v.can.publish && !r.isPublic, m.desk_publish_prepare),
+    isPublic: when(v.can.publish && r.isPublic, m.desk_is_public),
+    outcomeTitle: when(r.outcome, m.rw_outcome_title),
     identityTitle: m.rw_identity_title(),
     identityProtected: m.rw_identity_protected(),
     identityExplain: m.rw_identity_explain(),
     revealPending: p.pendingRevealAt ? m.desk_reveal_pending({ at: formatDateTime(p.pendingRevealAt) }) : '',
-    extensionsTitle: m.rw_extensions_title(),
+    extensionsTitle: when(v.extensions.length, m.rw_extensions_title),
     actions: m.rw_actions(),
-    noActions: m.rw_no_actions(),
+    noActions: when(!p.hasActions, m.rw_no_actions),
     timeline: m.rw_timeline(),
-    timelineEmpty: m.rw_timeline_empty(),
+    timelineEmpty: when(!v.timeline.length, m.rw_timeline_empty),
     choose: m.rw_choose(),
     villages: m.o311_place_villages(),
     unplaced: p.unplaced ? { title: m.o311_unplaced(), explain: m.o311_unplaced_explain() } : null,
