@@ -103,10 +103,19 @@ test('admin creates an account with a role; the user must change the password, t
     })
   ).toBeVisible();
   await expectAccessible(page);
+  // An impossible day gets the calendar message, a month that does not exist its own, both kept as typed.
   await page.getByLabel('Từ ngày').fill('31/02/2026');
   await page.getByRole('button', { name: 'Lọc' }).click();
-  await expect(page.getByRole('alert')).toContainText('Ngày phải theo dạng ngày/tháng/năm');
+  await expect(page.getByRole('alert')).toContainText('Ngày 31/02/2026 không có trong lịch');
+  await expect(page.getByLabel('Từ ngày')).toHaveValue('31/02/2026');
   await expectAccessible(page);
+  await page.getByLabel('Từ ngày').fill('1/13/2026');
+  await page.getByRole('button', { name: 'Lọc' }).click();
+  await expect(page.getByRole('alert')).toContainText('Không có tháng 13');
+  await page.getByLabel('Từ ngày').fill('ngày mai');
+  await page.getByRole('button', { name: 'Lọc' }).click();
+  await expect(page.getByRole('alert')).toContainText('Ngày phải theo dạng ngày/tháng/năm');
+  await expect(page.getByLabel('Từ ngày')).toHaveValue('ngày mai');
 });
 
 test('admin resets a password and manages API tokens', async ({ page }) => {

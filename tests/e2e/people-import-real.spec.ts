@@ -51,6 +51,7 @@ test(
     const wrong = page.getByRole('listitem').filter({ hasText: `Sai Ngày ${tag}` });
     await expect(wrong).toContainText('Có lỗi');
     await expect(wrong).toContainText('Ngày vào Hội');
+    await expect(wrong).toContainText('Ngày 31/02/2015 không có trong lịch: tháng 02/2015 không có ngày 31.');
     await expectAccessible(page);
 
     const [download] = await Promise.all([
@@ -61,7 +62,7 @@ test(
     await wb.xlsx.readFile(await download.path());
     const ws = wb.worksheets[0];
     expect(ws.rowCount).toBe(2);
-    expect(String(ws.getRow(2).getCell(ws.getRow(1).cellCount).value)).toContain('Ngày');
+    expect(String(ws.getRow(2).getCell(ws.getRow(1).cellCount).value)).toContain('Ngày 31/02/2015 không có trong lịch');
 
     await page.getByRole('button', { name: 'Nhập 2 dòng sẵn sàng, bỏ qua các dòng có lỗi' }).click();
     await expect(page.getByRole('status').first()).toHaveText('Đã nhập 2 người.');
@@ -92,7 +93,9 @@ test('confirming every row of a sheet with a wrong row imports nothing and lists
   expect(response.status()).toBe(400);
   await page.setContent(await response.text());
   await expect(page.getByRole('heading', { name: 'Các lỗi cần sửa trong tệp (1)' })).toBeVisible();
-  await expect(page.getByRole('alert').getByRole('listitem')).toHaveText(/^Dòng \d+, cột .+/);
+  await expect(page.getByRole('alert').getByRole('listitem')).toHaveText(
+    /^Dòng \d+, cột .+: Ngày 31\/02\/2015 không có trong lịch: tháng 02\/2015 không có ngày 31\.$/
+  );
   await expect(page.getByText('Tệp có lỗi, chưa nhập dòng nào.')).toHaveCount(0);
   await visit(page, `/people?q=${encodeURIComponent(tag.toLowerCase())}`);
   await expect(page.getByRole('link', { name: `Đúng ${tag}` })).toHaveCount(0);

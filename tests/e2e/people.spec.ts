@@ -37,8 +37,13 @@ test('branch leader adds a person (error first, values kept), records consent an
   await page.getByLabel('Giới tính').selectOption({ label: 'Nữ' });
   await page.getByLabel('Thôn, bản').selectOption({ label: 'Bản Mẫu Một (demo)' });
   await page.getByLabel('Số điện thoại').fill('12345');
+  await page.getByLabel('Ngày vào hội').fill('31/02/2026');
   await submit(page, 'Lưu');
   await expect(page.getByRole('alert')).toContainText('Số điện thoại gồm 10 chữ số');
+  await expect(page.getByRole('alert')).toContainText(
+    'Ngày 31/02/2026 không có trong lịch: tháng 02/2026 không có ngày 31.'
+  );
+  await expect(page.getByLabel('Ngày vào hội')).toHaveValue('31/02/2026');
   await expect(page.getByLabel('Họ và tên')).toHaveValue(name);
   await expect(page.getByLabel('Năm sinh')).toHaveValue('1958');
   await expectAccessible(page);

@@ -61,6 +61,20 @@ test('a validation error keeps what was typed', async ({ page }) => {
   await expect(page.getByText(note)).toBeVisible();
 });
 
+test('a list filter date that does not exist is said so, kept as typed, and the list still shows', async ({ page }) => {
+  await signInAs(page, 'chihoi.truong');
+  await visit(page, '/program/activities');
+  await page.getByLabel('Từ ngày').fill('31/02/2026');
+  await page.getByLabel('Đến ngày').fill('1/13/2026');
+  await page.getByRole('button', { name: 'Lọc' }).click();
+  await expect(page.getByRole('alert')).toContainText('Ngày 31/02/2026 không có trong lịch');
+  await expect(page.getByRole('alert')).toContainText('Không có tháng 13');
+  await expect(page.getByLabel('Từ ngày')).toHaveValue('31/02/2026');
+  await expect(page.getByLabel('Đến ngày')).toHaveValue('1/13/2026');
+  await expect(page.getByRole('status').last()).toContainText('hoạt động');
+  await expectAccessible(page);
+});
+
 test('a double click or a retried POST makes one activity', { tag: '@pg' }, async ({ page, baseURL }) => {
   const note = unique();
   await signInAs(page, 'chihoi.truong');

@@ -31,6 +31,12 @@ test('an anonymous villager reports with a photo, gets a receipt and follows it'
   await expect(page.getByRole('alert')).toContainText('Hãy chọn loại vi phạm.');
   await expect(page.getByRole('alert')).toContainText('Hãy cho biết nơi xảy ra');
   await expectAccessible(page);
+  // A short day February lacks is told as such (this year's), and stays as typed.
+  await page.getByLabel('3. Ông/bà thấy khi nào?').fill('31/2');
+  await page.getByRole('button', { name: 'Gửi báo cáo' }).click();
+  await expect(page.getByRole('alert')).toContainText(`tháng 02/${today().slice(-4)} không có ngày 31`);
+  await expect(page.getByLabel('3. Ông/bà thấy khi nào?')).toHaveValue('31/2');
+  await expectAccessible(page);
 
   const text = `Rác đổ xuống suối sau bản ${tag()}`;
   await fillBasics(page, text);

@@ -86,7 +86,11 @@ test(
 
     // A bad date is reported, the list still renders.
     await visit(page, `/reports-public?from=32/13/2025&q=${encodeURIComponent(word)}`);
-    await expect(page.getByRole('alert')).toBeVisible();
+    await expect(page.getByRole('alert')).toContainText('Không có tháng 13');
+    await visit(page, `/reports-public?from=31/04/2025&q=${encodeURIComponent(word)}`);
+    await expect(page.getByRole('alert')).toContainText('Ngày 31/04/2025 không có trong lịch');
+    await expect(page.getByLabel('Từ ngày')).toHaveValue('31/04/2025');
+    await expectAccessible(page);
 
     // The map page is the list (no script, paginated) with a link to the map with the same filters.
     await visit(page, `/map?q=${encodeURIComponent(word)}`);

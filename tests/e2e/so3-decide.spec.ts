@@ -3,6 +3,9 @@
  * Chi cục Kiểm lâm the province's council nominated, reads its dossier read only, issues the
  * decision and downloads it as a real .docx. JavaScript on and off, axe on every page, at phone
  * size. The runs may share a database, so a nomination already decided is read from the awards.
+ * The Sở also downloads the province council's dossier papers (the proposal, the nominee's report
+ * of achievements); once decided the page says nothing is left to decide, and the province's
+ * officer finds no form to nominate the rewarded achievement again, only the reason.
  */
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
@@ -21,6 +24,18 @@ async function openCampaign(page: Page) {
   await expectAccessible(page);
 }
 
+/** Downloads one paper of the province council's dossier from the campaign page and reads its text. */
+async function dossierPaper(page: Page, name: string) {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name, exact: true }).click()
+  ]);
+  expect(download.suggestedFilename()).toMatch(/\.docx$/);
+  return docxText(await readFile(await download.path()));
+}
+const PROPOSAL = 'Tờ trình đề nghị khen thưởng (.docx)';
+const REPORT = `Báo cáo thành tích của ${UNIT} (.docx)`;
+
 const awarded = (page: Page) =>
   page.getByRole('listitem').filter({ hasText: UNIT }).filter({ hasText: 'Quyết định số' });
 
@@ -28,6 +43,9 @@ test('the Sở’s director reads the nominee’s dossier, decides and downloads
   test.setTimeout(120_000);
   await signInAs(page, 'lanhdao.so');
   await openCampaign(page);
+  // The council's dossier papers open for the level the nomination went to (pending or decided).
+  await expect(page.getByRole('heading', { name: 'Hồ sơ đề nghị khen thưởng' })).toBeVisible();
+  expect(await dossierPaper(page, PROPOSAL)).toContain(UNIT);
   const pending = page.getByRole('link', { name: `Xem hồ sơ của ${UNIT}` });
   const wasPending = (await pending.count()) > 0;
   await (wasPending ? pending : awarded(page).getByRole('link', { name: UNIT, exact: true })).click();
@@ -58,5 +76,32 @@ test('the Sở’s director reads the nominee’s dossier, decides and downloads
   const text = await docxText(await readFile(await download.path()));
   expect(text).toContain(UNIT);
   expect(text).toContain('Giám đốc Sở');
+
+  // Nothing is left to decide: a sentence, not an empty form.
+  const decision = page.getByRole('heading', { name: 'Quyết định khen thưởng', exact: true });
+  await expect(decision).toBeVisible();
+  await expect(page.getByText('Không còn đề nghị nào chờ quyết định khen thưởng.')).toBeVisible();
+  await expect(page.getByRole('button', { name: DECIDE, exact: true })).toHaveCount(0);
+  const report = await dossierPaper(page, REPORT);
+  expect(report).toContain(`Thành tích của ${UNIT}`);
+  expect(report).toContain('THÀNH TÍCH ĐẠT ĐƯỢC');
+  // Only what was nominated to the Sở is in its copy: the next candidate's report is not found.
+  const reports = page.getByRole('link', { name: /^Báo cáo thành tích của / });
+  const href = (await reports.first().getAttribute('href'))!;
+  const next = href.replace(/-\d+\.docx/, `-${(await reports.count()) + 1}.docx`);
+  expect((await page.request.get(next)).status()).toBe(404);
   await page.screenshot({ path: 'test-results/so3-decide.png', fullPage: true });
+});
+
+test('the province cannot nominate an achievement already rewarded, and is told why @pg', async ({ page }) => {
+  await signInAs(page, 'canbo.tinh');
+  await visit(page, '/thi-dua');
+  await page.getByRole('link', { name: CAMPAIGN }).click();
+  await page.getByRole('link', { name: UNIT, exact: true }).first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(UNIT);
+  await hydrated(page);
+  await expect(page.getByRole('heading', { name: 'Đề nghị lên cấp trên' })).toBeVisible();
+  await expect(page.getByText(/đã được khen thưởng theo Quyết định số \d+\/QĐ-/)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Gửi đề nghị' })).toHaveCount(0);
+  await expectAccessible(page);
 });

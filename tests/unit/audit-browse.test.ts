@@ -17,7 +17,10 @@ const filter = (input: Record<string, string>) => {
 
 describe('audit filters and diff', () => {
   it.each([
-    [{ from: '31/02/2026' }, { from: 'err_date' }],
+    [{ from: '31/02/2026' }, { from: 'dates_err_not_in_calendar' }],
+    [{ to: '01/13/2026' }, { to: 'dates_err_month' }],
+    [{ from: '32/01/2026' }, { from: 'dates_err_day' }],
+    [{ from: 'tháng ba' }, { from: 'err_date' }],
     [{ from: '02/03/2026', to: '01/03/2026' }, { to: 'admin_err_date_order' }],
     [{ from: '01/03/2026', to: '01/03/2026' }, {}]
   ])('%j → %j', (input, expected) => {

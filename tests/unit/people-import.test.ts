@@ -6,6 +6,7 @@ import type { Actor } from '../../src/lib/server/access/actor';
 import { readSheet } from '../../src/lib/server/people/import/xlsx';
 import { guessMapping, mappingErrors, mappingFromForm, type Mapping } from '../../src/lib/server/people/import/mapping';
 import { validateRows } from '../../src/lib/server/people/import/rows';
+import { problemMessage } from '../../src/lib/server/people/import/labels';
 import {
   confirmImport,
   openUpload,
@@ -104,11 +105,28 @@ describe('row validation', () => {
     ],
     ['bad phone', { 5: '12345' }, 'phone', 'err_phone'],
     ['no join date', { 7: '' }, 'joined_on', 'err_required'],
-    ['bad join date', { 7: '31/02/2010' }, 'joined_on', 'err_date']
+    ['a join date that is no date', { 7: 'hồi đó' }, 'joined_on', 'err_date']
   ])('%s', async (_name, patch, field, key) => {
     const sheet = await readSheet(await workbook([row(patch)]));
     const { problems } = validateRows(sheet, mapping, ctx);
     expect(problems).toEqual([{ row: 3, field, key }]);
+  });
+
+  // A typed date the calendar lacks is named on its line, as the officer will read it in the preview.
+  it.each([
+    ['31/02/2010', 'dates_err_not_in_calendar', 'Dòng 3, cột “Ngày vào hội”: Ngày 31/02/2010 không có trong lịch'],
+    ['29.2.23', 'dates_err_not_in_calendar', 'tháng 02/2023 không có ngày 29'],
+    ['2010-04-31', 'dates_err_not_in_calendar', 'Ngày 31/04/2010 không có trong lịch'],
+    ['5/13/2010', 'dates_err_month', 'Dòng 3, cột “Ngày vào hội”: Không có tháng 13'],
+    ['13/2010', 'dates_err_month', 'Không có tháng 13'],
+    ['32/01/2010', 'dates_err_day', 'Dòng 3, cột “Ngày vào hội”: Không có ngày 32'],
+    ['ngày 00 tháng 5 năm 2010', 'dates_err_day', 'Không có ngày 00'],
+    ['01/02/1850', 'err_date', 'Ngày phải theo dạng ngày/tháng/năm']
+  ])('a join date typed %j is refused on its line as %s', async (typed, key, text) => {
+    const sheet = await readSheet(await workbook([row({ 7: typed })]));
+    const { problems } = validateRows(sheet, mapping, ctx);
+    expect(problems.map((p) => [p.row, p.field, p.key])).toEqual([[3, 'joined_on', key]]);
+    expect(problemMessage(problems[0], sheet.headers, mapping)).toContain(text);
   });
 
   it('accepts a good row, folding village names, sex and phone', async () => {

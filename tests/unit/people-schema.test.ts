@@ -76,7 +76,10 @@ describe('consent form validation', () => {
   it.each([
     ['no method chosen (never pre-selected)', { method: '' }, 'method', 'err_required'],
     ['oral consent without witness', { method: 'oral_witness' }, 'witness_name', 'err_required'],
-    ['bad date', { given_on: '31/02/2026' }, 'given_on', 'err_date'],
+    ['a day February lacks', { given_on: '31/02/2026' }, 'given_on', 'dates_err_not_in_calendar'],
+    ['a thirteenth month', { given_on: '05/13/2026' }, 'given_on', 'dates_err_month'],
+    ['day 32', { given_on: '32/01/2026' }, 'given_on', 'dates_err_day'],
+    ['not a date', { given_on: 'tháng giêng' }, 'given_on', 'err_date'],
     ['no version', { version: '' }, 'version', 'err_required']
   ])('%s', (_name, patch, field, code) => {
     const r = validate(consentInputSchema, { ...ok, ...patch });

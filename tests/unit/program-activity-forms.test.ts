@@ -6,7 +6,7 @@ import { quickForm, readActivityForm, readCommitmentForm } from './program-activ
 describe('activity form errors', () => {
   const cases: [string, Record<string, string | string[]>, string, string][] = [
     ['missing date', { started_on: '' }, 'started_on', 'err_required'],
-    ['impossible date', { started_on: '31/02/2026' }, 'started_on', 'emul3_err_date_not_in_calendar'],
+    ['impossible date', { started_on: '31/02/2026' }, 'started_on', 'dates_err_not_in_calendar'],
     [
       'end before start',
       { started_on: '10/03/2026', ended_on: '09/03/2026' },

@@ -36,7 +36,7 @@ describe('program, plan and manual value forms', () => {
     [
       'program: bad signing date',
       programSchema.safeParse({ ...program, signed_on: '31/02/2017' }),
-      { signed_on: 'emul3_err_date_not_in_calendar' }
+      { signed_on: 'dates_err_not_in_calendar' }
     ],
     [
       'program: period reversed',

@@ -142,7 +142,7 @@ forEachDb('program: scope and plans', (ctx) => {
 it.each([
   [{ count_total: 'abc' }, 'count_total', 'program_err_count'],
   [{ count_total: '5', count_elderly: '6' }, 'count_elderly', 'program_err_count_over_total'],
-  [{ started_on: '31/02/2025' }, 'started_on', 'emul3_err_date_not_in_calendar'],
+  [{ started_on: '31/02/2025' }, 'started_on', 'dates_err_not_in_calendar'],
   [{ started_on: '02/03/2025', ended_on: '01/03/2025' }, 'ended_on', 'program_err_end_before_start'],
   [{ kind: 'picnic' }, 'kind', 'err_required'],
   [{ organisation_id: '' }, 'organisation_id', 'err_required']

@@ -102,6 +102,20 @@ describe('admin form errors (Vietnamese, per field)', () => {
       holidaySchema,
       { ...okHoliday, date: '31/02/2026' },
       'date',
+      'Ngày 31/02/2026 không có trong lịch: tháng 02/2026 không có ngày 31.'
+    ],
+    [
+      'holiday: month 13',
+      holidaySchema,
+      { ...okHoliday, date: '01/13/2026' },
+      'date',
+      'Không có tháng 13: tháng phải từ 01 đến 12.'
+    ],
+    [
+      'holiday: not a date',
+      holidaySchema,
+      { ...okHoliday, date: 'mùng 1' },
+      'date',
       'Ngày phải theo dạng ngày/tháng/năm, ví dụ 25/12/2025.'
     ],
     [

@@ -48,7 +48,7 @@ describe('the forward form', () => {
     [{ agency_org_id: 'a', doc_no: '21/HNCT', doc_date: '' }, ['doc_date', 'err_required'], null],
     [
       { agency_org_id: 'a', doc_no: '21/HNCT', doc_date: '31/02/2026' },
-      ['doc_date', 'emul3_err_date_not_in_calendar'],
+      ['doc_date', 'dates_err_not_in_calendar'],
       null
     ],
     [{ agency_org_id: '', doc_no: '', doc_date: '' }, ['agency_org_id', 'err_required'], null]

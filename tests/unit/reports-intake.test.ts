@@ -23,7 +23,7 @@ const INVALID: [string, Record<string, unknown>, string, string][] = [
   ['no description, no voice', { description: '  ' }, 'description', 'ri_err_description_or_voice'],
   ['description too long', { description: 'x'.repeat(4001) }, 'description', 'err_too_long'],
   ['no date', { observed_on: '' }, 'observed_on', 'err_required'],
-  ['bad date', { observed_on: '31/02/2026' }, 'observed_on', 'emul3_err_date_not_in_calendar'],
+  ['bad date', { observed_on: '31/02/2026' }, 'observed_on', 'dates_err_not_in_calendar'],
   ['future date', { observed_on: tomorrow() }, 'observed_on', 'ri_err_date_future'],
   ['no location', { commune_id: '' }, 'commune_id', 'ri_err_location_required'],
   ['lat without lon', { commune_id: '', lat: '22.4' }, 'lat', 'ri_err_coords'],

@@ -7,11 +7,11 @@ import type { PageServerLoad } from './$types';
 export const csr = false;
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-  const { query, errors } = parseQuery(url.searchParams);
+  const { query, shown, errors } = parseQuery(url.searchParams);
   const [result, options] = await Promise.all([listPublicReports(locals.db, query), filterOptions(locals.db)]);
   // The map keeps the filters; the page number belongs to the list only.
   const params = new URLSearchParams(url.search);
   params.delete('page');
   const mapSearch = params.size ? `?${params}` : '';
-  return { query, errors, ...result, options, search: url.search, mapSearch };
+  return { query: shown, errors, ...result, options, search: url.search, mapSearch };
 };

@@ -6,7 +6,7 @@ import type { PageServerLoad } from './$types';
 export const csr = false;
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-  const { query, errors } = parseQuery(url.searchParams);
+  const { query, shown, errors } = parseQuery(url.searchParams);
   const [result, options] = await Promise.all([listPublicReports(locals.db, query), filterOptions(locals.db)]);
-  return { query, errors, ...result, options, search: url.search };
+  return { query: shown, errors, ...result, options, search: url.search };
 };

@@ -1,18 +1,14 @@
 /** Filters of the audit browser (query string). Dates are typed dd/mm/yyyy. */
 import { z } from 'zod';
-import { parseDate } from '$lib/shared/format';
+import { optionalDate } from '$lib/shared/date-field';
 
 const text = z
   .string()
   .optional()
   .transform((v) => v?.trim().slice(0, 100) || undefined);
 
-const date = z
-  .string()
-  .optional()
-  .transform((v) => v?.trim() || undefined)
-  .refine((v) => v === undefined || parseDate(v) !== null, 'err_date')
-  .transform((v) => (v ? parseDate(v)! : undefined));
+/** The one date field (a wrong day or month is told as such); an empty filter is no filter. */
+const date = optionalDate.transform((v) => v ?? undefined);
 
 export const auditFilterSchema = z
   .object({

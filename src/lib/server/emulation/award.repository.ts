@@ -68,6 +68,39 @@ export async function nominationTargets(db: Db, fromOrgId: string, campaignId: s
     .execute();
 }
 
+/**
+ * The registrations of a campaign a council nominated to an organisation in `scope` that still
+ * stand there (pending or decided; a returned one is no longer that level's to read).
+ */
+export async function nominatedFrom(db: Db, fromOrgId: string, campaignId: string, scope: OrgScope) {
+  const rows = await db
+    .selectFrom('emu_nomination as n')
+    .innerJoin('emu_registration as r', 'r.id', 'n.registration_id')
+    .select('n.registration_id')
+    .distinct()
+    .where('n.from_org_id', '=', fromOrgId)
+    .where('r.campaign_id', '=', campaignId)
+    .where('n.to_org_id', 'in', scope)
+    .where('n.status', 'in', ['pending', 'decided'])
+    .execute();
+  return rows.map((r) => r.registration_id);
+}
+
+/** The councils that sent nominations of a campaign, still standing, to an organisation in `scope`. */
+export async function councilsNominatingTo(db: Db, campaignId: string, scope: OrgScope) {
+  return db
+    .selectFrom('emu_nomination as n')
+    .innerJoin('emu_registration as r', 'r.id', 'n.registration_id')
+    .innerJoin('organisation as o', 'o.id', 'n.from_org_id')
+    .select(['o.id', 'o.name'])
+    .where('r.campaign_id', '=', campaignId)
+    .where('n.to_org_id', 'in', scope)
+    .where('n.status', 'in', ['pending', 'decided'])
+    .groupBy(['o.id', 'o.name', 'o.sort_key'])
+    .orderBy(collate(db, 'o.sort_key'))
+    .execute();
+}
+
 export async function activeAwardFor(db: Db, achievementKey: string) {
   return db
     .selectFrom('emu_award')

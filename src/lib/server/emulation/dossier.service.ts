@@ -6,7 +6,7 @@
  */
 import type { Db } from '$lib/server/db';
 import type { Actor } from '$lib/server/access/actor';
-import { inScope, requireAction } from '$lib/server/access/access';
+import { can, inScope, requireAction, scopeSubquery } from '$lib/server/access/access';
 import { notFound } from '$lib/server/errors';
 import { config } from '$lib/server/config';
 import { readJson } from '$lib/server/db/dialect';
@@ -15,11 +15,11 @@ import { formatDate, formatNumber } from '$lib/shared/format';
 import { cashAmount } from '$lib/shared/emulation/rules';
 import { KINDS, h1, issuerAndSigner, p, renderDocx, table, type DocumentSpec } from '$lib/server/documents';
 import * as regs from './registration.repository';
-import { nominationTargets } from './award.repository';
+import { nominatedFrom, nominationTargets } from './award.repository';
 import { campaignRow } from './campaign.service';
 import { evaluationForm } from './evidence.service';
 import type { DecisionInput } from './emulation.schema';
-import { MANAGE } from './policy';
+import { MANAGE, READ } from './policy';
 
 const LEGAL_BASIS = [
   'Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15 ngày 15 tháng 6 năm 2022;',
@@ -77,11 +77,26 @@ export async function decisionSpec(db: Db, input: DecisionInput, registrationIds
   };
 }
 
+/**
+ * Which of the council's registrations the actor reads in its dossier: all, for the council's
+ * own managers; for the level they were nominated to (the Sở deciding its Giấy khen), only those
+ * standing before it, pending or decided. Anyone else — another Sở, after a nomination was
+ * returned — finds no dossier at all.
+ */
+async function readableOf(db: Db, actor: Actor, organisationId: string, campaignId: string) {
+  requireAction(actor, READ);
+  if (can(actor, MANAGE) && (await inScope(db, actor, MANAGE, organisationId))) return null;
+  const ids = await nominatedFrom(db, organisationId, campaignId, scopeSubquery(db, actor, READ));
+  if (!ids.length) throw notFound();
+  return new Set(ids);
+}
+
 async function councilOf(db: Db, actor: Actor, organisationId: string, campaignId: string) {
-  requireAction(actor, MANAGE);
-  if (!(await inScope(db, actor, MANAGE, organisationId))) throw notFound();
+  const readable = await readableOf(db, actor, organisationId, campaignId);
   const campaign = await campaignRow(db, campaignId);
-  const regsIn = await regs.listRegistrationRows(db, regs.subtreeOf(db, organisationId), { campaignId });
+  const regsIn = (await regs.listRegistrationRows(db, regs.subtreeOf(db, organisationId), { campaignId })).filter(
+    (r) => !readable || readable.has(r.id)
+  );
   const votes = (
     await regs.votesOf(
       db,

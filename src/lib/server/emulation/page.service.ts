@@ -9,7 +9,8 @@ import { can, inScope, scopeSubquery } from '$lib/server/access/access';
 import { AWARD_FORMS, CRITERION_GROUPS, mayGrant } from '$lib/shared/emulation/rules';
 import { getCampaign, listCampaigns, openCampaignsOfMember } from './campaign.service';
 import { listRegistrations, myRegistrations, SELF_STAGES } from './registration.service';
-import { awardsOfOwn, listAwards, nominationsFor } from './award.service';
+import { achievementKey, awardsOfOwn, listAwards, nominationsFor } from './award.service';
+import { activeAwardFor, councilsNominatingTo } from './award.repository';
 import { departmentsOver, envCollectivesFor, nominatedTo, votesOf } from './registration.repository';
 import { evaluationForm } from './evidence.service';
 import { campaignIndicators } from './indicators.service';
@@ -71,6 +72,34 @@ const MAX_QUERY = 100;
 export const pageQuery = (raw: string | null): string => (raw ?? '').trim().slice(0, MAX_QUERY);
 
 /**
+ * What a level may reward of its own council's results: passed and published, not waiting as a
+ * nomination (listed with those), and not already rewarded (one achievement, one form).
+ */
+function ownCandidates<R extends { id: string; status: string; result: string | null }>(
+  registrations: R[],
+  nominations: { registration_id: string }[],
+  awards: { registration_id: string; revoked_at: string | null }[]
+) {
+  const taken = new Set([
+    ...nominations.map((n) => n.registration_id),
+    ...awards.filter((a) => !a.revoked_at).map((a) => a.registration_id)
+  ]);
+  return registrations.filter((r) => r.status === 'published' && r.result === 'passed' && !taken.has(r.id));
+}
+
+/**
+ * The councils whose dossiers the actor opens: those it runs, and those that nominated to it
+ * (the Sở deciding its Giấy khen reads what the province's council sent up).
+ */
+async function councilDossiers(db: Db, actor: Actor, campaignId: string) {
+  const [own, sent] = await Promise.all([
+    can(actor, MANAGE) ? repo.councilOrgsOf(db, campaignId, scopeSubquery(db, actor, MANAGE)) : [],
+    can(actor, READ) ? councilsNominatingTo(db, campaignId, scopeSubquery(db, actor, READ)) : []
+  ]);
+  return [...own, ...sent.filter((o) => !own.some((x) => x.id === o.id))];
+}
+
+/**
  * The campaign page. `q` filters every list of communes and branches on it (what may be
  * registered, the registrations, the candidates and the nominations) by name, ignoring
  * diacritics: a province has about a hundred commune Hội to scroll through on a phone.
@@ -86,7 +115,6 @@ export async function campaignPage(db: Db, actor: Actor, id: string, q = '') {
   const canManage = can(actor, MANAGE);
   const canEdit = canManage && (await inScope(db, actor, MANAGE, campaign.organisation_id));
   const canDecide = can(actor, DECIDE);
-  const manageScope = () => scopeSubquery(db, actor, MANAGE);
   const [registerOrgs, members, issuers, nominations, awards, dossiers, indicators, typical, found] = await Promise.all(
     [
       mayRegister ? repo.orgsIn(db, scopeSubquery(db, actor, REGISTER), REGISTRAR_TYPES) : [],
@@ -94,7 +122,7 @@ export async function campaignPage(db: Db, actor: Actor, id: string, q = '') {
       canDecide ? repo.orgsIn(db, scopeSubquery(db, actor, DECIDE), ISSUER_TYPES) : [],
       canDecide ? nominationsFor(db, actor, id, q) : [],
       listAwards(db, actor, { campaignId: id }),
-      canManage ? repo.councilOrgsOf(db, id, manageScope()) : [],
+      councilDossiers(db, actor, id),
       campaignIndicators(db, actor, id),
       campaignTypical(db, actor, id),
       q ? repo.countMatchingOrgs(db, scopeSubquery(db, actor, READ), q) : null
@@ -120,6 +148,7 @@ export async function campaignPage(db: Db, actor: Actor, id: string, q = '') {
     decided: canManage ? registrations.filter((r) => r.status === 'council_done') : [],
     grantable: grantable.filter((o) => o.forms.length),
     nominations,
+    decidable: canDecide ? ownCandidates(registrations, nominations, awards) : [],
     // A Sở sees the awards it granted; the province's registration behind one only as the dossier nominated to it.
     awards: await Promise.all(
       awards.map(async (a) => ({
@@ -175,6 +204,8 @@ export async function registrationPage(db: Db, actor: Actor, id: string) {
   const canRegister = await inScope(db, actor, REGISTER, r.organisation_id);
   const canNominate =
     !!councilOrg && r.result === 'passed' && r.status === 'published' && (await inScope(db, actor, MANAGE, councilOrg));
+  // One achievement, one form: once rewarded there is nothing to nominate it for (the page says why).
+  const rewarded = canNominate ? await activeAwardFor(db, achievementKey(r)) : undefined;
   return {
     ...form,
     ...(await typicalChoices(db, actor, id, r.organisation_id)),
@@ -188,6 +219,7 @@ export async function registrationPage(db: Db, actor: Actor, id: string) {
     canConsent: canRegister,
     // The level deciding a nomination reads the dossier; revoking is the granting council's.
     canRevoke: can(actor, MANAGE) && !form.nominated,
-    nominateTo: canNominate ? await nominationChoices(db, councilOrg, r) : []
+    nominateTo: canNominate && !rewarded ? await nominationChoices(db, councilOrg, r) : [],
+    rewardedBy: rewarded?.decision_number ?? null
   };
 }

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { clean } from '$lib/shared/text';
-import { parseDate } from '$lib/shared/format';
+import { date, readDate } from '$lib/shared/date-field';
 
 /** "+84 912 345 678", "0912.345.678" → "0912345678"; null when not a Vietnamese 10-digit number. */
 export function normalisePhone(input: string): string | null {
@@ -36,14 +36,9 @@ const sex = text
   .refine((v) => v === '' || (SEXES as readonly string[]).includes(v), 'err_invalid')
   .transform((v) => (v ? (v as (typeof SEXES)[number]) : null));
 
-/** A required 'dd/mm/yyyy' (or ISO) date → 'YYYY-MM-DD'. */
-export const requiredDate = text
-  .pipe(z.string().min(1, 'err_required'))
-  .refine((v) => parseDate(v) !== null, 'err_date')
-  .transform((v) => parseDate(v)!);
-export const optionalDate = text
-  .refine((v) => v === '' || parseDate(v) !== null, 'err_date')
-  .transform((v) => (v ? parseDate(v) : null));
+/** A required 'dd/mm/yyyy' (or ISO) date → 'YYYY-MM-DD': the one date field, with its specific messages. */
+export const requiredDate = text.pipe(date);
+export const optionalDate = text.transform((v, ctx) => (v ? readDate(v, ctx) : null));
 
 const id = text.pipe(z.string().max(64, 'err_invalid'));
 

@@ -2,18 +2,7 @@
 import { z } from 'zod';
 import { PERIOD_KINDS } from '$lib/shared/reporting/periods';
 import { REPORT_KINDS, SECTION_KEYS } from '$lib/shared/reporting/sections';
-import { parseDate } from '$lib/shared/format';
-
-const optionalDate = z
-  .string()
-  .trim()
-  .optional()
-  .transform((s, ctx) => {
-    if (!s) return null;
-    const d = parseDate(s);
-    if (!d) ctx.addIssue({ code: 'custom', message: 'rep_err_date' });
-    return d;
-  });
+import { optionalDate } from '$lib/shared/date-field';
 
 export const createReportSchema = z
   .object({

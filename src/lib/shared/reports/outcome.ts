@@ -3,6 +3,7 @@
  * close form, the API and the stored `report.outcome_json`. Messages are catalogue keys.
  */
 import { z } from 'zod';
+import { optionalDate } from '../date-field';
 
 import { TRANSFER_TARGETS } from './outcome-kinds';
 export { OUTCOME_KINDS, TRANSFER_TARGETS, type OutcomeKind } from './outcome-kinds';
@@ -29,7 +30,8 @@ export const outcomeSchema = z.discriminatedUnion(
     z.object({
       kind: z.literal('violation_confirmed'),
       decision_no: required(100), // sanction decision number, e.g. "12/QĐ-XPHC"
-      decision_date: text(10),
+      // Typed dd/mm/yyyy, stored ISO ('' when not given), refused with the date field's messages.
+      decision_date: optionalDate.transform((v) => v ?? ''),
       fine_vnd: vnd,
       remedies: text(2000), // remedial measures ordered
       note: text(4000)

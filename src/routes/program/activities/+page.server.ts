@@ -1,6 +1,6 @@
 import { can } from '$lib/server/access/access';
 import { loadOr404, requireSignIn } from '$lib/server/http';
-import { readActivityQuery } from '$lib/server/program/activities/activity-filter';
+import { activityQueryErrors, readActivityQuery } from '$lib/server/program/activities/activity-filter';
 import { activityPage, placeOptions, topicChoices } from '$lib/server/program/activities/activity-page.service';
 import { READ, RECORD } from '$lib/server/program/policy';
 import { codeName } from './labels';
@@ -30,6 +30,8 @@ export const load: PageServerLoad = async (event) => {
     topics: topics.map((t) => ({ id: t.id, name: codeName(t) })),
     exportQuery: searchParams.toString().replace(/(^|&)page=[^&]*/g, ''),
     canRecord: can(actor, RECORD),
-    msg: searchParams.get('msg')
+    msg: searchParams.get('msg'),
+    // A date that cannot filter is said so (and the list shown without it), not silently dropped.
+    errors: activityQueryErrors(searchParams)
   };
 };

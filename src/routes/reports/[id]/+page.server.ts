@@ -1,7 +1,6 @@
 import type { RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
 import { formAction, loadOr404, requireSignIn, type FormContext } from '$lib/server/http';
-import { parseDate } from '$lib/shared/format';
 import { outcomeSchema } from '$lib/shared/reports/outcome';
 import * as s from '$lib/server/reports/workflow/workflow.schema';
 import * as assoc from '$lib/server/reports/workflow/association.service';
@@ -91,12 +90,6 @@ function step<S extends z.ZodType>(name: string, schema: S, run: Run<S>, prepare
   });
 }
 
-/** The close form's date is typed dd/mm/yyyy; the stored outcome keeps the ISO date. */
-const closeValues = (v: Record<string, unknown>) => ({
-  ...v,
-  decision_date: parseDate(String(v.decision_date ?? '')) ?? v.decision_date
-});
-
 async function documentsOf(form: FormData): Promise<UploadedDocument[]> {
   const file = form.get('document');
   if (!(file instanceof File) || file.size === 0) return [];
@@ -122,11 +115,8 @@ export const actions: Actions = {
   decide: step('decide', s.extensionDecisionSchema, (c, id) =>
     agency.decideExtension(c.db, c.actor, id, c.data.decision === 'approve', c.data.note)
   ),
-  close: step(
-    'close',
-    outcomeSchema,
-    async (c, id) => agency.closeWithOutcome(c.db, c.actor, id, c.data, await documentsOf(c.form)),
-    closeValues
+  close: step('close', outcomeSchema, async (c, id) =>
+    agency.closeWithOutcome(c.db, c.actor, id, c.data, await documentsOf(c.form))
   ),
   place: step('place', placeSchema, (c, id) => placeReport(c.db, c.actor, id, c.data)),
   // Moved out of a commune officer's scope, the report page would answer 404: back to the queue.

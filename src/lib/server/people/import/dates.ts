@@ -4,6 +4,7 @@
  * year, or just a year. Everything becomes 'YYYY-MM-DD' or null.
  */
 import { fold } from '$lib/shared/text';
+import type { DateParts } from '$lib/shared/date-field';
 
 function iso(y: number, m: number, d: number): string | null {
   const date = new Date(Date.UTC(y, m - 1, d));
@@ -21,21 +22,41 @@ function fromSerial(n: number): string | null {
   return new Date(Date.UTC(1899, 11, 30) + Math.round(n) * 86_400_000).toISOString().slice(0, 10);
 }
 
-export function parseLooseDate(input: string, currentYear = new Date().getUTCFullYear()): string | null {
-  const s = fold(input)
+const cellText = (input: string) =>
+  fold(input)
     .replace(/^ngay\s+/, '')
     .replace(/\s*(thang|nam)\s*/g, '/')
     .replace(/\s+/g, '')
     .replace(/^\/|\/$/g, '');
+
+const parts = (d: string | number, m: string | number, y: string | number): DateParts => ({
+  day: String(d).padStart(2, '0'),
+  month: String(m).padStart(2, '0'),
+  year: String(y)
+});
+
+/**
+ * The day, month and year a cell names (a month and year is its first day, a year its 1 January),
+ * before any calendar check, so a refused "31/02/2010" can say February has no 31st. Null for a
+ * cell not shaped like a date, and for a bare Excel serial number (it has no parts to get wrong).
+ */
+export function looseDateParts(input: string, currentYear = new Date().getUTCFullYear()): DateParts | null {
+  const s = cellText(input);
   let m: RegExpMatchArray | null;
-  if ((m = s.match(/^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/))) return iso(+m[3], +m[2], +m[1]);
-  if ((m = s.match(/^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2})$/))) return iso(fullYear(+m[3], currentYear), +m[2], +m[1]);
-  if ((m = s.match(/^(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})(t.*)?$/))) return iso(+m[1], +m[2], +m[3]);
-  if ((m = s.match(/^(\d{2})(\d{2})(\d{4})$/))) return iso(+m[3], +m[2], +m[1]);
-  if ((m = s.match(/^(\d{1,2})[/.-](\d{4})$/))) return iso(+m[2], +m[1], 1);
-  if ((m = s.match(/^(\d{4})$/))) return iso(+m[1], 1, 1);
-  if ((m = s.match(/^(\d{5})(\.\d+)?$/))) return fromSerial(+m[1]);
+  if ((m = s.match(/^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/))) return parts(m[1], m[2], m[3]);
+  if ((m = s.match(/^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2})$/))) return parts(m[1], m[2], fullYear(+m[3], currentYear));
+  if ((m = s.match(/^(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})(t.*)?$/))) return parts(m[3], m[2], m[1]);
+  if ((m = s.match(/^(\d{2})(\d{2})(\d{4})$/))) return parts(m[1], m[2], m[3]);
+  if ((m = s.match(/^(\d{1,2})[/.-](\d{4})$/))) return parts(1, m[1], m[2]);
+  if ((m = s.match(/^(\d{4})$/))) return parts(1, 1, m[1]);
   return null;
+}
+
+export function parseLooseDate(input: string, currentYear = new Date().getUTCFullYear()): string | null {
+  const serial = cellText(input).match(/^(\d{5})(\.\d+)?$/);
+  if (serial) return fromSerial(+serial[1]);
+  const p = looseDateParts(input, currentYear);
+  return p ? iso(+p.year, +p.month, +p.day) : null;
 }
 
 /** A birth year from a year, a full date in any form above, or a two-digit year. */

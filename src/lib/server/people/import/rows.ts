@@ -6,7 +6,8 @@
 import { fold } from '$lib/shared/text';
 import { normalisePhone } from '../person.schema';
 import { applyMapping, type ImportField, type Mapping } from './mapping';
-import { parseBirthYear, parseLooseDate } from './dates';
+import { dateProblem } from '$lib/shared/date-field';
+import { looseDateParts, parseBirthYear, parseLooseDate } from './dates';
 import type { Sheet } from './xlsx';
 
 export interface RowProblem {
@@ -14,7 +15,7 @@ export interface RowProblem {
   field: ImportField;
   /** catalogue key */
   key: string;
-  params?: Record<string, number>;
+  params?: Record<string, number | string>;
 }
 
 export interface ImportedRow {
@@ -102,7 +103,7 @@ function checkRow(
   villages: Map<string, { id: string; name: string }>
 ): Checked {
   const problems: RowProblem[] = [];
-  const problem = (field: ImportField, key: string, params?: Record<string, number>) =>
+  const problem = (field: ImportField, key: string, params?: Record<string, number | string>) =>
     problems.push(params ? { row: rowNumber, field, key, params } : { row: rowNumber, field, key });
   const name = raw.full_name.replace(/\s+/g, ' ');
   if (!name) problem('full_name', 'err_required');
@@ -120,7 +121,11 @@ function checkRow(
   if (phone === null && raw.phone) problem('phone', 'err_phone');
   const joined = raw.joined_on ? parseLooseDate(raw.joined_on, ctx.currentYear) : null;
   if (!raw.joined_on) problem('joined_on', 'err_required');
-  else if (!joined) problem('joined_on', 'err_date');
+  else if (!joined) {
+    // A wrong day or month is named (with the line number, in the problem list), not just "the format".
+    const issue = dateProblem(looseDateParts(raw.joined_on, ctx.currentYear));
+    problem('joined_on', issue.message, issue.params);
+  }
   if (raw.address.length > 500) problem('address', 'err_too_long', { max: 500 });
   const card = raw.card_number || null;
   if (card && card.length > 50) problem('card_number', 'err_too_long', { max: 50 });

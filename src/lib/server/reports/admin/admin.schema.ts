@@ -77,7 +77,7 @@ export const holidaySchema = z
     const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
     if (v.calendar === 'solar') {
       if (!v.date) issue('date', 'err_required');
-      else if (!parseDate(v.date)) issue('date', 'err_date');
+      else if (!parseDate(v.date)) ctx.addIssue({ ...dateIssue(v.date), path: ['date'] });
       return;
     }
     const [d, m, y] = [Number(v.lunar_day), Number(v.lunar_month), Number(v.lunar_year)];

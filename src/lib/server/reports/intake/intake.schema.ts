@@ -13,8 +13,8 @@ import {
   defaultProtection
 } from '$lib/shared/reports/constants';
 import { todayVn } from '$lib/shared/format';
-import { parseDayInput } from '$lib/shared/day-input';
-import { dateIssue } from '$lib/server/fields';
+import { dayInputParts, parseDayInput } from '$lib/shared/day-input';
+import { dateProblem } from '$lib/shared/date-field';
 
 const str = (max = 300) =>
   z.preprocess((v) => (v == null ? '' : String(v)), z.string().trim().max(max, 'err_too_long'));
@@ -37,9 +37,11 @@ export const intakeSchema = z
     observed_on: str(20)
       .pipe(z.string().min(1, 'err_required'))
       .transform((v, ctx) => {
-        const iso = parseDayInput(v, todayVn());
-        if (!iso) ctx.addIssue(dateIssue(v));
-        else if (iso > todayVn()) ctx.addIssue({ code: 'custom', message: 'ri_err_date_future' });
+        const today = todayVn();
+        const iso = parseDayInput(v, today);
+        // "31/2" is read as this year's 31 February: told as a day February lacks, not a format slip.
+        if (!iso) ctx.addIssue(dateProblem(dayInputParts(v, today)));
+        else if (iso > today) ctx.addIssue({ code: 'custom', message: 'ri_err_date_future' });
         return iso ?? '';
       }),
     lat: coord(90),

@@ -1,16 +1,20 @@
 /** Filters of the public list/map and of exports (query string → validated filter). */
 import { z } from 'zod';
 import { parseDate } from '$lib/shared/format';
+import { dateIssue } from '$lib/shared/date-field';
 import { STATUSES } from '$lib/shared/reports/status';
 import { PUBLIC_STATES } from '$lib/shared/reports/public-status';
 
 const optionalText = (max: number) => z.string().trim().max(max, 'err_too_long').optional().default('');
+/** Kept as typed (the filter shows it again); refused with the date field's specific message. */
 const optionalDate = z
   .string()
   .trim()
   .optional()
   .default('')
-  .refine((v) => v === '' || parseDate(v) !== null, 'err_date');
+  .superRefine((v, ctx) => {
+    if (v !== '' && parseDate(v) === null) ctx.addIssue(dateIssue(v));
+  });
 
 export const reportQuerySchema = z.object({
   q: optionalText(200),

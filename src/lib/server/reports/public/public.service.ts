@@ -42,14 +42,19 @@ export function toFilter(query: ReportQuery): repo.ReportFilter {
   };
 }
 
-/** Query string → filter; invalid values are reported and ignored (the page still renders). */
+/**
+ * Query string → filter; invalid values are reported and ignored (the page still renders).
+ * `shown` is what the filter form shows again: the query, with a refused value as it was typed.
+ */
 export function parseQuery(params: URLSearchParams) {
   const raw = Object.fromEntries(params.entries());
   const parsed = validate(reportQuerySchema, raw);
-  if (parsed.ok) return { query: parsed.data, errors: {} as Record<string, string> };
+  if (parsed.ok) return { query: parsed.data, shown: parsed.data, errors: {} as Record<string, string> };
   const clean = { ...raw };
   for (const field of Object.keys(parsed.errors)) delete clean[field];
-  return { query: reportQuerySchema.parse(clean), errors: parsed.errors };
+  const query = reportQuerySchema.parse(clean);
+  const typed = Object.fromEntries(Object.keys(parsed.errors).map((f) => [f, String(raw[f] ?? '').slice(0, 200)]));
+  return { query, shown: { ...query, ...typed } as ReportQuery, errors: parsed.errors };
 }
 
 export type { PublicMarker, PublicReport };
