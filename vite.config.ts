@@ -41,6 +41,27 @@ const pageOwnMessages = new Set(
     .flatMap(keysIn)
     .filter((k) => !others.has(k))
 );
+/**
+ * The program's stored codes in words (kinds, audiences, modes, statuses and the activity log's
+ * verbs): a dozen program pages share them, so grouped by use they landed in the common chunk and
+ * the report desk (queue, report page) fetched 2 KB of program words it never shows.
+ */
+const PROGRAM_LABELS = ['src/lib/shared/labels/program.ts', 'src/routes/program/activities/labels.ts'];
+const programMessages = new Set(PROGRAM_LABELS.flatMap(keysIn));
+const isProgramLabels = (id: string) =>
+  /src[\\/]lib[\\/]shared[\\/]labels[\\/]program\.ts$/.test(id) || programMessages.has(messageKey(id));
+
+/**
+ * A report's evidence and place sections (photos, voice, documents, where it is), shown by the
+ * officers' report page and the reporter's tracking page: one chunk of their own. Left to the
+ * merge below they rode with program-model messages that every report page then fetched.
+ */
+const REPORT_PARTS = ['src/lib/components/report/Evidence.svelte', 'src/lib/components/report/Place.svelte'];
+const reportPartMessages = new Set(REPORT_PARTS.flatMap(keysIn));
+const isReportParts = (id: string) =>
+  /src[\\/]lib[\\/]components[\\/]report[\\/](Evidence|Place)\.svelte/.test(id) ||
+  reportPartMessages.has(messageKey(id));
+
 /** Our shared code and messages, less the report form's own messages. */
 const sharedLib = (id: string) => /src[\\/]lib[\\/]/.test(id) && !pageOwnMessages.has(messageKey(id));
 
@@ -90,9 +111,11 @@ const CLIENT_CHUNKS = {
       priority: 2
     },
     { name: 'shell', test: isShell, priority: 1.8 },
+    { name: 'program-labels', test: isProgramLabels, priority: 1.6 },
     // What nearly every page uses (layout pieces, formatting, common messages): one request.
     { name: 'common', test: sharedLib, minShareCount: 12, priority: 1.5 },
     { name: formShared, priority: 1.2 },
+    { name: 'report-parts', test: isReportParts, priority: 1.1 },
     {
       name: 'shared',
       test: sharedLib,

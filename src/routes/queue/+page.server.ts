@@ -1,5 +1,6 @@
 import { listQueue } from '$lib/server/reports/workflow/queue.service';
 import { loadOr404, requireSignIn } from '$lib/server/http';
+import { queueWords } from './display.server';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -10,5 +11,5 @@ export const load: PageServerLoad = async (event) => {
   );
   // Back from moving a report out of this officer's commune (its page now answers 404).
   const moved = url.searchParams.get('moved');
-  return { ...queue, moved: moved && /^[0-9A-F]{8}$/.test(moved) ? moved : null };
+  return { ...queueWords(queue), moved: moved && /^[0-9A-F]{8}$/.test(moved) ? moved : null };
 };

@@ -27,8 +27,8 @@ export interface StepForm {
 }
 /** What the timeline shows of an entry (its raw data stays on the server). */
 export interface TimelineRow {
-  id: string;
   title: string;
+  /** When, already worded (dd/mm/yyyy HH:mm, Vietnam time). */
   at: string;
   org: string | null;
   visible: string;

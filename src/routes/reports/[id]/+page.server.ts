@@ -18,7 +18,8 @@ import { placeSchema } from '$lib/server/reports/workflow/place.schema';
 import { moveOptions, moveReport } from '$lib/server/reports/workflow/move.service';
 import { moveSchema } from '$lib/server/reports/workflow/move.schema';
 import { stepForms } from './steps.server';
-import { identityForm, reportWords, revealedRows, timelineRows } from './display.server';
+import { identityForm, reportWords, revealedRows, shownReport, timelineRows } from './display.server';
+import { pageWords } from './words.server';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -44,20 +45,34 @@ export const load: PageServerLoad = async (event) => {
   const move = place
     ? null
     : await moveOptions(event.locals.db, event.locals.actor, view.report.id, event.url.searchParams.get('commune_id'));
-  // The step forms arrive worded and filtered; the lists they are built from stay here.
-  const { agencies: _a, officers: _o, duplicates: _d, suggestedAgency: _s, next, ...shown } = view;
+  // The step forms arrive worded and filtered; the lists they are built from stay here, and so do
+  // the stored codes and extension requests the page shows worded.
+  const { agencies: _a, officers: _o, duplicates: _d, suggestedAgency: _s, extensions: _e, next, ...shown } = view;
+  const hasActions = next.association.length > 0 || next.agency.length > 0 || view.can.manager;
+  const saved = event.url.searchParams.get('saved');
   return {
     ...shown,
+    report: shownReport(view.report),
     timeline: timelineRows(view.timeline),
     words: reportWords(view),
     steps: stepForms(view),
     identityStep: identityForm(view.can.reveal, revealRequest),
-    hasActions: next.association.length > 0 || next.agency.length > 0 || view.can.manager,
+    hasActions,
     slips,
     revealRequest,
+    t: pageWords(view, {
+      unplaced: view.report.precision === 'address',
+      place: !!place,
+      move: !!move,
+      slips,
+      maySlip: view.can.association && !!view.report.agency,
+      pendingRevealAt: revealRequest.pending?.at ?? null,
+      saved: !!saved,
+      hasActions
+    }),
     place,
     move,
-    saved: event.url.searchParams.get('saved')
+    saved
   };
 };
 

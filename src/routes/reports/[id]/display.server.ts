@@ -45,9 +45,8 @@ function detail(e: TimelineEntry): string {
 
 export const timelineRows = (entries: TimelineEntry[]): TimelineRow[] =>
   entries.map((e) => ({
-    id: e.id,
     title: e.to ? statusLabel(e.to) : eventLabel(e.kind),
-    at: e.at,
+    at: formatDateTime(e.at),
     org: e.org,
     visible: e.visibleToReporter ? m.rw_event_visible() : m.rw_event_internal(),
     detail: detail(e),
@@ -91,6 +90,34 @@ export function reportWords(v: OfficerReport) {
     }))
   };
 }
+
+/** The report's fields the page prints as they are; its codes, outcome and extension requests arrive worded (reportWords). */
+const SHOWN = [
+  'id',
+  'ref',
+  'urgent',
+  'description',
+  'observedOn',
+  'locationText',
+  'lat',
+  'lon',
+  'communeUnit',
+  'village',
+  'mediaUrl',
+  'isPublic',
+  'commune',
+  'agency',
+  'assigned',
+  'deadlineOn',
+  'overdue',
+  'dueToday',
+  'extensionsUsed',
+  'duplicateOf',
+  'createdAt'
+] as const;
+
+export const shownReport = (r: OfficerReport['report']) =>
+  Object.fromEntries(SHOWN.map((k) => [k, r[k]])) as Pick<OfficerReport['report'], (typeof SHOWN)[number]>;
 
 const reasonField = (label: string, hint: string) => ({ kind: 'textarea' as const, name: 'reason', label, hint });
 
