@@ -71,6 +71,7 @@ test(
   async ({ page }) => {
     await fakeVoices(page, ['en-US', 'vi-VN']);
     await visit(page, '/tin');
+    await expectAccessible(page); // heading order: the cards are h2 right under the h1
     const href = await page.locator('a[href^="/tin/"]:not([href$=".xml"])').first().getAttribute('href');
     await visit(page, href!);
     const listen = page.getByRole('button', { name: 'Nghe' });
