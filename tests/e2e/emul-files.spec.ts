@@ -140,6 +140,8 @@ test('the dashboard shows the movement figures, each opening its records', { tag
   await section.screenshot({ path: '/tmp/emul-dashboard.png' });
   await follow(page, passed);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Đạt danh hiệu — Hội viên');
+  // Months as they are written here, not as the URL carries them.
+  await expect(page.getByText(`Từ tháng 01/2025 đến tháng 12/2026: ${count} hồ sơ.`)).toBeVisible();
   await expect(page.getByRole('link', { name: AWARDEE })).toBeVisible();
   await expect(page.locator('ul.records > li')).toHaveCount(count);
   await expectAccessible(page);

@@ -1,8 +1,9 @@
 /**
  * "Nghe" through the browser's speech synthesis. Headless Chromium has no voices, so an init
  * script stands in for the engine: it offers the given voices (after a moment, as real engines
- * do through `voiceschanged`) and records what it is asked to say. The page text is the single
- * source, read with a voice of the text's language; with no such voice there is no button.
+ * do through `voiceschanged`) and records what it is asked to say. What is read is what the page
+ * marks (headings, instructions, chosen values), one utterance each, with a voice of the text's
+ * language; with no such voice there is no button.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible, hydrated, jsEnabled, visit } from './support';
@@ -54,13 +55,14 @@ async function fakeVoices(page: Page, langs: string[]): Promise<void> {
 }
 
 const spoken = (page: Page) => page.evaluate(() => (window as unknown as { __spoken: Spoken[] }).__spoken ?? []);
-/** What a listener hears: the element's visible text, one line per paragraph. */
-const lines = (page: Page, selector: string) =>
+/** The visible blocks of an element, each as one sentence (what a listener should hear, in order). */
+const blocks = (page: Page, selector: string) =>
   page.locator(selector).evaluate((el: HTMLElement) =>
-    el.innerText
-      .split(/\n+/)
-      .map((s) => s.trim())
+    Array.from(el.querySelectorAll('h1, h2, h3, p'))
+      .filter((b) => b.getClientRects().length > 0)
+      .map((b) => (b as HTMLElement).innerText.replace(/\s+/g, ' ').trim())
       .filter(Boolean)
+      .map((t) => (/[.!?:;…]$/.test(t) ? t : `${t}.`))
   );
 
 test(
@@ -69,6 +71,7 @@ test(
   async ({ page }) => {
     await fakeVoices(page, ['en-US', 'vi-VN']);
     await visit(page, '/tin');
+    await expectAccessible(page); // heading order: the cards are h2 right under the h1
     const href = await page.locator('a[href^="/tin/"]:not([href$=".xml"])').first().getAttribute('href');
     await visit(page, href!);
     const listen = page.getByRole('button', { name: 'Nghe' });
@@ -84,8 +87,8 @@ test(
     const stop = page.getByRole('button', { name: 'Dừng đọc' });
     await expect(stop).toHaveAttribute('aria-pressed', 'true');
     const said = await spoken(page);
-    expect(said.map((s) => s.text)).toEqual(await lines(page, '#news-text'));
-    expect(said[0].text).toBe(await page.getByRole('heading', { level: 1 }).innerText());
+    expect(said.map((s) => s.text)).toEqual(await blocks(page, '#news-text'));
+    expect(said[0].text).toBe(`${await page.getByRole('heading', { level: 1 }).innerText()}.`);
     expect(new Set(said.map((s) => `${s.lang} ${s.voice}`))).toEqual(new Set(['vi-VN Giọng vi-VN']));
     await stop.click();
     await expect(listen).toHaveAttribute('aria-pressed', 'false');
@@ -107,7 +110,53 @@ test('the follow-up page is read in the page language; with no voice for it ther
   await expect(listen).toBeVisible();
   await listen.click();
   const said = await spoken(page);
-  expect(said.map((s) => s.text)).toEqual(await lines(page, '#follow-text'));
+  expect(said.map((s) => s.text)).toEqual(await blocks(page, '#follow-text'));
   expect(said.every((s) => s.lang === 'en-GB')).toBe(true);
   await expect(page.getByRole('button', { name: 'Stop reading' })).toBeVisible();
+});
+
+test('the report form reads its steps and instructions with what was chosen, never the option lists', async ({
+  page
+}) => {
+  test.skip(!jsEnabled(), 'speech synthesis needs JavaScript (the no-script case is in the first test)');
+  await fakeVoices(page, ['vi-VN']);
+  await visit(page, '/report');
+  await hydrated(page);
+  const listen = page.getByRole('button', { name: 'Nghe' });
+  await expect(listen).toBeVisible();
+  await expectAccessible(page);
+  const category = page.getByRole('radio').first();
+  const categoryName = (await category.locator('xpath=ancestor::label').innerText()).replace(/\s+/g, ' ').trim();
+  await category.check();
+  const commune = page.getByLabel('Xã, phường', { exact: true });
+  const communeName = (await commune.locator('option').nth(1).innerText()).trim();
+  await commune.selectOption({ index: 1 });
+  await page.getByLabel(/^2\. Kể lại/).fill('Có người đổ rác xuống suối');
+  await listen.click();
+  const said = (await spoken(page)).map((s) => s.text);
+
+  // A short reading, part by part, each a sentence: the title and intro first.
+  expect(said.length).toBeGreaterThan(8);
+  expect(said.length).toBeLessThan(30);
+  expect(said[0]).toBe(`${await page.getByRole('heading', { level: 1 }).innerText()}.`);
+  for (const s of said) expect(s).toMatch(/[.!?:;…]$/);
+  // The steps' headings and instructions, and what the listener chose or wrote…
+  const legend = (
+    await page
+      .locator('legend')
+      .filter({ has: page.locator('.required') })
+      .first()
+      .innerText()
+  ).trim();
+  expect(said.some((s) => s.startsWith(legend.replace(/\s+/g, ' ')))).toBe(true);
+  expect(said).toContain(`Đã chọn: ${categoryName}.`);
+  expect(said).toContain(`Đã chọn: ${communeName}.`);
+  expect(said).toContain('Đã ghi: Có người đổ rác xuống suối.');
+  // …but no option lists, no other categories or communes, no button labels, no legal note.
+  const others = await page.locator('select[name="commune_id"] option').allInnerTexts();
+  for (const name of others.slice(2)) expect(said.join(' ')).not.toContain(name.trim());
+  const buttons = await page.locator('main button').allInnerTexts();
+  for (const b of buttons.filter((t) => t.trim() && t.trim() !== 'Dừng đọc'))
+    expect(said, `button label read: ${b}`).not.toContain(`${b.trim()}.`);
+  expect(said.filter((s) => s.startsWith('Đã chọn:')).length).toBeLessThanOrEqual(5);
 });

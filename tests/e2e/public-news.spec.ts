@@ -29,6 +29,8 @@ test(
     await page.getByRole('button', { name: 'Đăng tin' }).click();
 
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sửa tin');
+    // It published, so it says so (not "saved").
+    await expect(page.getByRole('status')).toHaveText('Đã đăng tin.');
     await expect(page.getByText('Đã đăng', { exact: true })).toBeVisible();
     await expect(page.getByRole('region', { name: 'Xem trước' }).getByRole('heading', { name: title })).toBeVisible();
     await expectAccessible(page);
@@ -41,6 +43,9 @@ test(
     const reader = await newUser(browser);
     await visit(reader, publicUrl);
     await expect(reader.getByRole('heading', { level: 1 })).toHaveText(title);
+    // One description, the item's own (not the site's generic one first).
+    await expect(reader.locator('meta[name="description"]')).toHaveCount(1);
+    await expect(reader.locator('meta[name="description"]')).toHaveAttribute('content', /người tham dự/);
     await expect(reader.locator('meta[property="og:title"]')).toHaveAttribute('content', title);
     await expect(reader.locator('meta[property="og:description"]')).toHaveAttribute('content', /người tham dự/);
     await expect(reader.locator('meta[property="og:url"]')).toHaveAttribute('content', /^http:\/\/.+\/tin\//);
@@ -62,6 +67,7 @@ test(
     // Unpublished: gone from the public side.
     await page.goto(editUrl);
     await page.getByRole('button', { name: 'Gỡ tin xuống' }).click();
+    await expect(page.getByRole('status')).toHaveText('Đã gỡ tin xuống.');
     await expect(page.getByText('Đã gỡ', { exact: true })).toBeVisible();
     expect((await reader.goto(publicUrl))?.status()).toBe(404);
     await reader.context().close();
@@ -92,13 +98,43 @@ test('the edit link of a written item opens its form filled with the saved text,
   const changed = `${summary} ${unique('Sửa ')}`;
   await page.getByLabel('Tóm tắt').fill(changed);
   await page.getByRole('button', { name: 'Đăng tin' }).click();
-  await expect(page.getByRole('status')).toHaveText('Đã lưu tin.');
+  await expect(page.getByRole('status')).toHaveText('Đã đăng tin.');
   await page.reload();
   await expect(page.getByLabel('Tóm tắt')).toHaveValue(changed);
   await expect(page.getByLabel('Tiêu đề')).toHaveValue(title);
   // Back as the demo had it, for the other tests and runs.
   await page.getByLabel('Tóm tắt').fill(summary);
   await page.getByRole('button', { name: 'Đăng tin' }).click();
-  await expect(page.getByRole('status')).toHaveText('Đã lưu tin.');
+  await expect(page.getByRole('status')).toHaveText('Đã đăng tin.');
   await expect(page.getByLabel('Tóm tắt')).toHaveValue(summary);
+});
+
+test('news from a report starts with no photo chosen; a chosen photo showing people needs the consent tick', async ({
+  page
+}) => {
+  await signInAs(page, 'canbo.doanket');
+  await visit(page, '/news');
+  const links = page.locator('a[href*="/news/new?source=report"]');
+  const hrefs = await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+  let found = false;
+  for (const href of hrefs) {
+    await visit(page, href);
+    if ((await page.getByRole('checkbox', { name: 'Dùng ảnh 1' }).count()) > 0) {
+      found = true;
+      break;
+    }
+  }
+  expect(found, 'a handled demo report with a public photo').toBe(true);
+  const use = page.getByRole('checkbox', { name: /^Dùng ảnh \d+$/ });
+  expect(await use.count()).toBeGreaterThan(0);
+  for (const box of await use.all()) await expect(box).not.toBeChecked();
+  await expectAccessible(page);
+
+  // The officer picks the first photo and says it shows people, but has no consent yet: refused.
+  await page.getByRole('checkbox', { name: 'Dùng ảnh 1' }).check();
+  await page.getByRole('checkbox', { name: 'Ảnh có người' }).first().check();
+  await page.getByRole('button', { name: 'Lưu nháp' }).click();
+  await expect(page.getByRole('alert')).toContainText('cần đánh dấu');
+  await expect(page.getByRole('checkbox', { name: 'Dùng ảnh 1' })).toBeChecked();
+  await expectAccessible(page);
 });

@@ -21,6 +21,12 @@ export function formatDate(iso: string | null | undefined): string {
   return `${d}/${m}/${y}`;
 }
 
+/** 'YYYY-MM' → 'mm/yyyy', as a month is written here ('' for null). */
+export function formatMonth(ym: string | null | undefined): string {
+  if (!ym) return '';
+  return `${ym.slice(5, 7)}/${ym.slice(0, 4)}`;
+}
+
 /** ISO instant → 'dd/mm/yyyy HH:mm' in Vietnam time. */
 export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return '';

@@ -1,14 +1,15 @@
 /**
  * Demo outreach library, written through the library service by the province officer: law
  * summaries, a loudspeaker script and a leaflet in Vietnamese with texts in Mông and Thái.
- * Where ffmpeg is installed the readings get a short tone standing in for a recording (made at
- * seed time, so nothing binary ships); recent demo outreach sessions record the materials they used.
+ * The two Vietnamese readings come with a recording of their own words (espeak-ng's Vietnamese
+ * voice, made by scripts/demo-audio.mjs and committed) where ffmpeg is installed to store it;
+ * no text ever gets a stand-in sound. Recent demo outreach sessions record the materials they used.
  */
 import type { Db } from '$lib/server/db';
 import type { Actor } from '$lib/server/access/actor';
 import { demoOfficer } from '$lib/server/seed/officer';
 import { latestOutreach } from '$lib/server/seed/demo.repository';
-import { demoTone, hasFfmpeg } from './audio';
+import { hasFfmpeg } from './audio';
 import { createMaterial, saveText } from './library.service';
 import { materialSchema, textSchema } from './library.schema';
 import * as repo from './library.repository';
@@ -17,7 +18,8 @@ interface DemoText {
   language: string;
   title: string;
   body: string;
-  audio?: boolean;
+  /** the name of its recording in ./demo-audio (a reading of this very text) */
+  audio?: 'phat-thanh-khong-dot-rac' | 'tom-tat-luat-bvmt-2020';
 }
 interface DemoMaterial {
   kind: string;
@@ -32,13 +34,12 @@ const MATERIALS: DemoMaterial[] = [
     texts: [
       {
         language: 'vi',
-        audio: true,
+        audio: 'phat-thanh-khong-dot-rac',
         title: 'Bài phát thanh: Không đốt rác, phân loại rác tại nhà',
         body: 'Kính thưa bà con trong bản!\n\nRác đốt ngoài trời sinh khói độc, hại phổi người già và trẻ nhỏ. Rác vứt xuống suối làm bẩn nguồn nước cả bản dùng.\n\nMỗi gia đình hãy chia rác làm ba phần: rác hữu cơ để ủ phân, rác tái chế để bán, rác còn lại bỏ đúng nơi quy định. Thấy ai đốt rác, đổ rác xuống suối, bà con báo cho chi hội người cao tuổi hoặc báo trên Chung Sức.'
       },
       {
         language: 'thai',
-        audio: true,
         title: 'Bài phát thanh (tiếng Thái): Không đốt rác',
         body: 'Bản tiếng Thái do chi hội bản Mẫu Một chuẩn bị, đọc trên loa bản vào buổi sáng thứ Hai.'
       }
@@ -50,7 +51,7 @@ const MATERIALS: DemoMaterial[] = [
     texts: [
       {
         language: 'vi',
-        audio: true,
+        audio: 'tom-tat-luat-bvmt-2020',
         title: 'Tóm tắt Luật Bảo vệ môi trường năm 2020',
         body: 'Luật Bảo vệ môi trường số 72/2020/QH14 có hiệu lực từ ngày 01/01/2022.\n\nNghiêm cấm: vận chuyển, chôn lấp, đổ, thải, đốt chất thải không đúng quy định; xả nước thải chưa xử lý ra môi trường; phá hoại, khai thác trái phép nguồn tài nguyên.\n\nHộ gia đình phải phân loại chất thải rắn sinh hoạt tại nguồn và trả tiền dịch vụ thu gom theo khối lượng. Cộng đồng dân cư được tham gia giám sát và phản ánh hành vi vi phạm.'
       },
@@ -85,24 +86,36 @@ const MATERIALS: DemoMaterial[] = [
   }
 ];
 
-async function seedMaterial(db: Db, actor: Actor, org: string, mat: DemoMaterial, tone: Uint8Array | null) {
+// Loaded only when the demo is seeded, so the server bundle does not carry them otherwise.
+const RECORDINGS = {
+  'phat-thanh-khong-dot-rac': () => import('./demo-audio/phat-thanh-khong-dot-rac.mp3?inline'),
+  'tom-tat-luat-bvmt-2020': () => import('./demo-audio/tom-tat-luat-bvmt-2020.mp3?inline')
+};
+
+async function recording(t: DemoText, ffmpeg: boolean): Promise<Uint8Array | null> {
+  if (!t.audio || !ffmpeg) return null;
+  const dataUrl = (await RECORDINGS[t.audio]()).default;
+  return new Uint8Array(Buffer.from(dataUrl.slice(dataUrl.indexOf(',') + 1), 'base64'));
+}
+
+async function seedMaterial(db: Db, actor: Actor, org: string, mat: DemoMaterial, ffmpeg: boolean) {
   const [first, ...rest] = mat.texts;
   const id = await createMaterial(
     db,
     actor,
     materialSchema.parse({ kind: mat.kind, topics: mat.topics, organisation_id: org, ...first }),
-    first.audio ? tone : null
+    await recording(first, ffmpeg)
   );
-  for (const t of rest) await saveText(db, actor, id, textSchema.parse(t), t.audio ? tone : null);
+  for (const t of rest) await saveText(db, actor, id, textSchema.parse(t), await recording(t, ffmpeg));
   return id;
 }
 
 export async function seedLibraryDemo(db: Db, o: Record<string, string>): Promise<void> {
   const actor = await demoOfficer(db, 'canbo.tinh');
   if (!actor || !o.hoi_tinh) return;
-  const tone = (await hasFfmpeg()) ? new Uint8Array(await demoTone(4, 440)) : null;
+  const ffmpeg = await hasFfmpeg();
   const ids: string[] = [];
-  for (const mat of MATERIALS) ids.push(await seedMaterial(db, actor, o.hoi_tinh, mat, tone));
+  for (const mat of MATERIALS) ids.push(await seedMaterial(db, actor, o.hoi_tinh, mat, ffmpeg));
   // The latest outreach sessions read the loudspeaker script; some also handed out the leaflet.
   const sessions = await latestOutreach(db, 6);
   for (const [i, s] of sessions.entries())

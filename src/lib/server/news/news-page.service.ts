@@ -29,7 +29,9 @@ export async function newNewsForm(db: Db, actor: Actor, type: string | null, id:
       title: draft.title,
       summary: draft.summary,
       body: draft.body,
-      photos: draft.photos.map((p) => p.mediaId)
+      // Every photo starts unticked: putting one on the public pages is the officer's choice,
+      // photo by photo (a reporter's photo, or an activity's, may show people or their homes).
+      photos: []
     } as Record<string, string | string[]>,
     photos: draft.photos.map((p) => ({ id: p.mediaId, url: sourcePhotoUrl(p) }))
   };

@@ -15,7 +15,10 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
   default: formAction({
     schema: newsSchema,
-    run: ({ db, actor, data }) => createNews(db, actor, data),
-    redirectTo: (id) => `/news/${id}?saved=1`
+    run: async ({ db, actor, data }) => ({
+      id: await createNews(db, actor, data),
+      published: data.intent === 'publish'
+    }),
+    redirectTo: ({ id, published }) => `/news/${id}?saved=${published ? 'published' : '1'}`
   })
 };
