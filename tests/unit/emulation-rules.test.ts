@@ -219,8 +219,8 @@ forEachDb('emulation rules', (ctx) => {
           signer_name: 'Chủ tịch'
         });
       const first = await grant('title_commune');
-      expect(await failure(grant('title_commune'))).toBe('CONFLICT:emu_err_already_awarded');
-      expect(await failure(grant('gk_commune'))).toBe('CONFLICT:emu_err_already_awarded');
+      expect(await failure(grant('title_commune'))).toBe('CONFLICT:fix10_err_already_awarded');
+      expect(await failure(grant('gk_commune'))).toBe('CONFLICT:fix10_err_already_awarded');
       await revokeAward(ctx.db, by, first.awardIds[0], 'Phát hiện kê khai không đúng');
       expect(await failure(revokeAward(ctx.db, by, first.awardIds[0], 'lần hai'))).toBe('CONFLICT:emu_err_revoked');
       const second = await grant('gk_commune');

@@ -1,4 +1,4 @@
-import { formAction, loadOr404, requireSignIn } from '$lib/server/http';
+import { formAction, loadOr404, requireSignIn, type FormValues } from '$lib/server/http';
 import { registrationPage } from '$lib/server/emulation/page.service';
 import { addEvidence, branchAssess, selfAssess } from '$lib/server/emulation/registration.service';
 import { nominate, recordConsent, revokeAward, withdrawConsent } from '$lib/server/emulation/award.service';
@@ -30,6 +30,14 @@ const back = (msg: string) => (_: unknown, e: { params: Record<string, string> }
   `/thi-dua/dang-ky/${e.params.id}?msg=${msg}`;
 const awardSchema = z.object({ award_id: id });
 
+/** The per-criterion inputs (`points_<code>`) gathered into one object for the service to check. */
+const withPoints = (values: FormValues) => {
+  const points: Record<string, string> = {};
+  for (const [k, v] of Object.entries(values))
+    if (k.startsWith('points_')) points[k.slice(7)] = String(Array.isArray(v) ? v[0] : v);
+  return { note: values.note, ...(Object.keys(points).length ? { points } : { score: values.score }) };
+};
+
 export const actions: Actions = {
   evidence: formAction({
     name: 'evidence',
@@ -41,12 +49,14 @@ export const actions: Actions = {
   self: formAction({
     name: 'self',
     schema: assessSchema,
+    prepare: withPoints,
     run: ({ db, actor, data, event }) => selfAssess(db, actor, event.params.id!, data),
     redirectTo: back('assessed')
   }),
   branch: formAction({
     name: 'branch',
     schema: assessSchema,
+    prepare: withPoints,
     run: ({ db, actor, data, event }) => branchAssess(db, actor, event.params.id!, data),
     redirectTo: back('assessed')
   }),
