@@ -3,8 +3,8 @@
  * meeting's), on which the council votes and the award is decided. The rule, told on the form:
  * - the total is the sum of the points given to each criterion, each between 0 and its maximum;
  * - a criterion assessed by hand needs its points (the records cannot suggest any);
- * - more points than the records suggest for a criterion, or a total above the records'
- *   suggestion from a caller giving the total alone, needs a written reason (the note).
+ * - more points than the records suggest for a criterion needs a written reason (the note).
+ * A form always posts the points; only a service (an import, the demo seed) may give a total alone.
  */
 import type { Db } from '$lib/server/db';
 import type { Actor } from '$lib/server/access/actor';
@@ -20,12 +20,8 @@ type Scored = { score: number; points: string | null };
 
 /** The points of each criterion, checked against the form's lines; errors name the criterion's input. */
 export function scorePoints(lines: EvaluationLine[], input: AssessInput): Scored {
-  if (!input.points) {
-    const suggested = lines.reduce((s, l) => s + (l.suggested ?? 0), 0);
-    const score = input.score ?? 0;
-    if (score > suggested && !input.note) throw reasonNeeded({ suggested });
-    return { score, points: null };
-  }
+  // Services seeding or importing a total without a breakdown (the forms always post the points).
+  if (!input.points) return { score: input.score ?? 0, points: null };
   const fields: Record<string, string> = {};
   const params: Record<string, Record<string, unknown>> = {};
   const given: Record<string, number> = {};
@@ -43,13 +39,12 @@ export function scorePoints(lines: EvaluationLine[], input: AssessInput): Scored
     }
   }
   if (Object.keys(fields).length) throw new AppError('VALIDATION', 'fix10_err_points', { fields, params });
-  if (above && !input.note) throw reasonNeeded({});
+  if (above && !input.note) throw reasonNeeded();
   const score = Object.values(given).reduce((s, n) => s + n, 0);
   return { score, points: JSON.stringify(given) };
 }
 
-const reasonNeeded = (p: { suggested?: number }) =>
-  new AppError('VALIDATION', 'fix10_err_reason', { field: 'note', ...p });
+const reasonNeeded = () => new AppError('VALIDATION', 'fix10_err_reason', { field: 'note' });
 
 async function scored(db: Db, actor: Actor, id: string, input: AssessInput): Promise<Scored> {
   const form = await evaluationForm(db, actor, id);

@@ -35,7 +35,8 @@ const withPoints = (values: FormValues) => {
   const points: Record<string, string> = {};
   for (const [k, v] of Object.entries(values))
     if (k.startsWith('points_')) points[k.slice(7)] = String(Array.isArray(v) ? v[0] : v);
-  return { note: values.note, ...(Object.keys(points).length ? { points } : { score: values.score }) };
+  // Always a breakdown from a form: a posted total alone would skip the rule.
+  return { note: values.note, points };
 };
 
 export const actions: Actions = {
