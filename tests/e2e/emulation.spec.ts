@@ -68,10 +68,13 @@ test(
       await expect(page.getByRole('heading', { name: 'Phiếu đánh giá (lấy từ hồ sơ)' })).toBeVisible();
       await expectAccessible(page);
       const branch = formWith(page, 'Lưu kết quả bình xét');
-      await branch.getByLabel('Tổng điểm').fill('8x');
+      // The total is the sum per criterion: a hand-assessed criterion needs its points, within its maximum.
+      await branch.getByLabel('Tham gia sinh hoạt chi hội đều đặn').fill('8x');
       await branch.getByRole('button', { name: 'Lưu kết quả bình xét' }).click();
-      await expect(page.getByRole('alert')).toContainText('Điểm phải là số nguyên');
-      await formWith(page, 'Lưu kết quả bình xét').getByLabel('Tổng điểm').fill('80');
+      await expect(page.getByRole('alert')).toContainText('Ghi số điểm từ 0 đến 15');
+      await expect(page.getByRole('alert')).toContainText('Tiêu chí chấm tay cần ghi điểm');
+      await formWith(page, 'Lưu kết quả bình xét').getByLabel('Tham gia sinh hoạt chi hội đều đặn').fill('15');
+      await formWith(page, 'Lưu kết quả bình xét').getByLabel('Chăm sóc, giúp đỡ người cao tuổi khó khăn').fill('15');
       await formWith(page, 'Lưu kết quả bình xét').getByRole('button', { name: 'Lưu kết quả bình xét' }).click();
       await expect(page.getByRole('status')).toHaveText('Đã lưu đánh giá.');
     }

@@ -53,7 +53,8 @@ test('the Sở’s director reads the nominee’s dossier, decides and downloads
   // The dossier: the province's assessment, its council's votes, and nothing to act on.
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(UNIT);
   await hydrated(page);
-  await expect(page.getByText(/Chi hội: 80/)).toBeVisible();
+  // The demo branch assessment is now the sum of its criteria (every one at its maximum, with the reason).
+  await expect(page.getByText(/Chi hội: 40/)).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Kết quả biểu quyết' })).toBeVisible();
   await expect(page.locator('main form')).toHaveCount(0);
   await expectAccessible(page);

@@ -100,7 +100,7 @@ forEachDb('emulation subjects', (ctx) => {
       [
         'a commune Hội may not register itself',
         () => [officer(t.commune), t.commune, 'commune', [t.commune]],
-        'VALIDATION:emul_err_commune_outside'
+        'VALIDATION:fix10_err_subject_level'
       ],
       [
         'a branch is not a commune Hội',
@@ -145,7 +145,18 @@ forEachDb('emulation subjects', (ctx) => {
       [
         'a branch may not register environment collectives',
         () => [as('branch_leader', t.branch), t.branch, 'env_collective', [communeEnvOffice]],
-        'VALIDATION:emul_err_collective_outside'
+        'VALIDATION:fix10_err_subject_level'
+      ],
+      // A branch registers its members and households only; communes register branches.
+      [
+        'a branch may not register a branch',
+        () => [as('branch_leader', t.branch), t.branch, 'branch', [t.branch]],
+        'VALIDATION:fix10_err_subject_level'
+      ],
+      [
+        'a branch may not register a commune Hội',
+        () => [as('branch_leader', t.branch), t.branch, 'commune', [t.commune]],
+        'VALIDATION:fix10_err_subject_level'
       ],
       [
         'a campaign that does not cover them refuses them',

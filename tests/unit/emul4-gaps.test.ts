@@ -120,7 +120,7 @@ forEachDb('emulation gaps of issue 10', (ctx) => {
     ).catch((e) => e);
     expect(err).toMatchObject({
       code: 'CONFLICT',
-      message: 'emu_err_already_awarded',
+      message: 'fix10_err_already_awarded',
       details: { field: 'award_form', number }
     });
     const pending = await ctx.db.selectFrom('emu_nomination').select('id').where('registration_id', '=', reg).execute();

@@ -60,7 +60,12 @@ const registration = (over: Partial<Record<string, unknown>> = {}) =>
     campaign: { evaluate_from: '2026-01-01', evaluate_to: '2026-12-31' },
     threshold: 80,
     suggestedTotal: 7,
-    lines: [],
+    lines: [
+      { code: 'k1', points: 10, suggested: 4 },
+      { code: 'k2', points: 20, suggested: null }
+    ],
+    selfPoints: null,
+    branchPoints: { k1: 4, k2: 1 },
     manual: [],
     votes: [],
     awards: [],
@@ -88,9 +93,13 @@ describe('registration page words', () => {
     expect(w.t.evaluationHint).toContain('01/01/2026');
   });
 
-  it('words the branch assessment with the score it starts from, and consent only with an award in force', () => {
+  it('words the branch assessment with the points it starts from, and consent only with an award in force', () => {
     const w = wordRegistrationPage(registration({ canAssess: true, canConsent: true }));
-    expect(w.assessForms.map((f) => [f.name, f.score])).toEqual([['branch', 5]]);
+    expect(w.assessForms.map((f) => [f.name, f.points])).toEqual([['branch', { k1: 4, k2: 1 }]]);
+    // Each criterion's hint names its maximum; a records-measured one also what the records suggest.
+    expect(w.assessForms[0].hints.k1).toContain('10');
+    expect(w.assessForms[0].hints.k1).toContain('4');
+    expect(w.assessForms[0].hints.k2).toContain('20');
     expect(w.evidenceForm).not.toBeNull();
     expect(w.consent).toBeNull();
   });

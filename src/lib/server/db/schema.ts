@@ -738,6 +738,10 @@ export interface EmuRegistrationTable {
   self_note: string | null;
   branch_score: number | null;
   branch_note: string | null;
+  /** JSON object: criterion code to the points given by the self-assessment (null: no breakdown) */
+  self_points: string | null;
+  /** JSON object: criterion code to the points the registering level's assessment gave */
+  branch_points: string | null;
   result: 'passed' | 'failed' | null;
   published_on: string | null;
   appeal_until: string | null;

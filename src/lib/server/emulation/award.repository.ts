@@ -44,7 +44,18 @@ export async function nominationsTo(db: Db, scope: OrgScope, campaignId?: string
       'f.name as from_name'
     ])
     .where('n.to_org_id', 'in', scope)
-    .where('n.status', '=', 'pending');
+    .where('n.status', '=', 'pending')
+    // An achievement rewarded meanwhile (by another form or level) has nothing left to decide.
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('emu_award as a')
+            .select('a.id')
+            .whereRef('a.registration_id', '=', 'r.id')
+            .where('a.revoked_at', 'is', null)
+        )
+      )
+    );
   if (campaignId) query = query.where('r.campaign_id', '=', campaignId);
   if (q.trim()) {
     const named = placesNamed(db, q);
@@ -104,7 +115,7 @@ export async function councilsNominatingTo(db: Db, campaignId: string, scope: Or
 export async function activeAwardFor(db: Db, achievementKey: string) {
   return db
     .selectFrom('emu_award')
-    .select(['id', 'award_form', 'decision_number'])
+    .select(['id', 'award_form', 'decision_number', 'decided_on'])
     .where('achievement_key', '=', achievementKey)
     .where('revoked_at', 'is', null)
     .executeTakeFirst();
@@ -118,8 +129,9 @@ export async function findAward(db: Db, id: string) {
   return db
     .selectFrom('emu_award as a')
     .innerJoin('emu_registration as r', 'r.id', 'a.registration_id')
+    .innerJoin('organisation as g', 'g.id', 'a.granted_by_org_id')
     .selectAll('a')
-    .select(['r.organisation_id as registration_org_id', 'r.campaign_id'])
+    .select(['r.organisation_id as registration_org_id', 'r.campaign_id', 'g.name as granted_by_name'])
     .where('a.id', '=', id)
     .executeTakeFirst();
 }

@@ -16,7 +16,7 @@ import { audit } from '$lib/server/audit/audit.service';
 import { AppError, notFound } from '$lib/server/errors';
 import { newId, nowIso } from '$lib/server/db/ids';
 import { config } from '$lib/server/config';
-import { todayVn } from '$lib/shared/format';
+import { formatDate, todayVn } from '$lib/shared/format';
 import { cashAmount, mayGrant } from '$lib/shared/emulation/rules';
 import { issueDocument, type DocumentSpec } from '$lib/server/documents';
 import * as regs from './registration.repository';
@@ -91,7 +91,12 @@ export async function nominationsFor(db: Db, actor: Actor, campaignId?: string, 
 /** One achievement, one form: refused while an unrevoked award holds it, naming that decision. */
 async function refuseIfAwarded(db: Db, r: Registration, field: string): Promise<void> {
   const held = await repo.activeAwardFor(db, achievementKey(r));
-  if (held) throw new AppError('CONFLICT', 'emu_err_already_awarded', { field, number: held.decision_number });
+  if (held)
+    throw new AppError('CONFLICT', 'fix10_err_already_awarded', {
+      field,
+      number: held.decision_number,
+      date: formatDate(held.decided_on)
+    });
 }
 
 type Candidate = Registration & { nominationId: string | null };
@@ -100,6 +105,8 @@ type Candidate = Registration & { nominationId: string | null };
 async function decidable(db: Db, issuer: string, form: string, id: string, now: Date): Promise<Candidate> {
   const r = await regs.findCandidate(db, id);
   if (!r || r.result !== 'passed') throw invalid('registration_ids', 'emu_err_not_passed');
+  // Already rewarded says so first, by which decision: its nomination is no longer pending.
+  await refuseIfAwarded(db, r, 'registration_ids');
   const nomination = await repo.pendingNomination(db, id, form, issuer);
   if (!nomination && (await councilOrgOf(db, id)) !== issuer)
     throw invalid('registration_ids', 'emu_err_not_nominated');
@@ -107,7 +114,6 @@ async function decidable(db: Db, issuer: string, form: string, id: string, now: 
   // published and the appeal window to close: those evaluated may still contest it.
   if (!nomination && (r.status !== 'published' || !r.appeal_until || todayVn(now) < r.appeal_until))
     throw invalid('registration_ids', 'emul_err_decide_appeal');
-  await refuseIfAwarded(db, r, 'registration_ids');
   return { ...r, nominationId: nomination?.id ?? null };
 }
 
@@ -192,8 +198,12 @@ async function writeDecision(
 async function managedAward(db: Db, actor: Actor, id: string) {
   requireAction(actor, MANAGE);
   const a = await repo.findAward(db, id);
-  if (!a || !(await inScope(db, actor, MANAGE, a.granted_by_org_id))) throw notFound();
-  return a;
+  if (!a) throw notFound();
+  if (await inScope(db, actor, MANAGE, a.granted_by_org_id)) return a;
+  // A level that sees the award but did not issue it is told who may revoke it, not "not found".
+  if (await inScope(db, actor, READ, a.registration_org_id))
+    throw new AppError('FORBIDDEN', 'fix10_revoke_by', { field: 'revoke_reason', org: a.granted_by_name });
+  throw notFound();
 }
 
 /** Revocation (thu hồi) by the granting level, with the reason; the award stays in the history. */

@@ -10,7 +10,7 @@ import { inScope, requireAction } from '$lib/server/access/access';
 import { audit } from '$lib/server/audit/audit.service';
 import { AppError, notFound } from '$lib/server/errors';
 import { newId, nowIso } from '$lib/server/db/ids';
-import { todayVn } from '$lib/shared/format';
+import { formatDate, todayVn } from '$lib/shared/format';
 import { addDays } from '$lib/shared/emulation/dates';
 import { DEFAULT_PASS_RULE, hasQuorum, passes, type PassRule } from '$lib/shared/emulation/rules';
 import * as repo from './registration.repository';
@@ -54,6 +54,8 @@ export async function recordCouncil(db: Db, actor: Actor, input: CouncilInput) {
   if (input.members_present > total) throw invalid('members_present', 'emu_err_present');
   if (!hasQuorum({ membersTotal: total, membersPresent: input.members_present }))
     throw invalid('members_present', 'emu_err_quorum');
+  const same = await sameDayMeeting(db, input);
+  if (same) return same;
   const councilId = newId();
   const results: Results = [];
   for (const v of input.votes) {
@@ -80,6 +82,47 @@ export async function recordCouncil(db: Db, actor: Actor, input: CouncilInput) {
 }
 
 type Results = { registrationId: string; passed: boolean; rule: PassRule }[];
+
+const voteKey = (v: {
+  registration_id: string;
+  award_form: string;
+  in_favour: number;
+  against: number;
+  abstain: number;
+}) => [v.registration_id, v.award_form, v.in_favour, v.against, v.abstain].join('|');
+
+/**
+ * One meeting a day votes on a candidate once. The same minutes posted again (a retried form)
+ * return the meeting already recorded; different votes on a candidate already voted on that
+ * day are refused, naming the day: a second record would double the vote lines in the history.
+ */
+async function sameDayMeeting(db: Db, input: CouncilInput) {
+  const day = await repo.votesOfDay(db, input.organisation_id, input.campaign_id, input.meeting_on);
+  const asked = new Set(input.votes.map((v) => v.registration_id));
+  const overlap = day.filter((v) => asked.has(v.registration_id));
+  if (!overlap.length) return null;
+  const councilId = overlap[0].council_id;
+  const recorded = day.filter((v) => v.council_id === councilId);
+  const retried =
+    recorded.length === input.votes.length &&
+    recorded[0].members_present === input.members_present &&
+    recorded[0].members_total === input.members.length &&
+    new Set(recorded.map(voteKey)).size === new Set([...recorded, ...input.votes].map(voteKey)).size;
+  if (!retried) {
+    const names = await repo.namesOf(db, [...new Set(overlap.map((v) => v.registration_id))]);
+    throw new AppError('CONFLICT', 'fix10_err_council_same_day', {
+      field: 'votes',
+      date: formatDate(input.meeting_on),
+      names: names.map((n) => n.person_name ?? n.household_name ?? n.subject_org_name).join(', ')
+    });
+  }
+  const results: Results = recorded.map((v) => ({
+    registrationId: v.registration_id,
+    passed: v.passed === 1,
+    rule: v.rule as PassRule
+  }));
+  return { councilId, results };
+}
 
 async function writeCouncil(tx: Db, actor: Actor, input: CouncilInput, councilId: string, results: Results) {
   const now = nowIso();

@@ -220,9 +220,15 @@ export async function dossier(db: Db, actor: Actor, organisationId: string, camp
             { title: 'Số liệu từ hồ sơ', align: 'right' },
             { title: 'Điểm', align: 'right' }
           ],
-          rows: form.lines.map((l) => [l.name, l.count, l.suggested]),
-          totals: ['Tổng điểm', '', form.suggestedTotal]
+          rows: form.lines.map((l) => [l.name, l.count, pointsOf(form.registration, l)]),
+          totals: ['Tổng điểm', '', form.registration.branch_score ?? form.suggestedTotal]
         }),
+        p(
+          `Tổng điểm theo kết quả bình xét của ${form.registration.organisation_name}, là căn cứ để Hội đồng Thi đua – Khen thưởng biểu quyết` +
+            (form.registration.branch_points
+              ? '.'
+              : ' (bản đánh giá không ghi điểm từng tiêu chí; cột Điểm là điểm gợi ý từ hồ sơ).')
+        ),
         ...manualSection(form.manual)
       ]
     });
@@ -231,6 +237,16 @@ export async function dossier(db: Db, actor: Actor, organisationId: string, camp
 }
 
 type Manual = Awaited<ReturnType<typeof evaluationForm>>['manual'];
+
+/**
+ * The points the assessment the council voted on gave a criterion: the report carries the score
+ * the award was decided on, not the records' suggestion (an assessment made before the breakdown
+ * was kept shows the suggestion for criteria from the records, and nothing for those by hand).
+ */
+function pointsOf(r: { branch_points: string | null }, l: { code: string; suggested: number | null }) {
+  const given = readJson<Record<string, number>>(r.branch_points);
+  return given ? (given[l.code] ?? '') : (l.suggested ?? '');
+}
 
 /** Manual evidence in the report, each with the photos and documents filed with it (kept in the record). */
 function manualSection(manual: Manual) {

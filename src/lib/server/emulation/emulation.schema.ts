@@ -120,7 +120,15 @@ const score = z.union([z.string(), z.number()]).transform((v, ctx) => {
   return Number(s) || 0;
 });
 
-export const assessSchema = z.object({ score, note: optionalText(2000) });
+/**
+ * An assessment: the points per criterion as typed (criterion code to text; the service checks
+ * them against the criteria), or, from callers without a breakdown, the total alone.
+ */
+export const assessSchema = z.object({
+  score: score.optional(),
+  points: z.record(z.string(), z.string()).optional(),
+  note: optionalText(2000)
+});
 export type AssessInput = z.output<typeof assessSchema>;
 
 export const evidenceSchema = z.object({ criterion_code: optionalText(40), description: text(2000) });

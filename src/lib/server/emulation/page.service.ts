@@ -4,6 +4,7 @@
  * may act on, so a form never offers something the service would refuse for scope).
  */
 import type { Db } from '$lib/server/db';
+import { readJson } from '$lib/server/db/dialect';
 import type { Actor } from '$lib/server/access/actor';
 import { can, inScope, scopeSubquery } from '$lib/server/access/access';
 import { AWARD_FORMS, CRITERION_GROUPS, mayGrant } from '$lib/shared/emulation/rules';
@@ -17,7 +18,7 @@ import { campaignIndicators } from './indicators.service';
 import { dossierIndex } from './dossier.service';
 import { campaignTypical, typicalChoices } from './typical.service';
 import * as repo from './page.repository';
-import { DECIDE, MANAGE, READ, REGISTER } from './policy';
+import { DECIDE, MANAGE, READ, REGISTER, registrableKinds } from './policy';
 
 export async function campaignsPage(db: Db, actor: Actor) {
   const personId = actor.accountId ? await repo.personOfAccount(db, actor.accountId) : null;
@@ -129,7 +130,12 @@ export async function campaignPage(db: Db, actor: Actor, id: string, q = '') {
     ]
   );
   // A Sở's staff decide on what was sent to them; they hold no association level to register for.
-  const canRegister = mayRegister && registerOrgs.length > 0;
+  // Only the kinds the officer's levels register (a branch: its members and households).
+  const registerKinds = registrableKinds(
+    campaign.subjects,
+    registerOrgs.map((o) => o.type)
+  );
+  const canRegister = mayRegister && registerKinds.length > 0;
   const councilOrgs = canManage ? issuers.filter((o) => o.type !== 'environment_department') : [];
   const collectives = await collectiveChoices(db, campaign.subjects, registerOrgs, q);
   const grantable = issuers.map((o) => ({
@@ -141,6 +147,7 @@ export async function campaignPage(db: Db, actor: Actor, id: string, q = '') {
     groups,
     registrations,
     registerOrgs,
+    registerKinds,
     ...collectives,
     members,
     councilOrgs,
@@ -206,19 +213,26 @@ export async function registrationPage(db: Db, actor: Actor, id: string) {
     !!councilOrg && r.result === 'passed' && r.status === 'published' && (await inScope(db, actor, MANAGE, councilOrg));
   // One achievement, one form: once rewarded there is nothing to nominate it for (the page says why).
   const rewarded = canNominate ? await activeAwardFor(db, achievementKey(r)) : undefined;
+  // Revoking is the issuing level's (thu hồi by who decided): anyone else is told who may.
+  const mayRevoke = can(actor, MANAGE) && !form.nominated;
+  const revocable = await Promise.all(
+    awards.map(async (a) => mayRevoke && (await inScope(db, actor, MANAGE, a.granted_by_org_id)))
+  );
   return {
     ...form,
     ...(await typicalChoices(db, actor, id, r.organisation_id)),
     votes,
-    awards,
+    awards: awards.map((a, i) => ({ ...a, revocable: revocable[i] })),
+    // The points each assessment gave per criterion (null: assessed before the breakdown was kept).
+    selfPoints: readJson<Record<string, number>>(r.self_points),
+    branchPoints: readJson<Record<string, number>>(r.branch_points),
     canAssess: canRegister && ['registered', 'self_assessed', 'branch_assessed'].includes(r.status),
     // The member fills in her own sheet until the branch has assessed it.
     canSelfAssess: (canRegister || form.own) && SELF_STAGES.includes(r.status),
     // The campaign page is the organisers' (it lists everyone's registrations): a member sees its name only.
     canOpenCampaign: can(actor, READ),
     canConsent: canRegister,
-    // The level deciding a nomination reads the dossier; revoking is the granting council's.
-    canRevoke: can(actor, MANAGE) && !form.nominated,
+    canRevoke: mayRevoke,
     nominateTo: canNominate && !rewarded ? await nominationChoices(db, councilOrg, r) : [],
     rewardedBy: rewarded?.decision_number ?? null
   };

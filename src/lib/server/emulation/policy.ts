@@ -17,3 +17,18 @@ export const DECIDE: Action = 'award.decide';
 
 /** Days a published result stays open to appeal before it can be nominated (configurable per publication). */
 export const DEFAULT_APPEAL_DAYS = 5;
+
+/**
+ * What each association level registers: a branch its members and households, a commune Hội its
+ * branches, the province its commune Hội — and the province or commune Hội the environment-sector
+ * collectives of its area. A level never registers itself or a level beside it.
+ */
+export const REGISTERS: Record<string, readonly string[]> = {
+  branch: ['person', 'household'],
+  commune_association: ['branch', 'env_collective'],
+  province_association: ['commune', 'env_collective']
+};
+
+/** The subject kinds of a campaign the given registering levels may register. */
+export const registrableKinds = (subjects: readonly string[], orgTypes: readonly string[]) =>
+  subjects.filter((s) => orgTypes.some((t) => REGISTERS[t]?.includes(s)));

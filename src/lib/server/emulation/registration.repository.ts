@@ -250,6 +250,19 @@ export async function upsertPassRule(db: Db, organisationId: string, awardForm: 
     .execute();
 }
 
+/** Votes already recorded by the level's council meetings of that day in the campaign. */
+export async function votesOfDay(db: Db, organisationId: string, campaignId: string, meetingOn: string) {
+  return db
+    .selectFrom('emu_vote as v')
+    .innerJoin('emu_council as c', 'c.id', 'v.council_id')
+    .selectAll('v')
+    .select(['c.members_present', 'c.members_total'])
+    .where('c.organisation_id', '=', organisationId)
+    .where('c.campaign_id', '=', campaignId)
+    .where('c.meeting_on', '=', meetingOn)
+    .execute();
+}
+
 /** The latest vote on a registration, with its council meeting. */
 export async function votesOf(db: Db, registrationIds: string[]) {
   if (!registrationIds.length) return [];

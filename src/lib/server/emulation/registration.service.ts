@@ -23,8 +23,8 @@ import { withEmuCells } from './aggregate.repository';
 import { evidenceFilesOf, insertFile } from './file.repository';
 import { storeEvidenceFiles } from './evidence-file.service';
 import type { PreparedFile } from './files';
-import type { AssessInput, RegisterInput } from './emulation.schema';
-import { READ, REGISTER } from './policy';
+import type { RegisterInput } from './emulation.schema';
+import { READ, REGISTER, REGISTERS } from './policy';
 
 const invalid = (field: string, key: string) => new AppError('VALIDATION', key, { field });
 
@@ -86,6 +86,9 @@ async function checkRegistration(db: Db, actor: Actor, input: RegisterInput, tod
   if (campaign.status !== 'open' || today < campaign.register_from || today > campaign.register_to)
     throw invalid('campaign_id', 'emu_err_registration_closed');
   if (!campaign.subjects.includes(input.subject_kind)) throw invalid('subject_kind', 'emu_err_subject');
+  const registrar = await repo.orgFacts(db, input.organisation_id);
+  if (!registrar || !REGISTERS[registrar.type]?.includes(input.subject_kind))
+    throw invalid('subject_kind', 'fix10_err_subject_level');
   const criteria = await criteriaOf(db, campaign.id, campaign.criteria_version);
   const codes = new Set(criteria.map((c) => c.code));
   if (input.commitments.some((c) => !codes.has(c))) throw invalid('commitments', 'emu_err_commitment');
@@ -135,6 +138,8 @@ export async function registerSubjects(
         self_note: null,
         branch_score: null,
         branch_note: null,
+        self_points: null,
+        branch_points: null,
         result: null,
         published_on: null,
         appeal_until: null,
@@ -218,7 +223,7 @@ export async function myRegistrations(db: Db, personId: string | null) {
   return (await repo.registrationsOfPerson(db, personId)).map((r) => ({ ...view(r), campaign_name: r.campaign_name }));
 }
 
-async function writable(db: Db, actor: Actor, id: string, allowed: string[]) {
+export async function writable(db: Db, actor: Actor, id: string, allowed: string[]) {
   requireAction(actor, REGISTER);
   const row = await repo.findRegistration(db, id, scopeSubquery(db, actor, REGISTER));
   if (!row) throw notFound();
@@ -232,7 +237,7 @@ export const SELF_STAGES = ['registered', 'self_assessed'];
  * The registration the actor may self-assess: one their branch may write, or the member's own
  * (her role writes nothing else, but the sheet is hers to fill in before the branch meets).
  */
-async function selfWritable(db: Db, actor: Actor, id: string) {
+export async function selfWritable(db: Db, actor: Actor, id: string) {
   if (can(actor, REGISTER)) {
     const row = await repo.findRegistration(db, id, scopeSubquery(db, actor, REGISTER));
     if (row) return atStage(row, SELF_STAGES);
@@ -248,37 +253,7 @@ function atStage<T extends { status: string }>(row: T, allowed: string[]): T {
   return row;
 }
 
-/** The subject's own assessment: by the member herself, or entered by the branch when she has no account. */
-export async function selfAssess(db: Db, actor: Actor, id: string, input: AssessInput): Promise<void> {
-  const row = await selfWritable(db, actor, id);
-  const patch = { self_score: input.score, self_note: input.note, status: 'self_assessed', updated_at: nowIso() };
-  await db.transaction().execute(async (tx) => {
-    await repo.updateRegistration(tx, id, patch);
-    await audit(tx, actor, {
-      action: 'emu.self_assess',
-      entityType: 'emu_registration',
-      entityId: id,
-      organisationId: row.organisation_id,
-      after: patch
-    });
-  });
-}
-
-/** The branch meeting's assessment; the self-assessment may be skipped (e.g. for a household). */
-export async function branchAssess(db: Db, actor: Actor, id: string, input: AssessInput): Promise<void> {
-  const row = await writable(db, actor, id, ['registered', 'self_assessed', 'branch_assessed']);
-  const patch = { branch_score: input.score, branch_note: input.note, status: 'branch_assessed', updated_at: nowIso() };
-  await db.transaction().execute(async (tx) => {
-    await repo.updateRegistration(tx, id, patch);
-    await audit(tx, actor, {
-      action: 'emu.branch_assess',
-      entityType: 'emu_registration',
-      entityId: id,
-      organisationId: row.organisation_id,
-      after: patch
-    });
-  });
-}
+export { selfAssess, branchAssess } from './assessment.service';
 
 export const addEvidence = ownsFiles(async function addEvidence(
   db: Db,

@@ -103,8 +103,13 @@ export async function seedEmulationDemo(db: Db): Promise<void> {
     },
     new Date('2021-03-01T03:00:00Z')
   );
+  // The branch meeting gives the criteria assessed by hand their points; those from the records
+  // take the records' suggestion, so the total is the sum the achievement report shows.
   for (const id of ids)
-    await branchAssess(db, SYSTEM, id, { score: 75, note: 'Họp chi hội bình xét, nhất trí đề nghị.' });
+    await branchAssess(db, SYSTEM, id, {
+      points: { sinh_hoat: '15', cham_soc: '15' },
+      note: 'Họp chi hội bình xét, nhất trí đề nghị.'
+    });
   const members = [
     'Nguyễn Văn Đức',
     'Lò Thị Hoa',
@@ -166,7 +171,11 @@ async function seedSectorNomination(db: Db, campaignId: string, provinceId: stri
     commitments: []
   });
   if (!id) return;
-  await branchAssess(db, SYSTEM, id, { score: 80, note: 'Phối hợp tuần tra, tuyên truyền bảo vệ rừng đầu nguồn.' });
+  // Full points on every criterion, above what the records show: the note is the reason.
+  await branchAssess(db, SYSTEM, id, {
+    points: Object.fromEntries(ENV_CRITERIA.map((k) => [k.code, String(k.points)])),
+    note: 'Phối hợp tuần tra, tuyên truyền bảo vệ rừng đầu nguồn (các kết quả do Chi cục báo cáo, chưa có trong hồ sơ của Hội).'
+  });
   const names = ['Nguyễn Văn Đức', 'Lò Thị Hoa', 'Tao Thị Dung'];
   await recordCouncil(db, SYSTEM, {
     organisation_id: provinceId,

@@ -85,8 +85,12 @@ export interface AssessForm {
   name: 'self' | 'branch';
   title: string;
   submit: string;
-  scoreLabel: string;
+  /** the scoring rule, said before the inputs it governs */
+  rule: string;
   noteLabel: string;
-  score: number | string | null;
+  /** the points this assessment gave per criterion (null: none kept yet) */
+  points: Record<string, number> | null;
+  /** per criterion code: its maximum and what the records suggest */
+  hints: Record<string, string>;
   note: string | null;
 }

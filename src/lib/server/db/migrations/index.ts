@@ -26,6 +26,7 @@ import * as m136 from './136_document_job';
 import * as m145 from './145_protected_report_links';
 import * as m180 from './180_role_request';
 import * as m181 from './181_reference_version';
+import * as m186 from './186_assessment_points';
 
 /** Add new migrations here, in order. Never edit a migration that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -55,5 +56,6 @@ export const migrations: Record<string, Migration> = {
   '136_document_job': m136,
   '145_protected_report_links': m145,
   '180_role_request': m180,
-  '181_reference_version': m181
+  '181_reference_version': m181,
+  '186_assessment_points': m186
 };

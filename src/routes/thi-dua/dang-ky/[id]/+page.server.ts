@@ -1,4 +1,4 @@
-import { formAction, loadOr404, requireSignIn } from '$lib/server/http';
+import { formAction, loadOr404, requireSignIn, type FormValues } from '$lib/server/http';
 import { registrationPage } from '$lib/server/emulation/page.service';
 import { addEvidence, branchAssess, selfAssess } from '$lib/server/emulation/registration.service';
 import { nominate, recordConsent, revokeAward, withdrawConsent } from '$lib/server/emulation/award.service';
@@ -41,6 +41,15 @@ const back = (msg: string) => (_: unknown, e: { params: Record<string, string> }
   `/thi-dua/dang-ky/${e.params.id}?msg=${msg}`;
 const awardSchema = z.object({ award_id: id });
 
+/** The per-criterion inputs (`points_<code>`) gathered into one object for the service to check. */
+const withPoints = (values: FormValues) => {
+  const points: Record<string, string> = {};
+  for (const [k, v] of Object.entries(values))
+    if (k.startsWith('points_')) points[k.slice(7)] = String(Array.isArray(v) ? v[0] : v);
+  // Always a breakdown from a form: a posted total alone would skip the rule.
+  return { note: values.note, points };
+};
+
 export const actions: Actions = {
   evidence: formAction({
     name: 'evidence',
@@ -52,12 +61,14 @@ export const actions: Actions = {
   self: formAction({
     name: 'self',
     schema: assessSchema,
+    prepare: withPoints,
     run: ({ db, actor, data, event }) => selfAssess(db, actor, event.params.id!, data),
     redirectTo: back('assessed')
   }),
   branch: formAction({
     name: 'branch',
     schema: assessSchema,
+    prepare: withPoints,
     run: ({ db, actor, data, event }) => branchAssess(db, actor, event.params.id!, data),
     redirectTo: back('assessed')
   }),

@@ -132,12 +132,20 @@ const photoLine = (a: Award) =>
 /** The member's own sheet while it is still hers to fill in; the branch's once it may assess. */
 function assessForms(p: Page): AssessForm[] {
   const r = p.registration;
-  const field = { scoreLabel: m.emu_field_score(), noteLabel: m.emu_field_note() };
+  const hints = Object.fromEntries(
+    p.lines.map((l) => [
+      l.code,
+      l.suggested === null
+        ? m.fix10_points_hint_manual({ max: l.points })
+        : m.fix10_points_hint({ max: l.points, suggested: l.suggested })
+    ])
+  );
+  const field = { rule: m.fix10_points_rule(), noteLabel: m.emu_field_note(), hints };
   const self: AssessForm = {
     name: 'self',
     title: m.emu_self_title(),
     submit: m.emu_self_submit(),
-    score: r.self_score,
+    points: p.selfPoints,
     note: r.self_note,
     ...field
   };
@@ -145,7 +153,7 @@ function assessForms(p: Page): AssessForm[] {
     name: 'branch',
     title: m.emu_branch_title(),
     submit: m.emu_branch_submit(),
-    score: r.branch_score ?? p.suggestedTotal,
+    points: p.branchPoints ?? p.selfPoints,
     note: r.branch_note,
     ...field
   };
@@ -205,6 +213,8 @@ export function wordRegistrationPage(p: Page) {
       ...a,
       decision_line: m.emu_decision_line({ number: a.decision_number, date: formatDate(a.decided_on) }),
       board_line: boardLine(a),
+      // Staff who may not revoke this one are told which level may.
+      revoke_by: a.revocable ? null : m.fix10_revoke_by({ org: a.granted_by_name }),
       photo_line: a.photo_file_id && a.photo_consent_on ? photoLine(a) : ''
     }))
   };
