@@ -22,7 +22,7 @@ import { createReportSchema } from '../../src/lib/server/reporting/report.schema
 import { holidaySchema } from '../../src/lib/server/reports/admin/admin.schema';
 import { outcomeSchema } from '../../src/lib/shared/reports/outcome';
 import { verifySchema } from '../../src/lib/server/reports/workflow/workflow.schema';
-import { activityQueryErrors } from '../../src/lib/server/program/activities/activity-filter';
+import { listDateErrors } from '../../src/lib/server/forms';
 import { parseQuery } from '../../src/lib/server/reports/public/public.service';
 
 const TODAY = '2026-12-02';
@@ -114,13 +114,13 @@ it('stores a close decision date typed dd/mm/yyyy as ISO, and none as empty', ()
   expect(none.ok && none.data).toMatchObject({ decision_date: '' });
 });
 
-it('says why a list filter date cannot filter the outreach list, instead of dropping it silently', () => {
-  const errors = activityQueryErrors(new URLSearchParams({ from: '31/02/2026', to: '1/13/2026' }));
+it('says why a list filter date (outreach list, report queue) cannot filter it, instead of dropping it silently', () => {
+  const errors = listDateErrors(new URLSearchParams({ from: '31/02/2026', to: '1/13/2026' }));
   expect(errors).toEqual({
     from: 'Ngày 31/02/2026 không có trong lịch: tháng 02/2026 không có ngày 31.',
     to: 'Không có tháng 13: tháng phải từ 01 đến 12.'
   });
-  expect(activityQueryErrors(new URLSearchParams({ from: '01/02/2026', to: '' }))).toEqual({});
+  expect(listDateErrors(new URLSearchParams({ from: '01/02/2026', to: '' }))).toEqual({});
 });
 
 it('shows a refused public list date again as typed, and lists without it', () => {

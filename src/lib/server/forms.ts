@@ -3,7 +3,8 @@
  * (e.g. `z.string().min(1, 'err_required')`); this turns issues into localised messages
  * per field, in the order the fields appear, for the error summary.
  */
-import type { z } from 'zod';
+import { z } from 'zod';
+import { optionalDate } from '$lib/shared/date-field';
 import { AppError } from './errors';
 import { hasMessage, t } from './i18n';
 
@@ -70,4 +71,15 @@ export function formValues(data: FormData): Record<string, string | string[]> {
     out[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
   }
   return out;
+}
+
+const listDates = z.object({ from: optionalDate, to: optionalDate });
+
+/**
+ * Why a list's typed from/to date cannot filter it (the list is shown without it): localised
+ * messages by field, so a wrong day is named instead of silently dropped.
+ */
+export function listDateErrors(params: URLSearchParams): Record<string, string> {
+  const parsed = validate(listDates, { from: params.get('from'), to: params.get('to') });
+  return parsed.ok ? {} : parsed.errors;
 }

@@ -1,6 +1,7 @@
 import { can } from '$lib/server/access/access';
 import { loadOr404, requireSignIn } from '$lib/server/http';
-import { activityQueryErrors, readActivityQuery } from '$lib/server/program/activities/activity-filter';
+import { readActivityQuery } from '$lib/server/program/activities/activity-filter';
+import { listDateErrors } from '$lib/server/forms';
 import { activityPage, placeOptions, topicChoices } from '$lib/server/program/activities/activity-page.service';
 import { READ, RECORD } from '$lib/server/program/policy';
 import { codeName } from './labels';
@@ -32,6 +33,6 @@ export const load: PageServerLoad = async (event) => {
     canRecord: can(actor, RECORD),
     msg: searchParams.get('msg'),
     // A date that cannot filter is said so (and the list shown without it), not silently dropped.
-    errors: activityQueryErrors(searchParams)
+    errors: listDateErrors(searchParams)
   };
 };

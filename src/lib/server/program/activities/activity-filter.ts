@@ -1,8 +1,6 @@
 /** The list filters of /program/activities (also used by its exports), from the query string. */
 import { z } from 'zod';
 import { parseDate } from '$lib/shared/format';
-import { optionalDate } from '$lib/shared/date-field';
-import { validate } from '$lib/server/forms';
 import { ACTIVITY_KINDS } from '$lib/shared/program/kinds';
 
 const loose = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
@@ -29,11 +27,3 @@ export type ActivityQuery = z.output<typeof activityQuerySchema>;
 
 export const readActivityQuery = (params: URLSearchParams): ActivityQuery =>
   activityQuerySchema.parse(Object.fromEntries(params.entries()));
-
-const typedDates = z.object({ from: optionalDate, to: optionalDate });
-
-/** Why a typed from/to date cannot filter the list (the list ignores it): localised messages by field. */
-export function activityQueryErrors(params: URLSearchParams): Record<string, string> {
-  const parsed = validate(typedDates, { from: params.get('from'), to: params.get('to') });
-  return parsed.ok ? {} : parsed.errors;
-}
