@@ -19,11 +19,10 @@ const messageKey = (id: string) => id.match(/paraglide[\\/]messages[\\/](\w+)\.j
  * whichever page group the bundler puts them (the error page's messages alone cost every page
  * a 2 KB request).
  */
-const SHELL_SOURCES = ['src/routes/+layout.svelte', 'src/routes/+error.svelte', 'src/lib/components/nav.ts'];
+const SHELL_SOURCES = ['src/routes/+layout.svelte', 'src/routes/+error.svelte'];
 const shellMessages = new Set(SHELL_SOURCES.flatMap(keysIn));
 const isShell = (id: string) =>
-  /src[\\/]routes[\\/]\+(layout|error)\.svelte|src[\\/]lib[\\/]components[\\/]nav\.ts/.test(id) ||
-  shellMessages.has(messageKey(id));
+  /src[\\/]routes[\\/]\+(layout|error)\.svelte/.test(id) || shellMessages.has(messageKey(id));
 
 /**
  * The public report form is the page a citizen opens on a weak link, often as the only page.
