@@ -52,7 +52,8 @@ export async function loadLeaflet(): Promise<LeafletApi> {
 
 /** A map without tiles or attribution (there is no tile provider to credit). */
 export function blankMap(L: LeafletApi, el: HTMLElement): LMap {
-  return L.map(el, { attributionControl: false, zoomSnap: 0.5 });
+  // No fade: on a cheap phone a popup or a layer is readable at once, not after a transition.
+  return L.map(el, { attributionControl: false, zoomSnap: 0.5, fadeAnimation: false });
 }
 
 /** Commune outlines with their names as tooltips, centre dots where no outline exists; returns their extent. */

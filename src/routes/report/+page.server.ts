@@ -15,7 +15,7 @@ import { withDefaultProtection } from '$lib/server/reports/intake/intake.schema'
 import { smsWanted, textReceipt } from '$lib/server/reports/intake/receipt-sms';
 import { appNotifiers, smsReachesPhones } from '$lib/server/notify/channels';
 import { getLocale } from '$lib/paraglide/runtime';
-import { identityWords } from './words.server';
+import { hintWords, identityWords } from './words.server';
 import type { Actions, PageServerLoad } from './$types';
 
 type Named = { name_vi: string; name_en: string };
@@ -35,6 +35,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
     // A fresh one-time key per page load: a retried or double-clicked POST reuses it.
     idempotencyKey: newIdempotencyKey(),
     identityWords: identityWords(),
+    hints: hintWords(),
     today: formatDate(todayVn()),
     // Recorded readings of the form and of the receipt, when the library has them ("Nghe").
     reading: await pageReading(locals.db, 'report_form'),

@@ -26,3 +26,16 @@ export const IDENTITY_KEYS = [
 ] as const;
 
 export type IdentityWords = Record<(typeof IDENTITY_KEYS)[number], string>;
+
+/** The form's long, fixed hints (same reason): what each kind of report is, the photo limits. */
+export const HINT_KEYS = [
+  'ri_intro',
+  'ri_description_hint',
+  'ri_observed_hint',
+  'rf_photos_hint',
+  'ri_channel_phan_anh_hint',
+  'ri_channel_kien_nghi_hint',
+  'ri_channel_to_cao_hint'
+] as const;
+
+export type HintWords = Record<(typeof HINT_KEYS)[number], string>;

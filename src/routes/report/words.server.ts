@@ -1,5 +1,5 @@
 import * as m from '$lib/paraglide/messages';
-import type { IdentityWords } from './identity-words';
+import type { HintWords, IdentityWords } from './identity-words';
 
 /** The identity step's words in the request's language (see identity-words.ts). */
 export const identityWords = (): IdentityWords => ({
@@ -22,4 +22,15 @@ export const identityWords = (): IdentityWords => ({
   ri_to_cao_why: m.ri_to_cao_why(),
   ri_to_cao_why_title: m.ri_to_cao_why_title(),
   ri_violator_label: m.ri_violator_label()
+});
+
+/** The form's long fixed hints in the request's language. */
+export const hintWords = (): HintWords => ({
+  ri_intro: m.ri_intro(),
+  ri_description_hint: m.ri_description_hint(),
+  ri_observed_hint: m.ri_observed_hint(),
+  rf_photos_hint: m.rf_photos_hint(),
+  ri_channel_phan_anh_hint: m.ri_channel_phan_anh_hint(),
+  ri_channel_kien_nghi_hint: m.ri_channel_kien_nghi_hint(),
+  ri_channel_to_cao_hint: m.ri_channel_to_cao_hint()
 });
